@@ -1,0 +1,7 @@
+"""``python -m ctannot``."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,27 @@
+"""The short way in: a registry or a ready pipeline from the installed plugins."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .pipeline import Pipeline
+from .plugins import get_plugin_manager
+from .registry import Registry
+
+__all__ = ["load_pipeline", "load_registry"]
+
+
+def load_registry(*, load_entrypoints: bool = True, plugins: Iterable[object] = ()) -> Registry:
+    """Everything the built-in and installed plugins (and ``plugins``) register."""
+    return Registry.collect(get_plugin_manager(load_entrypoints=load_entrypoints, plugins=plugins))
+
+
+def load_pipeline(
+    name: str = "rules",
+    *,
+    add: Iterable[str] = (),
+    skip: Iterable[str] = (),
+    registry: Registry | None = None,
+) -> Pipeline:
+    """The pipeline ``name`` from the installed plugins, with extractors added or left out."""
+    return Pipeline.from_registry(registry or load_registry(), name, add=add, skip=skip)

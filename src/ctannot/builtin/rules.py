@@ -1,0 +1,45 @@
+"""Built-in plugin: the rule packs, the rule-based extractors and the ``rules`` pipeline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+
+from ..extractor import Extractor
+from ..hookspecs import hookimpl
+from ..rules import RuleExtractor
+from ..speech import StatementExtractor
+
+PACKS = Path(str(resources.files("ctannot").joinpath("packs")))
+
+
+def builtin_pack_paths() -> list[Path]:
+    """Every built-in rule pack file: ``packs/common`` first, then each language's."""
+    return sorted(PACKS.glob("*/*.toml"), key=lambda p: (p.parent.name != "common", str(p)))
+
+
+@hookimpl(trylast=True)
+def register_rule_packs(register: Callable[[Path], None]) -> None:
+    for path in builtin_pack_paths():
+        register(path)
+
+
+@hookimpl(trylast=True)
+def register_extractors(register: Callable[[Extractor], None]) -> None:
+    register(
+        RuleExtractor(
+            "rules.mentions",
+            "0.1.0",
+            layer="mentions",
+            use_registered_packs=True,
+            nestable=("Forum",),
+            description="Actors, Forums, Threats and Initiatives from gazetteers and regex rules.",
+        )
+    )
+    register(StatementExtractor())
+
+
+@hookimpl(trylast=True)
+def register_pipelines(register: Callable[[str, tuple[str, ...]], None]) -> None:
+    register("rules", ("rules.mentions", "rules.statements"))

@@ -1,0 +1,65 @@
+"""What an extractor is: a named, versioned maker of layers, with declared inputs and outputs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
+
+import attrs
+
+from .model import Document, Layer, Provenance
+
+if TYPE_CHECKING:
+    from .registry import Registry
+
+__all__ = ["Extractor", "Problem", "Report"]
+
+
+@attrs.frozen
+class Problem:
+    """Something an extractor could not do on a document, without failing the document."""
+
+    extractor: str
+    message: str
+    rule: str | None = None
+
+    def __str__(self) -> str:
+        where = f" (rule {self.rule!r})" if self.rule else ""
+        return f"{self.extractor}{where}: {self.message}"
+
+
+Report = Callable[[Problem], None]
+"""Extractors call ``report(Problem(...))`` for a problem that leaves the rest of the layer valid."""
+
+
+class Extractor:
+    """Base class of extractors: subclass it, set the class attributes, implement :meth:`extract`.
+
+    ``requires`` and ``produces`` are layer names. ``languages`` limits the extractor to
+    documents in those languages (``None``: any language). :meth:`setup` runs once per process,
+    before the first document, with the registry of everything the plugins registered.
+    """
+
+    name: str = ""
+    version: str = "0"
+    requires: Sequence[str] = ()
+    produces: Sequence[str] = ()
+    languages: Sequence[str] | None = None
+    description: str = ""
+
+    @property
+    def provenance(self) -> Provenance:
+        return Provenance(self.name, self.version)
+
+    def setup(self, registry: Registry) -> None:
+        """Load what the extractor needs (rule packs, models). Called once before extracting."""
+
+    def extract(self, document: Document, report: Report) -> Iterable[Layer]:
+        """Return the layers named in ``produces``, built on ``document`` (see ``new_layer``)."""
+        raise NotImplementedError(f"extractor {self.name!r} does not implement extract()")
+
+    def applies_to(self, document: Document) -> bool:
+        return self.languages is None or document.lang in self.languages
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.name} {self.version}>"

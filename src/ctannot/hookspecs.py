@@ -1,0 +1,91 @@
+"""The hooks a ctannot plugin can implement; each hook's docstring is its reference.
+
+Every hook receives a ``register`` callable and calls it once per thing it contributes, as
+simonw's llm does: a plugin that adds nothing of a kind simply does not implement that hook.
+Built-in extractors, rule packs, exporters and importers use these same hooks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from pluggy import HookimplMarker, HookspecMarker
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .extractor import Extractor
+    from .formats import Exporter, Importer
+    from .model import Annotation
+
+hookspec = HookspecMarker("ctannot")
+hookimpl = HookimplMarker("ctannot")
+
+
+@hookspec
+def register_annotation_types(register: Callable[[type[Annotation]], None]) -> None:
+    """Register annotation classes of your own, beside Initiative, Forum, Threat, Statement, Actor.
+
+    Call ``register(cls)`` for each class: a subclass of :class:`ctannot.Annotation` made with
+    ``@attrs.frozen(kw_only=True)`` and a unique ``type_name`` class variable. Registered types can
+    be named in rule files (``type = "Weapon"``), are exported to JSON-LD as
+    ``ctannot:<type_name>`` bodies, and are imported back.
+    """
+
+
+@hookspec
+def register_extractors(register: Callable[[Extractor], None]) -> None:
+    """Register extractors: call ``register(extractor)`` with an :class:`ctannot.Extractor` instance.
+
+    An extractor declares its ``name`` (unique, dotted: ``myplugin.weapons``), ``version``, the
+    layers it ``requires`` and the layers it ``produces``. Pipelines name extractors, and are
+    ordered by those declarations. :class:`ctannot.RuleExtractor` makes an extractor from rule
+    files alone.
+    """
+
+
+@hookspec
+def register_pipelines(register: Callable[[str, tuple[str, ...]], None]) -> None:
+    """Register a named pipeline: ``register(name, extractor_names)``.
+
+    The user picks it with ``ctannot annotate --pipeline NAME``. Order does not matter: the
+    pipeline is sorted by what each extractor requires and produces.
+    """
+
+
+@hookspec
+def register_rule_packs(register: Callable[[Path], None]) -> None:
+    """Register rule pack files: ``register(path)`` for each TOML rule file a plugin ships.
+
+    Registered packs extend the built-in rule extractors: their ``[[entity]]`` gazetteer entries
+    and ``[[rule]]`` patterns are used for documents in the pack's language (``"*"`` for all).
+    A plugin that wants a separate layer of its own registers a :class:`ctannot.RuleExtractor`
+    instead. See ``docs/rule-files.md`` for the format.
+    """
+
+
+@hookspec
+def register_exporters(register: Callable[[Exporter], None]) -> None:
+    """Register output formats: ``register(Exporter(name, suffix, dump))``.
+
+    ``dump(document)`` returns the serialised document as ``str``; the CLI writes one file per
+    document, ``<id><suffix>``, atomically. Choose one with ``ctannot annotate --format NAME``.
+    """
+
+
+@hookspec
+def register_importers(register: Callable[[Importer], None]) -> None:
+    """Register input formats of annotated documents: ``register(Importer(name, suffixes, load))``.
+
+    ``load(text, types, where)`` gets the file's text, the registered annotation types by name
+    and a label for messages; it returns a :class:`ctannot.Document` with its layers; it raises
+    :class:`ctannot.FormatError` with a clear message when the input is not valid.
+    """
+
+
+def _hook_names() -> list[str]:
+    return [name for name, value in globals().items() if hasattr(value, "ctannot_spec")]
+
+
+HOOK_NAMES: Any = _hook_names()

@@ -1,0 +1,138 @@
+"""Reading documents to annotate: plain-text files and JSON Lines, with clear errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from .model import Document
+
+__all__ = ["InputError", "detect_language", "output_name", "read_jsonl", "read_txt", "write_atomic"]
+
+
+class InputError(ValueError):
+    """An input that cannot be annotated; the message names the file (and line) and the problem."""
+
+    def __init__(self, where: str, problem: str, document_id: str | None = None) -> None:
+        super().__init__(f"{where}: {problem}")
+        self.where = where
+        self.problem = problem
+        self.document_id = document_id
+
+
+_FR = frozenset("le la les des du de et est une un dans pour que qui sur avec au aux ce cette sont été selon".split())
+_EN = frozenset("the of and to in is was for that with on by as are from at this which said has have".split())
+
+
+def detect_language(text: str, sample: int = 20_000) -> str | None:
+    """``"fr"`` or ``"en"`` from the share of function words; ``None`` when neither stands out."""
+    words = regex.findall(r"\p{L}+", text[:sample].lower())
+    fr = sum(w in _FR for w in words)
+    en = sum(w in _EN for w in words)
+    if fr + en < 3:
+        return None
+    return "fr" if fr >= en else "en"
+
+
+def _decode(data: bytes, where: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(where, f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start} is invalid)") from None
+
+
+def read_txt(path: Path, lang: str | None = None) -> Document:
+    """One document from a UTF-8 text file; its id is the file name without ``.txt``."""
+    where = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(where, f"cannot be read ({exc.strerror})") from None
+    text = _decode(data, where)
+    if not text.strip():
+        raise InputError(where, "empty file: nothing to annotate", path.stem)
+    return Document(path.stem, text, lang or detect_language(text), {"source_file": path.name})
+
+
+def _document_from_record(record: Any, where: str, lang: str | None) -> Document:
+    if not isinstance(record, dict):
+        raise InputError(where, f"expected a JSON object, got {type(record).__name__}")
+    doc_id = record.get("id")
+    if isinstance(doc_id, int) and not isinstance(doc_id, bool):
+        doc_id = str(doc_id)
+    if not isinstance(doc_id, str) or not doc_id.strip():
+        raise InputError(where, "missing or empty 'id' (a string)")
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise InputError(where, "missing 'text' (a string)", doc_id)
+    if not text.strip():
+        raise InputError(where, "empty 'text': nothing to annotate", doc_id)
+    doc_lang = record.get("lang", lang)
+    if doc_lang is not None and not isinstance(doc_lang, str):
+        raise InputError(where, "'lang' must be a string such as \"fr\"", doc_id)
+    metadata = record.get("metadata", {})
+    if not isinstance(metadata, dict):
+        raise InputError(where, "'metadata' must be a JSON object", doc_id)
+    return Document(doc_id, text, lang or doc_lang or detect_language(text), metadata)
+
+
+def read_jsonl(path: Path, lang: str | None = None) -> Iterator[Document | InputError]:
+    """Documents from a JSON Lines file, one per line; a bad line yields an :class:`InputError`."""
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        yield InputError(str(path), f"cannot be read ({exc.strerror})")
+        return
+    with handle:
+        empty = True
+        for number, raw in enumerate(handle, 1):
+            where = f"{path}:{number}"
+            if not raw.strip():
+                continue
+            empty = False
+            try:
+                record = json.loads(_decode(raw, where))
+                yield _document_from_record(record, where, lang)
+            except InputError as exc:
+                yield exc
+            except json.JSONDecodeError as exc:
+                yield InputError(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
+            except RecursionError:
+                yield InputError(where, "JSON nested too deeply")
+        if empty:
+            yield InputError(str(path), "empty file: no documents")
+
+
+_SAFE_NAME = regex.compile(r"[\w][\w.\-]{0,150}")
+
+
+def output_name(document_id: str, suffix: str) -> str:
+    """A file name for a document id: the id itself when safe, else percent-encoded."""
+    if _SAFE_NAME.fullmatch(document_id) and not document_id.endswith("."):
+        return document_id + suffix
+    from urllib.parse import quote
+
+    return quote(document_id, safe="")[:200].replace(".", "%2E", 1 if document_id.startswith(".") else 0) + suffix
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` so that the file is either complete or absent, never half."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise

@@ -1,0 +1,267 @@
+"""The document model: an immutable text and standoff annotations on it, grouped in layers.
+
+A :class:`Document` owns its text. Annotations are cheap views on it: a start and end in Unicode
+code points (Python ``str`` indices) into the text exactly as read, never normalised. Every
+annotation lives in a :class:`Layer`, and every layer records the extractor that made it
+(:class:`Provenance`). References between annotations (a Statement's speaker, an Initiative's
+launchers) are annotation ids, resolved through the document.
+"""
+
+from __future__ import annotations
+
+import types
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, ClassVar, TypeVar
+
+import attrs
+from attrs import field, frozen
+
+__all__ = [
+    "Annotation",
+    "AnnotationError",
+    "Document",
+    "Layer",
+    "LayerBuilder",
+    "Provenance",
+    "ref_field",
+    "refs_field",
+]
+
+A = TypeVar("A", bound="Annotation")
+
+
+class AnnotationError(ValueError):
+    """An annotation, layer or document breaks an invariant of the model."""
+
+
+def _freeze_mapping(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    return types.MappingProxyType(dict(value or {}))
+
+
+def ref_field(target: str, **kwargs: Any) -> Any:
+    """An attribute holding the id of another annotation of type ``target`` (or ``None``)."""
+    return field(default=None, metadata={"ref": target}, **kwargs)
+
+
+def refs_field(target: str, **kwargs: Any) -> Any:
+    """An attribute holding a tuple of ids of annotations of type ``target``."""
+    return field(default=(), converter=tuple, metadata={"ref": target}, **kwargs)
+
+
+@frozen
+class Provenance:
+    """Which extractor made a layer: its registered name and its version."""
+
+    name: str = field(validator=attrs.validators.min_len(1))
+    version: str = field(validator=attrs.validators.min_len(1))
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.version}"
+
+
+def _check_end(instance: Annotation, attribute: attrs.Attribute[int], end: int) -> None:
+    start, size = instance.start, len(instance.source)
+    if not (isinstance(start, int) and isinstance(end, int)):
+        raise AnnotationError(f"{type(instance).__name__} offsets must be integers: {start!r}, {end!r}")
+    if not 0 <= start < end <= size:
+        raise AnnotationError(
+            f"{type(instance).__name__} span [{start}, {end}) is not a non-empty span "
+            f"inside a text of {size} code points"
+        )
+
+
+@frozen(kw_only=True, repr=False)
+class Annotation:
+    """A typed span of a document's text; the base of every annotation type.
+
+    Subclass it with ``@attrs.frozen(kw_only=True)`` and a ``type_name`` to add a type of your
+    own; register the class with the ``register_annotation_types`` hook so that importers know it.
+    Attributes declared with :func:`ref_field` or :func:`refs_field` are references to other
+    annotations of the same document, by id.
+    """
+
+    type_name: ClassVar[str] = "Annotation"
+
+    source: str = field(eq=False, repr=False)
+    start: int
+    end: int = field(validator=_check_end)
+    id: str = field(validator=attrs.validators.min_len(1))
+    entity: str | None = None
+    """Identity across mentions: annotations of one document with the same entity are one thing."""
+
+    @property
+    def text(self) -> str:
+        """The annotated text, exactly as it stands in the document."""
+        return self.source[self.start : self.end]
+
+    @property
+    def attributes(self) -> dict[str, Any]:
+        """The type's own attributes (everything but the span, id and source), as a dict."""
+        return {
+            a.name: getattr(self, a.name)
+            for a in attrs.fields(type(self))
+            if a.name not in _SPAN_FIELDS
+        }
+
+    def references(self) -> Iterator[tuple[str, str, str]]:
+        """Yield ``(attribute, target type, annotation id)`` for every reference it holds."""
+        for a in attrs.fields(type(self)):
+            target = a.metadata.get("ref")
+            if target is None:
+                continue
+            value = getattr(self, a.name)
+            for ref in value if isinstance(value, tuple) else (value,):
+                if ref is not None:
+                    yield a.name, target, ref
+
+    def __repr__(self) -> str:
+        shown = self.text if len(self.text) <= 40 else self.text[:37] + "..."
+        extra = "".join(
+            f", {k}={v!r}" for k, v in self.attributes.items() if v not in (None, (), "")
+        )
+        return f"{self.type_name}({self.id!r}, [{self.start}:{self.end}] {shown!r}{extra})"
+
+
+_SPAN_FIELDS = frozenset({"source", "start", "end", "id"})
+
+
+def _sorted_annotations(items: Iterable[Annotation]) -> tuple[Annotation, ...]:
+    return tuple(sorted(items, key=lambda a: (a.start, a.end)))
+
+
+@frozen
+class Layer:
+    """A named group of annotations made by one extractor, in text order."""
+
+    name: str = field(validator=attrs.validators.min_len(1))
+    producer: Provenance
+    annotations: tuple[Annotation, ...] = field(default=(), converter=_sorted_annotations)
+
+    def __iter__(self) -> Iterator[Annotation]:
+        return iter(self.annotations)
+
+    def __len__(self) -> int:
+        return len(self.annotations)
+
+
+def _check_layers(document: Document, attribute: attrs.Attribute[Any], layers: tuple[Layer, ...]) -> None:
+    names: set[str] = set()
+    by_id: dict[str, Annotation] = {}
+    for layer in layers:
+        if layer.name in names:
+            raise AnnotationError(f"document {document.id!r} has two layers named {layer.name!r}")
+        names.add(layer.name)
+        for ann in layer.annotations:
+            if ann.source is not document.text and ann.source != document.text:
+                raise AnnotationError(
+                    f"annotation {ann.id!r} of layer {layer.name!r} is on another text "
+                    f"than document {document.id!r}"
+                )
+            if ann.id in by_id:
+                raise AnnotationError(f"document {document.id!r} has two annotations with id {ann.id!r}")
+            by_id[ann.id] = ann
+    for layer in layers:
+        for ann in layer.annotations:
+            for name, target, ref in ann.references():
+                found = by_id.get(ref)
+                if found is None:
+                    raise AnnotationError(
+                        f"{ann.type_name} {ann.id!r} in layer {layer.name!r}: {name} refers to "
+                        f"{ref!r}, which is not an annotation of document {document.id!r}"
+                    )
+                if found.type_name != target:
+                    raise AnnotationError(
+                        f"{ann.type_name} {ann.id!r} in layer {layer.name!r}: {name} must refer to "
+                        f"an {target}, but {ref!r} is a {found.type_name}"
+                    )
+
+
+@frozen(eq=True)
+class Document:
+    """A text to annotate, its language and metadata, and the layers of annotations made on it.
+
+    Documents are immutable: :meth:`with_layer` returns a new document. Build annotations with
+    :meth:`new_layer`, which hands out ids and ties them to this text.
+    """
+
+    id: str = field(validator=[attrs.validators.instance_of(str), attrs.validators.min_len(1)])
+    text: str = field(validator=attrs.validators.instance_of(str), repr=False)
+    lang: str | None = None
+    metadata: Mapping[str, Any] = field(factory=dict, converter=_freeze_mapping)
+    layers: tuple[Layer, ...] = field(default=(), converter=tuple, validator=_check_layers)
+
+    def __repr__(self) -> str:
+        return (
+            f"Document(id={self.id!r}, lang={self.lang!r}, {len(self.text)} code points, "
+            f"layers={[layer.name for layer in self.layers]!r})"
+        )
+
+    @property
+    def layer_names(self) -> tuple[str, ...]:
+        return tuple(layer.name for layer in self.layers)
+
+    def layer(self, name: str) -> Layer:
+        """The layer called ``name``; ``KeyError`` naming the layers there are if it is absent."""
+        for layer in self.layers:
+            if layer.name == name:
+                return layer
+        raise KeyError(f"document {self.id!r} has no layer {name!r} (it has {list(self.layer_names)})")
+
+    def with_layer(self, layer: Layer) -> Document:
+        """A copy of this document with ``layer`` added after the others."""
+        return attrs.evolve(self, layers=(*self.layers, layer))
+
+    def without_layers(self) -> Document:
+        return attrs.evolve(self, layers=())
+
+    def new_layer(self, name: str, producer: Provenance) -> LayerBuilder:
+        """Start a layer of annotations on this document's text."""
+        return LayerBuilder(self, name, producer)
+
+    def annotations(self, kind: type[A] | None = None) -> Iterator[A]:
+        """Every annotation of every layer (of type ``kind`` if given), layer by layer."""
+        for layer in self.layers:
+            for ann in layer.annotations:
+                if kind is None or isinstance(ann, kind):
+                    yield ann  # type: ignore[misc]
+
+    def get(self, annotation_id: str) -> Annotation:
+        """The annotation with this id, from any layer."""
+        for ann in self.annotations():
+            if ann.id == annotation_id:
+                return ann
+        raise KeyError(f"document {self.id!r} has no annotation {annotation_id!r}")
+
+    def resolve(self, ref: str | Iterable[str] | None) -> Any:
+        """Follow a reference attribute: an id gives its annotation, a tuple of ids a tuple."""
+        if ref is None:
+            return None
+        if isinstance(ref, str):
+            return self.get(ref)
+        index = {ann.id: ann for ann in self.annotations()}
+        return tuple(index[r] for r in ref)
+
+
+@attrs.define
+class LayerBuilder:
+    """Collects the annotations of one layer; ``build()`` freezes them into a :class:`Layer`."""
+
+    document: Document
+    name: str
+    producer: Provenance
+    _annotations: list[Annotation] = attrs.Factory(list)
+    _next: int = 1
+
+    def add(self, cls: type[A], start: int, end: int, /, **attributes: Any) -> A:
+        """Create an annotation of type ``cls`` on ``[start, end)`` and add it to the layer."""
+        annotation_id = attributes.pop("id", None) or f"{self.name}-{self._next}"
+        self._next += 1
+        ann = cls(source=self.document.text, start=start, end=end, id=annotation_id, **attributes)
+        self._annotations.append(ann)
+        return ann
+
+    def __len__(self) -> int:
+        return len(self._annotations)
+
+    def build(self) -> Layer:
+        return Layer(self.name, self.producer, self._annotations)

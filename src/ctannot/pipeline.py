@@ -1,0 +1,145 @@
+"""Pipelines: the chosen extractors, ordered by the layers they require and produce, run in turn."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from .extractor import Extractor, Problem
+from .model import AnnotationError, Document, Layer
+from .registry import Registry
+
+__all__ = ["ExtractionError", "Pipeline", "PipelineError", "Result", "order_extractors"]
+
+
+class PipelineError(ValueError):
+    """The chosen extractors cannot form a pipeline: unknown name, missing layer or a cycle."""
+
+
+class ExtractionError(RuntimeError):
+    """An extractor failed on a document; the message names the document and the extractor."""
+
+    def __init__(self, document_id: str, extractor: str, message: str) -> None:
+        super().__init__(f"document {document_id!r}: extractor {extractor!r} failed: {message}")
+        self.document_id = document_id
+        self.extractor = extractor
+
+
+def order_extractors(extractors: Sequence[Extractor]) -> tuple[Extractor, ...]:
+    """Sort extractors so that each comes after the producers of the layers it requires.
+
+    Raises :class:`PipelineError` when a required layer has no producer, when two extractors
+    produce the same layer, or when requirements form a cycle. Ties keep the given order.
+    """
+    producer: dict[str, Extractor] = {}
+    for ex in extractors:
+        for layer in ex.produces:
+            if layer in producer:
+                raise PipelineError(
+                    f"extractors {producer[layer].name!r} and {ex.name!r} both produce layer {layer!r}"
+                )
+            producer[layer] = ex
+    for ex in extractors:
+        for layer in ex.requires:
+            if layer not in producer:
+                raise PipelineError(
+                    f"extractor {ex.name!r} requires layer {layer!r}, which no chosen extractor "
+                    f"produces (chosen: {', '.join(e.name for e in extractors) or 'none'})"
+                )
+    ordered: list[Extractor] = []
+    done: set[str] = set()
+    pending = list(extractors)
+    while pending:
+        ready = [ex for ex in pending if all(producer[layer].name in done for layer in ex.requires)]
+        if not ready:
+            cycle = " -> ".join(f"{ex.name} (needs {', '.join(ex.requires)})" for ex in pending)
+            raise PipelineError(f"extractors depend on each other in a cycle: {cycle}")
+        for ex in ready:
+            ordered.append(ex)
+            done.add(ex.name)
+            pending.remove(ex)
+    return tuple(ordered)
+
+
+@attrs.frozen
+class Result:
+    """An annotated document and the problems met on the way (none fatal)."""
+
+    document: Document
+    problems: tuple[Problem, ...] = ()
+
+
+@attrs.define
+class Pipeline:
+    """Extractors in dependency order, set up once, applied to one document after another."""
+
+    name: str
+    extractors: tuple[Extractor, ...]
+    registry: Registry
+    _ready: bool = False
+
+    @classmethod
+    def from_registry(
+        cls,
+        registry: Registry,
+        name: str = "rules",
+        add: Iterable[str] = (),
+        skip: Iterable[str] = (),
+    ) -> Pipeline:
+        """The pipeline ``name`` with extractors added or left out by name."""
+        if name not in registry.pipelines:
+            raise PipelineError(
+                f"no pipeline named {name!r}; known pipelines: {', '.join(sorted(registry.pipelines))}"
+            )
+        skip = set(skip)
+        names = [n for n in registry.pipelines[name] if n not in skip]
+        names += [n for n in add if n not in names]
+        unknown = [n for n in [*names, *skip] if n not in registry.extractors]
+        if unknown:
+            raise PipelineError(
+                f"unknown extractor {unknown[0]!r}; known extractors: "
+                f"{', '.join(sorted(registry.extractors))}"
+            )
+        chosen = [registry.extractors[n] for n in names]
+        return cls(name, order_extractors(chosen), registry)
+
+    def setup(self) -> None:
+        """Let every extractor load its resources; done once, before the first document."""
+        if not self._ready:
+            for ex in self.extractors:
+                ex.setup(self.registry)
+            self._ready = True
+
+    def annotate(self, document: Document) -> Result:
+        """Run every extractor on ``document`` (replacing layers of the same names)."""
+        self.setup()
+        problems: list[Problem] = []
+        produced = {layer for ex in self.extractors for layer in ex.produces}
+        document = attrs.evolve(
+            document, layers=[la for la in document.layers if la.name not in produced]
+        )
+        for ex in self.extractors:
+            if not ex.applies_to(document):
+                continue
+            missing = [la for la in ex.requires if la not in document.layer_names]
+            if missing:  # its producer did not apply to this document's language
+                continue
+            try:
+                layers = list(ex.extract(document, problems.append))
+            except Exception as exc:
+                raise ExtractionError(document.id, ex.name, f"{type(exc).__name__}: {exc}") from exc
+            document = _add_layers(document, ex, layers)
+        return Result(document, tuple(problems))
+
+
+def _add_layers(document: Document, ex: Extractor, layers: list[Layer]) -> Document:
+    names = [layer.name for layer in layers if isinstance(layer, Layer)]
+    if len(names) != len(layers) or sorted(names) != sorted(ex.produces):
+        raise ExtractionError(
+            document.id, ex.name, f"returned layers {names!r}, but declares it produces {list(ex.produces)!r}"
+        )
+    try:
+        return attrs.evolve(document, layers=[*document.layers, *layers])
+    except AnnotationError as exc:
+        raise ExtractionError(document.id, ex.name, str(exc)) from exc

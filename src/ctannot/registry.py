@@ -1,0 +1,120 @@
+"""Everything the plugins registered, gathered from their hooks into one place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .extractor import Extractor
+from .formats import Exporter, Importer
+from .model import Annotation
+
+if TYPE_CHECKING:
+    from .plugins import PluginManager
+    from .rules.files import RulePack
+
+__all__ = ["RegistrationError", "Registry"]
+
+
+class RegistrationError(ValueError):
+    """A plugin registered something invalid (a name twice in one plugin, a wrong object...)."""
+
+
+class Registry:
+    """Annotation types, extractors, pipelines, rule packs and formats, by name.
+
+    Pluggy calls the plugin registered last first, so when two plugins register the same name
+    the later plugin (a third party over a built-in) wins; the loser is kept in ``overridden``.
+    """
+
+    def __init__(self) -> None:
+        self.types: dict[str, type[Annotation]] = {}
+        self.extractors: dict[str, Extractor] = {}
+        self.pipelines: dict[str, tuple[str, ...]] = {}
+        self.rule_pack_paths: list[Path] = []
+        self.exporters: dict[str, Exporter] = {}
+        self.importers: dict[str, Importer] = {}
+        self.overridden: list[str] = []
+
+    @classmethod
+    def collect(cls, pm: PluginManager, only: object | None = None) -> Registry:
+        """Call every registration hook (of the plugin ``only``, if given) and gather the results."""
+        registry = cls()
+        for hook_name, register in registry._registrars().items():
+            caller = getattr(pm.hook, hook_name)
+            if only is None:
+                caller(register=register)
+            else:
+                for impl in caller.get_hookimpls():
+                    if impl.plugin is only:
+                        impl.function(register=register)
+        return registry
+
+    def _registrars(self) -> dict[str, Callable[..., None]]:
+        return {
+            "register_annotation_types": self._add_type,
+            "register_extractors": self._add_extractor,
+            "register_pipelines": self._add_pipeline,
+            "register_rule_packs": self._add_rule_pack,
+            "register_exporters": self._add_exporter,
+            "register_importers": self._add_importer,
+        }
+
+    def _keep(self, table: dict[str, Any], kind: str, name: str, value: Any) -> None:
+        if not name:
+            raise RegistrationError(f"a {kind} was registered without a name: {value!r}")
+        if name in table:
+            self.overridden.append(f"{kind} {name}")
+        else:
+            table[name] = value
+
+    def _add_type(self, cls: type[Annotation]) -> None:
+        if not (isinstance(cls, type) and issubclass(cls, Annotation)):
+            raise RegistrationError(f"register_annotation_types: {cls!r} is not an Annotation subclass")
+        self._keep(self.types, "annotation type", cls.type_name, cls)
+
+    def _add_extractor(self, extractor: Extractor) -> None:
+        if not isinstance(extractor, Extractor):
+            raise RegistrationError(
+                f"register_extractors: {extractor!r} is not an instance of ctannot.Extractor"
+            )
+        self._keep(self.extractors, "extractor", extractor.name, extractor)
+
+    def _add_pipeline(self, name: str, extractor_names: tuple[str, ...]) -> None:
+        self._keep(self.pipelines, "pipeline", name, tuple(extractor_names))
+
+    def _add_rule_pack(self, path: Path) -> None:
+        self.rule_pack_paths.append(Path(path))
+
+    def _add_exporter(self, exporter: Exporter) -> None:
+        self._keep(self.exporters, "exporter", exporter.name, exporter)
+
+    def _add_importer(self, importer: Importer) -> None:
+        self._keep(self.importers, "importer", importer.name, importer)
+
+    @cached_property
+    def rule_packs(self) -> tuple[RulePack, ...]:
+        """The registered rule packs, parsed and checked (a ``RuleFileError`` names a bad file)."""
+        from .rules.files import load_rule_pack
+
+        return tuple(load_rule_pack(path, self.types) for path in self.rule_pack_paths)
+
+    def importer_for(self, path: Path) -> Importer | None:
+        for importer in self.importers.values():
+            if any(path.name.endswith(suffix) for suffix in importer.suffixes):
+                return importer
+        return None
+
+    def summary(self) -> dict[str, list[str]]:
+        """Names of what was registered, by kind, leaving out empty kinds."""
+        kinds = {
+            "annotation_types": sorted(self.types),
+            "extractors": sorted(self.extractors),
+            "pipelines": sorted(self.pipelines),
+            "rule_packs": [p.name for p in self.rule_pack_paths],
+            "exporters": sorted(self.exporters),
+            "importers": sorted(self.importers),
+        }
+        return {kind: names for kind, names in kinds.items() if names}

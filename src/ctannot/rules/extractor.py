@@ -1,0 +1,106 @@
+"""An extractor made from rule files alone: gazetteer entries and regex rules into one layer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..extractor import Extractor, Problem, Report
+from ..model import Document, Layer
+from .files import RulePack, load_rule_pack
+from .folding import TextViews
+from .matching import (
+    Gazetteer,
+    Match,
+    RuleTimeout,
+    find_exclusions,
+    find_rule_matches,
+    is_excluded,
+    resolve_overlaps,
+)
+
+if TYPE_CHECKING:
+    from ..registry import Registry
+
+__all__ = ["DEFAULT_RULE_TIMEOUT", "RuleExtractor"]
+
+DEFAULT_RULE_TIMEOUT = 2.0
+"""Seconds one rule may spend on one document before it is stopped and reported."""
+
+
+class _CompiledPacks:
+    """The packs of one language, compiled: a gazetteer, the rules and the exclusions."""
+
+    def __init__(self, packs: Sequence[RulePack]) -> None:
+        self.gazetteer = Gazetteer(e for p in packs for e in p.entities)
+        self.rules = [r for p in packs for r in p.rules]
+        self.exclusions = [x for p in packs for x in p.exclusions]
+
+
+class RuleExtractor(Extractor):
+    """Annotates one layer from rule packs: its own ``rule_files``, and registered packs if asked.
+
+    ``use_registered_packs=True`` adds every pack that plugins registered through
+    ``register_rule_packs`` (the built-in ``rules.mentions`` extractor works this way). Types in
+    ``nestable`` may sit inside a longer annotation of the same type; otherwise the longest of
+    overlapping candidates wins.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        version: str,
+        layer: str,
+        rule_files: Iterable[Path | str] = (),
+        *,
+        use_registered_packs: bool = False,
+        nestable: Iterable[str] = (),
+        requires: Sequence[str] = (),
+        languages: Sequence[str] | None = None,
+        description: str = "",
+        timeout: float = DEFAULT_RULE_TIMEOUT,
+    ) -> None:
+        self.name = name
+        self.version = version
+        self.layer_name = layer
+        self.produces = (layer,)
+        self.requires = tuple(requires)
+        self.languages = languages
+        self.description = description
+        self.rule_files = tuple(Path(p) for p in rule_files)
+        self.use_registered_packs = use_registered_packs
+        self.nestable = frozenset(nestable)
+        self.timeout = timeout
+        self.packs: tuple[RulePack, ...] = ()
+
+    def setup(self, registry: Registry) -> None:
+        own = tuple(load_rule_pack(path, registry.types) for path in self.rule_files)
+        shared = registry.rule_packs if self.use_registered_packs else ()
+        self.packs = own + tuple(shared)
+        self._compiled.cache_clear()
+
+    @lru_cache(maxsize=8)  # noqa: B019  # one entry per language; the extractor lives per process
+    def _compiled(self, lang: str | None) -> _CompiledPacks:
+        return _CompiledPacks([p for p in self.packs if p.applies_to(lang)])
+
+    def candidates(self, document: Document, report: Report) -> list[Match]:
+        """Every match of the packs on ``document`` that no exclusion vetoes, before overlaps."""
+        compiled = self._compiled(document.lang)
+        views = TextViews(document.text)
+
+        def on_timeout(t: RuleTimeout) -> None:
+            report(Problem(self.name, f"stopped after {t.seconds:g} s on this document", rule=t.rule))
+
+        matches = list(compiled.gazetteer.find(views))
+        matches += find_rule_matches(compiled.rules, views, self.timeout, on_timeout)
+        vetoes = find_exclusions(compiled.exclusions, views, self.timeout, on_timeout)
+        return [m for m in matches if not is_excluded(m, vetoes)]
+
+    def extract(self, document: Document, report: Report) -> Iterable[Layer]:
+        builder = document.new_layer(self.layer_name, self.provenance)
+        for m in resolve_overlaps(self.candidates(document, report), self.nestable):
+            entity = m.entity.key if m.entity is not None else None
+            builder.add(m.type, m.start, m.end, entity=entity, **m.attributes)
+        return [builder.build()]

@@ -1,0 +1,187 @@
+"""Matching rule packs against a text: gazetteer names (Aho-Corasick) and regex rules.
+
+Both return :class:`Match` candidates with offsets into the original text; choosing among
+overlapping candidates is the caller's business (see :func:`resolve_overlaps`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
+
+import ahocorasick
+import attrs
+
+from .files import Entity, Exclusion, PatternRule
+from .folding import TextViews, fold, unaccent
+
+__all__ = ["Gazetteer", "Match", "RuleTimeout", "find_exclusions", "find_rule_matches", "resolve_overlaps"]
+
+
+@attrs.frozen
+class Match:
+    """A candidate annotation: type, span in the original text, attributes, and its origin."""
+
+    type: Any  # type[Annotation]
+    start: int
+    end: int
+    attributes: dict[str, Any] = attrs.field(eq=False)
+    origin: str = attrs.field(eq=False)
+    """``pack:entity-id`` for a gazetteer entry, ``pack/rule-name`` for a pattern rule."""
+    entity: Entity | None = attrs.field(default=None, eq=False)
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@attrs.frozen
+class RuleTimeout:
+    rule: str
+    seconds: float
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _is_acronym(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return sum(c.isupper() for c in letters) >= 2 and not any(c.islower() for c in letters)
+
+
+class Gazetteer:
+    """All names of many entities in one Aho-Corasick automaton over folded text.
+
+    Names match accent- and case-insensitively on word boundaries; acronyms and the names of
+    entities marked ``case_sensitive`` must also match the text's letter case exactly.
+    """
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self._automaton: Any = ahocorasick.Automaton()
+        table: dict[str, list[tuple[Entity, str | None]]] = {}
+        for entity in entities:
+            for name in entity.names:
+                exact = unaccent(name) if entity.case_sensitive or _is_acronym(name) else None
+                options = table.setdefault(fold(name), [])
+                if (entity, exact) not in options:
+                    options.append((entity, exact))
+        for key, options in table.items():
+            self._automaton.add_word(key, (len(key), tuple(options)))
+        self.size = len(table)
+        if table:
+            self._automaton.make_automaton()
+
+    def find(self, views: TextViews) -> Iterator[Match]:
+        if not self.size:
+            return
+        folded, unaccented = views.folded, views.unaccented
+        n = len(folded)
+        for last, (length, options) in self._automaton.iter(folded):
+            start, end = last - length + 1, last + 1
+            if (start > 0 and _is_word_char(folded[start - 1])) or (end < n and _is_word_char(folded[end])):
+                continue
+            for entity, exact in options:
+                if exact is not None and unaccented[start:end] != exact:
+                    continue
+                o_start, o_end = views.original_span(start, end)
+                yield Match(entity.type, o_start, o_end, _entity_attributes(entity), entity.key, entity)
+                break
+
+
+def _entity_attributes(entity: Entity) -> dict[str, Any]:
+    import attrs as _attrs
+
+    fields = {f.name for f in _attrs.fields(entity.type)}
+    attributes = dict(entity.attributes)
+    for key in ("canonical", "name"):
+        if key in fields and key not in attributes:
+            attributes[key] = entity.canonical
+            break
+    if entity.wikidata and "wikidata" in fields:
+        attributes.setdefault("wikidata", entity.wikidata)
+    return attributes
+
+
+def _spans(pattern: Any, span_group: str | int, views: TextViews, ignore_accents: bool,
+           timeout: float) -> Iterator[tuple[int, int, Any]]:
+    text = views.unaccented if ignore_accents else views.plain
+    for m in pattern.finditer(text, timeout=timeout):
+        start, end = m.span(span_group)
+        if start < 0 or start == end:
+            continue
+        if ignore_accents:
+            start, end = views.original_span(start, end)
+        yield start, end, m
+
+
+def find_rule_matches(
+    rules: Sequence[PatternRule],
+    views: TextViews,
+    timeout: float,
+    on_timeout: Callable[[RuleTimeout], None],
+) -> Iterator[Match]:
+    """Matches of every rule; a rule that runs past ``timeout`` seconds is reported and skipped."""
+    for rule in rules:
+        found: list[Match] = []
+        try:
+            for start, end, m in _spans(rule.pattern, rule.span_group, views, rule.ignore_accents, timeout):
+                attributes = dict(rule.attributes)
+                for attribute, group in rule.groups.items():
+                    value = m.group(group)
+                    if value:
+                        attributes[attribute] = value
+                found.append(Match(rule.type, start, end, attributes, f"{rule.pack}/{rule.name}"))
+        except TimeoutError:
+            on_timeout(RuleTimeout(f"{rule.pack}/{rule.name}", timeout))
+            continue  # a runaway rule contributes nothing: half its matches would be arbitrary
+        yield from found
+
+
+def find_exclusions(
+    exclusions: Sequence[Exclusion],
+    views: TextViews,
+    timeout: float,
+    on_timeout: Callable[[RuleTimeout], None],
+) -> list[tuple[Exclusion, int]]:
+    """Start offsets at which each exclusion vetoes annotations."""
+    out: list[tuple[Exclusion, int]] = []
+    for ex in exclusions:
+        try:
+            out += [(ex, start) for start, _, _ in _spans(ex.pattern, ex.span_group, views, ex.ignore_accents, timeout)]
+        except TimeoutError:
+            on_timeout(RuleTimeout(f"{ex.pack}/{ex.name}", timeout))
+    return out
+
+
+def is_excluded(match: Match, exclusions: Sequence[tuple[Exclusion, int]]) -> bool:
+    for ex, start in exclusions:
+        if start == match.start and match.type.type_name in ex.types and all(
+            match.attributes.get(k) == v for k, v in ex.where.items()
+        ):
+            return True
+    return False
+
+
+def resolve_overlaps(matches: Iterable[Match], nestable: frozenset[str] = frozenset()) -> list[Match]:
+    """Keep the longest of overlapping candidates (then the earliest, then the first found).
+
+    A candidate of a type in ``nestable`` may also sit wholly inside a kept candidate of the same
+    type (a named forum inside a described meeting); duplicates of one span and type collapse.
+    """
+    ordered = sorted(enumerate(matches), key=lambda im: (-im[1].length, im[1].start, im[0]))
+    kept: list[Match] = []
+    for _, cand in ordered:
+        ok = True
+        for other in kept:
+            if cand.start >= other.end or other.start >= cand.end:
+                continue
+            inside = other.start <= cand.start and cand.end <= other.end
+            same = cand.type is other.type
+            if same and inside and cand.type.type_name in nestable and (cand.start, cand.end) != (other.start, other.end):
+                continue
+            ok = False
+            break
+        if ok:
+            kept.append(cand)
+    return sorted(kept, key=lambda m: (m.start, m.end))

@@ -1,0 +1,111 @@
+"""Paragraphs, sentences and quotations of a news text, as offsets; no NLP model needed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+import regex
+
+__all__ = ["Quote", "paragraphs", "quotes", "sentences"]
+
+_ABBREVIATIONS = frozenset(
+    "m mm mme mmes mlle dr pr me mgr st ste mr mrs ms prof gen gén col lt sgt rep sen gov jr sr "
+    "no nos vol art al etc ex env av apr cf p pp ibid inc ltd co corp dept est fig ch".split()
+)
+_SENTENCE_END = regex.compile(r"[.!?…]+[\"»”’)\]]*(?=\s+[\"«“‘(\[]?\s*[\p{Lu}\p{N}])")
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """Non-blank lines, trimmed: news paragraphs are lines."""
+    for m in regex.finditer(r"[^\n\r]+", text):
+        start, end = m.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            yield start, end
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    word = regex.search(r"(\w+)\.?$", text[max(0, dot - 12) : dot + 1])
+    if word is None:
+        return False
+    w = word.group(1)
+    return (len(w) == 1 and w.isupper()) or w.lower() in _ABBREVIATIONS
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Sentences of each paragraph of ``text[start:end]``, trimmed."""
+    end = len(text) if end is None else end
+    for p_start, p_end in paragraphs(text[start:end]):
+        p_start += start
+        p_end += start
+        s = p_start
+        for m in _SENTENCE_END.finditer(text, p_start, p_end):
+            if text[m.start()] == "." and _is_abbreviation(text, m.start()):
+                continue
+            yield s, m.end()
+            s = m.end()
+            while s < p_end and text[s].isspace():
+                s += 1
+        if s < p_end:
+            yield s, p_end
+
+
+@attrs.frozen
+class Quote:
+    """A quotation: the offsets of its marks (``open``, ``close``) and of its trimmed content."""
+
+    open: int
+    close: int
+    start: int
+    end: int
+
+
+_CLOSER = {"«": "»", "“": "”", "„": "“", "‘": "’", '"': '"', "‹": "›"}
+_SPACE_MARKS = " \t\u00a0\u202f\u2009"
+
+
+def _opener_ok(text: str, i: int) -> bool:
+    mark = text[i]
+    before = text[i - 1] if i > 0 else " "
+    if mark in "‘\"":  # also apostrophes or inch marks: only after space or an opening bracket
+        return before.isspace() or before in "([:—–-"
+    return True
+
+
+def _closer_at(text: str, i: int, end: int, mark: str) -> int:
+    closer = _CLOSER[mark]
+    j = i + 1
+    while True:
+        j = text.find(closer, j, end)
+        if j < 0:
+            return -1
+        after = text[j + 1] if j + 1 < len(text) else " "
+        if closer == "’" and after.isalpha():  # an apostrophe inside the quote
+            j += 1
+            continue
+        return j
+
+
+def quotes(text: str, start: int = 0, end: int | None = None) -> Iterator[Quote]:
+    """Outermost quotations within ``text[start:end]`` (one paragraph, usually), in order."""
+    end = len(text) if end is None else end
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in _CLOSER and _opener_ok(text, i):
+            j = _closer_at(text, i, end, ch)
+            if j > i + 1:
+                s, e = i + 1, j
+                while s < e and (text[s].isspace() or text[s] in _SPACE_MARKS):
+                    s += 1
+                while e > s and (text[e - 1].isspace() or text[e - 1] in _SPACE_MARKS):
+                    e -= 1
+                if s < e:
+                    yield Quote(i, j, s, e)
+                i = j + 1
+                continue
+        i += 1

@@ -1,0 +1,377 @@
+"""Documents as W3C Web Annotation JSON-LD, and back, without loss.
+
+One document becomes one ``AnnotationCollection``. Each annotation has a typed body (a class of
+the ctannot vocabulary, :data:`VOCAB`, with the type's attributes as properties) and a target
+on the document with a ``TextPositionSelector`` and a ``TextQuoteSelector``. The extractor that
+made it is its ``creator``; its layer is ``ctannot:layer``. References between annotations
+(a Statement's ``speaker``) are links to the referenced annotation's IRI. The document's text,
+language and metadata travel in the collection's ``ctannot:document`` node, so that
+:func:`from_jsonld` rebuilds the very same :class:`~ctannot.model.Document`.
+
+The only remote context referenced is ``http://www.w3.org/ns/anno.jsonld``; ctannot's own
+context is embedded. :func:`document_loader` serves a packaged copy of the W3C context to JSON-LD
+processors and refuses every other remote URL, so processing never touches the network.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from functools import cache
+from importlib import resources
+from typing import Any
+from urllib.parse import quote, unquote
+
+import attrs
+
+from . import __version__
+from .formats import FormatError
+from .model import Annotation, AnnotationError, Document, Layer, Provenance
+
+__all__ = [
+    "ANNO_CONTEXT_URL",
+    "VOCAB",
+    "context_for",
+    "document_loader",
+    "dumps",
+    "from_jsonld",
+    "loads",
+    "to_jsonld",
+]
+
+ANNO_CONTEXT_URL = "http://www.w3.org/ns/anno.jsonld"
+VOCAB = "https://w3id.org/ctannot/vocab#"
+DOC_PREFIX = "urn:ctannot:doc:"
+ENTITY_PREFIX = "urn:ctannot:entity:"
+WIKIDATA = "http://www.wikidata.org/entity/"
+QUOTE_CONTEXT = 32
+"""Code points of prefix and suffix kept in a TextQuoteSelector."""
+
+
+@cache
+def anno_context() -> dict[str, Any]:
+    """The W3C Web Annotation context, from the copy shipped in the package."""
+    text = resources.files("ctannot").joinpath("contexts/anno.jsonld").read_text(encoding="utf-8")
+    return dict(json.loads(text))
+
+
+@cache
+def _anno_terms() -> frozenset[str]:
+    return frozenset(anno_context()["@context"])
+
+
+def document_loader(url: str, options: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """A pyld document loader that serves the W3C context offline and refuses any other URL."""
+    if url.rstrip("/").split("://", 1)[-1] in ("www.w3.org/ns/anno.jsonld", "www.w3.org/ns/anno"):
+        return {
+            "contentType": "application/ld+json",
+            "contextUrl": None,
+            "documentUrl": url,
+            "document": anno_context(),
+        }
+    raise FormatError(f"refusing to fetch remote JSON-LD context {url!r}: ctannot never goes online")
+
+
+def _term(name: str) -> str:
+    """The JSON key of an attribute: its name, or ``ctannot:name`` where the W3C context has it."""
+    return f"ctannot:{name}" if name in _anno_terms() else name
+
+
+_SPAN_FIELDS = frozenset({"source", "start", "end", "id", "entity"})
+
+
+def _attribute_fields(cls: type[Any]) -> list[attrs.Attribute[Any]]:
+    return [a for a in attrs.fields(cls) if a.name not in _SPAN_FIELDS]
+
+
+def context_for(types: Mapping[str, type[Annotation]]) -> dict[str, Any]:
+    """ctannot's JSON-LD context for these annotation types (embedded in every output file)."""
+    ctx: dict[str, Any] = {
+        "@version": 1.1,
+        "ctannot": VOCAB,
+        "owl": "http://www.w3.org/2002/07/owl#",
+        "sameAs": {"@id": "owl:sameAs", "@type": "@id"},
+        "document": {"@id": "ctannot:document", "@type": "@id"},
+        "documentId": "ctannot:documentId",
+        "metadata": {"@id": "ctannot:metadata", "@type": "@json"},
+        "layer": "ctannot:layer",
+        "layers": {"@id": "ctannot:layers", "@container": "@list"},
+        "Layer": "ctannot:Layer",
+        "version": "ctannot:version",
+        "entity": {"@id": "ctannot:entity", "@type": "@id"},
+        "annotationId": "ctannot:annotationId",
+    }
+    nested: list[type[Any]] = []
+    for type_name, cls in sorted(types.items()):
+        ctx[type_name] = f"ctannot:{type_name}"
+        for a in _attribute_fields(cls):
+            definition: dict[str, Any] = {"@id": f"ctannot:{a.name}"}
+            if "ref" in a.metadata:
+                definition["@type"] = "@id"
+            if a.default == ():  # tuples keep their order
+                definition["@container"] = "@list"
+            if "nested" in a.metadata:
+                nested.append(a.metadata["nested"])
+            ctx.setdefault(_term(a.name), definition)
+    for cls in nested:
+        for a in attrs.fields(cls):
+            ctx.setdefault(_term(a.name), {"@id": f"ctannot:{a.name}"})
+    return ctx
+
+
+def doc_iri(document_id: str) -> str:
+    return DOC_PREFIX + quote(document_id, safe="")
+
+
+def annotation_iri(document_id: str, annotation_id: str) -> str:
+    return f"{doc_iri(document_id)}#{quote(annotation_id, safe='')}"
+
+
+def _agent(p: Provenance) -> dict[str, Any]:
+    return {
+        "id": f"urn:ctannot:extractor:{quote(p.name, safe='')}:{quote(p.version, safe='')}",
+        "type": "Software",
+        "name": p.name,
+        "version": p.version,
+    }
+
+
+def _value_out(value: Any, a: attrs.Attribute[Any], document_id: str) -> Any:
+    if "ref" in a.metadata:
+        if isinstance(value, tuple):
+            return [{"id": annotation_iri(document_id, v)} for v in value]
+        return {"id": annotation_iri(document_id, value)}
+    if isinstance(value, tuple):
+        return list(value)
+    if attrs.has(type(value)):
+        return {
+            _term(f.name): getattr(value, f.name)
+            for f in attrs.fields(type(value))
+            if getattr(value, f.name) is not None
+        }
+    return value
+
+
+def _body(ann: Annotation, document_id: str) -> dict[str, Any]:
+    # The W3C model wants a body with an IRI of its own (an "External Web Resource").
+    body: dict[str, Any] = {"id": f"{doc_iri(document_id)}/body#{quote(ann.id, safe='')}", "type": ann.type_name}
+    for a in _attribute_fields(type(ann)):
+        value = getattr(ann, a.name)
+        if value is None or value == ():
+            continue
+        body[_term(a.name)] = _value_out(value, a, document_id)
+    if ann.entity is not None:
+        body["entity"] = ENTITY_PREFIX + quote(ann.entity, safe="")
+    wikidata = getattr(ann, "wikidata", None)
+    if wikidata:
+        body["sameAs"] = WIKIDATA + wikidata
+    return body
+
+
+def _annotation(ann: Annotation, layer: Layer, document: Document, creator: dict[str, Any]) -> dict[str, Any]:
+    text = document.text
+    return {
+        "id": annotation_iri(document.id, ann.id),
+        "type": "Annotation",
+        "motivation": "classifying",
+        "annotationId": ann.id,
+        "layer": layer.name,
+        "creator": creator,
+        "body": _body(ann, document.id),
+        "target": {
+            "type": "SpecificResource",
+            "source": doc_iri(document.id),
+            "selector": [
+                {"type": "TextPositionSelector", "start": ann.start, "end": ann.end},
+                {
+                    "type": "TextQuoteSelector",
+                    "exact": ann.text,
+                    "prefix": text[max(0, ann.start - QUOTE_CONTEXT) : ann.start],
+                    "suffix": text[ann.end : ann.end + QUOTE_CONTEXT],
+                },
+            ],
+        },
+    }
+
+
+def to_jsonld(document: Document, types: Mapping[str, type[Annotation]] | None = None) -> dict[str, Any]:
+    """The document as a JSON-LD ``AnnotationCollection`` (a dict ready for ``json.dumps``)."""
+    types = dict(types or {})
+    for ann in document.annotations():
+        types.setdefault(ann.type_name, type(ann))
+    items = []
+    layers = []
+    for layer in document.layers:
+        creator = _agent(layer.producer)
+        layers.append({"type": "Layer", "label": layer.name, "creator": creator})
+        items += [_annotation(ann, layer, document, creator) for ann in layer.annotations]
+    iri = doc_iri(document.id)
+    source: dict[str, Any] = {"id": iri, "type": "Text", "documentId": document.id, "value": document.text}
+    if document.lang is not None:
+        source["language"] = document.lang
+    if document.metadata:
+        source["metadata"] = dict(document.metadata)
+    out: dict[str, Any] = {
+        "@context": [ANNO_CONTEXT_URL, context_for(types)],
+        "id": f"{iri}/annotations",
+        "type": "AnnotationCollection",
+        "label": f"ctannot annotations of document {document.id}",
+        "generator": {"id": "https://w3id.org/ctannot", "type": "Software", "name": "ctannot",
+                      "version": __version__},
+        "document": source,
+        "layers": layers,
+        "total": len(items),
+    }
+    if items:
+        out["first"] = {"id": f"{iri}/annotations/page1", "type": "AnnotationPage", "items": items}
+    return out
+
+
+def dumps(document: Document, types: Mapping[str, type[Annotation]] | None = None) -> str:
+    """:func:`to_jsonld` as a JSON string (UTF-8 text, not ASCII-escaped, indented)."""
+    return json.dumps(to_jsonld(document, types), ensure_ascii=False, indent=1) + "\n"
+
+
+# -- reading back ------------------------------------------------------------------------------
+
+
+class _Reader:
+    def __init__(self, data: Any, types: Mapping[str, type[Annotation]], where: str) -> None:
+        self.data = data
+        self.types = types
+        self.where = where
+
+    def fail(self, problem: str) -> FormatError:
+        return FormatError(f"{self.where}: {problem}")
+
+    def get(self, node: Any, key: str, kind: type | tuple[type, ...], what: str) -> Any:
+        if not isinstance(node, dict) or key not in node:
+            raise self.fail(f"{what} has no {key!r}")
+        value = node[key]
+        if not isinstance(value, kind) or isinstance(value, bool) and kind is int:
+            raise self.fail(f"{what}: {key!r} should be {getattr(kind, '__name__', kind)}, not {value!r}")
+        return value
+
+    def check_context(self) -> None:
+        ctx = self.data.get("@context")
+        if not (isinstance(ctx, list) and ctx and ctx[0] == ANNO_CONTEXT_URL):
+            raise self.fail(f"not a ctannot document: @context must start with {ANNO_CONTEXT_URL!r}")
+        for extra in ctx[1:]:
+            if not isinstance(extra, dict):
+                raise self.fail(f"refusing remote or unknown @context {extra!r}")
+        if self.data.get("type") != "AnnotationCollection":
+            raise self.fail("not an AnnotationCollection")
+
+    def document(self) -> Document:
+        if not isinstance(self.data, dict):
+            raise self.fail("expected a JSON object")
+        self.check_context()
+        source = self.get(self.data, "document", dict, "the collection")
+        doc_id = self.get(source, "documentId", str, "the document")
+        text = self.get(source, "value", str, "the document")
+        lang = source.get("language")
+        metadata = source.get("metadata", {})
+        if not isinstance(metadata, dict):
+            raise self.fail("document metadata must be a JSON object")
+        layer_nodes = self.get(self.data, "layers", list, "the collection")
+        items: list[Any] = []
+        if "first" in self.data:
+            items = self.get(self.get(self.data, "first", dict, "the collection"), "items", list, "the page")
+        by_layer: dict[str, list[Annotation]] = {}
+        for i, item in enumerate(items):
+            ann, layer_name = self.annotation(item, doc_id, text, i)
+            by_layer.setdefault(layer_name, []).append(ann)
+        layers = []
+        for node in layer_nodes:
+            name = self.get(node, "label", str, "a layer")
+            creator = self.get(node, "creator", dict, f"layer {name!r}")
+            producer = Provenance(self.get(creator, "name", str, "a creator"),
+                                  self.get(creator, "version", str, "a creator"))
+            layers.append(Layer(name, producer, by_layer.pop(name, [])))
+        if by_layer:
+            raise self.fail(f"annotations of undeclared layers {sorted(by_layer)}")
+        try:
+            return Document(doc_id, text, lang, metadata, layers)
+        except AnnotationError as exc:
+            raise self.fail(str(exc)) from None
+
+    def annotation(self, item: Any, doc_id: str, text: str, index: int) -> tuple[Annotation, str]:
+        what = f"annotation #{index + 1}"
+        ann_id = self.get(item, "annotationId", str, what)
+        what = f"annotation {ann_id!r}"
+        layer = self.get(item, "layer", str, what)
+        body = self.get(item, "body", dict, what)
+        type_name = self.get(body, "type", str, f"the body of {what}")
+        cls = self.types.get(type_name)
+        if cls is None:
+            raise self.fail(f"{what} has unknown type {type_name!r} (is the plugin that defines it installed?)")
+        target = self.get(item, "target", dict, what)
+        selectors = self.get(target, "selector", list, f"the target of {what}")
+        position = [s for s in selectors if isinstance(s, dict) and s.get("type") == "TextPositionSelector"]
+        if len(position) != 1:
+            raise self.fail(f"{what} needs exactly one TextPositionSelector")
+        start = self.get(position[0], "start", int, what)
+        end = self.get(position[0], "end", int, what)
+        values: dict[str, Any] = {}
+        for a in _attribute_fields(cls):
+            key = _term(a.name)
+            if key in body:
+                values[a.name] = self.value_in(body[key], a, doc_id, what)
+        entity = body.get("entity")
+        if entity is not None:
+            if not (isinstance(entity, str) and entity.startswith(ENTITY_PREFIX)):
+                raise self.fail(f"{what}: entity {entity!r} is not a {ENTITY_PREFIX} IRI")
+            values["entity"] = unquote(entity[len(ENTITY_PREFIX) :])
+        try:
+            return cls(source=text, start=start, end=end, id=ann_id, **values), layer
+        except (AnnotationError, TypeError, ValueError) as exc:
+            raise self.fail(f"{what}: {exc}") from None
+
+    def value_in(self, value: Any, a: attrs.Attribute[Any], doc_id: str, what: str) -> Any:
+        if "ref" in a.metadata:
+            prefix = doc_iri(doc_id) + "#"
+            refs = value if isinstance(value, list) else [value]
+            ids = []
+            for ref in refs:
+                iri = ref.get("id") if isinstance(ref, dict) else None
+                if not (isinstance(iri, str) and iri.startswith(prefix)):
+                    raise self.fail(f"{what}: {a.name} must link to an annotation of this document, not {ref!r}")
+                ids.append(unquote(iri[len(prefix) :]))
+            return tuple(ids) if isinstance(value, list) else ids[0]
+        if isinstance(value, list):
+            return tuple(value)
+        nested = a.metadata.get("nested")
+        if nested is not None and isinstance(value, dict):
+            names = {f.name: _term(f.name) for f in attrs.fields(nested)}
+            unknown = set(value) - set(names.values())
+            if unknown:
+                raise self.fail(f"{what}: {a.name} has unknown keys {sorted(unknown)}")
+            return nested(**{n: value[t] for n, t in names.items() if t in value})
+        return value
+
+
+def from_jsonld(
+    data: Any, types: Mapping[str, type[Annotation]] | None = None, where: str = "<json-ld>"
+) -> Document:
+    """Rebuild a :class:`Document` from :func:`to_jsonld` output; :class:`FormatError` if invalid."""
+    if types is None:
+        from .annotations import BUILTIN_TYPES
+
+        types = {cls.type_name: cls for cls in BUILTIN_TYPES}
+    return _Reader(data, types, where).document()
+
+
+def loads(
+    text: str, types: Mapping[str, type[Annotation]] | None = None, where: str = "<json-ld>"
+) -> Document:
+    """:func:`from_jsonld` on a JSON string."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FormatError(f"{where}: not JSON: {exc}") from None
+    except RecursionError:
+        raise FormatError(f"{where}: JSON nested too deeply") from None
+    return from_jsonld(data, types, where)
+
+
+LoaderFunction = Callable[[str, Mapping[str, Any] | None], dict[str, Any]]
