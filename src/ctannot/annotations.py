@@ -79,7 +79,12 @@ class Threat(Annotation):
 
     type_name: ClassVar[str] = "Threat"
     CATEGORIES: ClassVar[tuple[str, ...]] = (
-        "group", "ideology", "actor_type", "modality", "financing", "radicalisation",
+        "group",
+        "ideology",
+        "actor_type",
+        "modality",
+        "financing",
+        "radicalisation",
     )
 
     category: str | None = field(default=None, validator=_one_of(*CATEGORIES))

@@ -38,19 +38,45 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     ann = sub.add_parser("annotate", help="annotate .txt files, folders of them, or .jsonl files")
-    ann.add_argument("inputs", nargs="+", type=Path, metavar="INPUT",
-                     help=".txt file, folder of .txt files, or .jsonl file (id, text, lang, metadata)")
-    ann.add_argument("-o", "--output", type=Path, required=True, metavar="OUT_DIR",
-                     help="folder for the output files (created if needed)")
+    ann.add_argument(
+        "inputs",
+        nargs="+",
+        type=Path,
+        metavar="INPUT",
+        help=".txt file, folder of .txt files, or .jsonl file (id, text, lang, metadata)",
+    )
+    ann.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="OUT_DIR",
+        help="folder for the output files (created if needed)",
+    )
     ann.add_argument("--pipeline", default="rules", help="named pipeline (default: rules)")
-    ann.add_argument("--add", action="append", default=[], metavar="EXTRACTOR",
-                     help="add an extractor to the pipeline (repeatable)")
-    ann.add_argument("--skip", action="append", default=[], metavar="EXTRACTOR",
-                     help="leave an extractor out of the pipeline (repeatable)")
+    ann.add_argument(
+        "--add",
+        action="append",
+        default=[],
+        metavar="EXTRACTOR",
+        help="add an extractor to the pipeline (repeatable)",
+    )
+    ann.add_argument(
+        "--skip",
+        action="append",
+        default=[],
+        metavar="EXTRACTOR",
+        help="leave an extractor out of the pipeline (repeatable)",
+    )
     ann.add_argument("--lang", choices=("fr", "en"), help="language of every input (default: detected)")
     ann.add_argument("--format", default="jsonld", help="output format (default: jsonld)")
-    ann.add_argument("--rule-timeout", type=float, default=DEFAULT_RULE_TIMEOUT, metavar="SECONDS",
-                     help=f"time one regex rule may take on one document (default: {DEFAULT_RULE_TIMEOUT:g})")
+    ann.add_argument(
+        "--rule-timeout",
+        type=float,
+        default=DEFAULT_RULE_TIMEOUT,
+        metavar="SECONDS",
+        help=f"time one regex rule may take on one document (default: {DEFAULT_RULE_TIMEOUT:g})",
+    )
     ann.add_argument("-q", "--quiet", action="store_true", help="print only problems and the summary")
 
     plug = sub.add_parser("plugins", help="list installed plugins and what they provide")
@@ -75,6 +101,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("ctannot: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into `head` and the like: not an error
+        sys.stderr.close()
+        return EXIT_OK
 
 
 def _registry() -> Registry:
@@ -135,8 +164,11 @@ def _annotate(args: argparse.Namespace) -> int:
         name = output_name(item.id, exporter.suffix)
         if name in written:
             failed += 1
-            print(f"ctannot: skipped document {item.id!r}: its output {name} is already written for "
-                  f"document {written[name]!r} (duplicate id)", file=sys.stderr)
+            print(
+                f"ctannot: skipped document {item.id!r}: its output {name} is already written for "
+                f"document {written[name]!r} (duplicate id)",
+                file=sys.stderr,
+            )
             continue
         try:
             result = pipeline.annotate(item)
@@ -156,8 +188,10 @@ def _annotate(args: argparse.Namespace) -> int:
             counts = _counts(result.document)
             print(f"{item.id}: {counts or 'no annotations'} -> {args.output / name}")
     seconds = time.perf_counter() - started
-    print(f"ctannot: {done} annotated, {failed} failed, {warned} warnings, in {seconds:.1f} s"
-          f" -> {args.output}", file=sys.stderr)
+    print(
+        f"ctannot: {done} annotated, {failed} failed, {warned} warnings, in {seconds:.1f} s -> {args.output}",
+        file=sys.stderr,
+    )
     return EXIT_FAILURES if failed else EXIT_OK
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import attrs
 
@@ -19,11 +19,14 @@ class FormatError(ValueError):
 class Exporter:
     """Writes a document as text: ``dump(document) -> str``; files are ``<id><suffix>``."""
 
-
     name: str
     suffix: str
     dump: Callable[[Document], str]
     description: str = ""
+
+
+def _to_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
 
 
 @attrs.frozen
@@ -35,6 +38,6 @@ class Importer:
     """
 
     name: str
-    suffixes: tuple[str, ...] = attrs.field(converter=tuple)
+    suffixes: tuple[str, ...] = attrs.field(converter=_to_tuple)
     load: Callable[[str, Mapping[str, type[Annotation]], str], Document]
     description: str = ""

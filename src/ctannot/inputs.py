@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -26,8 +27,58 @@ class InputError(ValueError):
         self.document_id = document_id
 
 
-_FR = frozenset("le la les des du de et est une un dans pour que qui sur avec au aux ce cette sont été selon".split())
-_EN = frozenset("the of and to in is was for that with on by as are from at this which said has have".split())
+_FR = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "des",
+        "du",
+        "de",
+        "et",
+        "est",
+        "une",
+        "un",
+        "dans",
+        "pour",
+        "que",
+        "qui",
+        "sur",
+        "avec",
+        "au",
+        "aux",
+        "ce",
+        "cette",
+        "sont",
+        "été",
+        "selon",
+    ]
+)
+_EN = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "is",
+        "was",
+        "for",
+        "that",
+        "with",
+        "on",
+        "by",
+        "as",
+        "are",
+        "from",
+        "at",
+        "this",
+        "which",
+        "said",
+        "has",
+        "have",
+    ]
+)
 
 
 def detect_language(text: str, sample: int = 20_000) -> str | None:
@@ -44,7 +95,9 @@ def _decode(data: bytes, where: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(where, f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start} is invalid)") from None
+        raise InputError(
+            where, f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start} is invalid)"
+        ) from None
 
 
 def read_txt(path: Path, lang: str | None = None) -> Document:
@@ -118,7 +171,10 @@ def output_name(document_id: str, suffix: str) -> str:
         return document_id + suffix
     from urllib.parse import quote
 
-    return quote(document_id, safe="")[:200].replace(".", "%2E", 1 if document_id.startswith(".") else 0) + suffix
+    return (
+        quote(document_id, safe="")[:200].replace(".", "%2E", 1 if document_id.startswith(".") else 0)
+        + suffix
+    )
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -131,8 +187,6 @@ def write_atomic(path: Path, text: str) -> None:
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import types
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar, overload
 
 import attrs
 from attrs import field, frozen
@@ -38,6 +38,14 @@ def _freeze_mapping(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
     return types.MappingProxyType(dict(value or {}))
 
 
+def _to_ids(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _to_layers(value: Iterable[Layer]) -> tuple[Layer, ...]:
+    return tuple(value)
+
+
 def ref_field(target: str, **kwargs: Any) -> Any:
     """An attribute holding the id of another annotation of type ``target`` (or ``None``)."""
     return field(default=None, metadata={"ref": target}, **kwargs)
@@ -45,7 +53,7 @@ def ref_field(target: str, **kwargs: Any) -> Any:
 
 def refs_field(target: str, **kwargs: Any) -> Any:
     """An attribute holding a tuple of ids of annotations of type ``target``."""
-    return field(default=(), converter=tuple, metadata={"ref": target}, **kwargs)
+    return field(default=(), converter=_to_ids, metadata={"ref": target}, **kwargs)
 
 
 @frozen
@@ -70,7 +78,7 @@ def _check_end(instance: Annotation, attribute: attrs.Attribute[int], end: int) 
         )
 
 
-@frozen(kw_only=True, repr=False)
+@frozen(kw_only=True)
 class Annotation:
     """A typed span of a document's text; the base of every annotation type.
 
@@ -97,11 +105,7 @@ class Annotation:
     @property
     def attributes(self) -> dict[str, Any]:
         """The type's own attributes (everything but the span, id and source), as a dict."""
-        return {
-            a.name: getattr(self, a.name)
-            for a in attrs.fields(type(self))
-            if a.name not in _SPAN_FIELDS
-        }
+        return {a.name: getattr(self, a.name) for a in attrs.fields(type(self)) if a.name not in _SPAN_FIELDS}
 
     def references(self) -> Iterator[tuple[str, str, str]]:
         """Yield ``(attribute, target type, annotation id)`` for every reference it holds."""
@@ -113,13 +117,6 @@ class Annotation:
             for ref in value if isinstance(value, tuple) else (value,):
                 if ref is not None:
                     yield a.name, target, ref
-
-    def __repr__(self) -> str:
-        shown = self.text if len(self.text) <= 40 else self.text[:37] + "..."
-        extra = "".join(
-            f", {k}={v!r}" for k, v in self.attributes.items() if v not in (None, (), "")
-        )
-        return f"{self.type_name}({self.id!r}, [{self.start}:{self.end}] {shown!r}{extra})"
 
 
 _SPAN_FIELDS = frozenset({"source", "start", "end", "id"})
@@ -184,11 +181,13 @@ class Document:
     :meth:`new_layer`, which hands out ids and ties them to this text.
     """
 
-    id: str = field(validator=[attrs.validators.instance_of(str), attrs.validators.min_len(1)])
+    id: str = field(
+        validator=attrs.validators.and_(attrs.validators.instance_of(str), attrs.validators.min_len(1))
+    )
     text: str = field(validator=attrs.validators.instance_of(str), repr=False)
     lang: str | None = None
     metadata: Mapping[str, Any] = field(factory=dict, converter=_freeze_mapping)
-    layers: tuple[Layer, ...] = field(default=(), converter=tuple, validator=_check_layers)
+    layers: tuple[Layer, ...] = field(default=(), converter=_to_layers, validator=_check_layers)
 
     def __repr__(self) -> str:
         return (
@@ -218,12 +217,17 @@ class Document:
         """Start a layer of annotations on this document's text."""
         return LayerBuilder(self, name, producer)
 
-    def annotations(self, kind: type[A] | None = None) -> Iterator[A]:
-        """Every annotation of every layer (of type ``kind`` if given), layer by layer."""
+    @overload
+    def annotations(self) -> Iterator[Annotation]: ...
+    @overload
+    def annotations(self, kind: type[A]) -> Iterator[A]: ...
+
+    def annotations(self, kind: type[Annotation] = Annotation) -> Iterator[Annotation]:
+        """Every annotation of every layer (only those of type ``kind`` if given), layer by layer."""
         for layer in self.layers:
             for ann in layer.annotations:
-                if kind is None or isinstance(ann, kind):
-                    yield ann  # type: ignore[misc]
+                if isinstance(ann, kind):
+                    yield ann
 
     def get(self, annotation_id: str) -> Annotation:
         """The annotation with this id, from any layer."""

@@ -116,9 +116,7 @@ class Pipeline:
         self.setup()
         problems: list[Problem] = []
         produced = {layer for ex in self.extractors for layer in ex.produces}
-        document = attrs.evolve(
-            document, layers=[la for la in document.layers if la.name not in produced]
-        )
+        document = attrs.evolve(document, layers=[la for la in document.layers if la.name not in produced])
         for ex in self.extractors:
             if not ex.applies_to(document):
                 continue

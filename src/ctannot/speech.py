@@ -18,7 +18,7 @@ import regex
 
 from .annotations import Actor, Statement
 from .extractor import Extractor, Report
-from .model import Document, Layer, LayerBuilder
+from .model import Annotation, Document, Layer, LayerBuilder
 from .rules.files import RulePack
 from .rules.folding import fold, plain
 from .text_units import Quote, quotes, sentences
@@ -32,6 +32,10 @@ _FINAL_PUNCT = ".,;:"
 _NAME = r"\p{Lu}[\p{Ll}'\-]+(?:[\s\-]\p{Lu}[\p{Ll}'\-]+){0,2}"
 _HONORIFIC = r"(?:M\.|Mme|Mlle|Me|Dr|Pr|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame)"
 _PERSON = regex.compile(rf"\b(?:{_HONORIFIC}\s+)?{_NAME}")
+# "C, indique X." and "C, X said.": a comma, at most a short subject, the cue, a short tail.
+_INCISE_BEFORE = regex.compile(r",\s*([^,;:«»“”\"]{0,60}?)\s*$")
+_INCISE_AFTER = regex.compile(r"(?:-t-\w+)?\s*[-\w'. ]{0,80}?[.!?]?[\"»”’]?\s*")
+_AUXILIARY = regex.compile(r"(?:a|ont|avait|avaient|has|had|have)?", regex.IGNORECASE)
 
 
 @attrs.frozen
@@ -57,7 +61,9 @@ def _compile(packs: Sequence[RulePack]) -> _Language:
                 lemma_of.setdefault(fold(form), (cue.lemma, cue.role))
         pronouns.update(plain(p).lower() for p in pack.lists.get("speaker_pronouns", ()))
         titles.update(plain(t).lower() for t in pack.lists.get("speaker_titles", ()))
-    forms = sorted({plain(f) for pack in packs for cue in pack.cues for f in cue.forms}, key=len, reverse=True)
+    forms = sorted(
+        {plain(f) for pack in packs for cue in pack.cues for f in cue.forms}, key=len, reverse=True
+    )
     cue_pattern = regex.compile(r"(?<!\w)(?:\L<forms>)(?!\w)", regex.IGNORECASE, forms=forms or ["\x00"])
     title_pattern = regex.compile(r"(?<!\w)\L<titles>(?!\w)", titles=sorted(titles) or ["\x00"])
     return _Language(cue_pattern, lemma_of, frozenset(pronouns), title_pattern)
@@ -73,6 +79,7 @@ class _Context:
     plain: str
     folded: str
     actors: list[Actor]
+    mentions: Sequence[Annotation]
     last_speaker: str | None = None
     last_cue: str | None = None
     last_end: int = -1
@@ -86,10 +93,12 @@ class _Context:
                 return a
         return None
 
-    def new_person(self, start: int, end: int) -> Actor:
+    def new_person(self, start: int, end: int) -> Actor | None:
         for a in self.actors:
             if a.start < end and start < a.end:
                 return a
+        if any(m.start < end and start < m.end for m in self.mentions):
+            return None  # a group, a forum or an initiative is not a person
         name = self.document.text[start:end]
         actor = self.builder.add(Actor, start, end, kind="person", name=name)
         self.actors.append(actor)
@@ -110,8 +119,10 @@ class _Context:
         names = [m for m in _PERSON.finditer(region) if not self._is_title_or_pronoun(m.group())]
         if names:
             m = names[-1] if prefer_last else names[0]
-            if m.start() > 0 or regex.match(_HONORIFIC, m.group()) or len(m.group().split()) > 1:
-                return self.new_person(start + m.start(), start + m.end()).id
+            alone = region.strip(" ,") == m.group()  # ", Smith said": the whole subject is one name
+            if alone or regex.match(_HONORIFIC, m.group()) or len(m.group().split()) > 1:
+                person = self.new_person(start + m.start(), start + m.end())
+                return person.id if person is not None else None
         words = regex.findall(r"\w+", self.folded[start:end])
         if any(w in self.lang.pronouns for w in words) or self.lang.titles.search(self.folded, start, end):
             return self.back_reference(start)
@@ -169,17 +180,16 @@ class StatementExtractor(Extractor):
     def extract(self, document: Document, report: Report) -> Iterable[Layer]:
         builder = document.new_layer("statements", self.provenance)
         text = document.text
+        mentions = document.layer("mentions").annotations
         ctx = _Context(
             document,
             self._language(document.lang),
             builder,
             plain(text),
             _lower_same_length(text),
-            sorted(document.layer("mentions").annotations, key=lambda a: a.start)  # type: ignore[arg-type]
-            if "mentions" in document.layer_names
-            else [],
+            actors=[a for a in mentions if isinstance(a, Actor)],
+            mentions=mentions,
         )
-        ctx.actors = [a for a in ctx.actors if isinstance(a, Actor)]
         for s_start, s_end in sentences(text):
             self._sentence(ctx, s_start, s_end)
         return [builder.build()]
@@ -227,12 +237,18 @@ class StatementExtractor(Extractor):
         lemma, _ = ctx.lang.cue_at(m.group())
         head = regex.match(r"\W*(.*)$", gap)
         subject = head.group(1) if head else ""
-        if subject.strip(" -") and not regex.fullmatch(r"(?:a|ont|avait|avaient|has|had|have)\s*", subject.strip()):
+        if subject.strip(" -") and not regex.fullmatch(
+            r"(?:a|ont|avait|avaient|has|had|have)\s*", subject.strip()
+        ):
             speaker = ctx.speaker_in(pos, m.start(), prefer_last=True)
         else:
-            after = regex.match(r"-t-(?:il|elle|ils|elles)|[^,.;:!?()«»“”\"]*", ctx.plain[m.end() : window_end])
+            after = regex.match(
+                r"-t-(?:il|elle|ils|elles)|[^,;:!?()«»“”\"]*", ctx.plain[m.end() : window_end]
+            )
             end = m.end() + (after.end() if after else 0)
-            speaker = ctx.speaker_in(m.end(), end, prefer_last=False) or ctx.speaker_in(pos, m.start(), prefer_last=True)
+            speaker = ctx.speaker_in(m.end(), end, prefer_last=False) or ctx.speaker_in(
+                pos, m.start(), prefer_last=True
+            )
         return speaker, lemma
 
     def _speaker_before(self, ctx: _Context, s_start: int, pos: int) -> tuple[str | None, str | None]:
@@ -257,7 +273,7 @@ class StatementExtractor(Extractor):
         self, ctx: _Context, s_start: int, s_end: int, sentence_quotes: list[Quote]
     ) -> list[tuple[int, int, str | None, str, bool]]:
         """Reported clauses: ``X a déclaré que C``, ``selon X, C``, ``C, indique X``, ``X urged Y to C``."""
-        text, plain_text = ctx.document.text, ctx.plain
+        plain_text = ctx.plain
         inside = [(q.open, q.close + 1) for q in sentence_quotes]
 
         def quoted(i: int) -> bool:
@@ -280,17 +296,19 @@ class StatementExtractor(Extractor):
                     speaker = ctx.speaker_in(m.end(), s_end, prefer_last=False)
                 else:
                     continue
-            elif plain_text[s_start : m.start()].rstrip().endswith(",") and regex.match(
-                r"\s*(?:[-\w'. ]{0,80}?)[.!?]?[\"»”’]?\s*$", plain_text[m.end() : s_end]
-            ) and not regex.match(r"\s*(?:que|qu'|that)\b", rest):  # C, indique X.
-                comma = plain_text.rfind(",", s_start, m.start())
-                if any(a <= comma < b for a, b in inside) or sentence_quotes and sentence_quotes[-1].close < comma < m.start():
+            elif (
+                incise := _INCISE_BEFORE.search(plain_text, s_start, m.start())
+            ) and _INCISE_AFTER.fullmatch(plain_text, m.end(), s_end):  # C, indique X.  /  C, X said.
+                comma = incise.start()
+                if any(a <= comma < b for a, b in inside) or (
+                    sentence_quotes and sentence_quotes[-1].close < comma < m.start()
+                ):
                     continue  # the clause is a quote: the direct-speech rule handles it
                 c_start, c_end = s_start, comma
-                aux = regex.search(r"(?:\b(?:a|ont|avait|has|had)\s+)$", plain_text[s_start : m.start()])
-                speaker = ctx.speaker_in(m.end(), s_end, prefer_last=False) or ctx.speaker_in(
-                    s_start if aux is None else m.start(), m.start(), prefer_last=True
-                )
+                if _AUXILIARY.fullmatch(incise.group(1)):
+                    speaker = ctx.speaker_in(m.end(), s_end, prefer_last=False)
+                else:
+                    speaker = ctx.speaker_in(comma + 1, m.start(), prefer_last=True)
                 if speaker is None:
                     continue
             else:
@@ -302,7 +320,10 @@ class StatementExtractor(Extractor):
                 speaker = ctx.speaker_in(subject_start, m.start(), prefer_last=True)
                 if speaker is None:
                     inverted = regex.match(r"\s*[^,;:.]{1,80}?(?=\s*(?:,|que\b|qu'|that\b))", rest)
-                    if inverted and ctx.lang.titles.search(ctx.folded, m.end(), m.end() + inverted.end()) is None:
+                    if (
+                        inverted
+                        and ctx.lang.titles.search(ctx.folded, m.end(), m.end() + inverted.end()) is None
+                    ):
                         speaker = ctx.speaker_in(m.end(), m.end() + inverted.end(), prefer_last=False)
             if c_end <= c_start:
                 continue
@@ -326,7 +347,7 @@ class StatementExtractor(Extractor):
             r"|the\s|a\s|an\s|its\s|their\s|his\s|her\s)\w)",
             rest,
         )
-        if m is not None and not regex.match(r"[^,]{0,60}(?:,|$)", rest[m.end() :]) is None:
+        if m is not None and regex.match(r"[^,]{0,60}(?:,|$)", rest[m.end() :]) is not None:
             head = rest[m.end() :]
             if regex.match(r"(?:le|la|les|l'|the)\s*[^,.]{0,60}[,.]?\s*$", head) and ctx.lang.titles.search(
                 ctx.folded, pos + m.end(), s_end

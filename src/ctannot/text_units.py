@@ -10,8 +10,55 @@ import regex
 __all__ = ["Quote", "paragraphs", "quotes", "sentences"]
 
 _ABBREVIATIONS = frozenset(
-    "m mm mme mmes mlle dr pr me mgr st ste mr mrs ms prof gen gén col lt sgt rep sen gov jr sr "
-    "no nos vol art al etc ex env av apr cf p pp ibid inc ltd co corp dept est fig ch".split()
+    [
+        "m",
+        "mm",
+        "mme",
+        "mmes",
+        "mlle",
+        "dr",
+        "pr",
+        "me",
+        "mgr",
+        "st",
+        "ste",
+        "mr",
+        "mrs",
+        "ms",
+        "prof",
+        "gen",
+        "gén",
+        "col",
+        "lt",
+        "sgt",
+        "rep",
+        "sen",
+        "gov",
+        "jr",
+        "sr",
+        "no",
+        "nos",
+        "vol",
+        "art",
+        "al",
+        "etc",
+        "ex",
+        "env",
+        "av",
+        "apr",
+        "cf",
+        "p",
+        "pp",
+        "ibid",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dept",
+        "est",
+        "fig",
+        "ch",
+    ]
 )
 _SENTENCE_END = regex.compile(r"[.!?…]+[\"»”’)\]]*(?=\s+[\"«“‘(\[]?\s*[\p{Lu}\p{N}])")
 
@@ -71,7 +118,7 @@ _SPACE_MARKS = " \t\u00a0\u202f\u2009"
 def _opener_ok(text: str, i: int) -> bool:
     mark = text[i]
     before = text[i - 1] if i > 0 else " "
-    if mark in "‘\"":  # also apostrophes or inch marks: only after space or an opening bracket
+    if mark in '‘"':  # also apostrophes or inch marks: only after space or an opening bracket
         return before.isspace() or before in "([:—–-"
     return True
 

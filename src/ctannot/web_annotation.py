@@ -154,7 +154,10 @@ def _value_out(value: Any, a: attrs.Attribute[Any], document_id: str) -> Any:
 
 def _body(ann: Annotation, document_id: str) -> dict[str, Any]:
     # The W3C model wants a body with an IRI of its own (an "External Web Resource").
-    body: dict[str, Any] = {"id": f"{doc_iri(document_id)}/body#{quote(ann.id, safe='')}", "type": ann.type_name}
+    body: dict[str, Any] = {
+        "id": f"{doc_iri(document_id)}/body#{quote(ann.id, safe='')}",
+        "type": ann.type_name,
+    }
     for a in _attribute_fields(type(ann)):
         value = getattr(ann, a.name)
         if value is None or value == ():
@@ -216,8 +219,12 @@ def to_jsonld(document: Document, types: Mapping[str, type[Annotation]] | None =
         "id": f"{iri}/annotations",
         "type": "AnnotationCollection",
         "label": f"ctannot annotations of document {document.id}",
-        "generator": {"id": "https://w3id.org/ctannot", "type": "Software", "name": "ctannot",
-                      "version": __version__},
+        "generator": {
+            "id": "https://w3id.org/ctannot",
+            "type": "Software",
+            "name": "ctannot",
+            "version": __version__,
+        },
         "document": source,
         "layers": layers,
         "total": len(items),
@@ -248,7 +255,7 @@ class _Reader:
         if not isinstance(node, dict) or key not in node:
             raise self.fail(f"{what} has no {key!r}")
         value = node[key]
-        if not isinstance(value, kind) or isinstance(value, bool) and kind is int:
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
             raise self.fail(f"{what}: {key!r} should be {getattr(kind, '__name__', kind)}, not {value!r}")
         return value
 
@@ -285,8 +292,9 @@ class _Reader:
         for node in layer_nodes:
             name = self.get(node, "label", str, "a layer")
             creator = self.get(node, "creator", dict, f"layer {name!r}")
-            producer = Provenance(self.get(creator, "name", str, "a creator"),
-                                  self.get(creator, "version", str, "a creator"))
+            producer = Provenance(
+                self.get(creator, "name", str, "a creator"), self.get(creator, "version", str, "a creator")
+            )
             layers.append(Layer(name, producer, by_layer.pop(name, [])))
         if by_layer:
             raise self.fail(f"annotations of undeclared layers {sorted(by_layer)}")
@@ -304,7 +312,9 @@ class _Reader:
         type_name = self.get(body, "type", str, f"the body of {what}")
         cls = self.types.get(type_name)
         if cls is None:
-            raise self.fail(f"{what} has unknown type {type_name!r} (is the plugin that defines it installed?)")
+            raise self.fail(
+                f"{what} has unknown type {type_name!r} (is the plugin that defines it installed?)"
+            )
         target = self.get(item, "target", dict, what)
         selectors = self.get(target, "selector", list, f"the target of {what}")
         position = [s for s in selectors if isinstance(s, dict) and s.get("type") == "TextPositionSelector"]
@@ -335,7 +345,9 @@ class _Reader:
             for ref in refs:
                 iri = ref.get("id") if isinstance(ref, dict) else None
                 if not (isinstance(iri, str) and iri.startswith(prefix)):
-                    raise self.fail(f"{what}: {a.name} must link to an annotation of this document, not {ref!r}")
+                    raise self.fail(
+                        f"{what}: {a.name} must link to an annotation of this document, not {ref!r}"
+                    )
                 ids.append(unquote(iri[len(prefix) :]))
             return tuple(ids) if isinstance(value, list) else ids[0]
         if isinstance(value, list):

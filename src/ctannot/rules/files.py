@@ -19,7 +19,16 @@ import regex
 from ..model import Annotation
 from .folding import plain, unaccent
 
-__all__ = ["CUE_ROLES", "Cue", "Entity", "Exclusion", "PatternRule", "RuleFileError", "RulePack", "load_rule_pack"]
+__all__ = [
+    "CUE_ROLES",
+    "Cue",
+    "Entity",
+    "Exclusion",
+    "PatternRule",
+    "RuleFileError",
+    "RulePack",
+    "load_rule_pack",
+]
 
 _SPAN_GROUP = "span"
 
@@ -168,9 +177,7 @@ class _Reader:
             description=str(head.get("description", "")),
             entities=tuple(self.entity(name, i, e) for i, e in enumerate(self.tables("entity"))),
             rules=tuple(self.rule(name, i, r, lists) for i, r in enumerate(self.tables("rule"))),
-            exclusions=tuple(
-                self.exclusion(name, i, x, lists) for i, x in enumerate(self.tables("exclude"))
-            ),
+            exclusions=tuple(self.exclusion(name, i, x, lists) for i, x in enumerate(self.tables("exclude"))),
             cues=tuple(self.cue(name, i, c) for i, c in enumerate(self.tables("cue"))),
             lists={k: tuple(v) for k, v in lists.items()},
         )
@@ -256,7 +263,11 @@ class _Reader:
         if role not in CUE_ROLES:
             raise self.fail(f"role must be one of {list(CUE_ROLES)}, not {role!r}", label)
         forms = table.get("forms")
-        if not (isinstance(forms, list) and forms and all(isinstance(f, str) and f.strip() == f and f for f in forms)):
+        if not (
+            isinstance(forms, list)
+            and forms
+            and all(isinstance(f, str) and f.strip() == f and f for f in forms)
+        ):
             raise self.fail("'forms' must be a non-empty array of non-empty, trimmed strings", label)
         return Cue(pack, table["lemma"], role, tuple(forms))
 
@@ -319,7 +330,9 @@ class _Reader:
             span_group=self.span_group(compiled, table, label),
         )
 
-    def exclusion(self, pack: str, index: int, table: dict[str, Any], lists: dict[str, list[str]]) -> Exclusion:
+    def exclusion(
+        self, pack: str, index: int, table: dict[str, Any], lists: dict[str, list[str]]
+    ) -> Exclusion:
         label = str(table.get("name") or f"exclude #{index + 1}")
         extra = set(table) - {"name", "types", "pattern", "where", "span", *_FLAG_KEYS}
         if extra:

@@ -81,6 +81,8 @@ class Gazetteer:
             start, end = last - length + 1, last + 1
             if (start > 0 and _is_word_char(folded[start - 1])) or (end < n and _is_word_char(folded[end])):
                 continue
+            if start > 1 and folded[start - 1] == "-" and folded[start - 2].isalpha():
+                continue  # "contre-radicalisation" is not "radicalisation"
             for entity, exact in options:
                 if exact is not None and unaccented[start:end] != exact:
                     continue
@@ -103,8 +105,9 @@ def _entity_attributes(entity: Entity) -> dict[str, Any]:
     return attributes
 
 
-def _spans(pattern: Any, span_group: str | int, views: TextViews, ignore_accents: bool,
-           timeout: float) -> Iterator[tuple[int, int, Any]]:
+def _spans(
+    pattern: Any, span_group: str | int, views: TextViews, ignore_accents: bool, timeout: float
+) -> Iterator[tuple[int, int, Any]]:
     text = views.unaccented if ignore_accents else views.plain
     for m in pattern.finditer(text, timeout=timeout):
         start, end = m.span(span_group)
@@ -148,7 +151,10 @@ def find_exclusions(
     out: list[tuple[Exclusion, int]] = []
     for ex in exclusions:
         try:
-            out += [(ex, start) for start, _, _ in _spans(ex.pattern, ex.span_group, views, ex.ignore_accents, timeout)]
+            out += [
+                (ex, start)
+                for start, _, _ in _spans(ex.pattern, ex.span_group, views, ex.ignore_accents, timeout)
+            ]
         except TimeoutError:
             on_timeout(RuleTimeout(f"{ex.pack}/{ex.name}", timeout))
     return out
@@ -156,8 +162,10 @@ def find_exclusions(
 
 def is_excluded(match: Match, exclusions: Sequence[tuple[Exclusion, int]]) -> bool:
     for ex, start in exclusions:
-        if start == match.start and match.type.type_name in ex.types and all(
-            match.attributes.get(k) == v for k, v in ex.where.items()
+        if (
+            start == match.start
+            and match.type.type_name in ex.types
+            and all(match.attributes.get(k) == v for k, v in ex.where.items())
         ):
             return True
     return False
@@ -166,22 +174,26 @@ def is_excluded(match: Match, exclusions: Sequence[tuple[Exclusion, int]]) -> bo
 def resolve_overlaps(matches: Iterable[Match], nestable: frozenset[str] = frozenset()) -> list[Match]:
     """Keep the longest of overlapping candidates (then the earliest, then the first found).
 
-    A candidate of a type in ``nestable`` may also sit wholly inside a kept candidate of the same
-    type (a named forum inside a described meeting); duplicates of one span and type collapse.
+    A candidate of a type in ``nestable`` may also sit wholly inside a longer kept candidate of
+    the same type that is not the same entity (a named forum inside a described meeting, but not
+    "Coalition to Defeat ISIS" inside "Global Coalition to Defeat ISIS").
     """
     ordered = sorted(enumerate(matches), key=lambda im: (-im[1].length, im[1].start, im[0]))
     kept: list[Match] = []
     for _, cand in ordered:
-        ok = True
-        for other in kept:
-            if cand.start >= other.end or other.start >= cand.end:
-                continue
-            inside = other.start <= cand.start and cand.end <= other.end
-            same = cand.type is other.type
-            if same and inside and cand.type.type_name in nestable and (cand.start, cand.end) != (other.start, other.end):
-                continue
-            ok = False
-            break
-        if ok:
+        if all(_may_overlap(cand, other, nestable) for other in kept):
             kept.append(cand)
     return sorted(kept, key=lambda m: (m.start, m.end))
+
+
+def _may_overlap(cand: Match, other: Match, nestable: frozenset[str]) -> bool:
+    if cand.start >= other.end or other.start >= cand.end:
+        return True
+    return (
+        cand.type is other.type
+        and cand.type.type_name in nestable
+        and other.start <= cand.start
+        and cand.end <= other.end
+        and other.length > cand.length
+        and (cand.entity is None or other.entity is None or cand.entity.key != other.entity.key)
+    )

@@ -1,0 +1,40 @@
+"""Developer sessions: ``nox`` runs tests, lint and typecheck; see ``nox --list`` for the rest."""
+
+from __future__ import annotations
+
+import nox
+
+nox.needs_version = ">=2025.2.9"
+nox.options.sessions = ["tests", "lint", "typecheck"]
+nox.options.reuse_existing_virtualenvs = True
+
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+PYTHON = "3.11"
+
+
+def install_group(session: nox.Session, *groups: str) -> None:
+    for group in groups:
+        session.install(*nox.project.dependency_groups(PYPROJECT, group))
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """Run the test suite (pass pytest arguments after --)."""
+    session.install("-e", ".")
+    install_group(session, "test")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    """Lint with ruff."""
+    install_group(session, "lint")
+    session.run("ruff", "check", "src", "tests", "noxfile.py", "plugins")
+
+
+@nox.session(python=PYTHON)
+def typecheck(session: nox.Session) -> None:
+    """Type-check the package, the tests and this file with mypy --strict."""
+    session.install("-e", ".")
+    install_group(session, "test", "typecheck")
+    session.run("mypy")
