@@ -112,7 +112,8 @@ class Statement(Annotation):
     type_name: ClassVar[str] = "Statement"
     MODES: ClassVar[tuple[str, ...]] = ("direct", "indirect", "mixed")
 
-    speaker: str | None = ref_field("Actor")
+    speaker: str | None = ref_field("Actor", "Forum")
+    """The Actor that speaks, or the Forum when a body speaks as one (``le GAFI relève que``)."""
     cue: str | None = field(default=None, validator=_opt_str)
     """Lemma of the speech verb or marker: déclarer, selon, say..."""
     mode: str | None = field(default=None, validator=_one_of(*MODES))

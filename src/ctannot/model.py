@@ -46,14 +46,14 @@ def _to_layers(value: Iterable[Layer]) -> tuple[Layer, ...]:
     return tuple(value)
 
 
-def ref_field(target: str, **kwargs: Any) -> Any:
-    """An attribute holding the id of another annotation of type ``target`` (or ``None``)."""
-    return field(default=None, metadata={"ref": target}, **kwargs)
+def ref_field(*targets: str, **kwargs: Any) -> Any:
+    """An attribute holding the id of another annotation (of one of the ``targets`` types), or None."""
+    return field(default=None, metadata={"ref": targets}, **kwargs)
 
 
-def refs_field(target: str, **kwargs: Any) -> Any:
-    """An attribute holding a tuple of ids of annotations of type ``target``."""
-    return field(default=(), converter=_to_ids, metadata={"ref": target}, **kwargs)
+def refs_field(*targets: str, **kwargs: Any) -> Any:
+    """An attribute holding a tuple of ids of annotations of the ``targets`` types."""
+    return field(default=(), converter=_to_ids, metadata={"ref": targets}, **kwargs)
 
 
 @frozen
@@ -107,16 +107,16 @@ class Annotation:
         """The type's own attributes (everything but the span, id and source), as a dict."""
         return {a.name: getattr(self, a.name) for a in attrs.fields(type(self)) if a.name not in _SPAN_FIELDS}
 
-    def references(self) -> Iterator[tuple[str, str, str]]:
-        """Yield ``(attribute, target type, annotation id)`` for every reference it holds."""
+    def references(self) -> Iterator[tuple[str, tuple[str, ...], str]]:
+        """Yield ``(attribute, allowed target types, annotation id)`` for every reference it holds."""
         for a in attrs.fields(type(self)):
-            target = a.metadata.get("ref")
-            if target is None:
+            targets = a.metadata.get("ref")
+            if targets is None:
                 continue
             value = getattr(self, a.name)
             for ref in value if isinstance(value, tuple) else (value,):
                 if ref is not None:
-                    yield a.name, target, ref
+                    yield a.name, targets, ref
 
 
 _SPAN_FIELDS = frozenset({"source", "start", "end", "id"})
@@ -159,17 +159,17 @@ def _check_layers(document: Document, attribute: attrs.Attribute[Any], layers: t
             by_id[ann.id] = ann
     for layer in layers:
         for ann in layer.annotations:
-            for name, target, ref in ann.references():
+            for name, targets, ref in ann.references():
                 found = by_id.get(ref)
                 if found is None:
                     raise AnnotationError(
                         f"{ann.type_name} {ann.id!r} in layer {layer.name!r}: {name} refers to "
                         f"{ref!r}, which is not an annotation of document {document.id!r}"
                     )
-                if found.type_name != target:
+                if found.type_name not in targets:
                     raise AnnotationError(
                         f"{ann.type_name} {ann.id!r} in layer {layer.name!r}: {name} must refer to "
-                        f"an {target}, but {ref!r} is a {found.type_name}"
+                        f"{' or '.join(targets)}, but {ref!r} is {found.type_name}"
                     )
 
 

@@ -1,10 +1,16 @@
-"""Statements by rules: direct quotes and indirect speech, with the speaker resolved to an Actor.
+"""Statements by rules: direct quotes and indirect speech, with the speaker resolved.
 
-The speech cues, source markers, pronouns and titles come from the ``[[cue]]`` tables and the
-``speaker_pronouns`` / ``speaker_titles`` lists of the registered rule packs, per language. The
-speaker is an Actor of the ``mentions`` layer when the text names one there; a person named only
-as a speaker (``a déclaré M. Dupont``) becomes an Actor of this extractor's own layer; a pronoun
-or a title (``a-t-il ajouté``, ``le diplomate``) refers back to the last compatible speaker.
+The speech cues come from the ``[[cue]]`` tables of the registered rule packs, per language,
+and so do the word lists this module reads (see ``packs/*/speech.toml``):
+``speaker_pronouns`` and ``speaker_titles`` (words that refer back to an earlier speaker),
+``adjunct_starts`` (words that open an adjunct between a speech verb and ``que``/``that``),
+``leading_adverbials`` (words that open a sentence-initial adverbial, skipped when looking for
+the subject) and ``relative_pronouns``.
+
+The speaker is an Actor of the ``mentions`` layer when the text names one there (or a Forum,
+when a body speaks as one); a person named only as a speaker (``a déclaré M. Dupont``) becomes
+an Actor of this extractor's own layer; a pronoun or a title (``a-t-il ajouté``, ``le
+diplomate``) refers back to the last speaker.
 """
 
 from __future__ import annotations
@@ -16,11 +22,11 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import regex
 
-from .annotations import Actor, Statement
+from .annotations import Actor, Forum, Statement
 from .extractor import Extractor, Report
 from .model import Annotation, Document, Layer, LayerBuilder
 from .rules.files import RulePack
-from .rules.folding import fold, plain
+from .rules.folding import plain
 from .text_units import Quote, quotes, sentences
 
 if TYPE_CHECKING:
@@ -28,105 +34,142 @@ if TYPE_CHECKING:
 
 __all__ = ["StatementExtractor"]
 
-_FINAL_PUNCT = ".,;:"
-_NAME = r"\p{Lu}[\p{Ll}'\-]+(?:[\s\-]\p{Lu}[\p{Ll}'\-]+){0,2}"
-_HONORIFIC = r"(?:M\.|Mme|Mlle|Me|Dr|Pr|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame)"
-_PERSON = regex.compile(rf"\b(?:{_HONORIFIC}\s+)?{_NAME}")
+_NAME_WORD = r"\p{Lu}[\p{Ll}'\-]+"
+_HONORIFIC = r"(?:M\.|Mme|Mlle|Me|Dr\.?|Pr|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame)"
+_PERSON = regex.compile(rf"(?<!\w)(?:{_HONORIFIC}\s+)?{_NAME_WORD}(?:[\s\-]{_NAME_WORD}){{0,2}}")
 # "C, indique X." and "C, X said.": a comma, at most a short subject, the cue, a short tail.
 _INCISE_BEFORE = regex.compile(r",\s*([^,;:«»“”\"]{0,60}?)\s*$")
 _INCISE_AFTER = regex.compile(r"(?:-t-\w+)?\s*[-\w'. ]{0,80}?[.!?]?[\"»”’]?\s*")
-_AUXILIARY = regex.compile(r"(?:a|ont|avait|avaient|has|had|have)?", regex.IGNORECASE)
+_AUXILIARY = regex.compile(
+    r"(?:(?:a|ont|avait|avaient|aurait|has|had|have|was|were|is)(?:\s+(?:également|aussi|encore|also|then))?)?",
+    regex.IGNORECASE,
+)
+_AFTER_QUOTE = regex.compile(r"[»”\"’]\s*,?\s*(?:[\w-]+\s*){0,2}$")
+_DETERMINER = regex.compile(
+    r"(?:l'|la|le|les|une?|des|du|sa|son|ses|leurs?|cette|ces|ce|cet|the|a|an|its|their|his|her|our|this)\s",
+    regex.IGNORECASE,
+)
+_CLAUSE_START_EN = regex.compile(
+    r"(?:the|a|an|its|their|his|her|our|it|they|he|she|we|there|this|these|those|more|some|all|no|\p{Lu}|\d)\b"
+)
 
 
 @attrs.frozen
 class _Language:
-    """The compiled cues of one language."""
+    """The compiled cues and word lists of one language."""
 
     cue_pattern: Any
     lemma_of: dict[str, tuple[str, str]]
     pronouns: frozenset[str]
-    titles: Any  # compiled pattern of title nouns
+    titles: Any
+    adjunct: Any
+    leading: Any
+    relative: Any
+    english: bool
 
     def cue_at(self, form: str) -> tuple[str, str]:
-        return self.lemma_of.get(fold(form), (fold(form), "verb"))
+        key = plain(form).lower()
+        return self.lemma_of.get(key, (key, "verb"))
+
+
+def _word_list(words: Iterable[str]) -> Any:
+    return regex.compile(r"(?<!\w)\L<words>(?!\w)", regex.IGNORECASE, words=sorted(words) or ["\x00"])
 
 
 def _compile(packs: Sequence[RulePack]) -> _Language:
     lemma_of: dict[str, tuple[str, str]] = {}
-    pronouns: set[str] = set()
-    titles: set[str] = set()
+    lists: dict[str, set[str]] = {}
     for pack in packs:
         for cue in pack.cues:
             for form in cue.forms:
-                lemma_of.setdefault(fold(form), (cue.lemma, cue.role))
-        pronouns.update(plain(p).lower() for p in pack.lists.get("speaker_pronouns", ()))
-        titles.update(plain(t).lower() for t in pack.lists.get("speaker_titles", ()))
-    forms = sorted(
-        {plain(f) for pack in packs for cue in pack.cues for f in cue.forms}, key=len, reverse=True
+                lemma_of.setdefault(plain(form).lower(), (cue.lemma, cue.role))
+        for name, items in pack.lists.items():
+            lists.setdefault(name, set()).update(plain(i).lower() for i in items)
+    forms = sorted({plain(f) for p in packs for c in p.cues for f in c.forms}, key=len, reverse=True)
+    return _Language(
+        cue_pattern=regex.compile(r"(?<!\w)(?:\L<forms>)(?!\w)", regex.IGNORECASE, forms=forms or ["\x00"]),
+        lemma_of=lemma_of,
+        pronouns=frozenset(lists.get("speaker_pronouns", ())),
+        titles=_word_list(lists.get("speaker_titles", ())),
+        adjunct=_word_list(lists.get("adjunct_starts", ())),
+        leading=_word_list(lists.get("leading_adverbials", ())),
+        relative=_word_list(lists.get("relative_pronouns", ())),
+        english=all(p.language == "en" for p in packs if p.cues),
     )
-    cue_pattern = regex.compile(r"(?<!\w)(?:\L<forms>)(?!\w)", regex.IGNORECASE, forms=forms or ["\x00"])
-    title_pattern = regex.compile(r"(?<!\w)\L<titles>(?!\w)", titles=sorted(titles) or ["\x00"])
-    return _Language(cue_pattern, lemma_of, frozenset(pronouns), title_pattern)
 
 
 @attrs.define
 class _Context:
-    """What one document's extraction knows: text, views, actors, and the speakers so far."""
+    """What one document's extraction knows: text, views, candidate speakers, the last speaker."""
 
     document: Document
     lang: _Language
     builder: LayerBuilder
     plain: str
-    folded: str
-    actors: list[Actor]
+    lowered: str
+    speakers: list[Annotation]
+    """Actors and Forums of the mentions layer, and persons this extractor added, by offset."""
     mentions: Sequence[Annotation]
     last_speaker: str | None = None
     last_cue: str | None = None
     last_end: int = -1
 
-    def actors_in(self, start: int, end: int) -> list[Actor]:
-        return [a for a in self.actors if a.start >= start and a.end <= end]
-
-    def last_actor_before(self, pos: int, person: bool) -> Actor | None:
-        for a in reversed(self.actors):
-            if a.end <= pos and (not person or a.kind == "person"):
-                return a
-        return None
-
-    def new_person(self, start: int, end: int) -> Actor | None:
-        for a in self.actors:
+    def new_person(self, start: int, end: int) -> Annotation | None:
+        for a in self.speakers:
             if a.start < end and start < a.end:
                 return a
         if any(m.start < end and start < m.end for m in self.mentions):
-            return None  # a group, a forum or an initiative is not a person
+            return None  # a group or an initiative is not a person
         name = self.document.text[start:end]
         actor = self.builder.add(Actor, start, end, kind="person", name=name)
-        self.actors.append(actor)
-        self.actors.sort(key=lambda a: a.start)
+        self.speakers.append(actor)
+        self.speakers.sort(key=lambda a: a.start)
         return actor
 
-    def speaker_in(self, start: int, end: int, prefer_last: bool) -> str | None:
-        """The speaker named in ``text[start:end]``: an Actor, a new person, or a back-reference."""
+    def _in_relative_clause(self, start: int, pos: int) -> bool:
+        """Whether ``pos`` lies in a relative clause or apposition opened after ``start``."""
+        segment_start = max(self.plain.rfind(",", start, pos), start)
+        return self.lang.relative.search(self.lowered, segment_start, pos) is not None
+
+    def speaker_in(self, start: int, end: int, first: bool = True) -> str | None:
+        """The speaker named in ``text[start:end]``: a mention, a new person, or a back-reference."""
         start, end = _trim(self.plain, start, end)
         if start >= end:
             return None
-        found = self.actors_in(start, end)
-        persons = [a for a in found if a.kind == "person"]
+        found = [
+            a
+            for a in self.speakers
+            if a.start >= start and a.end <= end and not self._in_relative_clause(start, a.start)
+        ]
+        persons = [a for a in found if isinstance(a, Actor) and a.kind == "person"]
         pick = persons or found
         if pick:
-            return (pick[-1] if prefer_last else pick[0]).id
+            return (pick[0] if first else pick[-1]).id
         region = self.document.text[start:end]
-        names = [m for m in _PERSON.finditer(region) if not self._is_title_or_pronoun(m.group())]
-        if names:
-            m = names[-1] if prefer_last else names[0]
+        for m in _PERSON.finditer(region):
+            words = m.group().split()
+            if any(self._is_title_or_pronoun(w) for w in words) or m.group().isupper():
+                continue
             alone = region.strip(" ,") == m.group()  # ", Smith said": the whole subject is one name
-            if alone or regex.match(_HONORIFIC, m.group()) or len(m.group().split()) > 1:
+            if alone or regex.match(_HONORIFIC, m.group()) or len(words) > 1:
                 person = self.new_person(start + m.start(), start + m.end())
                 return person.id if person is not None else None
-        words = regex.findall(r"\w+", self.folded[start:end])
-        if any(w in self.lang.pronouns for w in words) or self.lang.titles.search(self.folded, start, end):
+        words = set(regex.findall(r"\w+", self.lowered[start:end]))
+        if words & self.lang.pronouns or self.lang.titles.search(self.lowered, start, end):
             return self.back_reference(start)
         return None
+
+    def subject_before(self, s_start: int, cue_start: int) -> str | None:
+        """The subject of a speech verb: the first speaker named before it in the sentence.
+
+        A sentence-initial adverbial (``Lors de la réunion à Rabat,``) is skipped.
+        """
+        start = s_start
+        lead = self.lang.leading.match(self.lowered, s_start)
+        comma = self.plain.find(",", s_start, cue_start)
+        if lead is not None and comma > 0:
+            start = comma + 1
+        return self.speaker_in(start, cue_start)
 
     def _is_title_or_pronoun(self, word: str) -> bool:
         w = plain(word).lower()
@@ -135,8 +178,11 @@ class _Context:
     def back_reference(self, pos: int) -> str | None:
         if self.last_speaker is not None:
             return self.last_speaker
-        actor = self.last_actor_before(pos, person=True) or self.last_actor_before(pos, person=False)
-        return actor.id if actor is not None else None
+        for a in reversed(self.speakers):
+            if a.end <= pos and isinstance(a, Actor) and a.kind == "person":
+                return a.id
+        before = [a for a in self.speakers if a.end <= pos]
+        return before[-1].id if before else None
 
     def add(self, start: int, end: int, speaker: str | None, cue: str | None, mode: str) -> None:
         start, end = _trim(self.document.text, start, end, strip_final=True)
@@ -152,7 +198,7 @@ class _Context:
 def _trim(text: str, start: int, end: int, strip_final: bool = False) -> tuple[int, int]:
     while start < end and (text[start].isspace() or text[start] in ",;:"):
         start += 1
-    while end > start and (text[end - 1].isspace() or (strip_final and text[end - 1] in _FINAL_PUNCT)):
+    while end > start and (text[end - 1].isspace() or (strip_final and text[end - 1] in ".,;:")):
         end -= 1
     return start, end
 
@@ -161,7 +207,7 @@ class StatementExtractor(Extractor):
     """Direct and indirect reported speech, with speakers resolved against the ``mentions`` layer."""
 
     name = "rules.statements"
-    version = "0.1.0"
+    version = "0.2.0"
     requires = ("mentions",)
     produces = ("statements",)
     description = "Quotes and indirect speech with their speakers, from speech-cue rule packs."
@@ -187,44 +233,47 @@ class StatementExtractor(Extractor):
             builder,
             plain(text),
             _lower_same_length(text),
-            actors=[a for a in mentions if isinstance(a, Actor)],
+            speakers=[a for a in mentions if isinstance(a, Actor | Forum)],
             mentions=mentions,
         )
         for s_start, s_end in sentences(text):
             self._sentence(ctx, s_start, s_end)
         return [builder.build()]
 
-    # -- one sentence ------------------------------------------------------------------------
-
     def _sentence(self, ctx: _Context, s_start: int, s_end: int) -> None:
-        text = ctx.document.text
-        sentence_quotes = [q for q in quotes(text, s_start, s_end)]
+        sentence_quotes = list(quotes(ctx.document.text, s_start, s_end))
         indirect = self._indirect(ctx, s_start, s_end, sentence_quotes)
-        for q in sentence_quotes:
-            if any(i_start <= q.open and q.close < i_end for i_start, i_end, *_ in indirect):
-                continue
-            self._direct(ctx, q, s_start, s_end)
-        for i_start, i_end, speaker, cue, has_quote in indirect:
-            ctx.add(i_start, i_end, speaker, cue, "mixed" if has_quote else "indirect")
+        pending = sorted(
+            [(q.start, "direct", q) for q in sentence_quotes if not _within(q, indirect)]
+            + [(i[0], "indirect", i) for i in indirect],
+            key=lambda item: item[0],
+        )
+        for _, kind, item in pending:
+            if kind == "direct":
+                self._direct(ctx, item, s_start, s_end)
+            else:
+                c_start, c_end, speaker, cue, has_quote = item
+                ctx.add(c_start, c_end, speaker, cue, "mixed" if has_quote else "indirect")
+
+    # -- direct speech ---------------------------------------------------------------------------
 
     def _direct(self, ctx: _Context, q: Quote, s_start: int, s_end: int) -> None:
         text = ctx.document.text
         words = len(regex.findall(r"\w+", text[q.start : q.end]))
-        before = text[s_start : q.open].rstrip()
-        introduced = before.endswith(":")
-        whole_sentence = not text[s_start : q.open].strip() and not text[q.close + 1 : s_end].strip(" .")
-        if words < 4 and not introduced and not (whole_sentence and words >= 2):
-            return  # a quoted word or title inside the narrator's sentence
+        introduced = text[s_start : q.open].rstrip().endswith(":")
+        alone = not text[s_start : q.open].strip() and not text[q.close + 1 : s_end].strip(" .")
+        if words < 4 and not introduced and not (alone and words >= 2):
+            return  # a quoted word or a title inside the narrator's sentence
         speaker, cue = self._speaker_after(ctx, q.close + 1, s_end)
         if cue is None:
             speaker, cue = self._speaker_before(ctx, s_start, q.open)
-        if cue is None and ctx.last_cue is not None and q.open - ctx.last_end < 600:
-            speaker, cue = ctx.last_speaker, ctx.last_cue
+        if cue is None:  # a quotation with no verb of its own continues the one before
+            speaker, cue = ctx.back_reference(q.open), ctx.last_cue
         ctx.add(q.start, q.end, speaker, cue, "direct")
 
     def _speaker_after(self, ctx: _Context, pos: int, s_end: int) -> tuple[str | None, str | None]:
         """An incise after a quote: ``, a-t-il ajouté``, ``, a déclaré M. X``, ``, he said``."""
-        window_end = min(s_end, pos + 160)
+        window_end = min(s_end, pos + 200)
         stop = regex.search(r"[«“\"]", ctx.plain[pos:window_end])
         if stop:
             window_end = pos + stop.start()
@@ -232,24 +281,18 @@ class StatementExtractor(Extractor):
         if m is None:
             return None, None
         gap = ctx.plain[pos : m.start()]
-        if len(gap) > 60 or regex.search(r"[.!?]\s", gap):
+        if len(gap) > 80 or regex.search(r"[.!?]\s", gap):
             return None, None
         lemma, _ = ctx.lang.cue_at(m.group())
-        head = regex.match(r"\W*(.*)$", gap)
-        subject = head.group(1) if head else ""
-        if subject.strip(" -") and not regex.fullmatch(
-            r"(?:a|ont|avait|avaient|has|had|have)\s*", subject.strip()
-        ):
-            speaker = ctx.speaker_in(pos, m.start(), prefer_last=True)
-        else:
-            after = regex.match(
-                r"-t-(?:il|elle|ils|elles)|[^,;:!?()«»“”\"]*", ctx.plain[m.end() : window_end]
-            )
-            end = m.end() + (after.end() if after else 0)
-            speaker = ctx.speaker_in(m.end(), end, prefer_last=False) or ctx.speaker_in(
-                pos, m.start(), prefer_last=True
-            )
-        return speaker, lemma
+        subject = gap.strip(" ,-\u00a0\u202f")
+        if subject and not _AUXILIARY.fullmatch(subject):
+            return ctx.speaker_in(pos, m.start(), first=False), lemma
+        after = regex.match(r"-t-(?:il|elle|ils|elles)|[^;:!?()«»“”\"]*", ctx.plain[m.end() : window_end])
+        end = m.end() + (after.end() if after else 0)
+        comma = ctx.plain.find(",", m.end() + 1, end)
+        if comma > 0 and ctx.speaker_in(m.end(), comma) is not None:
+            end = comma  # ", a déclaré le ministre X, à l'ouverture ...": the subject ends at the comma
+        return ctx.speaker_in(m.end(), end), lemma
 
     def _speaker_before(self, ctx: _Context, s_start: int, pos: int) -> tuple[str | None, str | None]:
         """A cue before the quote in its sentence: ``X a déclaré : « ...``, ``selon X, « ...``."""
@@ -259,102 +302,116 @@ class StatementExtractor(Extractor):
         m = cues[-1]
         lemma, role = ctx.lang.cue_at(m.group())
         if role == "source":
-            end = pos
             comma = ctx.plain.find(",", m.end(), pos)
-            if comma > 0:
-                end = comma
-            return ctx.speaker_in(m.end(), end, prefer_last=False), lemma
-        speaker = ctx.speaker_in(s_start, m.start(), prefer_last=True)
-        if speaker is None:
-            speaker = ctx.speaker_in(m.end(), pos, prefer_last=False)
+            return ctx.speaker_in(m.end(), comma if comma > 0 else pos), lemma
+        speaker = ctx.subject_before(s_start, m.start()) or ctx.speaker_in(m.end(), pos)
         return speaker, lemma
+
+    # -- indirect speech -------------------------------------------------------------------------
 
     def _indirect(
         self, ctx: _Context, s_start: int, s_end: int, sentence_quotes: list[Quote]
     ) -> list[tuple[int, int, str | None, str, bool]]:
         """Reported clauses: ``X a déclaré que C``, ``selon X, C``, ``C, indique X``, ``X urged Y to C``."""
-        plain_text = ctx.plain
+        text = ctx.plain
         inside = [(q.open, q.close + 1) for q in sentence_quotes]
-
-        def quoted(i: int) -> bool:
-            return any(a <= i < b for a, b in inside)
-
         out: list[tuple[int, int, str | None, str, bool]] = []
-        for m in ctx.lang.cue_pattern.finditer(plain_text, s_start, s_end):
-            if quoted(m.start()) or (out and m.start() < out[-1][1]):
+        for m in ctx.lang.cue_pattern.finditer(text, s_start, s_end):
+            if any(a <= m.start() < b for a, b in inside) or (out and m.start() < out[-1][1]):
                 continue
+            if _AFTER_QUOTE.search(text, s_start, m.start()):
+                continue  # the incise of a direct quote: handled with the quote
             lemma, role = ctx.lang.cue_at(m.group())
-            rest = plain_text[m.end() : s_end]
-            if role == "source":
-                comma = plain_text.find(",", m.end(), s_end)
-                leading = not plain_text[s_start : m.start()].strip(" ,")
-                if leading and comma > 0:  # Selon X, C.
-                    c_start, c_end = comma + 1, s_end
-                    speaker = ctx.speaker_in(m.end(), comma, prefer_last=False)
-                elif plain_text[s_start : m.start()].rstrip().endswith(","):  # C, selon X.
-                    c_start, c_end = s_start, plain_text.rfind(",", s_start, m.start())
-                    speaker = ctx.speaker_in(m.end(), s_end, prefer_last=False)
-                else:
-                    continue
-            elif (
-                incise := _INCISE_BEFORE.search(plain_text, s_start, m.start())
-            ) and _INCISE_AFTER.fullmatch(plain_text, m.end(), s_end):  # C, indique X.  /  C, X said.
-                comma = incise.start()
-                if any(a <= comma < b for a, b in inside) or (
-                    sentence_quotes and sentence_quotes[-1].close < comma < m.start()
-                ):
-                    continue  # the clause is a quote: the direct-speech rule handles it
-                c_start, c_end = s_start, comma
-                if _AUXILIARY.fullmatch(incise.group(1)):
-                    speaker = ctx.speaker_in(m.end(), s_end, prefer_last=False)
-                else:
-                    speaker = ctx.speaker_in(comma + 1, m.start(), prefer_last=True)
-                if speaker is None:
-                    continue
-            else:
-                clause = self._complement(ctx, m.end(), s_end, role)
-                if clause is None:
-                    continue
-                c_start, c_end = clause
-                subject_start = s_start
-                speaker = ctx.speaker_in(subject_start, m.start(), prefer_last=True)
-                if speaker is None:
-                    inverted = regex.match(r"\s*[^,;:.]{1,80}?(?=\s*(?:,|que\b|qu'|that\b))", rest)
-                    if (
-                        inverted
-                        and ctx.lang.titles.search(ctx.folded, m.end(), m.end() + inverted.end()) is None
-                    ):
-                        speaker = ctx.speaker_in(m.end(), m.end() + inverted.end(), prefer_last=False)
-            if c_end <= c_start:
+            found = self._clause(ctx, m, role, s_start, s_end, inside)
+            if found is None:
+                continue
+            c_start, c_end, speaker = found
+            c_start, c_end = _trim(ctx.document.text, c_start, c_end, strip_final=True)
+            if c_end - c_start < 3:
                 continue
             has_quote = any(c_start <= q.open < c_end for q in sentence_quotes)
             out.append((c_start, c_end, speaker, lemma, has_quote))
         return out
 
-    def _complement(self, ctx: _Context, pos: int, s_end: int, role: str) -> tuple[int, int] | None:
-        """Where the reported content of a speech verb at ``pos`` lies, if it has one."""
-        rest = ctx.plain[pos:s_end]
-        if role == "call":
-            m = regex.match(r"[^.;:«»“”\"]{0,100}?\b(?:à|a|to|de|d')\s*(?=\w)", rest)
-            if m is None:
+    def _clause(
+        self, ctx: _Context, m: Any, role: str, s_start: int, s_end: int, inside: list[tuple[int, int]]
+    ) -> tuple[int, int, str | None] | None:
+        text = ctx.plain
+        if role == "source":
+            comma = text.find(",", m.end(), s_end)
+            if not text[s_start : m.start()].strip(" ,") and comma > 0:  # Selon X, C.
+                return comma + 1, s_end, ctx.speaker_in(m.end(), comma)
+            if text[s_start : m.start()].rstrip().endswith(","):  # C, selon X.
+                return s_start, text.rfind(",", s_start, m.start()), ctx.speaker_in(m.end(), s_end)
+            return None
+        incise = _INCISE_BEFORE.search(text, s_start, m.start())
+        if incise and _INCISE_AFTER.fullmatch(text, m.end(), s_end):  # C, indique X. / C, X said.
+            comma = incise.start()
+            if any(a <= comma < b for a, b in inside):
                 return None
-            return pos + m.end(), s_end
-        m = regex.match(r"\s*(?:,\s*[^,]{1,60},\s*)?(?:que\s+|qu'|that\s+)", rest)
+            if _AUXILIARY.fullmatch(incise.group(1)):
+                speaker = ctx.speaker_in(m.end(), s_end)
+            else:
+                speaker = ctx.speaker_in(comma + 1, m.start(), first=False)
+            return (s_start, comma, speaker) if speaker is not None else None
+        content = self._complement(ctx, m.end(), s_end, role)
+        if content is None:
+            return None
+        speaker = ctx.subject_before(s_start, m.start())
+        if speaker is None:  # "a déclaré jeudi le ministre que ..."
+            speaker = ctx.speaker_in(m.end(), content - 1)
+        return content, s_end, speaker
+
+    def _complement(self, ctx: _Context, pos: int, s_end: int, role: str) -> int | None:
+        """Where the reported content of the speech verb ending at ``pos`` starts, if it has one."""
+        text = ctx.plain
+        if role == "call":  # exhorter les États à C, urge states to C, call on X to C
+            m = regex.compile(r"[^.;:«»“”\"]{0,100}?(?<!\w)(?:à|a|to|de|d')\s*(?=\w)").match(text, pos, s_end)
+            return m.end() if m is not None else None
+        m = regex.compile(r"\s*(?:,\s*[^,]{1,80},\s*)?(?:que\s+|qu'|that\s+)").match(text, pos, s_end)
         if m is not None:
-            return pos + m.end(), s_end
-        m = regex.match(
-            r"\s*(?:sur\s+|pour\s+|on\s+|for\s+)?(?=(?:l'|la\s|le\s|les\s|une?\s|des\s|du\s|sa\s|son\s|ses\s|leurs?\s"
-            r"|the\s|a\s|an\s|its\s|their\s|his\s|her\s)\w)",
-            rest,
-        )
-        if m is not None and regex.match(r"[^,]{0,60}(?:,|$)", rest[m.end() :]) is not None:
-            head = rest[m.end() :]
-            if regex.match(r"(?:le|la|les|l'|the)\s*[^,.]{0,60}[,.]?\s*$", head) and ctx.lang.titles.search(
-                ctx.folded, pos + m.end(), s_end
-            ):
-                return None  # ``a déclaré le ministre.``: an inverted subject, not a complement
-            return pos + m.end(), s_end
+            return m.end()
+        adjunct = ctx.lang.adjunct.match(ctx.lowered, _skip_space(text, pos))
+        if adjunct is not None:
+            m = regex.compile(r"[^.;:«»“”\",]{0,70}?\s(?:que\s+|qu'|that\s+)").match(
+                text, adjunct.start(), s_end
+            )
+            if m is not None:
+                return m.end()
+        start = _skip_space(text, pos)
+        if self._inverted_subject(ctx, start, s_end):
+            return None
+        m = regex.compile(r"(?:sur|pour|on|for|de)\s+").match(ctx.lowered, start)
+        if m is not None and _DETERMINER.match(ctx.lowered, m.end()):
+            return m.end()
+        if _DETERMINER.match(ctx.lowered, start):
+            return start
+        if ctx.lang.english and _CLAUSE_START_EN.match(text, start):
+            return start
         return None
+
+    def _inverted_subject(self, ctx: _Context, start: int, s_end: int) -> bool:
+        """Whether the words after a speech verb are its subject (``a déclaré le ministre X.``)."""
+        stop = regex.compile(r"[,.;:!?]|\s(?:que|qu'|that)\s").search(ctx.plain, start, s_end)
+        end = stop.start() if stop else s_end
+        if end - start > 120:
+            return False
+        head = regex.compile(r"(?:le|la|les|l'|the)\s*").match(ctx.lowered, start)
+        title_at = head.end() if head else start
+        if ctx.lang.titles.match(ctx.lowered, title_at):
+            return True
+        first = next((a for a in ctx.speakers if a.start >= start), None)
+        return first is not None and first.start - start <= 4 and first.end >= end - 1
+
+
+def _within(q: Quote, indirect: list[tuple[int, int, str | None, str, bool]]) -> bool:
+    return any(i_start <= q.open and q.close < i_end + 2 for i_start, i_end, *_ in indirect)
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
 
 
 def _lower_same_length(text: str) -> str:

@@ -60,7 +60,7 @@ _ABBREVIATIONS = frozenset(
         "ch",
     ]
 )
-_SENTENCE_END = regex.compile(r"[.!?…]+[\"»”’)\]]*(?=\s+[\"«“‘(\[]?\s*[\p{Lu}\p{N}])")
+_SENTENCE_END = regex.compile(r"[.!?…]+(?:[ \u00a0\u202f]?[\"»”’)\]])*(?=\s+[\"«“‘(\[]?\s*[\p{Lu}\p{N}])")
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -84,14 +84,21 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
-    """Sentences of each paragraph of ``text[start:end]``, trimmed."""
+    """Sentences of each paragraph of ``text[start:end]``, trimmed.
+
+    A quotation is never cut: a sentence end inside quotation marks does not end the sentence,
+    so a quote of several sentences stays within one.
+    """
     end = len(text) if end is None else end
     for p_start, p_end in paragraphs(text[start:end]):
         p_start += start
         p_end += start
+        inside = [(q.open, q.close) for q in quotes(text, p_start, p_end)]
         s = p_start
         for m in _SENTENCE_END.finditer(text, p_start, p_end):
             if text[m.start()] == "." and _is_abbreviation(text, m.start()):
+                continue
+            if any(a < m.start() and m.end() <= b for a, b in inside):
                 continue
             yield s, m.end()
             s = m.end()
