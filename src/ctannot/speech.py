@@ -98,6 +98,17 @@ def _compile(packs: Sequence[RulePack]) -> _Language:
     )
 
 
+@attrs.frozen
+class _Reported:
+    """An indirect statement found in a sentence, before it is added."""
+
+    start: int
+    end: int
+    speaker: str | None
+    cue: str
+    has_quote: bool
+
+
 @attrs.define
 class _Context:
     """What one document's extraction knows: text, views, candidate speakers, the last speaker."""
@@ -243,17 +254,14 @@ class StatementExtractor(Extractor):
     def _sentence(self, ctx: _Context, s_start: int, s_end: int) -> None:
         sentence_quotes = list(quotes(ctx.document.text, s_start, s_end))
         indirect = self._indirect(ctx, s_start, s_end, sentence_quotes)
-        pending = sorted(
-            [(q.start, "direct", q) for q in sentence_quotes if not _within(q, indirect)]
-            + [(i[0], "indirect", i) for i in indirect],
-            key=lambda item: item[0],
-        )
-        for _, kind, item in pending:
-            if kind == "direct":
+        pending: list[Quote | _Reported] = [q for q in sentence_quotes if not _within(q, indirect)]
+        for item in sorted([*pending, *indirect], key=lambda item: item.start):
+            if isinstance(item, Quote):
                 self._direct(ctx, item, s_start, s_end)
             else:
-                c_start, c_end, speaker, cue, has_quote = item
-                ctx.add(c_start, c_end, speaker, cue, "mixed" if has_quote else "indirect")
+                ctx.add(
+                    item.start, item.end, item.speaker, item.cue, "mixed" if item.has_quote else "indirect"
+                )
 
     # -- direct speech ---------------------------------------------------------------------------
 
@@ -311,13 +319,13 @@ class StatementExtractor(Extractor):
 
     def _indirect(
         self, ctx: _Context, s_start: int, s_end: int, sentence_quotes: list[Quote]
-    ) -> list[tuple[int, int, str | None, str, bool]]:
+    ) -> list[_Reported]:
         """Reported clauses: ``X a déclaré que C``, ``selon X, C``, ``C, indique X``, ``X urged Y to C``."""
         text = ctx.plain
         inside = [(q.open, q.close + 1) for q in sentence_quotes]
-        out: list[tuple[int, int, str | None, str, bool]] = []
+        out: list[_Reported] = []
         for m in ctx.lang.cue_pattern.finditer(text, s_start, s_end):
-            if any(a <= m.start() < b for a, b in inside) or (out and m.start() < out[-1][1]):
+            if any(a <= m.start() < b for a, b in inside) or (out and m.start() < out[-1].end):
                 continue
             if _AFTER_QUOTE.search(text, s_start, m.start()):
                 continue  # the incise of a direct quote: handled with the quote
@@ -330,7 +338,7 @@ class StatementExtractor(Extractor):
             if c_end - c_start < 3:
                 continue
             has_quote = any(c_start <= q.open < c_end for q in sentence_quotes)
-            out.append((c_start, c_end, speaker, lemma, has_quote))
+            out.append(_Reported(c_start, c_end, speaker, lemma, has_quote))
         return out
 
     def _clause(
@@ -367,23 +375,23 @@ class StatementExtractor(Extractor):
         text = ctx.plain
         if role == "call":  # exhorter les États à C, urge states to C, call on X to C
             m = regex.compile(r"[^.;:«»“”\"]{0,100}?(?<!\w)(?:à|a|to|de|d')\s*(?=\w)").match(text, pos, s_end)
-            return m.end() if m is not None else None
+            return int(m.end()) if m is not None else None
         m = regex.compile(r"\s*(?:,\s*[^,]{1,80},\s*)?(?:que\s+|qu'|that\s+)").match(text, pos, s_end)
         if m is not None:
-            return m.end()
+            return int(m.end())
         adjunct = ctx.lang.adjunct.match(ctx.lowered, _skip_space(text, pos))
         if adjunct is not None:
             m = regex.compile(r"[^.;:«»“”\",]{0,70}?\s(?:que\s+|qu'|that\s+)").match(
                 text, adjunct.start(), s_end
             )
             if m is not None:
-                return m.end()
+                return int(m.end())
         start = _skip_space(text, pos)
         if self._inverted_subject(ctx, start, s_end):
             return None
         m = regex.compile(r"(?:sur|pour|on|for|de)\s+").match(ctx.lowered, start)
         if m is not None and _DETERMINER.match(ctx.lowered, m.end()):
-            return m.end()
+            return int(m.end())
         if _DETERMINER.match(ctx.lowered, start):
             return start
         if ctx.lang.english and _CLAUSE_START_EN.match(text, start):
@@ -404,8 +412,8 @@ class StatementExtractor(Extractor):
         return first is not None and first.start - start <= 4 and first.end >= end - 1
 
 
-def _within(q: Quote, indirect: list[tuple[int, int, str | None, str, bool]]) -> bool:
-    return any(i_start <= q.open and q.close < i_end + 2 for i_start, i_end, *_ in indirect)
+def _within(q: Quote, indirect: list[_Reported]) -> bool:
+    return any(r.start <= q.open and q.close < r.end + 2 for r in indirect)
 
 
 def _skip_space(text: str, pos: int) -> int:

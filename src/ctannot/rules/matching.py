@@ -11,6 +11,7 @@ from typing import Any
 
 import ahocorasick
 import attrs
+import regex
 
 from .files import Entity, Exclusion, PatternRule
 from .folding import TextViews, fold, unaccent
@@ -41,6 +42,19 @@ class RuleTimeout:
     seconds: float
 
 
+_ACRONYM_TOKEN = regex.compile(r"(?<![\w.])(\p{Lu}{2,3})(?![\w.])")
+
+
+def _with_dotted_acronyms(names: Iterable[str]) -> list[str]:
+    """The names, plus their spellings with dotted acronyms: "UN Security Council", "U.N. Security Council"."""
+    out = list(names)
+    for name in names:
+        dotted = _ACRONYM_TOKEN.sub(lambda m: "".join(f"{c}." for c in m.group(1)), name)
+        if dotted != name and dotted not in out:
+            out.append(dotted)
+    return out
+
+
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
@@ -61,7 +75,7 @@ class Gazetteer:
         self._automaton: Any = ahocorasick.Automaton()
         table: dict[str, list[tuple[Entity, str | None]]] = {}
         for entity in entities:
-            for name in entity.names:
+            for name in _with_dotted_acronyms(entity.names):
                 exact = unaccent(name) if entity.case_sensitive or _is_acronym(name) else None
                 options = table.setdefault(fold(name), [])
                 if (entity, exact) not in options:
