@@ -39,14 +39,17 @@ _HONORIFIC = r"(?:M\.|Mme|Mlle|Me|Dr\.?|Pr|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame)"
 _PERSON = regex.compile(rf"(?<!\w)(?:{_HONORIFIC}\s+)?{_NAME_WORD}(?:[\s\-]{_NAME_WORD}){{0,2}}")
 # "C, indique X." and "C, X said.": a comma, at most a short subject, the cue, a short tail.
 _INCISE_BEFORE = regex.compile(r",\s*([^,;:«»“”\"]{0,60}?)\s*$")
-_INCISE_AFTER = regex.compile(r"(?:-t-\w+)?\s*[-\w'. ]{0,80}?[.!?]?[\"»”’]?\s*")
+_INCISE_AFTER = regex.compile(
+    r"(?:-t-\w+)?(?![^.!?]*\b(?:que|qu'|that)\b)\s*[^«»“”\"!?;:]{0,160}?[.!?]?[\"»”’]?\s*"
+)
 _AUXILIARY = regex.compile(
     r"(?:(?:a|ont|avait|avaient|aurait|has|had|have|was|were|is)(?:\s+(?:également|aussi|encore|also|then))?)?",
     regex.IGNORECASE,
 )
 _AFTER_QUOTE = regex.compile(r"[»”\"’]\s*,?\s*(?:[\w-]+\s*){0,2}$")
 _DETERMINER = regex.compile(
-    r"(?:l'|la|le|les|une?|des|du|sa|son|ses|leurs?|cette|ces|ce|cet|the|a|an|its|their|his|her|our|this)\s",
+    r"(?:l'|d'une?\s|(?:la|le|les|une?|des|du|sa|son|ses|leurs?|cette|ces|ce|cet|the|a|an|its|their|his|her"
+    r"|our|this)\s)",
     regex.IGNORECASE,
 )
 _CLAUSE_START_EN = regex.compile(
@@ -362,6 +365,11 @@ class StatementExtractor(Extractor):
             else:
                 speaker = ctx.speaker_in(comma + 1, m.start(), first=False)
             return (s_start, comma, speaker) if speaker is not None else None
+        colon = regex.compile(r"\s*:\s*(?=[^\s«“\"])").match(text, m.end(), s_end)
+        if colon is not None:  # "M. X a déclaré: nous devons ...", a quotation without its marks
+            return colon.end(), s_end, ctx.subject_before(s_start, m.start())
+        if role == "incise":
+            return None
         content = self._complement(ctx, m.end(), s_end, role)
         if content is None:
             return None
@@ -389,7 +397,9 @@ class StatementExtractor(Extractor):
         start = _skip_space(text, pos)
         if self._inverted_subject(ctx, start, s_end):
             return None
-        m = regex.compile(r"(?:sur|pour|on|for|de)\s+").match(ctx.lowered, start)
+        if role == "predicate":  # "s'est dit encouragé de ...": what follows the cue is the content
+            return start
+        m = regex.compile(r"(?:sur|pour|on|for|of|de\s|d'(?=une?\s))\s*").match(ctx.lowered, start)
         if m is not None and _DETERMINER.match(ctx.lowered, m.end()):
             return int(m.end())
         if _DETERMINER.match(ctx.lowered, start):

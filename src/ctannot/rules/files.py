@@ -96,7 +96,9 @@ class Cue:
 
     ``verb``: a speech verb (``déclarer``, ``say``); ``call``: a verb of appeal whose content
     starts after ``à``/``to`` (``exhorter``, ``urge``); ``source``: a marker before the
-    source (``selon``, ``according to``).
+    source (``selon``, ``according to``); ``incise``: a verb that reports speech only around a
+    quotation (``poursuivre``, ``lancer``); ``predicate``: a cue whose content follows it
+    directly (``se dire``: ``s'est dit encouragé de ...``).
     """
 
     pack: str
@@ -105,7 +107,7 @@ class Cue:
     forms: tuple[str, ...]
 
 
-CUE_ROLES = ("verb", "call", "source")
+CUE_ROLES = ("verb", "call", "source", "incise", "predicate")
 
 
 @attrs.frozen
