@@ -84,6 +84,16 @@ def _parser() -> argparse.ArgumentParser:
 
     show = sub.add_parser("show", help="read annotated files back and list their annotations")
     show.add_argument("files", nargs="+", type=Path, metavar="FILE")
+
+    ev = sub.add_parser("evaluate", help="score predictions against gold annotations")
+    ev.add_argument(
+        "gold", type=Path, metavar="GOLD", help="folder of gold files (.jsonld, or .json with --texts)"
+    )
+    ev.add_argument("pred", type=Path, metavar="PRED", help="folder of predicted .jsonld files")
+    ev.add_argument(
+        "--texts", type=Path, help="folder of <doc>.txt, for gold in the guidelines' .json format"
+    )
+    ev.add_argument("--json", action="store_true", help="print the scores as JSON")
     return parser
 
 
@@ -94,8 +104,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _annotate(args)
         if args.command == "plugins":
             return _plugins(args)
+        if args.command == "evaluate":
+            return _evaluate(args)
         return _show(args)
-    except (UsageError, PipelineError, RuleFileError, RegistrationError) as exc:
+    except (UsageError, PipelineError, RuleFileError, RegistrationError, FormatError) as exc:
         print(f"ctannot: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -257,3 +269,31 @@ def _show(args: argparse.Namespace) -> int:
                     extra = f"  <- {doc.get(speaker).text}"
                 print(f"    {ann.start:>6} {ann.end:>6}  {ann.type_name:<10} {ann.text[:70]!r}{extra}")
     return status
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from .evaluation import evaluate, read_gold_folder, spans_of
+
+    registry = _registry()
+    for folder in (args.gold, args.pred):
+        if not folder.is_dir():
+            raise UsageError(f"{folder} is not a folder")
+    gold = read_gold_folder(args.gold, registry.types, args.texts)
+    pred = {}
+    for path in sorted(args.pred.glob("*.jsonld")):
+        doc = loads_file(path, registry)
+        pred[doc.id] = spans_of(doc)
+    scores = evaluate(gold, pred)
+    print(json.dumps(scores.as_dict(), indent=2) if args.json else scores.table())
+    return EXIT_OK
+
+
+def loads_file(path: Path, registry: Registry) -> Document:
+    """A ctannot JSON-LD file read back, or a FormatError naming it."""
+    from .web_annotation import loads
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FormatError(f"{path}: cannot be read ({exc})") from None
+    return loads(text, registry.types, str(path))

@@ -278,8 +278,10 @@ class StatementExtractor(Extractor):
         speaker, cue = self._speaker_after(ctx, q.close + 1, s_end)
         if cue is None:
             speaker, cue = self._speaker_before(ctx, s_start, q.open)
-        if cue is None:  # a quotation with no verb of its own continues the one before
-            speaker, cue = ctx.back_reference(q.open), ctx.last_cue
+        if cue is None:
+            if not (alone or introduced):
+                return  # quoted words in the narrator's sentence, with no one saying them
+            speaker, cue = ctx.back_reference(q.open), ctx.last_cue  # continues the quote before
         ctx.add(q.start, q.end, speaker, cue, "direct")
 
     def _speaker_after(self, ctx: _Context, pos: int, s_end: int) -> tuple[str | None, str | None]:

@@ -1,0 +1,207 @@
+"""Scoring predictions against gold annotations: per-type precision, recall and F1, and speakers.
+
+Matching follows the scorer of the annotation guidelines: one-to-one per type, largest overlap
+first. *Strict*: the same offsets. *Relaxed*: the overlap covers at least half of the shorter
+span. Speaker accuracy: among relaxed-matched Statements, the share whose speaker shares a
+content word with the gold speaker (accents, case and honorifics ignored). Actor is reported
+but not part of the headline micro-F1, which is over the four mission types.
+
+Gold can be ctannot JSON-LD (``.jsonld``) or the guidelines' gold format (``.json`` with
+``doc`` and ``annotations``, whose texts are read from a folder of ``<doc>.txt``).
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+import regex
+
+from .formats import FormatError
+from .model import Annotation, Document
+from .web_annotation import loads
+
+__all__ = ["MISSION_TYPES", "TYPES", "Scores", "Span", "evaluate", "read_gold_folder", "spans_of"]
+
+TYPES = ("Initiative", "Forum", "Threat", "Statement", "Actor")
+MISSION_TYPES = ("Initiative", "Forum", "Threat", "Statement")
+_STOP = frozenset(
+    "m mr mme ms mrs dr le la les l de du des d the of et and a an sir president minister ministre".split()
+)
+
+
+@attrs.frozen
+class Span:
+    """What evaluation compares: a type, offsets and, for a Statement, its speaker's text."""
+
+    type: str
+    start: int
+    end: int
+    speaker: str = ""
+
+
+def spans_of(document: Document) -> list[Span]:
+    """The spans of every annotation of the document (speakers as the text they point to)."""
+    out = []
+    for ann in document.annotations():
+        speaker = ""
+        ref = getattr(ann, "speaker", None)
+        if ref is not None:
+            speaker = document.get(ref).text
+        out.append(Span(ann.type_name, ann.start, ann.end, speaker))
+    return out
+
+
+def _gold_json(path: Path, texts: Path | None) -> tuple[str, list[Span]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not (
+        isinstance(data, dict)
+        and isinstance(data.get("doc"), str)
+        and isinstance(data.get("annotations"), list)
+    ):
+        raise FormatError(f"{path}: not a gold file (expected 'doc' and 'annotations')")
+    if texts is None:
+        raise FormatError(f"{path}: gold in the guidelines' format needs --texts, the folder of its texts")
+    text_path = texts / f"{data['doc']}.txt"
+    try:
+        text = text_path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise FormatError(f"{path}: cannot read its text {text_path}: {exc.strerror}") from None
+    spans = []
+    for i, a in enumerate(data["annotations"], 1):
+        pos = -1
+        for _ in range(int(a.get("n", 1))):
+            pos = text.find(a["text"], pos + 1)
+            if pos < 0:
+                raise FormatError(f"{path}: annotation #{i}: text not found: {a['text'][:60]!r}")
+        spans.append(Span(a["type"], pos, pos + len(a["text"]), a.get("attrs", {}).get("speaker", "")))
+    return data["doc"], spans
+
+
+def read_gold_folder(
+    folder: Path, types: Mapping[str, type[Annotation]], texts: Path | None = None
+) -> dict[str, list[Span]]:
+    """Gold spans by document id, from ``.jsonld`` files or guidelines-format ``.json`` files."""
+    gold: dict[str, list[Span]] = {}
+    for path in sorted(folder.iterdir()):
+        if path.suffix == ".jsonld":
+            doc = loads(path.read_text(encoding="utf-8"), types, str(path))
+            gold[doc.id] = spans_of(doc)
+        elif path.suffix == ".json":
+            doc_id, spans = _gold_json(path, texts)
+            gold[doc_id] = spans
+    if not gold:
+        raise FormatError(f"{folder}: no gold files (.jsonld or .json)")
+    return gold
+
+
+def _words(s: str) -> set[str]:
+    s = unicodedata.normalize("NFKD", s.lower())
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return {w for w in regex.findall(r"\w+", s) if w not in _STOP and len(w) > 1}
+
+
+def _match(gold: Sequence[Span], pred: Sequence[Span], relaxed: bool) -> list[tuple[int, int]]:
+    pairs = []
+    for i, g in enumerate(gold):
+        for j, p in enumerate(pred):
+            overlap = min(g.end, p.end) - max(g.start, p.start)
+            if relaxed:
+                ok = overlap > 0 and overlap * 2 >= min(g.end - g.start, p.end - p.start)
+            else:
+                ok = (g.start, g.end) == (p.start, p.end)
+            if ok:
+                pairs.append((overlap, i, j))
+    pairs.sort(reverse=True)
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    out = []
+    for _, i, j in pairs:
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+            out.append((i, j))
+    return out
+
+
+def _prf(tp: int, n_gold: int, n_pred: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+@attrs.define
+class Scores:
+    """Counts per type, and the scores derived from them."""
+
+    counts: dict[str, dict[str, int]]
+    speakers_matched: int = 0
+    speakers_right: int = 0
+    missing: list[str] = attrs.Factory(list)
+    """Gold documents with no prediction (scored as predicting nothing)."""
+
+    def as_dict(self) -> dict[str, Any]:
+        types = {}
+        for t, c in self.counts.items():
+            p, r, f = _prf(c["relaxed"], c["gold"], c["pred"])
+            sp, sr, sf = _prf(c["strict"], c["gold"], c["pred"])
+            types[t] = {**c, "P": p, "R": r, "F1": f, "strict_P": sp, "strict_R": sr, "strict_F1": sf}
+        total = {
+            k: sum(self.counts[t][k] for t in MISSION_TYPES if t in self.counts)
+            for k in ("gold", "pred", "strict", "relaxed")
+        }
+        return {
+            "types": types,
+            "micro_F1": _prf(total["relaxed"], total["gold"], total["pred"])[2],
+            "micro_strict_F1": _prf(total["strict"], total["gold"], total["pred"])[2],
+            "speaker_accuracy": self.speakers_right / self.speakers_matched if self.speakers_matched else 0.0,
+            "speakers_matched": self.speakers_matched,
+            "missing_predictions": self.missing,
+        }
+
+    def table(self) -> str:
+        d = self.as_dict()
+        lines = [f"{'type':<11}{'gold':>6}{'pred':>6}{'P':>7}{'R':>7}{'F1':>7}{'strictF1':>10}"]
+        for t, r in d["types"].items():
+            lines.append(
+                f"{t:<11}{r['gold']:>6}{r['pred']:>6}{r['P']:>7.2f}{r['R']:>7.2f}{r['F1']:>7.2f}"
+                f"{r['strict_F1']:>10.2f}"
+            )
+        lines.append(
+            f"speaker accuracy {d['speaker_accuracy']:.2f} on {d['speakers_matched']} matched statements"
+        )
+        lines.append(
+            f"micro F1 ({', '.join(MISSION_TYPES)}): relaxed {d['micro_F1']:.3f}, "
+            f"strict {d['micro_strict_F1']:.3f}"
+        )
+        for doc in d["missing_predictions"]:
+            lines.append(f"missing prediction: {doc}")
+        return "\n".join(lines)
+
+
+def evaluate(
+    gold: Mapping[str, Sequence[Span]], pred: Mapping[str, Sequence[Span]], types: Iterable[str] = TYPES
+) -> Scores:
+    """Score predicted spans against gold spans, document by document."""
+    scores = Scores({t: {"gold": 0, "pred": 0, "strict": 0, "relaxed": 0} for t in types})
+    for doc_id, gold_spans in sorted(gold.items()):
+        if doc_id not in pred:
+            scores.missing.append(doc_id)
+        pred_spans = pred.get(doc_id, [])
+        for t, c in scores.counts.items():
+            g = [s for s in gold_spans if s.type == t]
+            p = [s for s in pred_spans if s.type == t]
+            c["gold"] += len(g)
+            c["pred"] += len(p)
+            c["strict"] += len(_match(g, p, relaxed=False))
+            pairs = _match(g, p, relaxed=True)
+            c["relaxed"] += len(pairs)
+            if t == "Statement":
+                for i, j in pairs:
+                    scores.speakers_matched += 1
+                    scores.speakers_right += bool(_words(g[i].speaker) & _words(p[j].speaker))
+    return scores
