@@ -16,6 +16,7 @@ from .matching import (
     Match,
     RuleTimeout,
     find_exclusions,
+    find_extensions,
     find_rule_matches,
     is_excluded,
     resolve_overlaps,
@@ -95,6 +96,7 @@ class RuleExtractor(Extractor):
 
         matches = list(compiled.gazetteer.find(views))
         matches += find_rule_matches(compiled.rules, views, self.timeout, on_timeout)
+        matches += find_extensions(compiled.rules, views, matches, self.timeout, on_timeout)
         vetoes = find_exclusions(compiled.exclusions, views, self.timeout, on_timeout)
         return [m for m in matches if not is_excluded(m, vetoes)]
 

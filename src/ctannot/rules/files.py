@@ -75,6 +75,10 @@ class PatternRule:
     groups: Mapping[str, str]
     ignore_accents: bool
     span_group: str | int
+    extends: frozenset[str] = frozenset()
+    """Types of annotation the match must end right before: the annotation then covers both."""
+    continuation: Any = None
+    """A pattern matched right after the extended annotation, whose text joins the span too."""
 
 
 @attrs.frozen
@@ -273,7 +277,9 @@ class _Reader:
             raise self.fail("'forms' must be a non-empty array of non-empty, trimmed strings", label)
         return Cue(pack, table["lemma"], role, tuple(forms))
 
-    def compile(self, table: dict[str, Any], label: str, lists: dict[str, list[str]]) -> tuple[Any, bool]:
+    def compile(
+        self, table: dict[str, Any], label: str, lists: dict[str, list[str]], allow_empty: bool = False
+    ) -> tuple[Any, bool]:
         pattern = table.get("pattern")
         if not isinstance(pattern, str) or not pattern:
             raise self.fail("needs a non-empty string 'pattern'", label)
@@ -292,7 +298,7 @@ class _Reader:
             compiled = regex.compile(pattern, flags, **used)
         except regex.error as exc:
             raise self.fail(f"invalid pattern: {exc}", label) from None
-        if compiled.fullmatch("") is not None:
+        if not allow_empty and compiled.fullmatch("") is not None:
             raise self.fail("pattern matches the empty string", label)
         return compiled, ignore_accents
 
@@ -306,7 +312,9 @@ class _Reader:
 
     def rule(self, pack: str, index: int, table: dict[str, Any], lists: dict[str, list[str]]) -> PatternRule:
         label = str(table.get("name") or f"rule #{index + 1}")
-        extra = set(table) - {"name", "type", "pattern", "attributes", "groups", "span", *_FLAG_KEYS}
+        extra = set(table) - {
+            "name", "type", "pattern", "attributes", "groups", "span", "extends", "continue_with", *_FLAG_KEYS
+        }
         if extra:
             raise self.fail(f"unknown keys {sorted(extra)}", label)
         if not isinstance(table.get("name"), str) or not table["name"]:
@@ -321,6 +329,18 @@ class _Reader:
         for group in groups.values():
             if group not in compiled.groupindex:
                 raise self.fail(f"group {group!r} is not a named group of the pattern", label)
+        extends = table.get("extends", [])
+        if not isinstance(extends, list):
+            raise self.fail("'extends' must be an array of annotation type names", label)
+        for t in extends:
+            self.annotation_type(t, label)
+        continuation = None
+        if "continue_with" in table:
+            if not extends:
+                raise self.fail("'continue_with' needs 'extends'", label)
+            continuation, _ = self.compile(
+                {**table, "pattern": table["continue_with"]}, label, lists, allow_empty=True
+            )
         return PatternRule(
             pack=pack,
             name=label,
@@ -330,6 +350,8 @@ class _Reader:
             groups=dict(groups),
             ignore_accents=ignore_accents,
             span_group=self.span_group(compiled, table, label),
+            extends=frozenset(extends),
+            continuation=continuation,
         )
 
     def exclusion(

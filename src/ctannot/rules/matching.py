@@ -16,7 +16,15 @@ import regex
 from .files import Entity, Exclusion, PatternRule
 from .folding import TextViews, fold, unaccent
 
-__all__ = ["Gazetteer", "Match", "RuleTimeout", "find_exclusions", "find_rule_matches", "resolve_overlaps"]
+__all__ = [
+    "Gazetteer",
+    "Match",
+    "RuleTimeout",
+    "find_exclusions",
+    "find_extensions",
+    "find_rule_matches",
+    "resolve_overlaps",
+]
 
 
 @attrs.frozen
@@ -77,9 +85,13 @@ class Gazetteer:
         for entity in entities:
             for name in _with_dotted_acronyms(entity.names):
                 exact = unaccent(name) if entity.case_sensitive or _is_acronym(name) else None
+                spellings = [exact]
+                if exact is not None and _is_acronym(name) and len(name) >= 4 and name.isalpha():
+                    spellings.append(exact.capitalize())  # the press writes "Gafi", "Otan", "Unesco"
                 options = table.setdefault(fold(name), [])
-                if (entity, exact) not in options:
-                    options.append((entity, exact))
+                for spelling in spellings:
+                    if (entity, spelling) not in options:
+                        options.append((entity, spelling))
         for key, options in table.items():
             self._automaton.add_word(key, (len(key), tuple(options)))
         self.size = len(table)
@@ -140,6 +152,8 @@ def find_rule_matches(
 ) -> Iterator[Match]:
     """Matches of every rule; a rule that runs past ``timeout`` seconds is reported and skipped."""
     for rule in rules:
+        if rule.extends:
+            continue
         found: list[Match] = []
         try:
             for start, end, m in _spans(rule.pattern, rule.span_group, views, rule.ignore_accents, timeout):
@@ -153,6 +167,48 @@ def find_rule_matches(
             on_timeout(RuleTimeout(f"{rule.pack}/{rule.name}", timeout))
             continue  # a runaway rule contributes nothing: half its matches would be arbitrary
         yield from found
+
+
+def find_extensions(
+    rules: Sequence[PatternRule],
+    views: TextViews,
+    found: Sequence[Match],
+    timeout: float,
+    on_timeout: Callable[[RuleTimeout], None],
+) -> Iterator[Match]:
+    """Matches of ``extends`` rules: a pattern ending where a found annotation starts, joined to it.
+
+    ``réunion ministérielle du`` + the Forum ``GCTF`` gives the Forum ``réunion ministérielle du GCTF``.
+    """
+    starts: dict[int, list[Match]] = {}
+    for m in found:
+        starts.setdefault(m.start, []).append(m)
+    for rule in rules:
+        if not rule.extends:
+            continue
+        out: list[Match] = []
+        try:
+            for start, end, m in _spans(rule.pattern, rule.span_group, views, rule.ignore_accents, timeout):
+                targets = [t for t in starts.get(end, ()) if t.type.type_name in rule.extends]
+                if not targets:
+                    continue
+                target = max(targets, key=lambda t: t.length)
+                stop = target.end
+                same_length = len(views.unaccented) == len(views.text)  # else view and text offsets differ
+                if rule.continuation is not None and (same_length or not rule.ignore_accents):
+                    text = views.unaccented if rule.ignore_accents else views.plain
+                    more = rule.continuation.match(text, stop, timeout=timeout)
+                    if more is not None and more.end() > stop:
+                        stop = more.end()
+                attributes = dict(rule.attributes)
+                for attribute, group in rule.groups.items():
+                    if m.group(group):
+                        attributes[attribute] = m.group(group)
+                out.append(Match(rule.type, start, stop, attributes, f"{rule.pack}/{rule.name}"))
+        except TimeoutError:
+            on_timeout(RuleTimeout(f"{rule.pack}/{rule.name}", timeout))
+            continue
+        yield from out
 
 
 def find_exclusions(
@@ -188,9 +244,9 @@ def is_excluded(match: Match, exclusions: Sequence[tuple[Exclusion, int]]) -> bo
 def resolve_overlaps(matches: Iterable[Match], nestable: frozenset[str] = frozenset()) -> list[Match]:
     """Keep the longest of overlapping candidates (then the earliest, then the first found).
 
-    A candidate of a type in ``nestable`` may also sit wholly inside a longer kept candidate of
-    the same type that is not the same entity (a named forum inside a described meeting, but not
-    "Coalition to Defeat ISIS" inside "Global Coalition to Defeat ISIS").
+    A gazetteer entity of a type in ``nestable`` may also sit wholly inside a longer kept
+    candidate of the same type that is not the same entity (a named forum inside a described
+    meeting, but not "Coalition to Defeat ISIS" inside "Global Coalition to Defeat ISIS").
     """
     ordered = sorted(enumerate(matches), key=lambda im: (-im[1].length, im[1].start, im[0]))
     kept: list[Match] = []
@@ -209,5 +265,6 @@ def _may_overlap(cand: Match, other: Match, nestable: frozenset[str]) -> bool:
         and other.start <= cand.start
         and cand.end <= other.end
         and other.length > cand.length
-        and (cand.entity is None or other.entity is None or cand.entity.key != other.entity.key)
+        and cand.entity is not None  # only a named forum nests, not another description
+        and (other.entity is None or cand.entity.key != other.entity.key)
     )
