@@ -3,6 +3,7 @@
 The speech cues come from the ``[[cue]]`` tables of the registered rule packs, per language,
 and so do the word lists this module reads (see ``packs/*/speech.toml``):
 ``speaker_pronouns`` and ``speaker_titles`` (words that refer back to an earlier speaker),
+``speaker_forum_titles`` (words that refer back to a meeting: ``la conférence``, ``participants``),
 ``adjunct_starts`` (words that open an adjunct between a speech verb and ``que``/``that``),
 ``leading_adverbials`` (words that open a sentence-initial adverbial, skipped when looking for
 the subject) and ``relative_pronouns``.
@@ -46,6 +47,7 @@ _AUXILIARY = regex.compile(
     r"(?:(?:a|ont|avait|avaient|aurait|has|had|have|was|were|is)(?:\s+(?:également|aussi|encore|also|then))?)?",
     regex.IGNORECASE,
 )
+_PARTICIPLE = regex.compile(r"(?:ant|ing)$", regex.IGNORECASE)
 _AFTER_QUOTE = regex.compile(r"[»”\"’]\s*,?\s*(?:[\w-]+\s*){0,2}$")
 _DETERMINER = regex.compile(
     r"(?:l'|d'une?\s|(?:la|le|les|une?|des|du|sa|son|ses|leurs?|cette|ces|ce|cet|the|a|an|its|their|his|her"
@@ -65,6 +67,7 @@ class _Language:
     lemma_of: dict[str, tuple[str, str]]
     pronouns: frozenset[str]
     titles: Any
+    forum_titles: Any
     adjunct: Any
     leading: Any
     relative: Any
@@ -94,6 +97,7 @@ def _compile(packs: Sequence[RulePack]) -> _Language:
         lemma_of=lemma_of,
         pronouns=frozenset(lists.get("speaker_pronouns", ())),
         titles=_word_list(lists.get("speaker_titles", ())),
+        forum_titles=_word_list(lists.get("speaker_forum_titles", ())),
         adjunct=_word_list(lists.get("adjunct_starts", ())),
         leading=_word_list(lists.get("leading_adverbials", ())),
         relative=_word_list(lists.get("relative_pronouns", ())),
@@ -168,10 +172,16 @@ class _Context:
             if alone or regex.match(_HONORIFIC, m.group()) or len(words) > 1:
                 person = self.new_person(start + m.start(), start + m.end())
                 return person.id if person is not None else None
+        if self.lang.forum_titles.search(self.lowered, start, end):
+            return self.last_forum(start)  # "la conférence a proposé que ...", "participants agreed"
         words = set(regex.findall(r"\w+", self.lowered[start:end]))
         if words & self.lang.pronouns or self.lang.titles.search(self.lowered, start, end):
             return self.back_reference(start)
         return None
+
+    def last_forum(self, pos: int) -> str | None:
+        forums = [a for a in self.speakers if isinstance(a, Forum) and a.end <= pos]
+        return forums[-1].id if forums else None
 
     def subject_before(self, s_start: int, cue_start: int) -> str | None:
         """The subject of a speech verb: the first speaker named before it in the sentence.
@@ -335,6 +345,8 @@ class StatementExtractor(Extractor):
             if _AFTER_QUOTE.search(text, s_start, m.start()):
                 continue  # the incise of a direct quote: handled with the quote
             lemma, role = ctx.lang.cue_at(m.group())
+            if _PARTICIPLE.search(m.group()) and not text[s_start : m.start()].strip():
+                continue  # "Réitérant ..., M. X a déclaré": the participle's subject comes later
             found = self._clause(ctx, m, role, s_start, s_end, inside)
             if found is None:
                 continue
