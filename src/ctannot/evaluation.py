@@ -30,7 +30,32 @@ __all__ = ["MISSION_TYPES", "TYPES", "Scores", "Span", "evaluate", "read_gold_fo
 TYPES = ("Initiative", "Forum", "Threat", "Statement", "Actor")
 MISSION_TYPES = ("Initiative", "Forum", "Threat", "Statement")
 _STOP = frozenset(
-    "m mr mme ms mrs dr le la les l de du des d the of et and a an sir president minister ministre".split()
+    [
+        "m",
+        "mr",
+        "mme",
+        "ms",
+        "mrs",
+        "dr",
+        "le",
+        "la",
+        "les",
+        "l",
+        "de",
+        "du",
+        "des",
+        "d",
+        "the",
+        "of",
+        "et",
+        "and",
+        "a",
+        "an",
+        "sir",
+        "president",
+        "minister",
+        "ministre",
+    ]
 )
 
 

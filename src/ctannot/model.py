@@ -48,12 +48,23 @@ def _to_layers(value: Iterable[Layer]) -> tuple[Layer, ...]:
 
 def ref_field(*targets: str, **kwargs: Any) -> Any:
     """An attribute holding the id of another annotation (of one of the ``targets`` types), or None."""
-    return field(default=None, metadata={"ref": targets}, **kwargs)
+    return field(
+        default=None,
+        metadata={"ref": targets},
+        validator=attrs.validators.optional(attrs.validators.instance_of(str)),
+        **kwargs,
+    )
 
 
 def refs_field(*targets: str, **kwargs: Any) -> Any:
     """An attribute holding a tuple of ids of annotations of the ``targets`` types."""
-    return field(default=(), converter=_to_ids, metadata={"ref": targets}, **kwargs)
+    return field(
+        default=(),
+        converter=_to_ids,
+        metadata={"ref": targets},
+        validator=attrs.validators.deep_iterable(attrs.validators.instance_of(str)),
+        **kwargs,
+    )
 
 
 @frozen

@@ -277,6 +277,8 @@ class _Reader:
         doc_id = self.get(source, "documentId", str, "the document")
         text = self.get(source, "value", str, "the document")
         lang = source.get("language")
+        if lang is not None and not isinstance(lang, str):
+            raise self.fail(f'the document\'s language must be a string such as "fr", not {lang!r}')
         metadata = source.get("metadata", {})
         if not isinstance(metadata, dict):
             raise self.fail("document metadata must be a JSON object")
@@ -349,7 +351,11 @@ class _Reader:
                         f"{what}: {a.name} must link to an annotation of this document, not {ref!r}"
                     )
                 ids.append(unquote(iri[len(prefix) :]))
-            return tuple(ids) if isinstance(value, list) else ids[0]
+            if a.default == ():
+                return tuple(ids)
+            if len(ids) != 1:
+                raise self.fail(f"{what}: {a.name} must link to one annotation, not {len(ids)}")
+            return ids[0]
         if isinstance(value, list):
             return tuple(value)
         nested = a.metadata.get("nested")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..extractor import Extractor
 from ..hookspecs import hookimpl
-from ..rules import RuleExtractor
+from ..mentions import MentionsExtractor
 from ..speech import StatementExtractor
 
 PACKS = Path(str(resources.files("ctannot").joinpath("packs")))
@@ -28,9 +28,9 @@ def register_rule_packs(register: Callable[[Path], None]) -> None:
 @hookimpl(trylast=True)
 def register_extractors(register: Callable[[Extractor], None]) -> None:
     register(
-        RuleExtractor(
+        MentionsExtractor(
             "rules.mentions",
-            "0.1.0",
+            "0.2.0",
             layer="mentions",
             use_registered_packs=True,
             nestable=("Forum",),

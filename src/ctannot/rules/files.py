@@ -17,7 +17,7 @@ import attrs
 import regex
 
 from ..model import Annotation
-from .folding import plain, unaccent
+from .folding import fold, plain, unaccent
 
 __all__ = [
     "CUE_ROLES",
@@ -241,6 +241,8 @@ class _Reader:
         for n in names:
             if not n.strip() or n != n.strip():
                 raise self.fail(f"name {n!r} is empty or has surrounding white space", label)
+            if not fold(n).strip():
+                raise self.fail(f"name {n!r} has nothing left to match once accents are ignored", label)
         wikidata = table.get("wikidata")
         if wikidata is not None and not regex.fullmatch(r"Q[0-9]+", str(wikidata)):
             raise self.fail(f"wikidata id {wikidata!r} is not of the form Q123", label)
@@ -313,7 +315,15 @@ class _Reader:
     def rule(self, pack: str, index: int, table: dict[str, Any], lists: dict[str, list[str]]) -> PatternRule:
         label = str(table.get("name") or f"rule #{index + 1}")
         extra = set(table) - {
-            "name", "type", "pattern", "attributes", "groups", "span", "extends", "continue_with", *_FLAG_KEYS
+            "name",
+            "type",
+            "pattern",
+            "attributes",
+            "groups",
+            "span",
+            "extends",
+            "continue_with",
+            *_FLAG_KEYS,
         }
         if extra:
             raise self.fail(f"unknown keys {sorted(extra)}", label)

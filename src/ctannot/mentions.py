@@ -1,0 +1,230 @@
+"""The built-in ``rules.mentions`` extractor: rule-pack matches, linked and given their context.
+
+On top of :class:`~ctannot.rules.RuleExtractor` it
+
+- links mentions of one thing: a name and its acronym in parentheses (``Forum mondial de lutte
+  contre le terrorisme (GCTF)``, and every later ``GCTF``), a person's full name and later
+  ``M. Koenders``, and repeated descriptions, by giving them one ``entity`` id;
+- reads the sentence around Forums and Initiatives for their attributes: date (ISO 8601 when
+  the text and the document date allow), place, participant counts, chairs, the Forum an
+  Initiative belongs to and the Actors that launched it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import regex
+
+from .annotations import Actor, Forum, Initiative, Participants
+from .dates import find_dates, parse_document_date
+from .extractor import Report
+from .model import Document, Layer
+from .rules import RuleExtractor
+from .rules.folding import fold
+from .rules.matching import Match, resolve_overlaps
+from .text_units import sentences
+
+__all__ = ["MentionsExtractor"]
+
+_ACRONYM_AFTER = regex.compile(r"\s*\(\s*(?P<acr>\p{Lu}[\p{Lu}\p{N}&\-]{1,9}\p{Ll}?)\s*\)")
+_HONORIFIC = regex.compile(r"^(?:M\.|Mme|Mlle|Me|Dr\.?|Pr|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame)\s+")
+_NUMBER = r"(?P<{name}>\d{{1,3}}(?:[\s\u00a0\u202f.,]\d{{3}})*|\d+)"
+_PARTICIPANTS = [
+    (regex.compile(_NUMBER.format(name="n") + r"\s+(?:[\p{L}\-]+\s+){0,2}?" + kind, regex.IGNORECASE), field)
+    for kind, field in (
+        (
+            r"(?:participants?|repr[ée]sentants?|d[ée]l[ée]gu[ée]s?|delegates?|officials?|experts?|ministres?|"
+            r"ministers?|personnes|people|responsables|agents|universitaires|chefs?)",
+            "people",
+        ),
+        (
+            r"(?:pays|[ÉE]tats(?:[\s-]+[Mm]embres)?|countries|member\s+(?:states|countries)|states|nations|"
+            r"gouvernements|governments)",
+            "states",
+        ),
+        (r"(?:organisations?|organizations?|agences|agencies|institutions)", "organisations"),
+    )
+]
+_CHAIRED = regex.compile(
+    r"(?:co-?)?(?:pr[ée]sid[ée]e?s?|dirig[ée]e?s?|organis[ée]e?s?|chaired|hosted|led|organi[sz]ed|co-?chaired)"
+    r"\s+(?:conjointement\s+)?(?:par|by)\s+(?P<who>(?:[^.;:()]|,\s+(?:and|et)\s|,\s+(?:the\s+|le\s+|la\s+|les\s+|l')?(?-i:\p{Lu}))"
+    r"{2,200}?)(?=[.;:()]|,\s+(?!(?:and|et)\s)(?:(?:the|le|la|les)\s+)?(?-i:\p{Ll})|\s(?:to|pour|afin|qui|which|who|that)\s|$)",
+    regex.IGNORECASE,
+)
+_PLACE = regex.compile(
+    r"(?<!\w)(?:à|a|in|at)\s+(?P<place>(?:(?-i:\p{Lu})[\p{L}\-']+)(?:[\s\-](?:(?-i:\p{Lu})[\p{L}\-']+)){0,2})",
+    regex.IGNORECASE,
+)
+_FORUM_LINK = regex.compile(
+    r"(?:sous\s+l(?:es|')\s*(?:auspices|égide)|under\s+the\s+auspices|dans\s+le\s+cadre|"
+    r"lors|during|at|à|au|in|within)",
+    regex.IGNORECASE,
+)
+_NOT_PLACES = frozenset(
+    fold(w) for w in ["Daech", "Etat", "Forum", "Conseil", "Union", "Nations", "Coalition"]
+)
+
+
+def _number(text: str) -> int:
+    return int(regex.sub(r"[\s\u00a0\u202f.,]", "", text))
+
+
+class MentionsExtractor(RuleExtractor):
+    """Rule-pack mentions with identities across the document and attributes from their sentence."""
+
+    def extract(self, document: Document, report: Report) -> Iterable[Layer]:
+        text = document.text
+        matches = resolve_overlaps(self.candidates(document, report), self.nestable)
+        matches = _with_acronyms(text, matches)
+        entities = _entities(text, matches)
+        reference = parse_document_date(document.metadata.get("date"))
+        builder = document.new_layer(self.layer_name, self.provenance)
+        ids: dict[int, str] = {}
+        # Actors, then Forums, then the rest, so that references point to annotations made before.
+        rank = {Actor: 0, Forum: 1}
+        order = sorted(range(len(matches)), key=lambda i: rank.get(matches[i].type, 2))
+        spans = list(sentences(text))
+        for i in order:
+            m = matches[i]
+            attributes = dict(m.attributes)
+            if m.type is Initiative or (m.type is Forum and attributes.get("kind") != "organisation"):
+                # a body's name says nothing of a date or place; a meeting's sentence does
+                s_start, s_end = _sentence_of(spans, m.start, len(text))
+                attributes.update(
+                    _context_attributes(text, m, matches, ids, s_start, s_end, reference, fields_of(m.type))
+                )
+            ann = builder.add(m.type, m.start, m.end, entity=entities[i], **attributes)
+            ids[i] = ann.id
+        return [builder.build()]
+
+
+def fields_of(cls: type[Any]) -> frozenset[str]:
+    import attrs
+
+    return frozenset(a.name for a in attrs.fields(cls))
+
+
+def _sentence_of(spans: Sequence[tuple[int, int]], pos: int, size: int) -> tuple[int, int]:
+    for start, end in spans:
+        if start <= pos < end:
+            return start, end
+    return pos, min(size, pos + 300)
+
+
+def _with_acronyms(text: str, matches: list[Match]) -> list[Match]:
+    """Add the acronym given in parentheses after a name, and its later mentions, as the same thing."""
+    taken = [(m.start, m.end) for m in matches]
+    added: list[Match] = []
+    for m in matches:
+        if m.type.type_name not in ("Forum", "Initiative", "Actor"):
+            continue
+        found = _ACRONYM_AFTER.match(text, m.end)
+        if found is None:
+            continue
+        acronym = found.group("acr")
+        key = m.entity.key if m.entity is not None else f"{m.type.type_name}:{fold(text[m.start : m.end])}"
+        for occurrence in regex.finditer(rf"(?<![\w\-]){regex.escape(acronym)}(?![\w\-])", text):
+            s, e = occurrence.span()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            attributes = {**m.attributes}
+            if "acronym" in fields_of(m.type):
+                attributes["acronym"] = acronym
+            added.append(Match(m.type, s, e, attributes, f"acronym of {key}", m.entity))
+            taken.append((s, e))
+    return sorted([*matches, *added], key=lambda m: (m.start, m.end))
+
+
+def _entities(text: str, matches: Sequence[Match]) -> list[str]:
+    """One entity id per match: gazetteer identity, else same type and text, persons by surname."""
+    out: list[str] = []
+    surnames: dict[str, str] = {}
+    for m in matches:
+        mention = text[m.start : m.end]
+        if m.entity is not None:
+            key = m.entity.key
+        elif m.origin.startswith("acronym of "):
+            key = m.origin.removeprefix("acronym of ")
+        elif m.type is Actor and m.attributes.get("kind") == "person":
+            name = _HONORIFIC.sub("", mention)
+            surname = fold(name.split()[-1]) if name.split() else fold(name)
+            key = surnames.setdefault(surname, f"person:{fold(name)}")
+        else:
+            key = f"{m.type.type_name}:{fold(mention)}"
+        out.append(key)
+    return out
+
+
+def _context_attributes(
+    text: str,
+    m: Match,
+    matches: Sequence[Match],
+    ids: dict[int, str],
+    s_start: int,
+    s_end: int,
+    reference: dt.date | None,
+    fields: frozenset[str],
+) -> dict[str, Any]:
+    """Attributes a Forum or Initiative gets from its sentence, where the sentence states them."""
+    out: dict[str, Any] = {}
+    outside = [(s_start, m.start), (m.end, s_end)]
+    if "date" in fields and "date" not in m.attributes:
+        for a, b in outside:
+            found = next(iter(find_dates(text, a, b, reference)), None)
+            if found is not None:
+                out["date"] = found.iso or found.text
+                break
+    if "place" in fields and "place" not in m.attributes:
+        for a, b in outside:
+            for place in _PLACE.finditer(text, a, b):
+                if fold(place.group("place").split()[0]) not in _NOT_PLACES and not _is_date_word(
+                    place.group("place")
+                ):
+                    out["place"] = place.group("place")
+                    break
+            if "place" in out:
+                break
+    if "participants" in fields:
+        counts: dict[str, int] = {}
+        for pattern, field in _PARTICIPANTS:
+            found = pattern.search(text, m.end, s_end) or pattern.search(text, s_start, m.start)
+            if found is not None and field not in counts:
+                counts[field] = _number(found.group("n"))
+        if counts:
+            out["participants"] = Participants(**counts)
+    actor_ids = [(matches[i], ids[i]) for i in ids if matches[i].type is Actor]
+    if "chairs" in fields:
+        chaired = _CHAIRED.search(text, m.end, s_end)
+        if chaired is not None:
+            a, b = chaired.span("who")
+            chairs = [
+                i for mm, i in sorted(actor_ids, key=lambda x: x[0].start) if a <= mm.start and mm.end <= b
+            ]
+            if chairs:
+                out["chairs"] = tuple(chairs)
+    if "launched_by" in fields:
+        before = [
+            i
+            for mm, i in sorted(actor_ids, key=lambda x: x[0].start)
+            if s_start <= mm.start and mm.end <= m.start
+        ]
+        if before:
+            out["launched_by"] = tuple(dict.fromkeys(before))[:4]
+    if "forum" in fields:
+        forums = [
+            ids[i]
+            for i in ids
+            if matches[i].type is Forum
+            and s_start <= matches[i].start < s_end
+            and not (m.start <= matches[i].start and matches[i].end <= m.end)
+        ]
+        if forums:
+            out["forum"] = forums[0]
+    return out
+
+
+def _is_date_word(word: str) -> bool:
+    return bool(next(iter(find_dates(word)), None))

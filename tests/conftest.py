@@ -1,0 +1,48 @@
+"""Shared fixtures: the repository, the optional ../shared folder, a registry and the pipeline."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
+
+import ctannot
+from ctannot.pipeline import Pipeline
+from ctannot.registry import Registry
+
+REPO = Path(__file__).resolve().parents[1]
+"""The repository root (the folder holding pyproject.toml)."""
+
+SHARED = REPO.parent / "shared"
+"""Data shared beside the repository (dev texts, gold, scorer, W3C checker); may be absent."""
+
+# No example database, and Hypothesis's caches in the temporary folder: the suite writes nothing
+# into the repository.
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "ctannot-tests-hypothesis")
+settings.register_profile("ctannot", database=None)
+settings.load_profile("ctannot")
+
+
+def shared_path(*parts: str) -> Path:
+    """A path inside ../shared, or skip the calling test, saying what is missing."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is absent: the shared folder beside the repository is not available")
+    return path
+
+
+@pytest.fixture(scope="session")
+def registry() -> Registry:
+    """The built-in plugins only: installed third-party plugins must not change these tests."""
+    return ctannot.load_registry(load_entrypoints=False)
+
+
+@pytest.fixture(scope="session")
+def pipeline(registry: Registry) -> Pipeline:
+    """The built-in ``rules`` pipeline, set up once."""
+    p = ctannot.load_pipeline("rules", registry=registry)
+    p.setup()
+    return p

@@ -1,0 +1,296 @@
+"""The command line, run for real in a subprocess: annotate, show, plugins, and its errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import shared_path
+from ctannot import Actor, Document, Provenance, Statement
+from ctannot.web_annotation import loads, to_jsonld
+
+FR = (
+    "Le Forum mondial de lutte contre le terrorisme s'est réuni jeudi à Rabat pour évaluer la "
+    "menace de Daech au Sahel.\n\n"
+    "« Nous devons tarir les sources de financement des groupes armés », a déclaré Marie Lefèvre, "
+    "coordinatrice de la réunion.\n"
+)
+EN = (
+    "Ministers of the Global Counterterrorism Forum met in Madrid on Tuesday to review the threat "
+    "that ISIS still poses in the Sahel.\n\n"
+    '"We must cut off the money that feeds these armed groups," said Daniel Okafor, who chaired '
+    "the session.\n"
+)
+
+
+def ctannot_cli(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "ctannot", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=False,
+    )
+
+
+def leftovers(folder: Path) -> list[str]:
+    """Temporary or partial files left in an output folder."""
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith(".") or p.suffix == ".part")
+
+
+@pytest.fixture
+def texts_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "depeche_fr.txt").write_text(FR, encoding="utf-8")
+    (folder / "wire_en.txt").write_text(EN, encoding="utf-8")
+    return folder
+
+
+def test_annotate_a_folder_and_show_it(texts_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run = ctannot_cli("annotate", texts_dir, "-o", out, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["depeche_fr.jsonld", "wire_en.jsonld"]
+    assert "2 annotated, 0 failed" in run.stderr
+    for name, text, lang in [("depeche_fr", FR, "fr"), ("wire_en", EN, "en")]:
+        doc = loads((out / f"{name}.jsonld").read_text(encoding="utf-8"))
+        assert (doc.id, doc.text, doc.lang) == (name, text, lang)
+        assert doc.metadata == {"source_file": f"{name}.txt"}
+        assert doc.layer_names == ("mentions", "statements")
+        assert list(doc.annotations(Statement))
+
+    show = ctannot_cli("show", out / "depeche_fr.jsonld", out / "wire_en.jsonld", cwd=tmp_path)
+    assert show.returncode == 0, show.stderr
+    assert "depeche_fr (fr, " in show.stdout
+    assert "wire_en (en, " in show.stdout
+    assert "layer mentions by rules.mentions" in show.stdout
+    assert "Statement" in show.stdout
+    assert "<- Marie Lefèvre" in show.stdout
+    assert "<- Daniel Okafor" in show.stdout
+
+
+def test_show_reports_a_broken_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonld"
+    bad.write_text('{"@context": "nope"}', encoding="utf-8")
+    run = ctannot_cli("show", bad, cwd=tmp_path)
+    assert run.returncode == 1
+    assert str(bad) in run.stderr
+    assert "@context" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_show_survives_a_speaker_given_as_an_array(tmp_path: Path) -> None:
+    """A file from another JSON-LD tool may give a single link as an array of one."""
+    text = "Le ministre a parlé longuement de la menace."
+    doc = Document("arr", text, "fr")
+    b = doc.new_layer("m", Provenance("test", "1"))
+    b.add(Actor, 3, 11, id="a1", kind="person")
+    b.add(Statement, 12, len(text) - 1, id="s1", speaker="a1")
+    data = to_jsonld(doc.with_layer(b.build()))
+    body = next(i["body"] for i in data["first"]["items"] if i["body"]["type"] == "Statement")
+    body["speaker"] = [body["speaker"]]
+    path = tmp_path / "arr.jsonld"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    run = ctannot_cli("show", path, cwd=tmp_path)
+    assert "Traceback" not in run.stderr
+    assert run.returncode in (0, 1)
+    if run.returncode == 0:
+        assert "<- ministre" in run.stdout
+    else:
+        assert str(path) in run.stderr
+
+
+def test_jsonl_with_bad_lines(tmp_path: Path) -> None:
+    source = tmp_path / "batch.jsonl"
+    lines = [
+        '{"id": "broken", "text": "Daech" ',
+        json.dumps({"id": "no-text", "lang": "fr"}),
+        json.dumps({"id": "good", "text": FR, "lang": "fr", "metadata": {"url": "https://example.org/1"}}),
+    ]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    run = ctannot_cli("annotate", source, "-o", out, cwd=tmp_path)
+    assert run.returncode == 1
+    assert f"{source}:1: not valid JSON" in run.stderr
+    assert f"{source}:2: missing 'text'" in run.stderr
+    assert f"{source}:3" not in run.stderr
+    assert "1 annotated, 2 failed" in run.stderr
+    assert "Traceback" not in run.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["good.jsonld"]
+    doc = loads((out / "good.jsonld").read_text(encoding="utf-8"))
+    assert doc.metadata == {"url": "https://example.org/1"}
+
+
+def test_bad_text_files_beside_a_good_one(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(FR, encoding="utf-8")
+    (folder / "latin1.txt").write_bytes(b"\xff\xfeLe Forum mondial s'est r\xe9uni \xe0 Rabat.")
+    (folder / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    run = ctannot_cli("annotate", folder, "-o", out, cwd=tmp_path)
+    assert run.returncode == 1
+    assert f"{folder / 'latin1.txt'}: not UTF-8" in run.stderr
+    assert f"{folder / 'empty.txt'}: empty" in run.stderr
+    assert "1 annotated, 2 failed" in run.stderr
+    assert "Traceback" not in run.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["good.jsonld"]
+    assert leftovers(out) == []
+    assert loads((out / "good.jsonld").read_text(encoding="utf-8")).text == FR
+
+
+def test_output_files_follow_the_umask(texts_dir: Path, tmp_path: Path) -> None:
+    """Output files are ordinary files: readable by whoever the umask lets read them."""
+    out = tmp_path / "out"
+    run = subprocess.run(
+        [sys.executable, "-m", "ctannot", "annotate", "-q", str(texts_dir), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+        umask=0o022,
+    )
+    assert run.returncode == 0, run.stderr
+    modes = {p.name: oct(p.stat().st_mode & 0o777) for p in out.iterdir()}
+    assert modes == {"depeche_fr.jsonld": oct(0o644), "wire_en.jsonld": oct(0o644)}
+
+
+def test_whitespace_only_file_is_empty(tmp_path: Path) -> None:
+    blank = tmp_path / "blank.txt"
+    blank.write_text(" \r\n\u00a0\n", encoding="utf-8")
+    out = tmp_path / "out"
+    run = ctannot_cli("annotate", blank, "-o", out, cwd=tmp_path)
+    assert run.returncode == 1
+    assert f"{blank}: empty" in run.stderr
+    assert list(out.iterdir()) == []
+
+
+def test_duplicate_ids_in_jsonl(tmp_path: Path) -> None:
+    source = tmp_path / "dups.jsonl"
+    first = {"id": "same", "text": FR, "lang": "fr"}
+    second = {"id": "same", "text": EN, "lang": "en"}
+    source.write_text(json.dumps(first) + "\n" + json.dumps(second) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    run = ctannot_cli("annotate", source, "-o", out, cwd=tmp_path)
+    assert run.returncode == 1
+    assert "'same'" in run.stderr
+    assert "duplicate id" in run.stderr
+    assert "1 annotated, 1 failed" in run.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["same.jsonld"]
+    assert loads((out / "same.jsonld").read_text(encoding="utf-8")).text == FR  # the first wins
+
+
+def test_unknown_pipeline(texts_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run = ctannot_cli("annotate", texts_dir, "-o", out, "--pipeline", "deep", cwd=tmp_path)
+    assert run.returncode == 2
+    assert "no pipeline named 'deep'" in run.stderr
+    assert "known pipelines: rules" in run.stderr
+    assert "Traceback" not in run.stderr
+    assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_unknown_format(texts_dir: Path, tmp_path: Path) -> None:
+    run = ctannot_cli("annotate", texts_dir, "-o", tmp_path / "out", "--format", "xml", cwd=tmp_path)
+    assert run.returncode == 2
+    assert "unknown format 'xml'" in run.stderr
+    assert "jsonld" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_skipping_a_required_extractor(texts_dir: Path, tmp_path: Path) -> None:
+    run = ctannot_cli("annotate", texts_dir, "-o", tmp_path / "out", "--skip", "rules.mentions", cwd=tmp_path)
+    assert run.returncode == 2
+    assert "'rules.statements' requires layer 'mentions'" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_missing_input(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.txt"
+    run = ctannot_cli("annotate", missing, "-o", tmp_path / "out", cwd=tmp_path)
+    assert run.returncode == 1
+    assert str(missing) in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_plugins_json(tmp_path: Path) -> None:
+    run = ctannot_cli("plugins", "--json", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    rows = {row["name"]: row for row in json.loads(run.stdout)}
+    rules = rows["ctannot.builtin.rules"]
+    assert rules["builtin"] is True
+    assert {"rules.mentions", "rules.statements"} <= set(rules["provides"]["extractors"])
+    assert "rules" in rules["provides"]["pipelines"]
+    assert rows["ctannot.builtin.types"]["provides"]["annotation_types"] == [
+        "Actor",
+        "Forum",
+        "Initiative",
+        "Statement",
+        "Threat",
+    ]
+    assert "jsonld" in rows["ctannot.builtin.formats"]["provides"]["exporters"]
+
+
+def test_plugins_text(tmp_path: Path) -> None:
+    run = ctannot_cli("plugins", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert "ctannot.builtin.rules (built-in)" in run.stdout
+    assert "rules.mentions, rules.statements" in run.stdout
+
+
+def test_output_folder_is_a_file(texts_dir: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "taken"
+    blocker.write_text("not a folder", encoding="utf-8")
+    run = ctannot_cli("annotate", texts_dir, "-o", blocker / "out", cwd=tmp_path)
+    assert run.returncode == 2
+    assert f"cannot create output folder {blocker / 'out'}" in run.stderr
+    assert "Traceback" not in run.stderr
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() == 0, reason="root (or a non-POSIX system) ignores permissions"
+)
+def test_read_only_output_folder(texts_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "read-only"
+    out.mkdir()
+    out.chmod(0o500)
+    try:
+        run = ctannot_cli("annotate", texts_dir, "-o", out, cwd=tmp_path)
+    finally:
+        out.chmod(0o700)
+    assert run.returncode != 0
+    assert str(out) in run.stderr
+    assert "Permission denied" in run.stderr
+    assert "Traceback" not in run.stderr
+    assert list(out.iterdir()) == []
+
+
+# -- against the shared development set ------------------------------------------------------------
+
+
+def test_score_on_the_dev_set(tmp_path: Path) -> None:
+    scorer = shared_path("dev", "score.py")
+    texts = shared_path("dev", "texts")
+    gold = shared_path("dev", "gold")
+    out = tmp_path / "pred"
+    run = ctannot_cli("annotate", texts, "-o", out, "-q", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert len(list(out.glob("*.jsonld"))) == len(list(texts.glob("*.txt")))
+    score = subprocess.run(
+        [sys.executable, scorer, "--texts", texts, "--gold", gold, "--pred", out, "--json"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert score.returncode == 0, score.stderr
+    report = json.loads(score.stdout)
+    assert report["problems"] == []
+    assert report["micro_F1"] > 0
