@@ -84,9 +84,11 @@ _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\
 _DAY = r"(?P<weekday>" + "|".join(_DAYS) + r")"
 _PATTERN = regex.compile(
     rf"(?<!\w)(?:"
-    rf"(?:{_DAY}\s+)?(?:le\s+)?(?P<d1>[0-3]?\d)(?:er)?\s+{_MONTH}(?:\s+(?P<y1>(?:19|20)\d\d))?"  # 16 novembre 2023
+    # "jeudi 16 novembre 2023", "le 1er mars"
+    rf"(?:{_DAY}\s+)?(?:le\s+)?(?P<d1>[0-3]?\d)(?:er)?\s+{_MONTH}(?:\s+(?P<y1>(?:19|20)\d\d))?"
     rf"|{_MONTH}\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<y2>(?:19|20)\d\d))?"  # June 8, 2023
-    rf"|(?P<rel>last\s+|this\s+|ce\s+)?(?P<weekday2>{_DAY[11:-1]})(?!\s+[0-3]?\d)(?:\s+dernier)?"  # mardi, last Thursday
+    # "mardi", "last Thursday"
+    rf"|(?P<rel>last\s+|this\s+|ce\s+)?(?P<weekday2>{_DAY[11:-1]})(?!\s+[0-3]?\d)(?:\s+dernier)?"
     rf")(?!\w)",
     regex.IGNORECASE,
 )

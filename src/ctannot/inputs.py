@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import regex
 
@@ -149,6 +151,8 @@ def read_jsonl(path: Path, lang: str | None = None) -> Iterator[Document | Input
             if not raw.strip():
                 continue
             empty = False
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]  # a UTF-8 byte-order mark, as some editors write
             try:
                 record = json.loads(_decode(raw, where))
                 yield _document_from_record(record, where, lang)
@@ -169,12 +173,12 @@ def output_name(document_id: str, suffix: str) -> str:
     """A file name for a document id: the id itself when safe, else percent-encoded."""
     if _SAFE_NAME.fullmatch(document_id) and not document_id.endswith("."):
         return document_id + suffix
-    from urllib.parse import quote
-
-    return (
-        quote(document_id, safe="")[:200].replace(".", "%2E", 1 if document_id.startswith(".") else 0)
-        + suffix
-    )
+    name = quote(document_id, safe="")
+    if name.startswith("."):
+        name = "%2E" + name[1:]
+    if len(name) > 200:  # within file-system limits, and still distinct
+        name = name[:180] + "-" + hashlib.sha1(document_id.encode("utf-8")).hexdigest()[:16]
+    return name + suffix
 
 
 def _umask() -> int:

@@ -54,7 +54,7 @@ _ACRONYM_TOKEN = regex.compile(r"(?<![\w.])(\p{Lu}{2,3})(?![\w.])")
 
 
 def _with_dotted_acronyms(names: Iterable[str]) -> list[str]:
-    """The names, plus their spellings with dotted acronyms: "UN Security Council", "U.N. Security Council"."""
+    """The names, and their spellings with dotted acronyms ("UN Security Council", "U.N. Security ...")."""
     out = list(names)
     for name in names:
         dotted = _ACRONYM_TOKEN.sub(lambda m: "".join(f"{c}." for c in m.group(1)), name)
