@@ -16,6 +16,7 @@ diplomate``) refers back to the last speaker.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -28,6 +29,7 @@ from .extractor import Extractor, Report
 from .model import Annotation, Document, Layer, LayerBuilder
 from .rules.files import RulePack
 from .rules.folding import plain
+from .rules.matching import PhraseFinder
 from .text_units import Quote, quotes, sentences
 
 if TYPE_CHECKING:
@@ -48,6 +50,14 @@ _AUXILIARY = regex.compile(
     regex.IGNORECASE,
 )
 _PARTICIPLE = regex.compile(r"(?:ant|ing)$", regex.IGNORECASE)
+_SUBJECT_AFTER = regex.compile(r"-t-(?:il|elle|ils|elles)|[^;:!?()«»“”\"]*")
+_COLON = regex.compile(r"\s*:\s*(?=[^\s«“\"])")
+_CALL_CONTENT = regex.compile(r"[^.;:«»“”\"]{0,100}?(?<!\w)(?:à|a|to|de|d')\s*(?=\w)")
+_THAT = regex.compile(r"\s*(?:,\s*[^,]{1,80},\s*)?(?:que\s+|qu'|that\s+)")
+_THAT_AFTER_ADJUNCT = regex.compile(r"[^.;:«»“”\",]{0,70}?\s(?:que\s+|qu'|that\s+)")
+_PREPOSITION = regex.compile(r"(?:sur|pour|on|for|of|de\s|d'(?=une?\s))\s*")
+_SUBJECT_STOP = regex.compile(r"[,.;:!?]|\s(?:que|qu'|that)\s")
+_ARTICLE = regex.compile(r"(?:le|la|les|l'|the)\s*")
 _AFTER_QUOTE = regex.compile(r"[»”\"’]\s*,?\s*(?:[\w-]+\s*){0,2}$")
 _DETERMINER = regex.compile(
     r"(?:l'|d'une?\s|(?:la|le|les|une?|des|du|sa|son|ses|leurs?|cette|ces|ce|cet|the|a|an|its|their|his|her"
@@ -63,8 +73,8 @@ _CLAUSE_START_EN = regex.compile(
 class _Language:
     """The compiled cues and word lists of one language."""
 
-    cue_pattern: Any
-    lemma_of: dict[str, tuple[str, str]]
+    cues: PhraseFinder[tuple[str, str]]
+    """Word forms of the cues (plain, lowercased) -> (lemma, role)."""
     pronouns: frozenset[str]
     titles: Any
     forum_titles: Any
@@ -72,10 +82,6 @@ class _Language:
     leading: Any
     relative: Any
     english: bool
-
-    def cue_at(self, form: str) -> tuple[str, str]:
-        key = plain(form).lower()
-        return self.lemma_of.get(key, (key, "verb"))
 
 
 def _word_list(words: Iterable[str]) -> Any:
@@ -91,10 +97,8 @@ def _compile(packs: Sequence[RulePack]) -> _Language:
                 lemma_of.setdefault(plain(form).lower(), (cue.lemma, cue.role))
         for name, items in pack.lists.items():
             lists.setdefault(name, set()).update(plain(i).lower() for i in items)
-    forms = sorted({plain(f) for p in packs for c in p.cues for f in c.forms}, key=len, reverse=True)
     return _Language(
-        cue_pattern=regex.compile(r"(?<!\w)(?:\L<forms>)(?!\w)", regex.IGNORECASE, forms=forms or ["\x00"]),
-        lemma_of=lemma_of,
+        cues=PhraseFinder(lemma_of),
         pronouns=frozenset(lists.get("speaker_pronouns", ())),
         titles=_word_list(lists.get("speaker_titles", ())),
         forum_titles=_word_list(lists.get("speaker_forum_titles", ())),
@@ -103,6 +107,16 @@ def _compile(packs: Sequence[RulePack]) -> _Language:
         relative=_word_list(lists.get("relative_pronouns", ())),
         english=all(p.language == "en" for p in packs if p.cues),
     )
+
+
+@attrs.frozen
+class _Cue:
+    """A speech cue found in the text."""
+
+    start: int
+    end: int
+    lemma: str
+    role: str
 
 
 @attrs.frozen
@@ -128,6 +142,8 @@ class _Context:
     speakers: list[Annotation]
     """Actors and Forums of the mentions layer, and persons this extractor added, by offset."""
     mentions: Sequence[Annotation]
+    cues: list[_Cue] = attrs.Factory(list)
+    cue_starts: list[int] = attrs.Factory(list)
     last_speaker: str | None = None
     last_cue: str | None = None
     last_end: int = -1
@@ -143,6 +159,12 @@ class _Context:
         self.speakers.append(actor)
         self.speakers.sort(key=lambda a: a.start)
         return actor
+
+    def cues_in(self, start: int, end: int) -> list[_Cue]:
+        """The cues that start in ``[start, end)``, in text order."""
+        return self.cues[
+            bisect.bisect_left(self.cue_starts, start) : bisect.bisect_left(self.cue_starts, end)
+        ]
 
     def _in_relative_clause(self, start: int, pos: int) -> bool:
         """Whether ``pos`` lies in a relative clause or apposition opened after ``start``."""
@@ -260,6 +282,8 @@ class StatementExtractor(Extractor):
             speakers=[a for a in mentions if isinstance(a, Actor | Forum)],
             mentions=mentions,
         )
+        ctx.cues = [_Cue(s, e, lemma, role) for s, e, (lemma, role) in ctx.lang.cues.find(ctx.lowered)]
+        ctx.cue_starts = [c.start for c in ctx.cues]
         for s_start, s_end in sentences(text):
             self._sentence(ctx, s_start, s_end)
         return [builder.build()]
@@ -300,35 +324,34 @@ class StatementExtractor(Extractor):
         stop = regex.search(r"[«“\"]", ctx.plain[pos:window_end])
         if stop:
             window_end = pos + stop.start()
-        m = ctx.lang.cue_pattern.search(ctx.plain, pos, window_end)
-        if m is None:
+        found = ctx.cues_in(pos, window_end)
+        if not found:
             return None, None
-        gap = ctx.plain[pos : m.start()]
+        cue = found[0]
+        gap = ctx.plain[pos : cue.start]
         if len(gap) > 80 or regex.search(r"[.!?]\s", gap):
             return None, None
-        lemma, _ = ctx.lang.cue_at(m.group())
         subject = gap.strip(" ,-\u00a0\u202f")
         if subject and not _AUXILIARY.fullmatch(subject):
-            return ctx.speaker_in(pos, m.start(), first=False), lemma
-        after = regex.match(r"-t-(?:il|elle|ils|elles)|[^;:!?()«»“”\"]*", ctx.plain[m.end() : window_end])
-        end = m.end() + (after.end() if after else 0)
-        comma = ctx.plain.find(",", m.end() + 1, end)
-        if comma > 0 and ctx.speaker_in(m.end(), comma) is not None:
+            return ctx.speaker_in(pos, cue.start, first=False), cue.lemma
+        after = _SUBJECT_AFTER.match(ctx.plain, cue.end, window_end)
+        end = after.end() if after else cue.end
+        comma = ctx.plain.find(",", cue.end + 1, end)
+        if comma > 0 and ctx.speaker_in(cue.end, comma) is not None:
             end = comma  # ", a déclaré le ministre X, à l'ouverture ...": the subject ends at the comma
-        return ctx.speaker_in(m.end(), end), lemma
+        return ctx.speaker_in(cue.end, end), cue.lemma
 
     def _speaker_before(self, ctx: _Context, s_start: int, pos: int) -> tuple[str | None, str | None]:
         """A cue before the quote in its sentence: ``X a déclaré : « ...``, ``selon X, « ...``."""
-        cues = list(ctx.lang.cue_pattern.finditer(ctx.plain, s_start, pos))
+        cues = ctx.cues_in(s_start, pos)
         if not cues:
             return None, None
-        m = cues[-1]
-        lemma, role = ctx.lang.cue_at(m.group())
-        if role == "source":
-            comma = ctx.plain.find(",", m.end(), pos)
-            return ctx.speaker_in(m.end(), comma if comma > 0 else pos), lemma
-        speaker = ctx.subject_before(s_start, m.start()) or ctx.speaker_in(m.end(), pos)
-        return speaker, lemma
+        cue = cues[-1]
+        if cue.role == "source":
+            comma = ctx.plain.find(",", cue.end, pos)
+            return ctx.speaker_in(cue.end, comma if comma > 0 else pos), cue.lemma
+        speaker = ctx.subject_before(s_start, cue.start) or ctx.speaker_in(cue.end, pos)
+        return speaker, cue.lemma
 
     # -- indirect speech -------------------------------------------------------------------------
 
@@ -339,15 +362,14 @@ class StatementExtractor(Extractor):
         text = ctx.plain
         inside = [(q.open, q.close + 1) for q in sentence_quotes]
         out: list[_Reported] = []
-        for m in ctx.lang.cue_pattern.finditer(text, s_start, s_end):
-            if any(a <= m.start() < b for a, b in inside) or (out and m.start() < out[-1].end):
+        for cue in ctx.cues_in(s_start, s_end):
+            if any(a <= cue.start < b for a, b in inside) or (out and cue.start < out[-1].end):
                 continue
-            if _AFTER_QUOTE.search(text, s_start, m.start()):
+            if _AFTER_QUOTE.search(text, max(s_start, cue.start - 40), cue.start):
                 continue  # the incise of a direct quote: handled with the quote
-            lemma, role = ctx.lang.cue_at(m.group())
-            if _PARTICIPLE.search(m.group()) and not text[s_start : m.start()].strip():
+            if _PARTICIPLE.search(text, cue.start, cue.end) and not text[s_start : cue.start].strip():
                 continue  # "Réitérant ..., M. X a déclaré": the participle's subject comes later
-            found = self._clause(ctx, m, role, s_start, s_end, inside)
+            found = self._clause(ctx, cue, s_start, s_end, inside)
             if found is None:
                 continue
             c_start, c_end, speaker = found
@@ -355,65 +377,62 @@ class StatementExtractor(Extractor):
             if c_end - c_start < 3:
                 continue
             has_quote = any(c_start <= q.open < c_end for q in sentence_quotes)
-            out.append(_Reported(c_start, c_end, speaker, lemma, has_quote))
+            out.append(_Reported(c_start, c_end, speaker, cue.lemma, has_quote))
         return out
 
     def _clause(
-        self, ctx: _Context, m: Any, role: str, s_start: int, s_end: int, inside: list[tuple[int, int]]
+        self, ctx: _Context, cue: _Cue, s_start: int, s_end: int, inside: list[tuple[int, int]]
     ) -> tuple[int, int, str | None] | None:
         text = ctx.plain
-        if role == "source":
-            comma = text.find(",", m.end(), s_end)
-            if not text[s_start : m.start()].strip(" ,") and comma > 0:  # Selon X, C.
-                return comma + 1, s_end, ctx.speaker_in(m.end(), comma)
-            if text[s_start : m.start()].rstrip().endswith(","):  # C, selon X.
-                return s_start, text.rfind(",", s_start, m.start()), ctx.speaker_in(m.end(), s_end)
+        if cue.role == "source":
+            comma = text.find(",", cue.end, s_end)
+            if not text[s_start : cue.start].strip(" ,") and comma > 0:  # Selon X, C.
+                return comma + 1, s_end, ctx.speaker_in(cue.end, comma)
+            if text[s_start : cue.start].rstrip().endswith(","):  # C, selon X.
+                return s_start, text.rfind(",", s_start, cue.start), ctx.speaker_in(cue.end, s_end)
             return None
-        incise = _INCISE_BEFORE.search(text, s_start, m.start())
-        if incise and _INCISE_AFTER.fullmatch(text, m.end(), s_end):  # C, indique X. / C, X said.
+        incise = _INCISE_BEFORE.search(text, max(s_start, cue.start - 80), cue.start)
+        if incise and _INCISE_AFTER.fullmatch(text, cue.end, s_end):  # C, indique X. / C, X said.
             comma = incise.start()
             if any(a <= comma < b for a, b in inside):
                 return None
             if _AUXILIARY.fullmatch(incise.group(1)):
-                speaker = ctx.speaker_in(m.end(), s_end)
+                speaker = ctx.speaker_in(cue.end, s_end)
             else:
-                speaker = ctx.speaker_in(comma + 1, m.start(), first=False)
+                speaker = ctx.speaker_in(comma + 1, cue.start, first=False)
             return (s_start, comma, speaker) if speaker is not None else None
-        colon = regex.compile(r"\s*:\s*(?=[^\s«“\"])").match(text, m.end(), s_end)
+        colon = _COLON.match(text, cue.end, s_end)
         if colon is not None:  # "M. X a déclaré: nous devons ...", a quotation without its marks
-            return colon.end(), s_end, ctx.subject_before(s_start, m.start())
-        if role == "incise":
+            return colon.end(), s_end, ctx.subject_before(s_start, cue.start)
+        if cue.role == "incise":
             return None
-        content = self._complement(ctx, m.end(), s_end, role)
+        content = self._complement(ctx, cue.end, s_end, cue.role)
         if content is None:
             return None
-        speaker = ctx.subject_before(s_start, m.start())
+        speaker = ctx.subject_before(s_start, cue.start)
         if speaker is None:  # "a déclaré jeudi le ministre que ..."
-            speaker = ctx.speaker_in(m.end(), content - 1)
+            speaker = ctx.speaker_in(cue.end, content - 1)
         return content, s_end, speaker
 
     def _complement(self, ctx: _Context, pos: int, s_end: int, role: str) -> int | None:
         """Where the reported content of the speech verb ending at ``pos`` starts, if it has one."""
         text = ctx.plain
         if role == "call":  # exhorter les États à C, urge states to C, call on X to C
-            m = regex.compile(r"[^.;:«»“”\"]{0,100}?(?<!\w)(?:à|a|to|de|d')\s*(?=\w)").match(text, pos, s_end)
+            m = _CALL_CONTENT.match(text, pos, s_end)
             return int(m.end()) if m is not None else None
-        m = regex.compile(r"\s*(?:,\s*[^,]{1,80},\s*)?(?:que\s+|qu'|that\s+)").match(text, pos, s_end)
+        m = _THAT.match(text, pos, s_end)
         if m is not None:
             return int(m.end())
-        adjunct = ctx.lang.adjunct.match(ctx.lowered, _skip_space(text, pos))
-        if adjunct is not None:
-            m = regex.compile(r"[^.;:«»“”\",]{0,70}?\s(?:que\s+|qu'|that\s+)").match(
-                text, adjunct.start(), s_end
-            )
+        start = _skip_space(text, pos)
+        if ctx.lang.adjunct.match(ctx.lowered, start) is not None:
+            m = _THAT_AFTER_ADJUNCT.match(text, start, s_end)
             if m is not None:
                 return int(m.end())
-        start = _skip_space(text, pos)
         if self._inverted_subject(ctx, start, s_end):
             return None
         if role == "predicate":  # "s'est dit encouragé de ...": what follows the cue is the content
             return start
-        m = regex.compile(r"(?:sur|pour|on|for|of|de\s|d'(?=une?\s))\s*").match(ctx.lowered, start)
+        m = _PREPOSITION.match(ctx.lowered, start)
         if m is not None and _DETERMINER.match(ctx.lowered, m.end()):
             return int(m.end())
         if _DETERMINER.match(ctx.lowered, start):
@@ -424,11 +443,11 @@ class StatementExtractor(Extractor):
 
     def _inverted_subject(self, ctx: _Context, start: int, s_end: int) -> bool:
         """Whether the words after a speech verb are its subject (``a déclaré le ministre X.``)."""
-        stop = regex.compile(r"[,.;:!?]|\s(?:que|qu'|that)\s").search(ctx.plain, start, s_end)
+        stop = _SUBJECT_STOP.search(ctx.plain, start, s_end)
         end = stop.start() if stop else s_end
         if end - start > 120:
             return False
-        head = regex.compile(r"(?:le|la|les|l'|the)\s*").match(ctx.lowered, start)
+        head = _ARTICLE.match(ctx.lowered, start)
         title_at = head.end() if head else start
         if ctx.lang.titles.match(ctx.lowered, title_at):
             return True

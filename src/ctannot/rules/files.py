@@ -18,6 +18,7 @@ import regex
 
 from ..model import Annotation
 from .folding import fold, plain, unaccent
+from .trie import expand_lists
 
 __all__ = [
     "CUE_ROLES",
@@ -292,13 +293,16 @@ class _Reader:
         view = unaccent if ignore_accents else plain
         pattern = view(pattern)
         lists = {k: [view(s) for s in v] for k, v in lists.items()}
-        used = {k: v for k, v in lists.items() if f"\\L<{k}>" in pattern}
         missing = set(regex.findall(r"\\L<(\w+)>", pattern)) - set(lists)
         if missing:
             raise self.fail(f"pattern uses unknown list \\L<{sorted(missing)[0]}>", label)
         try:
-            compiled = regex.compile(pattern, flags, **used)
-        except regex.error as exc:
+            compiled = regex.compile(expand_lists(pattern, lists), flags)
+        except regex.error:
+            try:  # report the error at its place in the pattern as written, lists unexpanded
+                regex.compile(pattern, flags, **{k: v for k, v in lists.items() if f"\\L<{k}>" in pattern})
+            except regex.error as original:
+                exc = original
             raise self.fail(f"invalid pattern: {exc}", label) from None
         if not allow_empty and compiled.fullmatch("") is not None:
             raise self.fail("pattern matches the empty string", label)

@@ -6,8 +6,8 @@ overlapping candidates is the caller's business (see :func:`resolve_overlaps`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Generic, TypeVar
 
 import ahocorasick
 import attrs
@@ -16,9 +16,12 @@ import regex
 from .files import Entity, Exclusion, PatternRule
 from .folding import TextViews, fold, unaccent
 
+V = TypeVar("V")
+
 __all__ = [
     "Gazetteer",
     "Match",
+    "PhraseFinder",
     "RuleTimeout",
     "find_exclusions",
     "find_extensions",
@@ -72,55 +75,72 @@ def _is_acronym(name: str) -> bool:
     return sum(c.isupper() for c in letters) >= 2 and not any(c.islower() for c in letters)
 
 
+class PhraseFinder(Generic[V]):
+    """Phrases found on word boundaries of a text, all at once, with one Aho-Corasick automaton.
+
+    Give the phrases as the text will be searched (folded, lowercased...). A phrase preceded by a
+    hyphen glued to a word does not match: "contre-radicalisation" is not "radicalisation".
+    """
+
+    def __init__(self, phrases: Mapping[str, V]) -> None:
+        self._automaton: Any = ahocorasick.Automaton()
+        for phrase, value in phrases.items():
+            if phrase:
+                self._automaton.add_word(phrase, (len(phrase), value))
+        self.size = len(self._automaton)
+        if self.size:
+            self._automaton.make_automaton()
+
+    def find(self, text: str) -> Iterator[tuple[int, int, V]]:
+        if not self.size:
+            return
+        n = len(text)
+        for last, (length, value) in self._automaton.iter(text):
+            start, end = last - length + 1, last + 1
+            if (start > 0 and _is_word_char(text[start - 1])) or (end < n and _is_word_char(text[end])):
+                continue
+            if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
+                continue
+            yield start, end, value
+
+
 class Gazetteer:
-    """All names of many entities in one Aho-Corasick automaton over folded text.
+    """All names of many entities in one automaton over folded text.
 
     Names match accent- and case-insensitively on word boundaries; acronyms and the names of
     entities marked ``case_sensitive`` must also match the text's letter case exactly.
     """
 
     def __init__(self, entities: Iterable[Entity]) -> None:
-        self._automaton: Any = ahocorasick.Automaton()
-        table: dict[str, list[tuple[Entity, str | None]]] = {}
+        table: dict[str, list[tuple[Entity, str | None, dict[str, Any]]]] = {}
         for entity in entities:
+            attributes = _entity_attributes(entity)
             for name in _with_dotted_acronyms(entity.names):
-                exact = unaccent(name) if entity.case_sensitive or _is_acronym(name) else None
+                acronym = _is_acronym(name)
+                exact = unaccent(name) if entity.case_sensitive or acronym else None
                 spellings = [exact]
-                if exact is not None and _is_acronym(name) and len(name) >= 4 and name.isalpha():
+                if exact is not None and acronym and len(name) >= 4 and name.isalpha():
                     spellings.append(exact.capitalize())  # the press writes "Gafi", "Otan", "Unesco"
                 options = table.setdefault(fold(name), [])
                 for spelling in spellings:
-                    if (entity, spelling) not in options:
-                        options.append((entity, spelling))
-        for key, options in table.items():
-            self._automaton.add_word(key, (len(key), tuple(options)))
-        self.size = len(table)
-        if table:
-            self._automaton.make_automaton()
+                    if not any(e is entity and x == spelling for e, x, _ in options):
+                        options.append((entity, spelling, attributes))
+        self._finder = PhraseFinder({key: tuple(options) for key, options in table.items()})
+        self.size = self._finder.size
 
     def find(self, views: TextViews) -> Iterator[Match]:
-        if not self.size:
-            return
-        folded, unaccented = views.folded, views.unaccented
-        n = len(folded)
-        for last, (length, options) in self._automaton.iter(folded):
-            start, end = last - length + 1, last + 1
-            if (start > 0 and _is_word_char(folded[start - 1])) or (end < n and _is_word_char(folded[end])):
-                continue
-            if start > 1 and folded[start - 1] == "-" and folded[start - 2].isalpha():
-                continue  # "contre-radicalisation" is not "radicalisation"
-            for entity, exact in options:
+        unaccented = views.unaccented
+        for start, end, options in self._finder.find(views.folded):
+            for entity, exact, attributes in options:
                 if exact is not None and unaccented[start:end] != exact:
                     continue
                 o_start, o_end = views.original_span(start, end)
-                yield Match(entity.type, o_start, o_end, _entity_attributes(entity), entity.key, entity)
+                yield Match(entity.type, o_start, o_end, dict(attributes), entity.key, entity)
                 break
 
 
 def _entity_attributes(entity: Entity) -> dict[str, Any]:
-    import attrs as _attrs
-
-    fields = {f.name for f in _attrs.fields(entity.type)}
+    fields = {f.name for f in attrs.fields(entity.type)}
     attributes = dict(entity.attributes)
     for key in ("canonical", "name"):
         if key in fields and key not in attributes:
