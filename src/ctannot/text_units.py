@@ -120,6 +120,7 @@ class Quote:
 
 _CLOSER = {"«": "»", "“": "”", "„": "“", "‘": "’", '"': '"', "‹": "›"}
 _SPACE_MARKS = " \t\u00a0\u202f\u2009"
+_OPENERS = regex.compile("[" + "".join(_CLOSER) + "]")
 
 
 def _opener_ok(text: str, i: int) -> bool:
@@ -148,18 +149,23 @@ def quotes(text: str, start: int = 0, end: int | None = None) -> Iterator[Quote]
     """Outermost quotations within ``text[start:end]`` (one paragraph, usually), in order."""
     end = len(text) if end is None else end
     i = start
-    while i < end:
-        ch = text[i]
-        if ch in _CLOSER and _opener_ok(text, i):
-            j = _closer_at(text, i, end, ch)
-            if j > i + 1:
-                s, e = i + 1, j
-                while s < e and (text[s].isspace() or text[s] in _SPACE_MARKS):
-                    s += 1
-                while e > s and (text[e - 1].isspace() or text[e - 1] in _SPACE_MARKS):
-                    e -= 1
-                if s < e:
-                    yield Quote(i, j, s, e)
-                i = j + 1
-                continue
-        i += 1
+    while True:
+        found = _OPENERS.search(text, i, end)
+        if found is None:
+            return
+        i = found.start()
+        if not _opener_ok(text, i):
+            i += 1
+            continue
+        j = _closer_at(text, i, end, text[i])
+        if j <= i + 1:
+            i += 1
+            continue
+        s, e = i + 1, j
+        while s < e and (text[s].isspace() or text[s] in _SPACE_MARKS):
+            s += 1
+        while e > s and (text[e - 1].isspace() or text[e - 1] in _SPACE_MARKS):
+            e -= 1
+        if s < e:
+            yield Quote(i, j, s, e)
+        i = j + 1
