@@ -15,11 +15,10 @@ from .matching import (
     Gazetteer,
     Match,
     RuleTimeout,
-    find_exclusions,
     find_extensions,
     find_rule_matches,
-    is_excluded,
     resolve_overlaps,
+    without_vetoed,
 )
 
 if TYPE_CHECKING:
@@ -97,8 +96,7 @@ class RuleExtractor(Extractor):
         matches = list(compiled.gazetteer.find(views))
         matches += find_rule_matches(compiled.rules, views, self.timeout, on_timeout)
         matches += find_extensions(compiled.rules, views, matches, self.timeout, on_timeout)
-        vetoes = find_exclusions(compiled.exclusions, views, self.timeout, on_timeout)
-        return [m for m in matches if not is_excluded(m, vetoes)]
+        return without_vetoed(matches, compiled.exclusions, views, self.timeout, on_timeout)
 
     def extract(self, document: Document, report: Report) -> Iterable[Layer]:
         builder = document.new_layer(self.layer_name, self.provenance)

@@ -8,7 +8,10 @@ they carry a map from their indices back to the original text.
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
+
+import regex
 from functools import cached_property
 
 __all__ = ["TextViews", "fold", "plain", "unaccent"]
@@ -65,19 +68,28 @@ _UNACCENT = _Table(strip_accents=True, lower=False)
 _FOLD = _Table(strip_accents=True, lower=True)
 
 
+_NOT_ASCII = regex.compile(r"[^\x00-\x5f\x61-\x7f]+")  # and the backtick, an apostrophe here
+
+
+def _translate(text: str, table: _Table) -> str:
+    # Only the non-ASCII runs need the table; ASCII stays as it is (or is lowercased, below).
+    return _NOT_ASCII.sub(lambda m: m.group().translate(table), text)
+
+
 def plain(text: str) -> str:
     """Typographic variants replaced one for one; the same length as ``text``."""
-    return text.translate(_PLAIN)
+    return _translate(text, _PLAIN)
 
 
 def unaccent(text: str) -> str:
     """``plain`` without diacritics (free-standing combining marks removed)."""
-    return text.translate(_UNACCENT)
+    return _translate(text, _UNACCENT)
 
 
 def fold(text: str) -> str:
     """``unaccent`` and lowercased, code point by code point."""
-    return text.translate(_FOLD)
+    # The table lowercases what it maps (one code point for one); str.lower() does the ASCII rest.
+    return _translate(text, _FOLD).lower()
 
 
 class TextViews:
@@ -104,6 +116,13 @@ class TextViews:
         if len(self.unaccented) == len(self.text):
             return None
         return [i for i, ch in enumerate(self.text) if _UNACCENT[ord(ch)] is not None]
+
+    def view_offset(self, original: int) -> int:
+        """The offset in the unaccented or folded view of an offset of the original text."""
+        index = self._index
+        if index is None:
+            return original
+        return bisect.bisect_left(index, original)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Offsets in the original text of ``[start, end)`` in the unaccented or folded view.

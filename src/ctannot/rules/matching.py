@@ -23,10 +23,10 @@ __all__ = [
     "Match",
     "PhraseFinder",
     "RuleTimeout",
-    "find_exclusions",
     "find_extensions",
     "find_rule_matches",
     "resolve_overlaps",
+    "without_vetoed",
 ]
 
 
@@ -231,32 +231,48 @@ def find_extensions(
         yield from out
 
 
-def find_exclusions(
+def without_vetoed(
+    matches: Sequence[Match],
     exclusions: Sequence[Exclusion],
     views: TextViews,
     timeout: float,
     on_timeout: Callable[[RuleTimeout], None],
-) -> list[tuple[Exclusion, int]]:
-    """Start offsets at which each exclusion vetoes annotations."""
-    out: list[tuple[Exclusion, int]] = []
-    for ex in exclusions:
-        try:
-            out += [
-                (ex, start)
-                for start, _, _ in _spans(ex.pattern, ex.span_group, views, ex.ignore_accents, timeout)
-            ]
-        except TimeoutError:
-            on_timeout(RuleTimeout(f"{ex.pack}/{ex.name}", timeout))
-    return out
+) -> list[Match]:
+    """The matches that no exclusion vetoes.
+
+    An exclusion is tried only around the matches of its types, in a window of text before and
+    after each, rather than over the whole text: exclusions look at a word or two of context.
+    """
+    failed: set[str] = set()
+    kept = []
+    for m in matches:
+        vetoed = False
+        for ex in exclusions:
+            if m.type.type_name not in ex.types or ex.name in failed:
+                continue
+            if any(m.attributes.get(k) != v for k, v in ex.where.items()):
+                continue
+            try:
+                vetoed = _vetoes(ex, views, m.start, timeout)
+            except TimeoutError:
+                failed.add(ex.name)
+                on_timeout(RuleTimeout(f"{ex.pack}/{ex.name}", timeout))
+            if vetoed:
+                break
+        if not vetoed:
+            kept.append(m)
+    return kept
 
 
-def is_excluded(match: Match, exclusions: Sequence[tuple[Exclusion, int]]) -> bool:
-    for ex, start in exclusions:
-        if (
-            start == match.start
-            and match.type.type_name in ex.types
-            and all(match.attributes.get(k) == v for k, v in ex.where.items())
-        ):
+_VETO_BEFORE, _VETO_AFTER = 120, 60
+
+
+def _vetoes(ex: Exclusion, views: TextViews, start: int, timeout: float) -> bool:
+    text = views.unaccented if ex.ignore_accents else views.plain
+    at = views.view_offset(start) if ex.ignore_accents else start
+    lo, hi = max(0, at - _VETO_BEFORE), min(len(text), at + _VETO_AFTER)
+    for found in ex.pattern.finditer(text, lo, hi, overlapped=True, timeout=timeout):
+        if found.start(ex.span_group) == at and found.end(ex.span_group) > at:
             return True
     return False
 
