@@ -28,7 +28,7 @@ from .annotations import Actor, Forum, Statement
 from .extractor import Extractor, Report
 from .model import Annotation, Document, Layer, LayerBuilder
 from .rules.files import RulePack
-from .rules.folding import plain
+from .rules.folding import plain, views_of
 from .rules.matching import PhraseFinder
 from .text_units import Quote, quotes, sentences
 
@@ -273,12 +273,13 @@ class StatementExtractor(Extractor):
         builder = document.new_layer("statements", self.provenance)
         text = document.text
         mentions = document.layer("mentions").annotations
+        views = views_of(text)
         ctx = _Context(
             document,
             self._language(document.lang),
             builder,
-            plain(text),
-            _lower_same_length(text),
+            views.plain,
+            views.lowered,
             speakers=[a for a in mentions if isinstance(a, Actor | Forum)],
             mentions=mentions,
         )
@@ -463,10 +464,3 @@ def _skip_space(text: str, pos: int) -> int:
     while pos < len(text) and text[pos].isspace():
         pos += 1
     return pos
-
-
-def _lower_same_length(text: str) -> str:
-    """Lowercased plain view of the same length, for searching words at original offsets."""
-    out = plain(text)
-    low = out.lower()
-    return low if len(low) == len(out) else out

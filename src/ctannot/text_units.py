@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import functools
+
 import attrs
 import regex
 
@@ -89,6 +91,18 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tup
     A quotation is never cut: a sentence end inside quotation marks does not end the sentence,
     so a quote of several sentences stays within one.
     """
+    if start == 0 and end is None:
+        return iter(_all_sentences(text))
+    return _sentences(text, start, end)
+
+
+@functools.lru_cache(maxsize=4)
+def _all_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """The sentences of a whole text, shared by the extractors that run on one document in turn."""
+    return tuple(_sentences(text, 0, None))
+
+
+def _sentences(text: str, start: int, end: int | None) -> Iterator[tuple[int, int]]:
     end = len(text) if end is None else end
     for p_start, p_end in paragraphs(text[start:end]):
         p_start += start

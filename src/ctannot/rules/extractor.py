@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 from ..extractor import Extractor, Problem, Report
 from ..model import Document, Layer
 from .files import RulePack, load_rule_pack
-from .folding import TextViews
+from .folding import views_of
 from .matching import (
+    AnchorIndex,
     Gazetteer,
     Match,
     RuleTimeout,
@@ -36,6 +37,7 @@ class _CompiledPacks:
     def __init__(self, packs: Sequence[RulePack]) -> None:
         self.gazetteer = Gazetteer(e for p in packs for e in p.entities)
         self.rules = [r for p in packs for r in p.rules]
+        self.anchors = AnchorIndex(self.rules)
         self.exclusions = [x for p in packs for x in p.exclusions]
 
 
@@ -88,13 +90,13 @@ class RuleExtractor(Extractor):
     def candidates(self, document: Document, report: Report) -> list[Match]:
         """Every match of the packs on ``document`` that no exclusion vetoes, before overlaps."""
         compiled = self._compiled(document.lang)
-        views = TextViews(document.text)
+        views = views_of(document.text)
 
         def on_timeout(t: RuleTimeout) -> None:
             report(Problem(self.name, f"stopped after {t.seconds:g} s on this document", rule=t.rule))
 
         matches = list(compiled.gazetteer.find(views))
-        matches += find_rule_matches(compiled.rules, views, self.timeout, on_timeout)
+        matches += find_rule_matches(compiled.rules, views, self.timeout, on_timeout, compiled.anchors)
         matches += find_extensions(compiled.rules, views, matches, self.timeout, on_timeout)
         return without_vetoed(matches, compiled.exclusions, views, self.timeout, on_timeout)
 

@@ -80,6 +80,8 @@ class PatternRule:
     """Types of annotation the match must end right before: the annotation then covers both."""
     continuation: Any = None
     """A pattern matched right after the extended annotation, whose text joins the span too."""
+    anchors: tuple[str, ...] = ()
+    """Folded phrases of which every match contains one: paragraphs without any are skipped."""
 
 
 @attrs.frozen
@@ -327,6 +329,7 @@ class _Reader:
             "span",
             "extends",
             "continue_with",
+            "anchors",
             *_FLAG_KEYS,
         }
         if extra:
@@ -355,7 +358,14 @@ class _Reader:
             continuation, _ = self.compile(
                 {**table, "pattern": table["continue_with"]}, label, lists, allow_empty=True
             )
+        anchor_lists = table.get("anchors", [])
+        if not (isinstance(anchor_lists, list) and all(isinstance(a, str) for a in anchor_lists)):
+            raise self.fail("'anchors' must be an array of list names", label)
+        unknown = [a for a in anchor_lists if a not in lists]
+        if unknown:
+            raise self.fail(f"'anchors' names unknown list {unknown[0]!r}", label)
         return PatternRule(
+            anchors=tuple(sorted({fold(phrase) for name in anchor_lists for phrase in lists[name]})),
             pack=pack,
             name=label,
             type=cls,

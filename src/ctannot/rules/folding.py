@@ -9,12 +9,13 @@ they carry a map from their indices back to the original text.
 from __future__ import annotations
 
 import bisect
+import functools
 import unicodedata
 
 import regex
 from functools import cached_property
 
-__all__ = ["TextViews", "fold", "plain", "unaccent"]
+__all__ = ["TextViews", "fold", "plain", "unaccent", "views_of"]
 
 _TYPOGRAPHIC = {
     "\u2019": "'",  # right single quotation mark, the French apostrophe
@@ -73,7 +74,7 @@ _NOT_ASCII = regex.compile(r"[^\x00-\x5f\x61-\x7f]+")  # and the backtick, an ap
 
 def _translate(text: str, table: _Table) -> str:
     # Only the non-ASCII runs need the table; ASCII stays as it is (or is lowercased, below).
-    return _NOT_ASCII.sub(lambda m: m.group().translate(table), text)
+    return str(_NOT_ASCII.sub(lambda m: m.group().translate(table), text))
 
 
 def plain(text: str) -> str:
@@ -111,6 +112,12 @@ class TextViews:
         return fold(self.text)
 
     @cached_property
+    def lowered(self) -> str:
+        """``plain`` lowercased, keeping accents; the same length as the text."""
+        low = self.plain.lower()
+        return low if len(low) == len(self.text) else self.plain
+
+    @cached_property
     def _index(self) -> list[int] | None:
         """Original index of each code point of the unaccented/folded views; None if identical."""
         if len(self.unaccented) == len(self.text):
@@ -133,3 +140,9 @@ class TextViews:
         if index is None:
             return start, end
         return index[start], (index[end] if end < len(index) else len(self.text))
+
+
+@functools.lru_cache(maxsize=4)
+def views_of(text: str) -> TextViews:
+    """The views of ``text``, shared by the extractors that run on one document in turn."""
+    return TextViews(text)

@@ -19,6 +19,7 @@ from .folding import TextViews, fold, unaccent
 V = TypeVar("V")
 
 __all__ = [
+    "AnchorIndex",
     "Gazetteer",
     "Match",
     "PhraseFinder",
@@ -152,16 +153,59 @@ def _entity_attributes(entity: Entity) -> dict[str, Any]:
 
 
 def _spans(
-    pattern: Any, span_group: str | int, views: TextViews, ignore_accents: bool, timeout: float
+    pattern: Any,
+    span_group: str | int,
+    views: TextViews,
+    ignore_accents: bool,
+    timeout: float,
+    ranges: Sequence[tuple[int, int]] | None = None,
 ) -> Iterator[tuple[int, int, Any]]:
+    """Matches of ``pattern`` (in ``ranges`` of the original text only, if given), in original offsets."""
     text = views.unaccented if ignore_accents else views.plain
-    for m in pattern.finditer(text, timeout=timeout):
-        start, end = m.span(span_group)
-        if start < 0 or start == end:
-            continue
-        if ignore_accents:
-            start, end = views.original_span(start, end)
-        yield start, end, m
+    if ranges is None:
+        windows: Iterable[tuple[int, int]] = [(0, len(text))]
+    elif ignore_accents:
+        windows = [(views.view_offset(a), views.view_offset(b)) for a, b in ranges]
+    else:
+        windows = ranges
+    for lo, hi in windows:
+        for m in pattern.finditer(text, lo, hi, timeout=timeout):
+            start, end = m.span(span_group)
+            if start < 0 or start == end:
+                continue
+            if ignore_accents:
+                start, end = views.original_span(start, end)
+            yield start, end, m
+
+
+class AnchorIndex:
+    """Which paragraphs each anchored rule needs to look at: those containing one of its anchors.
+
+    One automaton pass over the folded text replaces, for a rule, a regex pass over paragraphs
+    that cannot hold a match (most paragraphs of a general news corpus).
+    """
+
+    def __init__(self, rules: Sequence[PatternRule]) -> None:
+        phrases: dict[str, set[int]] = {}
+        for i, rule in enumerate(rules):
+            for phrase in rule.anchors:
+                phrases.setdefault(phrase, set()).add(i)
+        self._finder = PhraseFinder({p: frozenset(ids) for p, ids in phrases.items()})
+
+    def ranges(self, views: TextViews) -> dict[int, list[tuple[int, int]]]:
+        """Rule index -> paragraph ranges (original offsets) that contain one of its anchors."""
+        text = views.text
+        out: dict[int, list[tuple[int, int]]] = {}
+        for start, _, ids in self._finder.find(views.folded):
+            o_start = views.original_span(start, start + 1)[0]
+            lo = text.rfind("\n", 0, o_start) + 1
+            hi = text.find("\n", o_start)
+            span = (lo, len(text) if hi < 0 else hi)
+            for i in ids:
+                spans = out.setdefault(i, [])
+                if not spans or spans[-1] != span:
+                    spans.append(span)
+        return out
 
 
 def find_rule_matches(
@@ -169,14 +213,25 @@ def find_rule_matches(
     views: TextViews,
     timeout: float,
     on_timeout: Callable[[RuleTimeout], None],
+    anchors: AnchorIndex | None = None,
 ) -> Iterator[Match]:
-    """Matches of every rule; a rule that runs past ``timeout`` seconds is reported and skipped."""
-    for rule in rules:
+    """Matches of every rule; a rule that runs past ``timeout`` seconds is reported and skipped.
+
+    Rules with anchors look only at the paragraphs that ``anchors`` (an :class:`AnchorIndex` of
+    the same rules) finds for them.
+    """
+    where = anchors.ranges(views) if anchors is not None else {}
+    for i, rule in enumerate(rules):
         if rule.extends:
+            continue
+        ranges = where.get(i, []) if rule.anchors else None
+        if ranges == []:
             continue
         found: list[Match] = []
         try:
-            for start, end, m in _spans(rule.pattern, rule.span_group, views, rule.ignore_accents, timeout):
+            for start, end, m in _spans(
+                rule.pattern, rule.span_group, views, rule.ignore_accents, timeout, ranges
+            ):
                 attributes = dict(rule.attributes)
                 for attribute, group in rule.groups.items():
                     value = m.group(group)
