@@ -12,14 +12,13 @@ On top of :class:`~ctannot.rules.RuleExtractor` it
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import regex
 
 from .annotations import Actor, Forum, Initiative, Participants
-from .dates import find_dates, parse_document_date
+from .dates import DateMention, find_dates, parse_document_date
 from .extractor import Report
 from .model import Document, Layer
 from .rules import RuleExtractor
@@ -81,6 +80,7 @@ class MentionsExtractor(RuleExtractor):
         matches = _with_acronyms(text, matches)
         entities = _entities(text, matches)
         reference = parse_document_date(document.metadata.get("date"))
+        dates = list(find_dates(text, reference=reference))
         builder = document.new_layer(self.layer_name, self.provenance)
         ids: dict[int, str] = {}
         # Actors, then Forums, then the rest, so that references point to annotations made before.
@@ -94,7 +94,7 @@ class MentionsExtractor(RuleExtractor):
                 # a body's name says nothing of a date or place; a meeting's sentence does
                 s_start, s_end = _sentence_of(spans, m.start, len(text))
                 attributes.update(
-                    _context_attributes(text, m, matches, ids, s_start, s_end, reference, fields_of(m.type))
+                    _context_attributes(text, m, matches, ids, s_start, s_end, dates, fields_of(m.type))
                 )
             ann = builder.add(m.type, m.start, m.end, entity=entities[i], **attributes)
             ids[i] = ann.id
@@ -165,7 +165,7 @@ def _context_attributes(
     ids: dict[int, str],
     s_start: int,
     s_end: int,
-    reference: dt.date | None,
+    dates: Sequence[DateMention],
     fields: frozenset[str],
 ) -> dict[str, Any]:
     """Attributes a Forum or Initiative gets from its sentence, where the sentence states them."""
@@ -173,16 +173,15 @@ def _context_attributes(
     outside = [(s_start, m.start), (m.end, s_end)]
     if "date" in fields and "date" not in m.attributes:
         for a, b in outside:
-            found = next(iter(find_dates(text, a, b, reference)), None)
+            found = next((d for d in dates if a <= d.start and d.end <= b), None)
             if found is not None:
                 out["date"] = found.iso or found.text
                 break
     if "place" in fields and "place" not in m.attributes:
         for a, b in outside:
             for place in _PLACE.finditer(text, a, b):
-                if fold(place.group("place").split()[0]) not in _NOT_PLACES and not _is_date_word(
-                    place.group("place")
-                ):
+                in_date = any(d.start <= place.start("place") < d.end for d in dates)  # "in June"
+                if fold(place.group("place").split()[0]) not in _NOT_PLACES and not in_date:
                     out["place"] = place.group("place")
                     break
             if "place" in out:
@@ -224,7 +223,3 @@ def _context_attributes(
         if forums:
             out["forum"] = forums[0]
     return out
-
-
-def _is_date_word(word: str) -> bool:
-    return bool(next(iter(find_dates(word)), None))

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import functools
+from collections.abc import Iterator
 
 import attrs
 import regex

@@ -96,8 +96,9 @@ class RuleExtractor(Extractor):
             report(Problem(self.name, f"stopped after {t.seconds:g} s on this document", rule=t.rule))
 
         matches = list(compiled.gazetteer.find(views))
-        matches += find_rule_matches(compiled.rules, views, self.timeout, on_timeout, compiled.anchors)
-        matches += find_extensions(compiled.rules, views, matches, self.timeout, on_timeout)
+        where = compiled.anchors.ranges(views)
+        matches += find_rule_matches(compiled.rules, views, self.timeout, on_timeout, where)
+        matches += find_extensions(compiled.rules, views, matches, self.timeout, on_timeout, where)
         return without_vetoed(matches, compiled.exclusions, views, self.timeout, on_timeout)
 
     def extract(self, document: Document, report: Report) -> Iterable[Layer]:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import bisect
 import functools
 import unicodedata
+from functools import cached_property
 
 import regex
-from functools import cached_property
 
 __all__ = ["TextViews", "fold", "plain", "unaccent", "views_of"]
 

@@ -213,14 +213,14 @@ def find_rule_matches(
     views: TextViews,
     timeout: float,
     on_timeout: Callable[[RuleTimeout], None],
-    anchors: AnchorIndex | None = None,
+    where: Mapping[int, list[tuple[int, int]]] | None = None,
 ) -> Iterator[Match]:
     """Matches of every rule; a rule that runs past ``timeout`` seconds is reported and skipped.
 
-    Rules with anchors look only at the paragraphs that ``anchors`` (an :class:`AnchorIndex` of
-    the same rules) finds for them.
+    Rules with anchors look only at the paragraphs that ``where`` (from an :class:`AnchorIndex`
+    of the same rules) gives for them.
     """
-    where = anchors.ranges(views) if anchors is not None else {}
+    where = where or {}
     for i, rule in enumerate(rules):
         if rule.extends:
             continue
@@ -250,6 +250,7 @@ def find_extensions(
     found: Sequence[Match],
     timeout: float,
     on_timeout: Callable[[RuleTimeout], None],
+    where: Mapping[int, list[tuple[int, int]]] | None = None,
 ) -> Iterator[Match]:
     """Matches of ``extends`` rules: a pattern ending where a found annotation starts, joined to it.
 
@@ -258,12 +259,18 @@ def find_extensions(
     starts: dict[int, list[Match]] = {}
     for m in found:
         starts.setdefault(m.start, []).append(m)
-    for rule in rules:
+    where = where or {}
+    for i, rule in enumerate(rules):
         if not rule.extends:
+            continue
+        ranges = where.get(i, []) if rule.anchors else None
+        if ranges == []:
             continue
         out: list[Match] = []
         try:
-            for start, end, m in _spans(rule.pattern, rule.span_group, views, rule.ignore_accents, timeout):
+            for start, end, m in _spans(
+                rule.pattern, rule.span_group, views, rule.ignore_accents, timeout, ranges
+            ):
                 targets = [t for t in starts.get(end, ()) if t.type.type_name in rule.extends]
                 if not targets:
                     continue
