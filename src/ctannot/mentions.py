@@ -12,6 +12,7 @@ On top of :class:`~ctannot.rules.RuleExtractor` it
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -67,6 +68,20 @@ _NOT_PLACES = frozenset(
 )
 
 
+class _DatesBySentence:
+    """Date expressions of a document, looked for only in the sentences that are asked about."""
+
+    def __init__(self, text: str, reference: dt.date | None) -> None:
+        self.text = text
+        self.reference = reference
+        self._found: dict[tuple[int, int], list[DateMention]] = {}
+
+    def within(self, start: int, end: int) -> list[DateMention]:
+        if (start, end) not in self._found:
+            self._found[start, end] = list(find_dates(self.text, start, end, self.reference))
+        return self._found[start, end]
+
+
 def _number(text: str) -> int:
     return int(regex.sub(r"[\s\u00a0\u202f.,]", "", text))
 
@@ -80,7 +95,7 @@ class MentionsExtractor(RuleExtractor):
         matches = _with_acronyms(text, matches)
         entities = _entities(text, matches)
         reference = parse_document_date(document.metadata.get("date"))
-        dates = list(find_dates(text, reference=reference))
+        dates = _DatesBySentence(text, reference)
         builder = document.new_layer(self.layer_name, self.provenance)
         ids: dict[int, str] = {}
         # Actors, then Forums, then the rest, so that references point to annotations made before.
@@ -165,7 +180,7 @@ def _context_attributes(
     ids: dict[int, str],
     s_start: int,
     s_end: int,
-    dates: Sequence[DateMention],
+    dates: _DatesBySentence,
     fields: frozenset[str],
 ) -> dict[str, Any]:
     """Attributes a Forum or Initiative gets from its sentence, where the sentence states them."""
@@ -173,14 +188,15 @@ def _context_attributes(
     outside = [(s_start, m.start), (m.end, s_end)]
     if "date" in fields and "date" not in m.attributes:
         for a, b in outside:
-            found = next((d for d in dates if a <= d.start and d.end <= b), None)
+            found = next((d for d in dates.within(s_start, s_end) if a <= d.start and d.end <= b), None)
             if found is not None:
                 out["date"] = found.iso or found.text
                 break
     if "place" in fields and "place" not in m.attributes:
         for a, b in outside:
             for place in _PLACE.finditer(text, a, b):
-                in_date = any(d.start <= place.start("place") < d.end for d in dates)  # "in June"
+                at = place.start("place")
+                in_date = any(d.start <= at < d.end for d in dates.within(s_start, s_end))  # "in June"
                 if fold(place.group("place").split()[0]) not in _NOT_PLACES and not in_date:
                     out["place"] = place.group("place")
                     break

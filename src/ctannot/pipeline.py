@@ -116,7 +116,10 @@ class Pipeline:
         self.setup()
         problems: list[Problem] = []
         produced = {layer for ex in self.extractors for layer in ex.produces}
-        document = attrs.evolve(document, layers=[la for la in document.layers if la.name not in produced])
+        if any(name in produced for name in document.layer_names):  # annotating again: replace them
+            document = attrs.evolve(
+                document, layers=[la for la in document.layers if la.name not in produced]
+            )
         for ex in self.extractors:
             if not ex.applies_to(document):
                 continue

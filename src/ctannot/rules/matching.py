@@ -6,6 +6,7 @@ overlapping candidates is the caller's business (see :func:`resolve_overlaps`).
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
@@ -347,10 +348,16 @@ def resolve_overlaps(matches: Iterable[Match], nestable: frozenset[str] = frozen
     meeting, but not "Coalition to Defeat ISIS" inside "Global Coalition to Defeat ISIS").
     """
     ordered = sorted(enumerate(matches), key=lambda im: (-im[1].length, im[1].start, im[0]))
+    longest = ordered[0][1].length if ordered else 0
+    starts: list[int] = []  # the kept candidates, sorted by start, for a windowed overlap test
     kept: list[Match] = []
     for _, cand in ordered:
-        if all(_may_overlap(cand, other, nestable) for other in kept):
-            kept.append(cand)
+        lo = bisect.bisect_left(starts, cand.start - longest)
+        hi = bisect.bisect_left(starts, cand.end)
+        if all(_may_overlap(cand, other, nestable) for other in kept[lo:hi]):
+            at = bisect.bisect_left(starts, cand.start)
+            starts.insert(at, cand.start)
+            kept.insert(at, cand)
     return sorted(kept, key=lambda m: (m.start, m.end))
 
 
