@@ -49,6 +49,7 @@ _AUXILIARY = regex.compile(
     r"(?:(?:a|ont|avait|avaient|aurait|has|had|have|was|were|is)(?:\s+(?:également|aussi|encore|also|then))?)?",
     regex.IGNORECASE,
 )
+_PLACE_BEFORE = regex.compile(r"(?<!\w)(?:à|au|aux|en|in|at|from|de|vers|to)\s+$")
 _PARTICIPLE = regex.compile(r"(?:ant|ing)$", regex.IGNORECASE)
 _SUBJECT_AFTER = regex.compile(r"-t-(?:il|elle|ils|elles)|[^;:!?()«»“”\"]*")
 _COLON = regex.compile(r"\s*:\s*(?=[^\s«“\"])")
@@ -190,6 +191,8 @@ class _Context:
             words = m.group().split()
             if any(self._is_title_or_pronoun(w) for w in words) or m.group().isupper():
                 continue
+            if _PLACE_BEFORE.search(self.lowered, max(0, start + m.start() - 8), start + m.start()):
+                continue  # "à New York", "in Manchester": a place
             alone = region.strip(" ,") == m.group()  # ", Smith said": the whole subject is one name
             if alone or regex.match(_HONORIFIC, m.group()) or len(words) > 1:
                 person = self.new_person(start + m.start(), start + m.end())
