@@ -235,8 +235,9 @@ def to_jsonld(document: Document, types: Mapping[str, type[Annotation]] | None =
 
 
 def dumps(document: Document, types: Mapping[str, type[Annotation]] | None = None) -> str:
-    """:func:`to_jsonld` as a JSON string (UTF-8 text, not ASCII-escaped, indented)."""
-    return json.dumps(to_jsonld(document, types), ensure_ascii=False, indent=1) + "\n"
+    """:func:`to_jsonld` as compact JSON (UTF-8 text, not ASCII-escaped), one line and a newline."""
+    # Compact: the C encoder is ten times faster than the indenting one, and tools do not care.
+    return json.dumps(to_jsonld(document, types), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 # -- reading back ------------------------------------------------------------------------------
