@@ -9,6 +9,7 @@ launchers) are annotation ids, resolved through the document.
 
 from __future__ import annotations
 
+import functools
 import types
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar, TypeVar, overload
@@ -120,17 +121,19 @@ class Annotation:
 
     def references(self) -> Iterator[tuple[str, tuple[str, ...], str]]:
         """Yield ``(attribute, allowed target types, annotation id)`` for every reference it holds."""
-        for a in attrs.fields(type(self)):
-            targets = a.metadata.get("ref")
-            if targets is None:
-                continue
-            value = getattr(self, a.name)
+        for name, targets in _reference_fields(type(self)):
+            value = getattr(self, name)
             for ref in value if isinstance(value, tuple) else (value,):
                 if ref is not None:
-                    yield a.name, targets, ref
+                    yield name, targets, ref
 
 
 _SPAN_FIELDS = frozenset({"source", "start", "end", "id"})
+
+
+@functools.cache
+def _reference_fields(cls: type[Any]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((a.name, a.metadata["ref"]) for a in attrs.fields(cls) if "ref" in a.metadata)
 
 
 def _sorted_annotations(items: Iterable[Annotation]) -> tuple[Annotation, ...]:
