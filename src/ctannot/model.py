@@ -9,7 +9,6 @@ launchers) are annotation ids, resolved through the document.
 
 from __future__ import annotations
 
-import functools
 import types
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar, TypeVar, overload
@@ -131,9 +130,16 @@ class Annotation:
 _SPAN_FIELDS = frozenset({"source", "start", "end", "id"})
 
 
-@functools.cache
+_REFERENCE_FIELDS: dict[type[Any], tuple[tuple[str, tuple[str, ...]], ...]] = {}
+
+
 def _reference_fields(cls: type[Any]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    return tuple((a.name, a.metadata["ref"]) for a in attrs.fields(cls) if "ref" in a.metadata)
+    """The reference attributes of an annotation class, and the types they may point to (cached)."""
+    found = _REFERENCE_FIELDS.get(cls)
+    if found is None:
+        found = tuple((a.name, a.metadata["ref"]) for a in attrs.fields(cls) if "ref" in a.metadata)
+        _REFERENCE_FIELDS[cls] = found
+    return found
 
 
 def _sorted_annotations(items: Iterable[Annotation]) -> tuple[Annotation, ...]:
