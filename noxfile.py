@@ -29,7 +29,7 @@ def tests(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     """Lint with ruff."""
     install_group(session, "lint")
-    session.run("ruff", "check", "src", "tests", "noxfile.py", "plugins")
+    session.run("ruff", "check", "src", "tests", "noxfile.py", "plugins", "benchmarks", "tools")
 
 
 @nox.session(python=PYTHON)
@@ -38,3 +38,10 @@ def typecheck(session: nox.Session) -> None:
     session.install("-e", ".")
     install_group(session, "test", "typecheck")
     session.run("mypy")
+
+
+@nox.session(python=PYTHON, default=False)
+def bench(session: nox.Session) -> None:
+    """Measure throughput (MB/s, docs/s) of the rules pipeline against the raw floor."""
+    session.install("-e", ".")
+    session.run("python", "benchmarks/throughput.py", *(session.posargs or ["--megabytes", "5"]))

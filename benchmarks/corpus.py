@@ -16,8 +16,20 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SWAPS = {
-    "fr": [("Rabat", "Dakar"), ("mardi", "jeudi"), ("Maroc", "Sénégal"), ("2023", "2024"), ("New York", "Genève")],
-    "en": [("Tuesday", "Friday"), ("Nairobi", "Accra"), ("Kenya", "Ghana"), ("2023", "2024"), ("Paris", "Vienna")],
+    "fr": [
+        ("Rabat", "Dakar"),
+        ("mardi", "jeudi"),
+        ("Maroc", "Sénégal"),
+        ("2023", "2024"),
+        ("New York", "Genève"),
+    ],
+    "en": [
+        ("Tuesday", "Friday"),
+        ("Nairobi", "Accra"),
+        ("Kenya", "Ghana"),
+        ("2023", "2024"),
+        ("Paris", "Vienna"),
+    ],
 }
 
 

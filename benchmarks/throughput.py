@@ -17,10 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import corpus  # noqa: E402
+import corpus
 
-import ctannot  # noqa: E402
-from ctannot import web_annotation  # noqa: E402
+import ctannot
+from ctannot import web_annotation
 
 
 def best_of(repeat: int, run) -> float:  # type: ignore[no-untyped-def]
@@ -47,11 +47,16 @@ def main() -> None:
 
     floor = best_of(args.repeat, lambda: [json.dumps(d, ensure_ascii=False) for d in docs])
     annotate = best_of(args.repeat, lambda: [pipeline.annotate(d) for d in documents])
-    full = best_of(args.repeat, lambda: [web_annotation.dumps(pipeline.annotate(d).document) for d in documents])
+    full = best_of(
+        args.repeat, lambda: [web_annotation.dumps(pipeline.annotate(d).document) for d in documents]
+    )
     print(f"{len(docs)} documents, {size:.2f} MB, best of {args.repeat}")
     print(f"{'':24}{'MB/s':>8}{'docs/s':>10}")
-    for name, seconds in (("floor (read + JSON)", floor), ("rules: annotate", annotate),
-                          ("rules: annotate + JSON-LD", full)):
+    for name, seconds in (
+        ("floor (read + JSON)", floor),
+        ("rules: annotate", annotate),
+        ("rules: annotate + JSON-LD", full),
+    ):
         print(f"{name:24}{size / seconds:8.2f}{len(docs) / seconds:10.0f}")
 
 
