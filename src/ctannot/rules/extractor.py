@@ -7,6 +7,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import regex
+
 from ..extractor import Extractor, Problem, Report
 from ..model import Document, Layer
 from .files import RulePack, load_rule_pack
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = ["DEFAULT_RULE_TIMEOUT", "RuleExtractor"]
 
+_LINK = regex.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|@\w+|#\w+")
 DEFAULT_RULE_TIMEOUT = 2.0
 """Seconds one rule may spend on one document before it is stopped and reported."""
 
@@ -99,6 +102,9 @@ class RuleExtractor(Extractor):
         where = compiled.anchors.ranges(views)
         matches += find_rule_matches(compiled.rules, views, self.timeout, on_timeout, where)
         matches += find_extensions(compiled.rules, views, matches, self.timeout, on_timeout, where)
+        links = [m.span() for m in _LINK.finditer(document.text)]
+        if links:  # nothing is annotated inside a web address or an e-mail address
+            matches = [m for m in matches if not any(a < m.end and m.start < b for a, b in links)]
         return without_vetoed(matches, compiled.exclusions, views, self.timeout, on_timeout)
 
     def extract(self, document: Document, report: Report) -> Iterable[Layer]:
