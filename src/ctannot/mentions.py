@@ -82,8 +82,11 @@ class _DatesBySentence:
         return self._found[start, end]
 
 
+_DIGIT_SEPARATORS = regex.compile(r"[\s\u00a0\u202f.,]")
+
+
 def _number(text: str) -> int:
-    return int(regex.sub(r"[\s\u00a0\u202f.,]", "", text))
+    return int(_DIGIT_SEPARATORS.sub("", text))
 
 
 class MentionsExtractor(RuleExtractor):

@@ -30,6 +30,7 @@ from .model import Annotation, Document, Layer, LayerBuilder
 from .rules.files import RulePack
 from .rules.folding import plain, views_of
 from .rules.matching import PhraseFinder
+from .rules.trie import trie_pattern
 from .text_units import Quote, quotes, sentences
 
 if TYPE_CHECKING:
@@ -49,6 +50,10 @@ _AUXILIARY = regex.compile(
     r"(?:(?:a|ont|avait|avaient|aurait|has|had|have|was|were|is)(?:\s+(?:également|aussi|encore|also|then))?)?",
     regex.IGNORECASE,
 )
+_WORD = regex.compile(r"\w+")
+_QUOTE_OPEN = regex.compile(r"[«“\"]")
+_SENTENCE_BREAK = regex.compile(r"[.!?]\s")
+_HONORIFIC_AT = regex.compile(_HONORIFIC)
 _PLACE_BEFORE = regex.compile(r"(?<!\w)(?:à|au|aux|en|in|at|from|de|vers|to)\s+$")
 _PARTICIPLE = regex.compile(r"(?:ant|ing)$", regex.IGNORECASE)
 _SUBJECT_AFTER = regex.compile(r"-t-(?:il|elle|ils|elles)|[^;:!?()«»“”\"]*")
@@ -86,7 +91,7 @@ class _Language:
 
 
 def _word_list(words: Iterable[str]) -> Any:
-    return regex.compile(r"(?<!\w)\L<words>(?!\w)", regex.IGNORECASE, words=sorted(words) or ["\x00"])
+    return regex.compile(r"(?<!\w)(?:" + trie_pattern(sorted(words)) + r")(?!\w)", regex.IGNORECASE)
 
 
 def _compile(packs: Sequence[RulePack]) -> _Language:
@@ -194,12 +199,12 @@ class _Context:
             if _PLACE_BEFORE.search(self.lowered, max(0, start + m.start() - 8), start + m.start()):
                 continue  # "à New York", "in Manchester": a place
             alone = region.strip(" ,") == m.group()  # ", Smith said": the whole subject is one name
-            if alone or regex.match(_HONORIFIC, m.group()) or len(words) > 1:
+            if alone or _HONORIFIC_AT.match(m.group()) or len(words) > 1:
                 person = self.new_person(start + m.start(), start + m.end())
                 return person.id if person is not None else None
         if self.lang.forum_titles.search(self.lowered, start, end):
             return self.last_forum(start)  # "la conférence a proposé que ...", "participants agreed"
-        words = set(regex.findall(r"\w+", self.lowered[start:end]))
+        words = set(_WORD.findall(self.lowered, start, end))
         if words & self.lang.pronouns or self.lang.titles.search(self.lowered, start, end):
             return self.back_reference(start)
         return None
@@ -308,7 +313,7 @@ class StatementExtractor(Extractor):
 
     def _direct(self, ctx: _Context, q: Quote, s_start: int, s_end: int) -> None:
         text = ctx.document.text
-        words = len(regex.findall(r"\w+", text[q.start : q.end]))
+        words = len(_WORD.findall(text, q.start, q.end))
         introduced = text[s_start : q.open].rstrip().endswith(":")
         alone = not text[s_start : q.open].strip() and not text[q.close + 1 : s_end].strip(" .")
         if words < 4 and not introduced and not (alone and words >= 2):
@@ -325,7 +330,7 @@ class StatementExtractor(Extractor):
     def _speaker_after(self, ctx: _Context, pos: int, s_end: int) -> tuple[str | None, str | None]:
         """An incise after a quote: ``, a-t-il ajouté``, ``, a déclaré M. X``, ``, he said``."""
         window_end = min(s_end, pos + 200)
-        stop = regex.search(r"[«“\"]", ctx.plain[pos:window_end])
+        stop = _QUOTE_OPEN.search(ctx.plain, pos, window_end)
         if stop:
             window_end = pos + stop.start()
         found = ctx.cues_in(pos, window_end)
@@ -333,7 +338,7 @@ class StatementExtractor(Extractor):
             return None, None
         cue = found[0]
         gap = ctx.plain[pos : cue.start]
-        if len(gap) > 80 or regex.search(r"[.!?]\s", gap):
+        if len(gap) > 80 or _SENTENCE_BREAK.search(gap):
             return None, None
         subject = gap.strip(" ,-\u00a0\u202f")
         if subject and not _AUXILIARY.fullmatch(subject):

@@ -61,12 +61,14 @@ _ABBREVIATIONS = frozenset(
         "ch",
     ]
 )
+_LINE = regex.compile(r"[^\n\r]+")
+_LAST_WORD = regex.compile(r"(\w+)\.?$")
 _SENTENCE_END = regex.compile(r"[.!?…]+(?:[ \u00a0\u202f]?[\"»”’)\]])*(?=\s+[\"«“‘(\[]?\s*[\p{Lu}\p{N}])")
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
     """Non-blank lines, trimmed: news paragraphs are lines."""
-    for m in regex.finditer(r"[^\n\r]+", text):
+    for m in _LINE.finditer(text):
         start, end = m.span()
         while start < end and text[start].isspace():
             start += 1
@@ -77,7 +79,7 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    word = regex.search(r"(\w+)\.?$", text[max(0, dot - 12) : dot + 1])
+    word = _LAST_WORD.search(text[max(0, dot - 12) : dot + 1])
     if word is None:
         return False
     w = word.group(1)
