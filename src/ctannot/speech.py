@@ -83,6 +83,8 @@ class _Language:
     """Word forms of the cues (plain, lowercased) -> (lemma, role)."""
     pronouns: frozenset[str]
     titles: Any
+    body_titles: frozenset[str]
+    """Titles that name a document or a body (``communiqué``, ``ministère``), not a person."""
     forum_titles: Any
     adjunct: Any
     leading: Any
@@ -107,6 +109,7 @@ def _compile(packs: Sequence[RulePack]) -> _Language:
         cues=PhraseFinder(lemma_of),
         pronouns=frozenset(lists.get("speaker_pronouns", ())),
         titles=_word_list(lists.get("speaker_titles", ())),
+        body_titles=frozenset(lists.get("speaker_body_titles", ())),
         forum_titles=_word_list(lists.get("speaker_forum_titles", ())),
         adjunct=_word_list(lists.get("adjunct_starts", ())),
         leading=_word_list(lists.get("leading_adverbials", ())),
@@ -188,6 +191,9 @@ class _Context:
             if a.start >= start and a.end <= end and not self._in_relative_clause(start, a.start)
         ]
         persons = [a for a in found if isinstance(a, Actor) and a.kind == "person"]
+        if not persons and found and self._starts_with_title(start, found[0].start):
+            # "le chef de la diplomatie américaine": a person's title, the body only qualifies it
+            return self.back_reference(start)
         pick = persons or found
         if pick:
             return (pick[0] if first else pick[-1]).id
@@ -224,6 +230,15 @@ class _Context:
         if lead is not None and comma > 0:
             start = comma + 1
         return self.speaker_in(start, cue_start)
+
+    def _starts_with_title(self, start: int, before: int) -> bool:
+        head = _ARTICLE.match(self.lowered, start)
+        title = self.lang.titles.match(self.lowered, head.end() if head else start)
+        return (
+            title is not None
+            and title.end() <= before
+            and self.lowered[title.start() : title.end()] not in (self.lang.body_titles)
+        )
 
     def _is_title_or_pronoun(self, word: str) -> bool:
         w = plain(word).lower()
