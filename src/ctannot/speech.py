@@ -180,8 +180,9 @@ class _Context:
         segment_start = max(self.plain.rfind(",", start, pos), start)
         return self.lang.relative.search(self.lowered, segment_start, pos) is not None
 
-    def speaker_in(self, start: int, end: int, first: bool = True) -> str | None:
-        """The speaker named in ``text[start:end]``: a mention, a new person, or a back-reference."""
+    def speaker_in(self, start: int, end: int, first: bool = True, back: bool = True) -> str | None:
+        """The speaker named in ``text[start:end]``: a mention, a new person, or (if ``back``) a
+        back-reference from a pronoun or a title."""
         start, end = _trim(self.plain, start, end)
         if start >= end:
             return None
@@ -193,7 +194,7 @@ class _Context:
         persons = [a for a in found if isinstance(a, Actor) and a.kind == "person"]
         if not persons and found and self._starts_with_title(start, found[0].start):
             # "le chef de la diplomatie américaine": a person's title, the body only qualifies it
-            return self.back_reference(start)
+            return self.back_reference(start) if back else None
         pick = persons or found
         if pick:
             return (pick[0] if first else pick[-1]).id
@@ -208,6 +209,8 @@ class _Context:
             if alone or _HONORIFIC_AT.match(m.group()) or len(words) > 1:
                 person = self.new_person(start + m.start(), start + m.end())
                 return person.id if person is not None else None
+        if not back:
+            return None
         if self.lang.forum_titles.search(self.lowered, start, end):
             return self.last_forum(start)  # "la conférence a proposé que ...", "participants agreed"
         words = set(_WORD.findall(self.lowered, start, end))
@@ -361,8 +364,13 @@ class StatementExtractor(Extractor):
         after = _SUBJECT_AFTER.match(ctx.plain, cue.end, window_end)
         end = after.end() if after else cue.end
         comma = ctx.plain.find(",", cue.end + 1, end)
-        if comma > 0 and ctx.speaker_in(cue.end, comma) is not None:
-            end = comma  # ", a déclaré le ministre X, à l'ouverture ...": the subject ends at the comma
+        named_later = any(
+            isinstance(a, Actor) and a.kind == "person" and comma < a.start < end for a in ctx.speakers
+        )
+        if comma > 0 and (ctx.speaker_in(cue.end, comma, back=False) is not None or not named_later):
+            # ", a déclaré le ministre X, à l'ouverture ...", ", poursuit la source, citant ...": the
+            # subject ends at the comma, unless a person is named after it (", la ministre, Y,")
+            end = comma
         return ctx.speaker_in(cue.end, end), cue.lemma
 
     def _speaker_before(self, ctx: _Context, s_start: int, pos: int) -> tuple[str | None, str | None]:
