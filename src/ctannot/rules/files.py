@@ -78,6 +78,8 @@ class PatternRule:
     span_group: str | int
     extends: frozenset[str] = frozenset()
     """Types of annotation the match must end right before: the annotation then covers both."""
+    follows: frozenset[str] = frozenset()
+    """Types of annotation the match must start right after (``..., et d'un mécanisme de ...``)."""
     continuation: Any = None
     """A pattern matched right after the extended annotation, whose text joins the span too."""
     anchors: tuple[str, ...] = ()
@@ -328,6 +330,7 @@ class _Reader:
             "groups",
             "span",
             "extends",
+            "follows",
             "continue_with",
             "anchors",
             *_FLAG_KEYS,
@@ -351,6 +354,13 @@ class _Reader:
             raise self.fail("'extends' must be an array of annotation type names", label)
         for t in extends:
             self.annotation_type(t, label)
+        follows = table.get("follows", [])
+        if not isinstance(follows, list):
+            raise self.fail("'follows' must be an array of annotation type names", label)
+        for t in follows:
+            self.annotation_type(t, label)
+        if follows and extends:
+            raise self.fail("a rule cannot both extend and follow annotations", label)
         continuation = None
         if "continue_with" in table:
             if not extends:
@@ -375,6 +385,7 @@ class _Reader:
             ignore_accents=ignore_accents,
             span_group=self.span_group(compiled, table, label),
             extends=frozenset(extends),
+            follows=frozenset(follows),
             continuation=continuation,
         )
 

@@ -223,7 +223,7 @@ def find_rule_matches(
     """
     where = where or {}
     for i, rule in enumerate(rules):
-        if rule.extends:
+        if rule.extends or rule.follows:
             continue
         ranges = where.get(i, []) if rule.anchors else None
         if ranges == []:
@@ -253,15 +253,25 @@ def find_extensions(
     on_timeout: Callable[[RuleTimeout], None],
     where: Mapping[int, list[tuple[int, int]]] | None = None,
 ) -> Iterator[Match]:
-    """Matches of ``extends`` rules: a pattern ending where a found annotation starts, joined to it.
+    """Matches of the rules that build on what was found before them.
 
-    ``réunion ministérielle du`` + the Forum ``GCTF`` gives the Forum ``réunion ministérielle du GCTF``.
+    An ``extends`` rule's pattern ends where a found annotation starts, and the two are joined:
+    ``réunion ministérielle du`` + the Forum ``GCTF`` gives the Forum ``réunion ministérielle du
+    GCTF``. A ``follows`` rule's pattern starts where a found annotation ends: ``, et d'un
+    mécanisme de ...`` after an Initiative gives a second Initiative.
     """
     starts: dict[int, list[Match]] = {}
+    ends: dict[int, set[str]] = {}
     for m in found:
         starts.setdefault(m.start, []).append(m)
+        ends.setdefault(m.end, set()).add(m.type.type_name)
     where = where or {}
     for i, rule in enumerate(rules):
+        if rule.follows:
+            yield from _following(
+                rule, views, ends, timeout, on_timeout, where.get(i) if rule.anchors else None
+            )
+            continue
         if not rule.extends:
             continue
         ranges = where.get(i, []) if rule.anchors else None
@@ -292,6 +302,30 @@ def find_extensions(
             on_timeout(RuleTimeout(f"{rule.pack}/{rule.name}", timeout))
             continue
         yield from out
+
+
+def _following(
+    rule: PatternRule,
+    views: TextViews,
+    ends: Mapping[int, set[str]],
+    timeout: float,
+    on_timeout: Callable[[RuleTimeout], None],
+    ranges: Sequence[tuple[int, int]] | None,
+) -> list[Match]:
+    if ranges == []:
+        return []
+    out = []
+    try:
+        for start, end, m in _spans(
+            rule.pattern, rule.span_group, views, rule.ignore_accents, timeout, ranges
+        ):
+            at = views.original_span(m.start(), m.start() + 1)[0] if rule.ignore_accents else m.start()
+            if rule.follows & ends.get(at, set()):
+                out.append(Match(rule.type, start, end, dict(rule.attributes), f"{rule.pack}/{rule.name}"))
+    except TimeoutError:
+        on_timeout(RuleTimeout(f"{rule.pack}/{rule.name}", timeout))
+        return []
+    return out
 
 
 def without_vetoed(
