@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -103,8 +104,14 @@ class RuleExtractor(Extractor):
         matches += find_rule_matches(compiled.rules, views, self.timeout, on_timeout, where)
         matches += find_extensions(compiled.rules, views, matches, self.timeout, on_timeout, where)
         links = [m.span() for m in _LINK.finditer(document.text)]
-        if links:  # nothing is annotated inside a web address or an e-mail address
-            matches = [m for m in matches if not any(a < m.end and m.start < b for a, b in links)]
+        if links:  # nothing is annotated inside a web address, an e-mail address, a handle or a tag
+            starts = [a for a, _ in links]
+
+            def in_link(m: Match) -> bool:
+                i = bisect.bisect_left(starts, m.end) - 1  # the last link starting before m ends
+                return i >= 0 and links[i][1] > m.start
+
+            matches = [m for m in matches if not in_link(m)]
         return without_vetoed(matches, compiled.exclusions, views, self.timeout, on_timeout)
 
     def extract(self, document: Document, report: Report) -> Iterable[Layer]:

@@ -361,7 +361,7 @@ def without_vetoed(
     return kept
 
 
-_VETO_BEFORE, _VETO_AFTER = 80, 60  # exclusions look at a few words around the start
+_VETO_BEFORE, _VETO_AFTER = 48, 24  # exclusions look at a few words around the start
 
 
 def _vetoes(ex: Exclusion, views: TextViews, start: int, timeout: float) -> bool:
