@@ -84,6 +84,8 @@ class PatternRule:
     """A pattern matched right after the extended annotation, whose text joins the span too."""
     anchors: tuple[str, ...] = ()
     """Folded phrases of which every match contains one: paragraphs without any are skipped."""
+    starts_at_anchor: bool = False
+    """Every match starts where an anchor does: the pattern is tried at those places only."""
 
 
 @attrs.frozen
@@ -333,6 +335,7 @@ class _Reader:
             "follows",
             "continue_with",
             "anchors",
+            "starts_at_anchor",
             *_FLAG_KEYS,
         }
         if extra:
@@ -374,8 +377,12 @@ class _Reader:
         unknown = [a for a in anchor_lists if a not in lists]
         if unknown:
             raise self.fail(f"'anchors' names unknown list {unknown[0]!r}", label)
+        starts_at_anchor = table.get("starts_at_anchor", False)
+        if not isinstance(starts_at_anchor, bool) or (starts_at_anchor and not anchor_lists):
+            raise self.fail("'starts_at_anchor' must be true or false, and true needs 'anchors'", label)
         return PatternRule(
             anchors=tuple(sorted({fold(phrase) for name in anchor_lists for phrase in lists[name]})),
+            starts_at_anchor=starts_at_anchor,
             pack=pack,
             name=label,
             type=cls,

@@ -159,24 +159,35 @@ def _spans(
     views: TextViews,
     ignore_accents: bool,
     timeout: float,
-    ranges: Sequence[tuple[int, int]] | None = None,
+    where: Any = None,
 ) -> Iterator[tuple[int, int, Any]]:
-    """Matches of ``pattern`` (in ``ranges`` of the original text only, if given), in original offsets."""
+    """Matches of ``pattern``, in original offsets: everywhere, in ``where``'s ranges of the
+    original text, or (``where`` a list of offsets) only starting at those offsets."""
     text = views.unaccented if ignore_accents else views.plain
-    if ranges is None:
-        windows: Iterable[tuple[int, int]] = [(0, len(text))]
-    elif ignore_accents:
-        windows = [(views.view_offset(a), views.view_offset(b)) for a, b in ranges]
+    if where and isinstance(where[0], int):
+        positions: list[int] = sorted(set(where))
+        found: Iterable[Any] = (
+            pattern.match(text, views.view_offset(pos) if ignore_accents else pos, timeout=timeout)
+            for pos in positions
+        )
     else:
-        windows = ranges
-    for lo, hi in windows:
-        for m in pattern.finditer(text, lo, hi, timeout=timeout):
-            start, end = m.span(span_group)
-            if start < 0 or start == end:
-                continue
-            if ignore_accents:
-                start, end = views.original_span(start, end)
-            yield start, end, m
+        windows: Iterable[tuple[int, int]]
+        if where is None:
+            windows = [(0, len(text))]
+        elif ignore_accents:
+            windows = [(views.view_offset(a), views.view_offset(b)) for a, b in where]
+        else:
+            windows = where
+        found = (m for lo, hi in windows for m in pattern.finditer(text, lo, hi, timeout=timeout))
+    for m in found:
+        if m is None:
+            continue
+        start, end = m.span(span_group)
+        if start < 0 or start == end:
+            continue
+        if ignore_accents:
+            start, end = views.original_span(start, end)
+        yield start, end, m
 
 
 class AnchorIndex:
@@ -192,17 +203,24 @@ class AnchorIndex:
             for phrase in rule.anchors:
                 phrases.setdefault(phrase, set()).add(i)
         self._finder = PhraseFinder({p: frozenset(ids) for p, ids in phrases.items()})
+        self._at_start = [rule.starts_at_anchor for rule in rules]
 
-    def ranges(self, views: TextViews) -> dict[int, list[tuple[int, int]]]:
-        """Rule index -> paragraph ranges (original offsets) that contain one of its anchors."""
+    def ranges(self, views: TextViews) -> dict[int, list[tuple[int, int]] | list[int]]:
+        """Rule index -> where to look: the anchors' offsets (original text) for a rule whose
+        matches start at an anchor, else the paragraphs (ranges of the original text) holding one."""
         text = views.text
-        out: dict[int, list[tuple[int, int]]] = {}
+        out: dict[int, Any] = {}
         for start, _, ids in self._finder.find(views.folded):
             o_start = views.original_span(start, start + 1)[0]
-            lo = text.rfind("\n", 0, o_start) + 1
-            hi = text.find("\n", o_start)
-            span = (lo, len(text) if hi < 0 else hi)
+            span: tuple[int, int] | None = None
             for i in ids:
+                if self._at_start[i]:
+                    out.setdefault(i, []).append(o_start)
+                    continue
+                if span is None:
+                    lo = text.rfind("\n", 0, o_start) + 1
+                    hi = text.find("\n", o_start)
+                    span = (lo, len(text) if hi < 0 else hi)
                 spans = out.setdefault(i, [])
                 if not spans or spans[-1] != span:
                     spans.append(span)
@@ -214,7 +232,7 @@ def find_rule_matches(
     views: TextViews,
     timeout: float,
     on_timeout: Callable[[RuleTimeout], None],
-    where: Mapping[int, list[tuple[int, int]]] | None = None,
+    where: Mapping[int, Any] | None = None,
 ) -> Iterator[Match]:
     """Matches of every rule; a rule that runs past ``timeout`` seconds is reported and skipped.
 
@@ -251,7 +269,7 @@ def find_extensions(
     found: Sequence[Match],
     timeout: float,
     on_timeout: Callable[[RuleTimeout], None],
-    where: Mapping[int, list[tuple[int, int]]] | None = None,
+    where: Mapping[int, Any] | None = None,
 ) -> Iterator[Match]:
     """Matches of the rules that build on what was found before them.
 
@@ -310,7 +328,7 @@ def _following(
     ends: Mapping[int, set[str]],
     timeout: float,
     on_timeout: Callable[[RuleTimeout], None],
-    ranges: Sequence[tuple[int, int]] | None,
+    ranges: Any,
 ) -> list[Match]:
     if ranges == []:
         return []
