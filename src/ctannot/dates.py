@@ -82,6 +82,10 @@ _DAYS = {
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<weekday>" + "|".join(_DAYS) + r")"
+_HINT = regex.compile(
+    r"\d|(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday)"
+)
 _PATTERN = regex.compile(
     rf"(?<!\w)(?:"
     # "jeudi 16 novembre 2023", "le 1er mars"
@@ -124,6 +128,8 @@ def find_dates(
 ) -> Iterator[DateMention]:
     """Date expressions in ``text[start:end]``, with their ISO form when it can be known."""
     end = len(text) if end is None else end
+    if not _HINT.search(text, start, end):
+        return  # no digit and no day name: no date here, and no need to run the big pattern
     for m in _PATTERN.finditer(text, start, end):
         iso = None
         if m.group("month"):

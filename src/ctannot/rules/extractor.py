@@ -30,7 +30,28 @@ if TYPE_CHECKING:
 
 __all__ = ["DEFAULT_RULE_TIMEOUT", "RuleExtractor"]
 
-_LINK = regex.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|@\w+|#\w+")
+_LINK_START = regex.compile(r"https?://|www\.|[@#]")
+_LINK_BODY = regex.compile(r"\S+")
+_LOCAL_PART = regex.compile(r"[\w.+-]+$")
+
+
+def web_links(text: str) -> list[tuple[int, int]]:
+    """Web and e-mail addresses, handles and hashtags: the text of the web, not of the news."""
+    out: list[tuple[int, int]] = []
+    for m in _LINK_START.finditer(text):
+        if out and m.start() < out[-1][1]:
+            continue
+        start = m.start()
+        if m.group() == "@":  # an e-mail address or a handle: take the name before the @ too
+            local = _LOCAL_PART.search(text, max(0, start - 64), start)
+            start = local.start() if local else start
+        body = _LINK_BODY.match(text, m.end())
+        end = body.end() if body else m.end()
+        while end > start and text[end - 1] in ".,;:!?)»”\"'":
+            end -= 1
+        if end - start > 1:
+            out.append((start, end))
+    return out
 DEFAULT_RULE_TIMEOUT = 2.0
 """Seconds one rule may spend on one document before it is stopped and reported."""
 
@@ -103,7 +124,7 @@ class RuleExtractor(Extractor):
         where = compiled.anchors.ranges(views)
         matches += find_rule_matches(compiled.rules, views, self.timeout, on_timeout, where)
         matches += find_extensions(compiled.rules, views, matches, self.timeout, on_timeout, where)
-        links = [m.span() for m in _LINK.finditer(document.text)]
+        links = web_links(document.text)
         if links:  # nothing is annotated inside a web address, an e-mail address, a handle or a tag
             starts = [a for a, _ in links]
 
