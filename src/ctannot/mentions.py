@@ -12,10 +12,13 @@ On top of :class:`~ctannot.rules.RuleExtractor` it
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import attrs
 import regex
 
 from .annotations import Actor, Forum, Initiative, Participants
@@ -119,16 +122,15 @@ class MentionsExtractor(RuleExtractor):
         return [builder.build()]
 
 
+@functools.cache
 def fields_of(cls: type[Any]) -> frozenset[str]:
-    import attrs
-
     return frozenset(a.name for a in attrs.fields(cls))
 
 
 def _sentence_of(spans: Sequence[tuple[int, int]], pos: int, size: int) -> tuple[int, int]:
-    for start, end in spans:
-        if start <= pos < end:
-            return start, end
+    i = bisect.bisect_right(spans, (pos, size + 1)) - 1  # the last sentence starting at or before pos
+    if i >= 0 and spans[i][0] <= pos < spans[i][1]:
+        return spans[i]
     return pos, min(size, pos + 300)
 
 

@@ -15,7 +15,6 @@ from ..model import Document, Layer
 from .files import RulePack, load_rule_pack
 from .folding import views_of
 from .matching import (
-    AnchorIndex,
     Gazetteer,
     Match,
     RuleTimeout,
@@ -60,9 +59,8 @@ class _CompiledPacks:
     """The packs of one language, compiled: a gazetteer, the rules and the exclusions."""
 
     def __init__(self, packs: Sequence[RulePack]) -> None:
-        self.gazetteer = Gazetteer(e for p in packs for e in p.entities)
         self.rules = [r for p in packs for r in p.rules]
-        self.anchors = AnchorIndex(self.rules)
+        self.gazetteer = Gazetteer((e for p in packs for e in p.entities), self.rules)
         self.exclusions = [x for p in packs for x in p.exclusions]
 
 
@@ -120,8 +118,7 @@ class RuleExtractor(Extractor):
         def on_timeout(t: RuleTimeout) -> None:
             report(Problem(self.name, f"stopped after {t.seconds:g} s on this document", rule=t.rule))
 
-        matches = list(compiled.gazetteer.find(views))
-        where = compiled.anchors.ranges(views)
+        matches, where = compiled.gazetteer.scan(views)
         matches += find_rule_matches(compiled.rules, views, self.timeout, on_timeout, where)
         matches += find_extensions(compiled.rules, views, matches, self.timeout, on_timeout, where)
         links = web_links(document.text)

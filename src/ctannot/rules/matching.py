@@ -20,7 +20,6 @@ from .folding import TextViews, fold, unaccent
 V = TypeVar("V")
 
 __all__ = [
-    "AnchorIndex",
     "Gazetteer",
     "Match",
     "PhraseFinder",
@@ -107,13 +106,14 @@ class PhraseFinder(Generic[V]):
 
 
 class Gazetteer:
-    """All names of many entities in one automaton over folded text.
+    """All names of many entities, and the anchors of the rules, in one automaton over folded text.
 
     Names match accent- and case-insensitively on word boundaries; acronyms and the names of
-    entities marked ``case_sensitive`` must also match the text's letter case exactly.
+    entities marked ``case_sensitive`` must also match the text's letter case exactly. The same
+    pass tells each anchored rule where to look (see :meth:`scan`).
     """
 
-    def __init__(self, entities: Iterable[Entity]) -> None:
+    def __init__(self, entities: Iterable[Entity], rules: Sequence[PatternRule] = ()) -> None:
         table: dict[str, list[tuple[Entity, str | None, dict[str, Any]]]] = {}
         for entity in entities:
             attributes = _entity_attributes(entity)
@@ -127,18 +127,48 @@ class Gazetteer:
                 for spelling in spellings:
                     if not any(e is entity and x == spelling for e, x, _ in options):
                         options.append((entity, spelling, attributes))
-        self._finder = PhraseFinder({key: tuple(options) for key, options in table.items()})
-        self.size = self._finder.size
+        anchors: dict[str, set[int]] = {}
+        for i, rule in enumerate(rules):
+            for phrase in rule.anchors:
+                anchors.setdefault(phrase, set()).add(i)
+        self._at_start = [rule.starts_at_anchor for rule in rules]
+        self._finder = PhraseFinder(
+            {key: (tuple(table.get(key, ())), frozenset(anchors.get(key, ()))) for key in {*table, *anchors}}
+        )
+        self.size = len(table)
 
-    def find(self, views: TextViews) -> Iterator[Match]:
-        unaccented = views.unaccented
-        for start, end, options in self._finder.find(views.folded):
+    def find(self, views: TextViews) -> list[Match]:
+        """The gazetteer's matches in the text."""
+        return self.scan(views)[0]
+
+    def scan(self, views: TextViews) -> tuple[list[Match], dict[int, Any]]:
+        """The gazetteer's matches, and for each anchored rule (by index) where to look: the
+        offsets of its anchors if its matches start there, else the paragraphs holding one."""
+        text, unaccented = views.text, views.unaccented
+        matches: list[Match] = []
+        where: dict[int, Any] = {}
+        for start, end, (options, ids) in self._finder.find(views.folded):
             for entity, exact, attributes in options:
                 if exact is not None and unaccented[start:end] != exact:
                     continue
                 o_start, o_end = views.original_span(start, end)
-                yield Match(entity.type, o_start, o_end, dict(attributes), entity.key, entity)
+                matches.append(Match(entity.type, o_start, o_end, dict(attributes), entity.key, entity))
                 break
+            if not ids:
+                continue
+            at = views.original_span(start, start + 1)[0]
+            paragraph: tuple[int, int] | None = None
+            for i in ids:
+                if self._at_start[i]:
+                    where.setdefault(i, []).append(at)
+                    continue
+                if paragraph is None:
+                    hi = text.find("\n", at)
+                    paragraph = (text.rfind("\n", 0, at) + 1, len(text) if hi < 0 else hi)
+                spans = where.setdefault(i, [])
+                if not spans or spans[-1] != paragraph:
+                    spans.append(paragraph)
+        return matches, where
 
 
 def _entity_attributes(entity: Entity) -> dict[str, Any]:
@@ -190,43 +220,6 @@ def _spans(
         yield start, end, m
 
 
-class AnchorIndex:
-    """Which paragraphs each anchored rule needs to look at: those containing one of its anchors.
-
-    One automaton pass over the folded text replaces, for a rule, a regex pass over paragraphs
-    that cannot hold a match (most paragraphs of a general news corpus).
-    """
-
-    def __init__(self, rules: Sequence[PatternRule]) -> None:
-        phrases: dict[str, set[int]] = {}
-        for i, rule in enumerate(rules):
-            for phrase in rule.anchors:
-                phrases.setdefault(phrase, set()).add(i)
-        self._finder = PhraseFinder({p: frozenset(ids) for p, ids in phrases.items()})
-        self._at_start = [rule.starts_at_anchor for rule in rules]
-
-    def ranges(self, views: TextViews) -> dict[int, list[tuple[int, int]] | list[int]]:
-        """Rule index -> where to look: the anchors' offsets (original text) for a rule whose
-        matches start at an anchor, else the paragraphs (ranges of the original text) holding one."""
-        text = views.text
-        out: dict[int, Any] = {}
-        for start, _, ids in self._finder.find(views.folded):
-            o_start = views.original_span(start, start + 1)[0]
-            span: tuple[int, int] | None = None
-            for i in ids:
-                if self._at_start[i]:
-                    out.setdefault(i, []).append(o_start)
-                    continue
-                if span is None:
-                    lo = text.rfind("\n", 0, o_start) + 1
-                    hi = text.find("\n", o_start)
-                    span = (lo, len(text) if hi < 0 else hi)
-                spans = out.setdefault(i, [])
-                if not spans or spans[-1] != span:
-                    spans.append(span)
-        return out
-
-
 def find_rule_matches(
     rules: Sequence[PatternRule],
     views: TextViews,
@@ -236,8 +229,8 @@ def find_rule_matches(
 ) -> Iterator[Match]:
     """Matches of every rule; a rule that runs past ``timeout`` seconds is reported and skipped.
 
-    Rules with anchors look only at the paragraphs that ``where`` (from an :class:`AnchorIndex`
-    of the same rules) gives for them.
+    Rules with anchors look only where ``where`` (from :meth:`Gazetteer.scan` with the same rules)
+    tells them to.
     """
     where = where or {}
     for i, rule in enumerate(rules):
