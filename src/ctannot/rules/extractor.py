@@ -51,6 +51,8 @@ def web_links(text: str) -> list[tuple[int, int]]:
         if end - start > 1:
             out.append((start, end))
     return out
+
+
 DEFAULT_RULE_TIMEOUT = 2.0
 """Seconds one rule may spend on one document before it is stopped and reported."""
 

@@ -114,28 +114,40 @@ class Gazetteer:
     """
 
     def __init__(self, entities: Iterable[Entity], rules: Sequence[PatternRule] = ()) -> None:
-        table: dict[str, list[tuple[Entity, str | None, dict[str, Any]]]] = {}
+        # Names that must keep their letter case (acronyms above all: "UE", "EI") are looked for
+        # as written, in the unaccented view; the others in the folded view. Kept apart, the short
+        # acronyms are not reported inside every word that contains their letters.
+        folded: dict[str, list[tuple[Entity, dict[str, Any]]]] = {}
+        exact: dict[str, list[tuple[Entity, dict[str, Any]]]] = {}
         for entity in entities:
             attributes = _entity_attributes(entity)
             for name in _with_dotted_acronyms(entity.names):
                 acronym = _is_acronym(name)
-                exact = unaccent(name) if entity.case_sensitive or acronym else None
-                spellings = [exact]
-                if exact is not None and acronym and len(name) >= 4 and name.isalpha():
-                    spellings.append(exact.capitalize())  # the press writes "Gafi", "Otan", "Unesco"
-                options = table.setdefault(fold(name), [])
+                if not (entity.case_sensitive or acronym):
+                    options = folded.setdefault(fold(name), [])
+                    if not any(e is entity for e, _ in options):
+                        options.append((entity, attributes))
+                    continue
+                spellings = [unaccent(name)]
+                if acronym and len(name) >= 4 and name.isalpha():
+                    spellings.append(spellings[0].capitalize())  # the press writes "Gafi", "Otan"
                 for spelling in spellings:
-                    if not any(e is entity and x == spelling for e, x, _ in options):
-                        options.append((entity, spelling, attributes))
+                    options = exact.setdefault(spelling, [])
+                    if not any(e is entity for e, _ in options):
+                        options.append((entity, attributes))
         anchors: dict[str, set[int]] = {}
         for i, rule in enumerate(rules):
             for phrase in rule.anchors:
                 anchors.setdefault(phrase, set()).add(i)
         self._at_start = [rule.starts_at_anchor for rule in rules]
-        self._finder = PhraseFinder(
-            {key: (tuple(table.get(key, ())), frozenset(anchors.get(key, ()))) for key in {*table, *anchors}}
+        self._folded = PhraseFinder(
+            {
+                key: (tuple(folded.get(key, ())), frozenset(anchors.get(key, ())))
+                for key in {*folded, *anchors}
+            }
         )
-        self.size = len(table)
+        self._exact = PhraseFinder({key: tuple(options) for key, options in exact.items()})
+        self.size = len(folded) + len(exact)
 
     def find(self, views: TextViews) -> list[Match]:
         """The gazetteer's matches in the text."""
@@ -144,16 +156,20 @@ class Gazetteer:
     def scan(self, views: TextViews) -> tuple[list[Match], dict[int, Any]]:
         """The gazetteer's matches, and for each anchored rule (by index) where to look: the
         offsets of its anchors if its matches start there, else the paragraphs holding one."""
-        text, unaccented = views.text, views.unaccented
+        text = views.text
         matches: list[Match] = []
+        taken: set[tuple[int, int]] = set()
+        for start, end, options in self._exact.find(views.unaccented):
+            entity, attributes = options[0]
+            o_start, o_end = views.original_span(start, end)
+            matches.append(Match(entity.type, o_start, o_end, dict(attributes), entity.key, entity))
+            taken.add((start, end))
         where: dict[int, Any] = {}
-        for start, end, (options, ids) in self._finder.find(views.folded):
-            for entity, exact, attributes in options:
-                if exact is not None and unaccented[start:end] != exact:
-                    continue
+        for start, end, (options, ids) in self._folded.find(views.folded):
+            if options and (start, end) not in taken:
+                entity, attributes = options[0]
                 o_start, o_end = views.original_span(start, end)
                 matches.append(Match(entity.type, o_start, o_end, dict(attributes), entity.key, entity))
-                break
             if not ids:
                 continue
             at = views.original_span(start, start + 1)[0]
