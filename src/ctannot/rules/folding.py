@@ -57,6 +57,7 @@ class _Table(dict[int, str | None]):
         super().__init__()
         self.strip_accents = strip_accents
         self.lower = lower
+        self.runs: dict[str, str] = {}
 
     def __missing__(self, code_point: int) -> str | None:
         value = _fold_char(chr(code_point), self.strip_accents, self.lower)
@@ -73,8 +74,20 @@ _NOT_ASCII = regex.compile(r"[^\x00-\x5f\x61-\x7f]+")  # and the backtick, an ap
 
 
 def _translate(text: str, table: _Table) -> str:
-    # Only the non-ASCII runs need the table; ASCII stays as it is (or is lowercased, below).
-    return str(_NOT_ASCII.sub(lambda m: m.group().translate(table), text))
+    # Only the non-ASCII runs need the table; ASCII stays as it is (or is lowercased, below). The
+    # same runs (é, è, ’) come back all the time: each is translated once.
+    runs = table.runs
+
+    def run(m: regex.Match[str]) -> str:
+        found = m.group()
+        done = runs.get(found)
+        if done is None:
+            done = found.translate(table)
+            if len(runs) < 100_000:
+                runs[found] = done
+        return done
+
+    return str(_NOT_ASCII.sub(run, text))
 
 
 def plain(text: str) -> str:

@@ -67,10 +67,6 @@ def _with_dotted_acronyms(names: Iterable[str]) -> list[str]:
     return out
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
-
-
 def _is_acronym(name: str) -> bool:
     letters = [c for c in name if c.isalpha()]
     return sum(c.isupper() for c in letters) >= 2 and not any(c.islower() for c in letters)
@@ -98,10 +94,16 @@ class PhraseFinder(Generic[V]):
         n = len(text)
         for last, (length, value) in self._automaton.iter(text):
             start, end = last - length + 1, last + 1
-            if (start > 0 and _is_word_char(text[start - 1])) or (end < n and _is_word_char(text[end])):
-                continue
-            if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
-                continue
+            if start > 0:
+                before = text[start - 1]
+                if before.isalnum() or before == "_":
+                    continue
+                if before == "-" and start > 1 and text[start - 2].isalpha():
+                    continue  # "contre-radicalisation" is not "radicalisation"
+            if end < n:
+                after = text[end]
+                if after.isalnum() or after == "_":
+                    continue
             yield start, end, value
 
 
