@@ -9,10 +9,12 @@ its text.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import attrs
 import regex
+
+from .rules.trie import trie_pattern
 
 __all__ = ["DateMention", "find_dates", "parse_document_date"]
 
@@ -80,8 +82,13 @@ _DAYS = {
         for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
     },
 }
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<weekday>" + "|".join(_DAYS) + r")"
+def _cased(words: Iterable[str]) -> list[str]:
+    """Lowercase and capitalised forms: the pattern is case-sensitive, which keeps it fast."""
+    return [form for w in words for form in (w, w.capitalize(), w.upper())]
+
+
+_MONTH = r"(?P<month>" + trie_pattern(_cased(_MONTHS)) + r")\.?"
+_DAY = r"(?P<weekday>" + trie_pattern(_cased(_DAYS)) + r")"
 _HINT = regex.compile(
     r"\d|(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday"
     r"|saturday|sunday)"
@@ -89,12 +96,11 @@ _HINT = regex.compile(
 _PATTERN = regex.compile(
     rf"(?<!\w)(?:"
     # "jeudi 16 novembre 2023", "le 1er mars"
-    rf"(?:{_DAY}\s+)?(?:le\s+)?(?P<d1>[0-3]?\d)(?:er)?\s+{_MONTH}(?:\s+(?P<y1>(?:19|20)\d\d))?"
+    rf"(?:{_DAY}\s+)?(?:[Ll]e\s+)?(?P<d1>[0-3]?\d)(?:er)?\s+{_MONTH}(?:\s+(?P<y1>(?:19|20)\d\d))?"
     rf"|{_MONTH}\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<y2>(?:19|20)\d\d))?"  # June 8, 2023
     # "mardi", "last Thursday"
-    rf"|(?P<rel>last\s+|this\s+|ce\s+)?(?P<weekday2>{_DAY[11:-1]})(?!\s+[0-3]?\d)(?:\s+dernier)?"
-    rf")(?!\w)",
-    regex.IGNORECASE,
+    rf"|(?P<rel>(?:[Ll]ast|[Tt]his|[Cc]e)\s+)?(?P<weekday2>{trie_pattern(_cased(_DAYS))})(?!\s+[0-3]?\d)(?:\s+dernier)?"
+    rf")(?!\w)"
 )
 
 
