@@ -82,6 +82,8 @@ _DAYS = {
         for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
     },
 }
+
+
 def _cased(words: Iterable[str]) -> list[str]:
     """Lowercase and capitalised forms: the pattern is case-sensitive, which keeps it fast."""
     return [form for w in words for form in (w, w.capitalize(), w.upper())]

@@ -86,6 +86,8 @@ class PatternRule:
     """Folded phrases of which every match contains one: paragraphs without any are skipped."""
     starts_at_anchor: bool = False
     """Every match starts where an anchor does: the pattern is tried at those places only."""
+    exact_anchors: bool = False
+    """Anchors are looked for with their letter case (unaccented), not folded."""
 
 
 @attrs.frozen
@@ -336,6 +338,7 @@ class _Reader:
             "continue_with",
             "anchors",
             "starts_at_anchor",
+            "exact_anchors",
             *_FLAG_KEYS,
         }
         if extra:
@@ -377,11 +380,19 @@ class _Reader:
         unknown = [a for a in anchor_lists if a not in lists]
         if unknown:
             raise self.fail(f"'anchors' names unknown list {unknown[0]!r}", label)
+        exact_anchors = table.get("exact_anchors", False)
+        if not isinstance(exact_anchors, bool):
+            raise self.fail("'exact_anchors' must be true or false", label)
         starts_at_anchor = table.get("starts_at_anchor", False)
         if not isinstance(starts_at_anchor, bool) or (starts_at_anchor and not anchor_lists):
             raise self.fail("'starts_at_anchor' must be true or false, and true needs 'anchors'", label)
         return PatternRule(
-            anchors=tuple(sorted({fold(phrase) for name in anchor_lists for phrase in lists[name]})),
+            anchors=tuple(
+                sorted(
+                    {(unaccent if exact_anchors else fold)(p) for name in anchor_lists for p in lists[name]}
+                )
+            ),
+            exact_anchors=exact_anchors,
             starts_at_anchor=starts_at_anchor,
             pack=pack,
             name=label,

@@ -138,9 +138,10 @@ class Gazetteer:
                     if not any(e is entity for e, _ in options):
                         options.append((entity, attributes))
         anchors: dict[str, set[int]] = {}
+        exact_anchors: dict[str, set[int]] = {}
         for i, rule in enumerate(rules):
             for phrase in rule.anchors:
-                anchors.setdefault(phrase, set()).add(i)
+                (exact_anchors if rule.exact_anchors else anchors).setdefault(phrase, set()).add(i)
         self._at_start = [rule.starts_at_anchor for rule in rules]
         self._folded = PhraseFinder(
             {
@@ -148,7 +149,12 @@ class Gazetteer:
                 for key in {*folded, *anchors}
             }
         )
-        self._exact = PhraseFinder({key: tuple(options) for key, options in exact.items()})
+        self._exact = PhraseFinder(
+            {
+                key: (tuple(exact.get(key, ())), frozenset(exact_anchors.get(key, ())))
+                for key in {*exact, *exact_anchors}
+            }
+        )
         self.size = len(folded) + len(exact)
 
     def find(self, views: TextViews) -> list[Match]:
@@ -161,17 +167,16 @@ class Gazetteer:
         text = views.text
         matches: list[Match] = []
         taken: set[tuple[int, int]] = set()
-        for start, end, options in self._exact.find(views.unaccented):
-            entity, attributes = options[0]
-            o_start, o_end = views.original_span(start, end)
-            matches.append(Match(entity.type, o_start, o_end, dict(attributes), entity.key, entity))
-            taken.add((start, end))
         where: dict[int, Any] = {}
-        for start, end, (options, ids) in self._folded.find(views.folded):
-            if options and (start, end) not in taken:
+        hits = [(True, hit) for hit in self._exact.find(views.unaccented)]
+        hits += [(False, hit) for hit in self._folded.find(views.folded)]
+        for exact, (start, end, (options, ids)) in hits:
+            if options and (exact or (start, end) not in taken):
                 entity, attributes = options[0]
                 o_start, o_end = views.original_span(start, end)
                 matches.append(Match(entity.type, o_start, o_end, dict(attributes), entity.key, entity))
+                if exact:
+                    taken.add((start, end))
             if not ids:
                 continue
             at = views.original_span(start, start + 1)[0]
@@ -297,9 +302,7 @@ def find_extensions(
     where = where or {}
     for i, rule in enumerate(rules):
         if rule.follows:
-            yield from _following(
-                rule, views, ends, timeout, on_timeout, where.get(i) if rule.anchors else None
-            )
+            yield from _following(rule, views, ends, timeout, on_timeout)
             continue
         if not rule.extends:
             continue
@@ -339,18 +342,15 @@ def _following(
     ends: Mapping[int, set[str]],
     timeout: float,
     on_timeout: Callable[[RuleTimeout], None],
-    ranges: Any,
 ) -> list[Match]:
-    if ranges == []:
-        return []
+    """A ``follows`` rule is tried only where an annotation of the types it follows ends."""
+    positions = [at for at, types in ends.items() if rule.follows & types]
     out = []
     try:
-        for start, end, m in _spans(
-            rule.pattern, rule.span_group, views, rule.ignore_accents, timeout, ranges
+        for start, end, _ in _spans(
+            rule.pattern, rule.span_group, views, rule.ignore_accents, timeout, positions
         ):
-            at = views.original_span(m.start(), m.start() + 1)[0] if rule.ignore_accents else m.start()
-            if rule.follows & ends.get(at, set()):
-                out.append(Match(rule.type, start, end, dict(rule.attributes), f"{rule.pack}/{rule.name}"))
+            out.append(Match(rule.type, start, end, dict(rule.attributes), f"{rule.pack}/{rule.name}"))
     except TimeoutError:
         on_timeout(RuleTimeout(f"{rule.pack}/{rule.name}", timeout))
         return []
