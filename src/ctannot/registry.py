@@ -113,7 +113,7 @@ class Registry:
             "annotation_types": sorted(self.types),
             "extractors": sorted(self.extractors),
             "pipelines": sorted(self.pipelines),
-            "rule_packs": [p.name for p in self.rule_pack_paths],
+            "rule_packs": [f"{p.parent.name}/{p.name}" for p in self.rule_pack_paths],
             "exporters": sorted(self.exporters),
             "importers": sorted(self.importers),
         }
