@@ -243,6 +243,16 @@ def _spans(
         yield start, end, m
 
 
+def _attributes(rule: PatternRule, m: Any) -> dict[str, Any]:
+    """A rule's fixed attributes, and those its named groups found in this match."""
+    attributes = dict(rule.attributes)
+    for attribute, group in rule.groups.items():
+        value = m.group(group)
+        if value:
+            attributes[attribute] = value
+    return attributes
+
+
 def find_rule_matches(
     rules: Sequence[PatternRule],
     views: TextViews,
@@ -267,12 +277,7 @@ def find_rule_matches(
             for start, end, m in _spans(
                 rule.pattern, rule.span_group, views, rule.ignore_accents, timeout, ranges
             ):
-                attributes = dict(rule.attributes)
-                for attribute, group in rule.groups.items():
-                    value = m.group(group)
-                    if value:
-                        attributes[attribute] = value
-                found.append(Match(rule.type, start, end, attributes, f"{rule.pack}/{rule.name}"))
+                found.append(Match(rule.type, start, end, _attributes(rule, m), f"{rule.pack}/{rule.name}"))
         except TimeoutError:
             on_timeout(RuleTimeout(f"{rule.pack}/{rule.name}", timeout))
             continue  # a runaway rule contributes nothing: half its matches would be arbitrary
@@ -325,11 +330,7 @@ def find_extensions(
                     more = rule.continuation.match(text, stop, timeout=timeout)
                     if more is not None and more.end() > stop:
                         stop = more.end()
-                attributes = dict(rule.attributes)
-                for attribute, group in rule.groups.items():
-                    if m.group(group):
-                        attributes[attribute] = m.group(group)
-                out.append(Match(rule.type, start, stop, attributes, f"{rule.pack}/{rule.name}"))
+                out.append(Match(rule.type, start, stop, _attributes(rule, m), f"{rule.pack}/{rule.name}"))
         except TimeoutError:
             on_timeout(RuleTimeout(f"{rule.pack}/{rule.name}", timeout))
             continue
@@ -347,10 +348,10 @@ def _following(
     positions = [at for at, types in ends.items() if rule.follows & types]
     out = []
     try:
-        for start, end, _ in _spans(
+        for start, end, m in _spans(
             rule.pattern, rule.span_group, views, rule.ignore_accents, timeout, positions
         ):
-            out.append(Match(rule.type, start, end, dict(rule.attributes), f"{rule.pack}/{rule.name}"))
+            out.append(Match(rule.type, start, end, _attributes(rule, m), f"{rule.pack}/{rule.name}"))
     except TimeoutError:
         on_timeout(RuleTimeout(f"{rule.pack}/{rule.name}", timeout))
         return []
