@@ -17,10 +17,15 @@ def install_group(session: nox.Session, *groups: str) -> None:
         session.install(*nox.project.dependency_groups(PYPROJECT, group))
 
 
+# A CPU build of torch first, so that Stanza does not pull a multi-GB CUDA one.
+TORCH = "torch==2.13.0"
+
+
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
-    """Run the test suite (pass pytest arguments after --)."""
-    session.install("-e", ".")
+    """Run the test suite (pass pytest arguments after --), with the Stanza extra."""
+    session.install(TORCH)
+    session.install("-e", ".[stanza]")
     install_group(session, "test")
     session.run("pytest", *session.posargs)
 

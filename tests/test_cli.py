@@ -231,8 +231,12 @@ def test_plugins_json(tmp_path: Path) -> None:
         "Actor",
         "Forum",
         "Initiative",
+        "NamedEntity",
+        "Sentence",
         "Statement",
         "Threat",
+        "Token",
+        "Word",
     ]
     assert "jsonld" in rows["ctannot.builtin.formats"]["provides"]["exporters"]
 

@@ -85,6 +85,12 @@ def _parser() -> argparse.ArgumentParser:
     show = sub.add_parser("show", help="read annotated files back and list their annotations")
     show.add_argument("files", nargs="+", type=Path, metavar="FILE")
 
+    models = sub.add_parser("models", help="install and list the Stanza models of the NLP layer")
+    models_sub = models.add_subparsers(dest="models_command", required=True, metavar="ACTION")
+    download = models_sub.add_parser("download", help="download Stanza models (needs network access)")
+    download.add_argument("langs", nargs="+", choices=("fr", "en"), metavar="LANG", help="fr, en")
+    models_sub.add_parser("list", help="list the installed Stanza models ctannot can use")
+
     ev = sub.add_parser("evaluate", help="score predictions against gold annotations")
     ev.add_argument(
         "gold", type=Path, metavar="GOLD", help="folder of gold files (.jsonld, or .json with --texts)"
@@ -106,6 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _plugins(args)
         if args.command == "evaluate":
             return _evaluate(args)
+        if args.command == "models":
+            return _models(args)
         return _show(args)
     except (UsageError, PipelineError, RuleFileError, RegistrationError, FormatError) as exc:
         print(f"ctannot: error: {exc}", file=sys.stderr)
@@ -297,3 +305,32 @@ def loads_file(path: Path, registry: Registry) -> Document:
     except (OSError, UnicodeDecodeError) as exc:
         raise FormatError(f"{path}: cannot be read ({exc})") from None
     return loads(text, registry.types, str(path))
+
+
+def _models(args: argparse.Namespace) -> int:
+    from .stanza_backend import PROCESSORS, ModelsMissing, StanzaParser, models_dir
+
+    try:
+        import stanza
+    except ImportError:
+        raise UsageError("Stanza is not installed: pip install 'ctannot[stanza]'") from None
+    where = models_dir()
+    if args.models_command == "download":
+        for lang in args.langs:
+            print(f"downloading Stanza models for {lang} into {where} ...", file=sys.stderr)
+            try:
+                stanza.download(lang, processors=PROCESSORS[lang], model_dir=where, logging_level="WARN")
+            except Exception as exc:  # network and disk problems: say which, no traceback
+                print(f"ctannot: cannot download the Stanza models for {lang}: {exc}", file=sys.stderr)
+                return EXIT_FAILURES
+        return EXIT_OK
+    status = EXIT_OK
+    for lang in PROCESSORS:
+        try:
+            StanzaParser(resources_dir=where).pipeline(lang)
+        except ModelsMissing as exc:
+            print(f"{lang}: missing ({exc})")
+            status = EXIT_FAILURES
+        else:
+            print(f"{lang}: installed in {where}")
+    return status

@@ -1,4 +1,4 @@
-"""Built-in plugin: the annotation types of the guidelines."""
+"""Built-in plugin: the annotation types of the guidelines, and those of the linguistic layer."""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ from collections.abc import Callable
 
 from ..annotations import BUILTIN_TYPES
 from ..hookspecs import hookimpl
+from ..linguistic import LINGUISTIC_TYPES
 from ..model import Annotation
 
 
 @hookimpl(trylast=True)
 def register_annotation_types(register: Callable[[type[Annotation]], None]) -> None:
-    for cls in BUILTIN_TYPES:
+    for cls in (*BUILTIN_TYPES, *LINGUISTIC_TYPES):
         register(cls)

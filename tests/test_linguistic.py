@@ -1,0 +1,129 @@
+"""The neutral linguistic layer, built from real ``stanza.Document`` objects read from CoNLL-U."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ctannot import Document, Provenance
+from ctannot.annotations import BUILTIN_TYPES
+from ctannot.linguistic import (
+    LINGUISTIC_TYPES,
+    NamedEntity,
+    ParsedSentence,
+    ParsedToken,
+    ParsedWord,
+    Sentence,
+    Token,
+    Word,
+    build_layer,
+)
+from ctannot.stanza_backend import ModelsMissing, StanzaParser, from_stanza
+from ctannot.web_annotation import dumps, loads
+
+stanza = pytest.importorskip("stanza", reason="Stanza is not installed: pip install 'ctannot[stanza]'")
+from stanza.utils.conll import CoNLL  # noqa: E402
+
+DATA = Path(__file__).with_name("data")
+TYPES = {cls.type_name: cls for cls in (*BUILTIN_TYPES, *LINGUISTIC_TYPES)}
+PARSER = Provenance("nlp.stanza", stanza.__version__)
+
+
+def parsed(name: str) -> tuple[Document, Any]:
+    doc = CoNLL.conll2doc(input_file=str(DATA / name), reconstruct_text=True)
+    sentences, entities = from_stanza(doc)
+    document = Document(name, doc.text, name[:2])
+    return document.with_layer(build_layer(document, sentences, entities, PARSER)), doc
+
+
+def test_french_multi_word_tokens_keep_their_words_on_the_token_span() -> None:
+    document, _ = parsed("fr_sample.conllu")
+    tokens = {t.text: t for t in document.annotations(Token)}
+    du = tokens["du"]
+    words = document.resolve(du.words)
+    assert [w.form for w in words] == ["de", "le"]
+    assert all((w.start, w.end) == (du.start, du.end) == (12, 14) for w in words)
+    assert [w.upos for w in words] == ["ADP", "DET"]
+    au = document.resolve(tokens["au"].words)
+    assert [w.form for w in au] == ["à", "le"]
+
+
+def head_of(document: Document, word: Word) -> Word:
+    assert word.head is not None
+    head = document.get(word.head)
+    assert isinstance(head, Word)
+    return head
+
+
+def test_french_dependencies_resolve_to_words() -> None:
+    document, _ = parsed("fr_sample.conllu")
+    words = {w.text: w for w in document.annotations(Word) if w.text not in ("du", "au")}
+    assert head_of(document, words["ministre"]).form == "déclaré"
+    assert words["ministre"].deprel == "nsubj"
+    assert words["déclaré"].head is None
+    assert words["déclaré"].lemma == "déclarer"
+    assert head_of(document, words["frappera"]).form == "déclaré"
+    assert words["frappera"].deprel == "ccomp"
+    assert words["Bourita"].deprel == "flat:name"
+    assert "Tense=Fut" in (words["frappera"].feats or "")
+
+
+def test_sentences_and_entities() -> None:
+    document, _ = parsed("fr_sample.conllu")
+    assert [s.text for s in document.annotations(Sentence)] == [
+        "Le ministre du Maroc a déclaré que la coalition frappera Daech.",
+        "« Nous agirons au Sahel », a ajouté M. Bourita.",
+    ]
+    assert [(e.text, e.label) for e in document.annotations(NamedEntity)] == [
+        ("Maroc", "LOC"),
+        ("Daech", "ORG"),
+        ("Sahel", "LOC"),
+        ("M. Bourita", "PER"),
+    ]
+    assert len(list(document.annotations(Word))) == 26  # 13 words in each sentence, "du" and "au" two each
+
+
+def test_english_parse() -> None:
+    document, stanza_doc = parsed("en_sample.conllu")
+    assert document.text == stanza_doc.text
+    assert [(e.text, e.label) for e in document.annotations(NamedEntity)] == [
+        ("Interpol", "ORG"),
+        ("ISIS", "ORG"),
+        ("Southeast Asia", "LOC"),
+    ]
+    said = next(w for w in document.annotations(Word) if w.form == "said")
+    subject = next(w for w in document.annotations(Word) if w.head == said.id and w.deprel == "nsubj")
+    assert subject.text == "Interpol"
+
+
+def test_the_layer_round_trips_through_json_ld() -> None:
+    document, _ = parsed("fr_sample.conllu")
+    assert loads(dumps(document, TYPES), TYPES) == document
+
+
+def test_a_head_outside_its_sentence_is_refused() -> None:
+    document = Document("d", "Paris.", "fr")
+    bad = ParsedSentence([ParsedToken(0, 5, [ParsedWord("Paris", head=3)])])
+    with pytest.raises(ValueError, match="outside the sentence"):
+        build_layer(document, [bad], [], PARSER)
+
+
+def test_missing_models_give_the_download_command(tmp_path: Path) -> None:
+    with pytest.raises(ModelsMissing, match=r"python -m ctannot models download fr"):
+        StanzaParser(resources_dir=str(tmp_path)).pipeline("fr")
+
+
+def test_a_real_pipeline_when_models_are_installed() -> None:
+    parser = StanzaParser()
+    try:
+        parser.pipeline("fr")
+    except ModelsMissing as exc:
+        pytest.skip(
+            f"Stanza's French models are not installed here ({os.environ.get('STANZA_RESOURCES_DIR')}): {exc}"
+        )
+    [(sentences, _)] = parser.parse(["Le ministre du Maroc a parlé à Rabat."], "fr")
+    assert sentences
+    assert any(len(t.words) == 2 for s in sentences for t in s.tokens)  # "du" = "de le"
