@@ -127,3 +127,35 @@ def test_a_real_pipeline_when_models_are_installed() -> None:
     [(sentences, _)] = parser.parse(["Le ministre du Maroc a parlé à Rabat."], "fr")
     assert sentences
     assert any(len(t.words) == 2 for s in sentences for t in s.tokens)  # "du" = "de le"
+
+
+def test_annotation_stops_with_the_download_command_when_models_are_missing(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / "a.txt").write_text("Le ministre du Maroc a parlé à Rabat.\n", encoding="utf-8")
+    env = {**os.environ, "STANZA_RESOURCES_DIR": str(tmp_path / "no-models")}
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ctannot",
+            "annotate",
+            "a.txt",
+            "--lang",
+            "fr",
+            "--add",
+            "nlp.stanza",
+            "-o",
+            "out",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        check=False,
+    )
+    assert run.returncode == 2
+    assert "python -m ctannot models download fr" in run.stderr
+    assert "Traceback" not in run.stderr
+    assert not list((tmp_path / "out").glob("*"))

@@ -14,6 +14,7 @@ from .extractor import Problem
 from .formats import FormatError
 from .inputs import InputError, output_name, read_jsonl, read_txt, write_atomic
 from .model import Document
+from .nlp import ModelsMissing
 from .pipeline import ExtractionError, Pipeline, PipelineError
 from .plugins import get_plugin_manager, plugin_info
 from .registry import RegistrationError, Registry
@@ -115,7 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "models":
             return _models(args)
         return _show(args)
-    except (UsageError, PipelineError, RuleFileError, RegistrationError, FormatError) as exc:
+    except (UsageError, PipelineError, RuleFileError, RegistrationError, FormatError, ModelsMissing) as exc:
         print(f"ctannot: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

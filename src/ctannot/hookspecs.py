@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from .extractor import Extractor
     from .formats import Exporter, Importer
     from .model import Annotation
+    from .nlp import NLPBackend
 
 hookspec = HookspecMarker("ctannot")
 hookimpl = HookimplMarker("ctannot")
@@ -62,6 +63,17 @@ def register_rule_packs(register: Callable[[Path], None]) -> None:
     and ``[[rule]]`` patterns are used for documents in the pack's language (``"*"`` for all).
     A plugin that wants a separate layer of its own registers a :class:`ctannot.RuleExtractor`
     instead. See ``docs/rule-files.md`` for the format.
+    """
+
+
+@hookspec
+def register_nlp_backends(register: Callable[[NLPBackend], None]) -> None:
+    """Register NLP backends: ``register(backend)`` with an instance of :class:`ctannot.nlp.NLPBackend`.
+
+    A backend has a ``name`` (``stanza``, ``spacy``), a ``version``, its ``languages``, and
+    ``parse(texts, lang)`` returning neutral sentences and entities (:mod:`ctannot.linguistic`).
+    Each backend gets an extractor ``nlp.<name>`` producing the ``linguistic`` layer; the user
+    picks one with ``ctannot annotate --backend NAME``.
     """
 
 

@@ -8,6 +8,7 @@ import attrs
 
 from .extractor import Extractor, Problem
 from .model import AnnotationError, Document, Layer
+from .nlp import ModelsMissing
 from .registry import Registry
 
 __all__ = ["ExtractionError", "Pipeline", "PipelineError", "Result", "order_extractors"]
@@ -128,6 +129,8 @@ class Pipeline:
                 continue
             try:
                 layers = list(ex.extract(document, problems.append))
+            except ModelsMissing:
+                raise  # not this document's problem: nothing can be annotated until they are installed
             except Exception as exc:
                 raise ExtractionError(document.id, ex.name, f"{type(exc).__name__}: {exc}") from exc
             document = _add_layers(document, ex, layers)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from .extractor import Extractor
 from .formats import Exporter, Importer
 from .model import Annotation
+from .nlp import NLPBackend
 
 if TYPE_CHECKING:
     from .plugins import PluginManager
@@ -36,6 +37,7 @@ class Registry:
         self.rule_pack_paths: list[Path] = []
         self.exporters: dict[str, Exporter] = {}
         self.importers: dict[str, Importer] = {}
+        self.backends: dict[str, NLPBackend] = {}
         self.overridden: list[str] = []
 
     @classmethod
@@ -60,6 +62,7 @@ class Registry:
             "register_rule_packs": self._add_rule_pack,
             "register_exporters": self._add_exporter,
             "register_importers": self._add_importer,
+            "register_nlp_backends": self._add_backend,
         }
 
     def _keep(self, table: dict[str, Any], kind: str, name: str, value: Any) -> None:
@@ -94,6 +97,14 @@ class Registry:
     def _add_importer(self, importer: Importer) -> None:
         self._keep(self.importers, "importer", importer.name, importer)
 
+    def _add_backend(self, backend: NLPBackend) -> None:
+        from .nlp import LinguisticExtractor
+
+        if not isinstance(backend, NLPBackend):
+            raise RegistrationError(f"register_nlp_backends: {backend!r} is not a ctannot.nlp.NLPBackend")
+        self._keep(self.backends, "NLP backend", backend.name, backend)
+        self._keep(self.extractors, "extractor", f"nlp.{backend.name}", LinguisticExtractor(backend))
+
     @cached_property
     def rule_packs(self) -> tuple[RulePack, ...]:
         """The registered rule packs, parsed and checked (a ``RuleFileError`` names a bad file)."""
@@ -116,5 +127,6 @@ class Registry:
             "rule_packs": [f"{p.parent.name}/{p.name}" for p in self.rule_pack_paths],
             "exporters": sorted(self.exporters),
             "importers": sorted(self.importers),
+            "nlp_backends": sorted(self.backends),
         }
         return {kind: names for kind, names in kinds.items() if names}

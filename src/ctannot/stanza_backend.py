@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .linguistic import ParsedEntity, ParsedSentence, ParsedToken, ParsedWord
+from .nlp import ModelsMissing, NLPBackend
 
 __all__ = ["PROCESSORS", "ModelsMissing", "StanzaParser", "from_stanza", "models_dir"]
 
@@ -20,10 +21,6 @@ PROCESSORS = {
     "fr": "tokenize,mwt,pos,lemma,depparse,ner",
     "en": "tokenize,pos,lemma,depparse,ner",
 }
-
-
-class ModelsMissing(RuntimeError):
-    """The models a backend needs are not installed; the message says how to install them."""
 
 
 def from_stanza(doc: Any) -> tuple[list[ParsedSentence], list[ParsedEntity]]:
@@ -57,10 +54,19 @@ def models_dir() -> str:
     return str(resources.DEFAULT_MODEL_DIR)
 
 
-class StanzaParser:
-    """One ``stanza.Pipeline`` per language, built on first use and kept for the process."""
+class StanzaParser(NLPBackend):
+    """The Stanza backend: one ``stanza.Pipeline`` per language, built on first use and kept."""
+
+    name = "stanza"
+    languages = tuple(PROCESSORS)
 
     def __init__(self, use_gpu: bool = False, resources_dir: str | None = None) -> None:
+        try:
+            from importlib.metadata import version
+
+            self.version = version("stanza")
+        except Exception:  # not installed: it says so when a parse is asked for
+            self.version = "absent"
         self.use_gpu = use_gpu
         self.resources_dir = resources_dir
         self._pipelines: dict[str, Any] = {}

@@ -9,7 +9,9 @@ from pathlib import Path
 from ..extractor import Extractor
 from ..hookspecs import hookimpl
 from ..mentions import MentionsExtractor
+from ..nlp import NLPBackend
 from ..speech import StatementExtractor
+from ..stanza_backend import StanzaParser
 
 PACKS = Path(str(resources.files("ctannot").joinpath("packs")))
 
@@ -38,6 +40,11 @@ def register_extractors(register: Callable[[Extractor], None]) -> None:
         )
     )
     register(StatementExtractor())
+
+
+@hookimpl(trylast=True)
+def register_nlp_backends(register: Callable[[NLPBackend], None]) -> None:
+    register(StanzaParser())
 
 
 @hookimpl(trylast=True)

@@ -1,0 +1,511 @@
+"""The rule engine's features, on small rule packs written for each test.
+
+Rules that build on other annotations (``extends``, ``continue_with``, ``follows``), anchors,
+the gazetteer's matching of names (acronyms, dotted acronyms, hyphenated words, the longest
+name), phrase lists as prefix trees, web addresses, and exclusions in the built-in packs.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ctannot import Actor, Document, Pipeline, RuleExtractor, RuleFileError
+from ctannot.extractor import Problem
+from ctannot.registry import Registry
+from ctannot.rules import load_rule_pack
+from ctannot.rules.extractor import web_links
+from ctannot.rules.folding import views_of
+from ctannot.rules.matching import Gazetteer
+from ctannot.rules.trie import expand_lists
+
+HEAD = """\
+[pack]
+name = "engine-test"
+version = "1.0"
+language = "*"
+"""
+
+
+def write_pack(tmp_path: Path, body: str, name: str = "pack.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(HEAD + textwrap.dedent(body), encoding="utf-8")
+    return path
+
+
+def extractor(tmp_path: Path, registry: Registry, body: str, name: str = "pack.toml") -> RuleExtractor:
+    ex = RuleExtractor("test.engine", "1.0", "mentions", [write_pack(tmp_path, body, name)])
+    ex.setup(registry)
+    return ex
+
+
+def found(ex: RuleExtractor, text: str, lang: str = "fr") -> list[tuple[str, str, int]]:
+    """(type, text, start) of every annotation the extractor makes; no problem may be reported."""
+    problems: list[Problem] = []
+    (layer,) = ex.extract(Document("d", text, lang), problems.append)
+    assert problems == []
+    return [(a.type_name, a.text, a.start) for a in layer]
+
+
+def texts_of(ex: RuleExtractor, text: str, kind: str | None = None) -> list[str]:
+    return [t for type_name, t, _ in found(ex, text) if kind is None or type_name == kind]
+
+
+def refusal(path: Path, registry: Registry) -> RuleFileError:
+    with pytest.raises(RuleFileError) as exc:
+        load_rule_pack(path, registry.types)
+    return exc.value
+
+
+# -- extends and continue_with ---------------------------------------------------------------------
+
+GCTF = """
+[[entity]]
+type = "Forum"
+id = "gctf"
+names = ["GCTF", "Forum mondial de lutte contre le terrorisme"]
+attributes = { kind = "organisation" }
+"""
+
+MEETING_OF = """
+[[rule]]
+name = "meeting-of"
+type = "Forum"
+extends = ["Forum"]
+pattern = '''(?P<span>r[ée]union(?:\\s+minist[ée]rielle)?\\s+du\\s+)'''
+attributes = { kind = "meeting" }
+"""
+
+
+def test_extends_joins_the_pattern_and_the_forum_it_ends_before(tmp_path: Path, registry: Registry) -> None:
+    ex = extractor(tmp_path, registry, GCTF + MEETING_OF)
+    text = "La réunion ministérielle du GCTF s'est tenue à Rabat. Le GCTF a publié un rapport."
+    assert found(ex, text) == [
+        ("Forum", "réunion ministérielle du GCTF", text.index("réunion")),
+        ("Forum", "GCTF", text.rindex("GCTF")),
+    ]
+    problems: list[Problem] = []
+    (layer,) = ex.extract(Document("d", text, "fr"), problems.append)
+    assert layer.annotations[0].kind == "meeting"  # type: ignore[attr-defined]
+    assert layer.annotations[1].kind == "organisation"  # type: ignore[attr-defined]
+
+
+def test_extends_needs_the_annotation_right_after(tmp_path: Path, registry: Registry) -> None:
+    ex = extractor(tmp_path, registry, GCTF + MEETING_OF)
+    # the pattern matches, but no Forum starts where it ends
+    assert found(ex, "La réunion ministérielle du comité s'est tenue à Rabat.") == []
+    # a Forum further on is not right after the pattern
+    assert texts_of(ex, "La réunion ministérielle du comité et du GCTF s'est tenue à Rabat.") == ["GCTF"]
+
+
+def test_continue_with_extends_the_joined_span(tmp_path: Path, registry: Registry) -> None:
+    body = (
+        GCTF
+        + MEETING_OF
+        + """continue_with = '''\\s+sur\\s+(?:la|le|les)\\s+[\\w\\-]+'''\n"""
+    )
+    ex = extractor(tmp_path, registry, body)
+    text = "La réunion du GCTF sur la radicalisation s'est ouverte à Rabat."
+    assert texts_of(ex, text) == ["réunion du GCTF sur la radicalisation"]
+    # without the continuation's words, the span stops at the Forum
+    assert texts_of(ex, "La réunion du GCTF s'est ouverte à Rabat.") == ["réunion du GCTF"]
+
+
+def test_continue_with_without_extends_is_refused(tmp_path: Path, registry: Registry) -> None:
+    path = write_pack(
+        tmp_path,
+        """
+        [[rule]]
+        name = "dangling-continuation"
+        type = "Forum"
+        pattern = 'sommet\\s+de\\s+\\p{Lu}\\w+'
+        continue_with = '\\s+sur\\s+\\w+'
+        """,
+    )
+    error = refusal(path, registry)
+    assert str(error).startswith(str(path))
+    assert error.path == path
+    assert error.rule == "dangling-continuation"
+    assert "rule 'dangling-continuation'" in str(error)
+    assert "'continue_with' needs 'extends'" in str(error)
+
+
+def test_a_rule_cannot_both_extend_and_follow(tmp_path: Path, registry: Registry) -> None:
+    path = write_pack(
+        tmp_path,
+        """
+        [[rule]]
+        name = "both-ways"
+        type = "Forum"
+        extends = ["Forum"]
+        follows = ["Initiative"]
+        pattern = 'sommet\\s+du\\s+'
+        """,
+    )
+    error = refusal(path, registry)
+    assert str(error).startswith(str(path))
+    assert error.rule == "both-ways"
+    assert "cannot both extend and follow" in str(error)
+
+
+# -- follows ---------------------------------------------------------------------------------------
+
+FOLLOWS_BASE = """
+[[entity]]
+type = "Initiative"
+id = "horizon"
+names = ["Programme Horizon"]
+
+[[entity]]
+type = "Threat"
+id = "daech"
+names = ["Daech"]
+"""
+
+SECOND_MECHANISM = """
+[[rule]]
+name = "second-mechanism"
+type = "Initiative"
+pattern = '''\\s+et\\s+(?:le|du)\\s+(?P<span>m[ée]canisme\\s+\\p{Lu}\\w+)'''
+"""
+
+
+def test_follows_rule_matches_only_right_after_the_followed_type(tmp_path: Path, registry: Registry) -> None:
+    text = (
+        "Le ministre a présenté le Programme Horizon et le mécanisme Vigie. "
+        "La police et le mécanisme Sentinelle coopèrent déjà. "
+        "Daech et le mécanisme Rempart sont cités dans le rapport."
+    )
+    # the pattern alone matches three times: after an Initiative, after a noun, after a Threat
+    unrestricted = extractor(tmp_path, registry, FOLLOWS_BASE + SECOND_MECHANISM, "plain.toml")
+    assert texts_of(unrestricted, text, "Initiative") == [
+        "Programme Horizon",
+        "mécanisme Vigie",
+        "mécanisme Sentinelle",
+        "mécanisme Rempart",
+    ]
+    following = extractor(
+        tmp_path, registry, FOLLOWS_BASE + SECOND_MECHANISM + 'follows = ["Initiative"]\n', "follows.toml"
+    )
+    assert found(following, text) == [
+        ("Initiative", "Programme Horizon", text.index("Programme")),
+        ("Initiative", "mécanisme Vigie", text.index("mécanisme Vigie")),
+        ("Threat", "Daech", text.index("Daech")),
+    ]
+
+
+def test_follows_rule_reads_its_groups(tmp_path: Path, registry: Registry) -> None:
+    body = (
+        FOLLOWS_BASE
+        + """
+        [[rule]]
+        name = "second-with-goal"
+        type = "Initiative"
+        follows = ["Initiative"]
+        pattern = '''\\s+et\\s+le\\s+(?P<span>m[ée]canisme\\s+\\p{Lu}\\w+)\\s+contre\\s+(?P<goal>\\w+)'''
+        groups = { goal = "goal" }
+        """
+    )
+    ex = extractor(tmp_path, registry, body)
+    problems: list[Problem] = []
+    text = "Il a lancé le Programme Horizon et le mécanisme Vigie contre Daech."
+    (layer,) = ex.extract(Document("d", text, "fr"), problems.append)
+    vigie = [a for a in layer if a.text == "mécanisme Vigie"]
+    assert len(vigie) == 1
+    assert vigie[0].goal == "Daech"  # type: ignore[attr-defined]
+
+
+# -- anchors ---------------------------------------------------------------------------------------
+
+ANCHORED = """
+[lists]
+plan_heads = ["plan", "programme"]
+
+[[rule]]
+name = "national-prevention"
+type = "Initiative"
+pattern = '''(?P<span>\\w+\\s+national\\s+de\\s+pr[ée]vention)'''
+"""
+
+ANCHOR_TEXT = (
+    "Le gouvernement a adopté un plan national de prévention.\n"
+    "Le comité national de prévention s'est réuni à Lyon.\n"
+    "Le comité national de prévention suivra le programme.\n"
+)
+
+
+def test_a_rule_without_anchors_matches_everywhere(tmp_path: Path, registry: Registry) -> None:
+    ex = extractor(tmp_path, registry, ANCHORED)
+    assert texts_of(ex, ANCHOR_TEXT) == [
+        "plan national de prévention",
+        "comité national de prévention",
+        "comité national de prévention",
+    ]
+
+
+def test_anchored_rule_skips_paragraphs_without_an_anchor(tmp_path: Path, registry: Registry) -> None:
+    ex = extractor(tmp_path, registry, ANCHORED + 'anchors = ["plan_heads"]\n')
+    starts = [start for _, _, start in found(ex, ANCHOR_TEXT)]
+    second = ANCHOR_TEXT.index("Le comité")
+    third = ANCHOR_TEXT.rindex("Le comité")
+    # the second paragraph holds no anchor: its match, though the pattern finds it, is never tried;
+    # the third holds one ("programme"), so the whole paragraph is looked at
+    assert starts == [ANCHOR_TEXT.index("plan"), third + len("Le ")]
+    assert second + len("Le ") not in starts
+
+
+def test_starts_at_anchor_tries_the_pattern_only_at_anchors(tmp_path: Path, registry: Registry) -> None:
+    ex = extractor(tmp_path, registry, ANCHORED + 'anchors = ["plan_heads"]\nstarts_at_anchor = true\n')
+    assert found(ex, ANCHOR_TEXT) == [
+        ("Initiative", "plan national de prévention", ANCHOR_TEXT.index("plan")),
+    ]
+    # an anchor in a word of its own only: "planification" is not "plan"
+    assert found(ex, "La planification national de prévention avance.") == []
+
+
+def test_anchors_are_found_whatever_the_case_and_accents(tmp_path: Path, registry: Registry) -> None:
+    ex = extractor(tmp_path, registry, ANCHORED + 'anchors = ["plan_heads"]\nstarts_at_anchor = true\n')
+    text = "Le PROGRAMME national de prevention est lancé."
+    assert texts_of(ex, text) == ["PROGRAMME national de prevention"]
+
+
+def test_starts_at_anchor_needs_anchors(tmp_path: Path, registry: Registry) -> None:
+    path = write_pack(tmp_path, ANCHORED + "starts_at_anchor = true\n")
+    error = refusal(path, registry)
+    assert error.rule == "national-prevention"
+    assert "true needs 'anchors'" in str(error)
+
+
+def test_anchors_must_name_a_list_of_the_file(tmp_path: Path, registry: Registry) -> None:
+    path = write_pack(tmp_path, ANCHORED + 'anchors = ["plan_heds"]\n')
+    error = refusal(path, registry)
+    assert str(error).startswith(str(path))
+    assert error.rule == "national-prevention"
+    assert "'anchors' names unknown list 'plan_heds'" in str(error)
+
+
+OPERATION = """
+[lists]
+operations = ["Sentinelle"]
+
+[[rule]]
+name = "operation"
+type = "Initiative"
+pattern = '''(?P<span>op[ée]ration\\s+sentinelle)'''
+ignore_case = true
+anchors = ["operations"]
+"""
+
+OPERATION_TEXT = "L'opération Sentinelle a été prolongée.\nUne opération sentinelle de routine a eu lieu.\n"
+
+
+def test_anchors_ignore_case_unless_exact(tmp_path: Path, registry: Registry) -> None:
+    folded = extractor(tmp_path, registry, OPERATION, "folded.toml")
+    assert texts_of(folded, OPERATION_TEXT) == ["opération Sentinelle", "opération sentinelle"]
+    exact = extractor(tmp_path, registry, OPERATION + "exact_anchors = true\n", "exact.toml")
+    # the lowercase "sentinelle" is no anchor: its paragraph is skipped, the pattern never tried
+    assert found(exact, OPERATION_TEXT) == [("Initiative", "opération Sentinelle", 2)]
+
+
+# -- the gazetteer ---------------------------------------------------------------------------------
+
+NAMES = """
+[[entity]]
+type = "Forum"
+id = "fatf"
+names = ["GAFI", "Groupe d'action financière"]
+
+[[entity]]
+type = "Forum"
+id = "un"
+names = ["ONU"]
+
+[[entity]]
+type = "Forum"
+id = "unsc"
+names = ["UN Security Council"]
+
+[[entity]]
+type = "Threat"
+id = "radicalisation"
+names = ["radicalisation"]
+
+[[entity]]
+type = "Threat"
+id = "terrorism"
+names = ["terrorisme"]
+
+[[entity]]
+type = "Threat"
+id = "terrorist-financing"
+names = ["financement du terrorisme"]
+"""
+
+
+@pytest.fixture
+def names(tmp_path: Path, registry: Registry) -> RuleExtractor:
+    return extractor(tmp_path, registry, NAMES)
+
+
+def test_acronyms_match_their_letter_case(names: RuleExtractor) -> None:
+    assert texts_of(names, "Le GAFI a publié sa liste grise.") == ["GAFI"]
+    assert texts_of(names, "Le mot gafi n'est pas un nom.") == []
+    assert texts_of(names, "Des experts de l'ONU sont arrivés.") == ["ONU"]
+    assert texts_of(names, "Des experts de l'onu sont arrivés.") == []
+
+
+def test_press_spelling_of_long_acronyms(names: RuleExtractor) -> None:
+    # "Gafi" for GAFI (four letters or more), but not "Onu" for ONU
+    assert found(names, "Le Gafi a publié sa liste grise.") == [("Forum", "Gafi", 3)]
+    assert found(names, "Des experts de l'Onu sont arrivés.") == []
+
+
+def test_full_names_ignore_case_and_accents(names: RuleExtractor) -> None:
+    text = "Le groupe d’Action financiere s'est réuni à Paris."
+    assert texts_of(names, text) == ["groupe d’Action financiere"]
+
+
+def test_dotted_acronyms(names: RuleExtractor, registry: Registry) -> None:
+    text = "The U.N. Security Council met on Monday; the UN Security Council met again."
+    assert found(names, text) == [
+        ("Forum", "U.N. Security Council", text.index("U.N.")),
+        ("Forum", "UN Security Council", text.index("UN Security")),
+    ]
+    # not with lowercase letters
+    assert found(names, "the u.n. security council met") == []
+
+
+def test_hyphen_glued_prefix_is_another_word(names: RuleExtractor) -> None:
+    assert texts_of(names, "Un programme de contre-radicalisation a été lancé.") == []
+    assert texts_of(names, "La radicalisation en ligne inquiète les experts.") == ["radicalisation"]
+    # a hyphen after a space is a dash, not a prefix
+    assert texts_of(names, "Un fléau - radicalisation en ligne - inquiète.") == ["radicalisation"]
+
+
+def test_longest_name_wins(names: RuleExtractor) -> None:
+    text = "La lutte contre le financement du terrorisme et le terrorisme."
+    assert found(names, text) == [
+        ("Threat", "financement du terrorisme", text.index("financement")),
+        ("Threat", "terrorisme", text.rindex("terrorisme")),
+    ]
+
+
+_LIST_CHARS = "abé.(*\\ -'"
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(st.text(alphabet=_LIST_CHARS, min_size=1, max_size=5), min_size=1, max_size=8),
+    st.text(alphabet=_LIST_CHARS, max_size=7),
+)
+def test_expanded_lists_match_exactly_their_words(words: list[str], probe: str) -> None:
+    pattern = regex.compile(expand_lists(r"\L<w>", {"w": words}))
+    for word in words:
+        assert pattern.fullmatch(word) is not None
+    assert (pattern.fullmatch(probe) is not None) == (probe in words)
+    # like the regex package's named list, the longest word that starts the text is matched
+    prefixes = [w for w in words if probe.startswith(w)]
+    m = pattern.match(probe)
+    assert (m.group() if m else None) == (max(prefixes, key=len) if prefixes else None)
+    named = regex.compile(r"\L<w>", w=words).match(probe)
+    assert (named.group() if named else None) == (m.group() if m else None)
+
+
+def test_expanded_lists_inside_a_pattern() -> None:
+    pattern = regex.compile(
+        expand_lists(r"(?:\L<heads>)\s+de\s+\L<places>", {"heads": ["sommet", "réunion"], "places": ["Rabat"]})
+    )
+    assert pattern.fullmatch("sommet de Rabat")
+    assert pattern.fullmatch("réunion de Rabat")
+    assert pattern.fullmatch("sommets de Rabat") is None
+
+
+# -- web addresses ---------------------------------------------------------------------------------
+
+
+def test_web_links_finds_addresses_handles_and_tags() -> None:
+    text = (
+        "Le rapport est sur www.example.org/gctf-report, et sur https://example.org/a?b=1. "
+        "Écrivez à presse.gctf@example.org ou suivez @GCTF_Secretariat (#StopTerrorisme)."
+    )
+    links = [text[a:b] for a, b in web_links(text)]
+    assert links == [
+        "www.example.org/gctf-report",
+        "https://example.org/a?b=1",
+        "presse.gctf@example.org",
+        "@GCTF_Secretariat",
+        "#StopTerrorisme",
+    ]
+
+
+def test_web_links_leaves_ordinary_text_alone() -> None:
+    assert web_links("Le GCTF s'est réuni à Rabat, le 12 mars.") == []
+
+
+def test_no_annotation_inside_a_web_address(tmp_path: Path, registry: Registry) -> None:
+    body = GCTF + '\n[[entity]]\ntype = "Threat"\nid = "daech"\nnames = ["Daech"]\n'
+    text = (
+        "Voir www.example.org/GCTF-report et https://example.org/daech/rapport, "
+        "écrire à GCTF@example.org ou suivre #Daech. Le GCTF condamne Daech."
+    )
+    pack = load_rule_pack(write_pack(tmp_path, body, "names.toml"), registry.types)
+    # the names are there to be found: the gazetteer alone reports them in the links too
+    assert len(Gazetteer(pack.entities).find(views_of(text))) == 6
+    ex = extractor(tmp_path, registry, body)
+    assert found(ex, text) == [
+        ("Forum", "GCTF", text.rindex("GCTF")),
+        ("Threat", "Daech", text.rindex("Daech")),
+    ]
+
+
+# -- exclusions ------------------------------------------------------------------------------------
+
+
+def actors(pipeline: Pipeline, text: str, lang: str) -> list[str]:
+    doc = pipeline.annotate(Document("d", text, lang)).document
+    return [a.text for a in doc.layer("mentions") if isinstance(a, Actor)]
+
+
+def test_country_as_a_place_is_no_actor_in_french(pipeline: Pipeline) -> None:
+    assert actors(pipeline, "Les délégués se sont retrouvés à Malte puis au Maroc.", "fr") == []
+    assert actors(pipeline, "Le Maroc a annoncé un plan national de prévention.", "fr") == ["Maroc"]
+
+
+def test_country_as_a_place_is_no_actor_in_english(pipeline: Pipeline) -> None:
+    assert actors(pipeline, "Delegates met in Malta before travelling to Morocco.", "en") == []
+    assert actors(pipeline, "Morocco announced a new national prevention plan.", "en") == ["Morocco"]
+
+
+def test_exclusion_applies_only_where_its_attributes_hold(tmp_path: Path, registry: Registry) -> None:
+    body = """
+    [[entity]]
+    type = "Actor"
+    id = "malta"
+    names = ["Malte"]
+    attributes = { kind = "state" }
+
+    [[entity]]
+    type = "Actor"
+    id = "europol"
+    names = ["Europol"]
+    attributes = { kind = "organisation" }
+
+    [[exclude]]
+    name = "state-as-place"
+    types = ["Actor"]
+    where = { kind = "state" }
+    pattern = '''(?<!\\w)(?:à|a)\\s+(?P<span>\\p{Lu})'''
+    ignore_accents = true
+    """
+    ex = extractor(tmp_path, registry, body)
+    text = "Une réunion à Malte, puis à Europol ; Malte et Europol coopèrent."
+    assert found(ex, text) == [
+        ("Actor", "Europol", text.index("Europol")),
+        ("Actor", "Malte", text.rindex("Malte")),
+        ("Actor", "Europol", text.rindex("Europol")),
+    ]
