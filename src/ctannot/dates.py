@@ -89,7 +89,15 @@ def _cased(words: Iterable[str]) -> list[str]:
     return [form for w in words for form in (w, w.capitalize(), w.upper())]
 
 
-_MONTH = r"(?P<month>" + trie_pattern(_cased(_MONTHS)) + r")\.?"
+_ABBREVIATED = ("sept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# A full stop belongs to an abbreviated month ("Sept."), never to a full one ending a sentence.
+_MONTH = (
+    r"(?P<month>"
+    + trie_pattern(_cased(m for m in _MONTHS if m not in _ABBREVIATED))
+    + r"|(?:"
+    + trie_pattern(_cased(_ABBREVIATED))
+    + r")\.?)"
+)
 _DAY = r"(?P<weekday>" + trie_pattern(_cased(_DAYS)) + r")"
 _HINT = regex.compile(
     r"\d|(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday"
@@ -141,7 +149,7 @@ def find_dates(
     for m in _PATTERN.finditer(text, start, end):
         iso = None
         if m.group("month"):
-            month = _MONTHS[m.group("month").lower()]
+            month = _MONTHS[m.group("month").lower().rstrip(".")]
             day = int(m.group("d1") or m.group("d2"))
             year_text = m.group("y1") or m.group("y2")
             year = int(year_text) if year_text else (reference.year if reference else None)
