@@ -395,7 +395,7 @@ def test_longest_name_wins(names: RuleExtractor) -> None:
 _LIST_CHARS = "abé.(*\\ -'"
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(
     st.lists(st.text(alphabet=_LIST_CHARS, min_size=1, max_size=5), min_size=1, max_size=8),
     st.text(alphabet=_LIST_CHARS, max_size=7),

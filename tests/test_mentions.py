@@ -63,7 +63,12 @@ def test_acronym_of_a_described_initiative_is_found_again(pipeline: Pipeline) ->
     )
     doc = annotate(pipeline, text, "fr")
     initiatives = mentions(doc, Initiative)
-    assert [i.text for i in initiatives] == ["centre régional d'échange d'informations", "CREI", "CREI", "CREI"]
+    assert [i.text for i in initiatives] == [
+        "centre régional d'échange d'informations",
+        "CREI",
+        "CREI",
+        "CREI",
+    ]
     crei = [i for i in initiatives if i.text == "CREI"]
     assert [i.start for i in crei] == [
         text.index("CREI"),

@@ -54,7 +54,7 @@ _WORD = regex.compile(r"\w+")
 _QUOTE_OPEN = regex.compile(r"[«“\"]")
 _SENTENCE_BREAK = regex.compile(r"[.!?]\s")
 _HONORIFIC_AT = regex.compile(_HONORIFIC)
-_PLACE_BEFORE = regex.compile(r"(?<!\w)(?:à|au|aux|en|in|at|from|de|vers|to)\s+$")
+_PLACE_BEFORE = regex.compile(r"(?<!\w)(?:à|au|aux|en|in|at|from|vers)\s+$")
 _PARTICIPLE = regex.compile(r"(?:ant|ing)$", regex.IGNORECASE)
 _SUBJECT_AFTER = regex.compile(r"-t-(?:il|elle|ils|elles)|[^;:!?()«»“”\"]*")
 _COLON = regex.compile(r"\s*:\s*(?=[^\s«“\"])")
@@ -189,7 +189,10 @@ class _Context:
         found = [
             a
             for a in self.speakers
-            if a.start >= start and a.end <= end and not self._in_relative_clause(start, a.start)
+            if a.start >= start
+            and a.end <= end
+            and not self._in_relative_clause(start, a.start)
+            and not _PLACE_BEFORE.search(self.lowered, max(0, a.start - 8), a.start)  # "à New York"
         ]
         persons = [a for a in found if isinstance(a, Actor) and a.kind == "person"]
         if not persons and found and self._starts_with_title(start, found[0].start):
@@ -211,7 +214,8 @@ class _Context:
                 return person.id if person is not None else None
         if not back:
             return None
-        if self.lang.forum_titles.search(self.lowered, start, end):
+        head = _ARTICLE.match(self.lowered, start)
+        if self.lang.forum_titles.match(self.lowered, head.end() if head else start):
             return self.last_forum(start)  # "la conférence a proposé que ...", "participants agreed"
         words = set(_WORD.findall(self.lowered, start, end))
         if words & self.lang.pronouns or self.lang.titles.search(self.lowered, start, end):
@@ -424,7 +428,11 @@ class StatementExtractor(Extractor):
                 return s_start, text.rfind(",", s_start, cue.start), ctx.speaker_in(cue.end, s_end)
             return None
         incise = _INCISE_BEFORE.search(text, max(s_start, cue.start - 80), cue.start)
-        if incise and _INCISE_AFTER.fullmatch(text, cue.end, s_end):  # C, indique X. / C, X said.
+        if (
+            incise
+            and len(_WORD.findall(text, s_start, incise.start())) >= 4  # "On Tuesday, X said C": no
+            and _INCISE_AFTER.fullmatch(text, cue.end, s_end)
+        ):  # C, indique X. / C, X said.
             comma = incise.start()
             if any(a <= comma < b for a, b in inside):
                 return None
