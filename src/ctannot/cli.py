@@ -70,6 +70,7 @@ def _parser() -> argparse.ArgumentParser:
         help="leave an extractor out of the pipeline (repeatable)",
     )
     ann.add_argument("--lang", choices=("fr", "en"), help="language of every input (default: detected)")
+    ann.add_argument("--backend", help="NLP backend of the pipeline's nlp.* extractor (default: stanza)")
     ann.add_argument("--format", default="jsonld", help="output format (default: jsonld)")
     ann.add_argument(
         "--rule-timeout",
@@ -164,7 +165,17 @@ def _annotate(args: argparse.Namespace) -> int:
     exporter = registry.exporters.get(args.format)
     if exporter is None:
         raise UsageError(f"unknown format {args.format!r}; known: {', '.join(sorted(registry.exporters))}")
-    pipeline = Pipeline.from_registry(registry, args.pipeline, add=args.add, skip=args.skip)
+    add, skip = list(args.add), list(args.skip)
+    if args.backend:  # swap the pipeline's NLP backend: nlp.stanza -> nlp.<backend>
+        if args.backend not in registry.backends:
+            raise UsageError(
+                f"unknown NLP backend {args.backend!r}; known: {', '.join(sorted(registry.backends))}"
+            )
+        for name in registry.pipelines.get(args.pipeline, ()):
+            if name.startswith("nlp.") and name[4:] in registry.backends and name[4:] != args.backend:
+                skip.append(name)
+                add.append(f"nlp.{args.backend}")
+    pipeline = Pipeline.from_registry(registry, args.pipeline, add=add, skip=skip)
     for ex in pipeline.extractors:
         if isinstance(ex, RuleExtractor):
             ex.timeout = args.rule_timeout

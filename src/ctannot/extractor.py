@@ -43,6 +43,8 @@ class Extractor:
     name: str = ""
     version: str = "0"
     requires: Sequence[str] = ()
+    uses: Sequence[str] = ()
+    """Layers read when they are there (after their producer, if chosen), not required."""
     produces: Sequence[str] = ()
     languages: Sequence[str] | None = None
     description: str = ""

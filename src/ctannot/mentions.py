@@ -95,9 +95,13 @@ def _number(text: str) -> int:
 class MentionsExtractor(RuleExtractor):
     """Rule-pack mentions with identities across the document and attributes from their sentence."""
 
+    def refine(self, document: Document, matches: list[Match]) -> list[Match]:
+        """The place for subclasses to correct the rules' matches (by grammar, say)."""
+        return matches
+
     def extract(self, document: Document, report: Report) -> Iterable[Layer]:
         text = document.text
-        matches = resolve_overlaps(self.candidates(document, report), self.nestable)
+        matches = self.refine(document, resolve_overlaps(self.candidates(document, report), self.nestable))
         matches = _with_acronyms(text, matches)
         entities = _entities(text, matches)
         reference = parse_document_date(document.metadata.get("date"))

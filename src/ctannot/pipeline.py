@@ -52,9 +52,14 @@ def order_extractors(extractors: Sequence[Extractor]) -> tuple[Extractor, ...]:
     done: set[str] = set()
     pending = list(extractors)
     while pending:
-        ready = [ex for ex in pending if all(producer[layer].name in done for layer in ex.requires)]
+        ready = [
+            ex
+            for ex in pending
+            if all(producer[layer].name in done for layer in ex.requires)
+            and all(producer[layer].name in done for layer in ex.uses if layer in producer)
+        ]
         if not ready:
-            cycle = " -> ".join(f"{ex.name} (needs {', '.join(ex.requires)})" for ex in pending)
+            cycle = " -> ".join(f"{ex.name} (needs {', '.join([*ex.requires, *ex.uses])})" for ex in pending)
             raise PipelineError(f"extractors depend on each other in a cycle: {cycle}")
         for ex in ready:
             ordered.append(ex)

@@ -7,6 +7,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..extractor import Extractor
+from ..grammar import GrammarMentionsExtractor
 from ..hookspecs import hookimpl
 from ..mentions import MentionsExtractor
 from ..nlp import NLPBackend
@@ -40,6 +41,18 @@ def register_extractors(register: Callable[[Extractor], None]) -> None:
         )
     )
     register(StatementExtractor())
+    register(
+        GrammarMentionsExtractor(
+            "nlp.mentions",
+            "0.1.0",
+            layer="mentions",
+            use_registered_packs=True,
+            nestable=("Forum",),
+            uses=("linguistic",),
+            description="rules.mentions corrected by the parse (when there is one): countries as places out, "
+            "parsed persons in.",
+        )
+    )
 
 
 @hookimpl(trylast=True)
@@ -50,3 +63,4 @@ def register_nlp_backends(register: Callable[[NLPBackend], None]) -> None:
 @hookimpl(trylast=True)
 def register_pipelines(register: Callable[[str, tuple[str, ...]], None]) -> None:
     register("rules", ("rules.mentions", "rules.statements"))
+    register("rules+nlp", ("nlp.stanza", "nlp.mentions", "rules.statements"))

@@ -85,6 +85,7 @@ class RuleExtractor(Extractor):
         use_registered_packs: bool = False,
         nestable: Iterable[str] = (),
         requires: Sequence[str] = (),
+        uses: Sequence[str] = (),
         languages: Sequence[str] | None = None,
         description: str = "",
         timeout: float = DEFAULT_RULE_TIMEOUT,
@@ -94,6 +95,7 @@ class RuleExtractor(Extractor):
         self.layer_name = layer
         self.produces = (layer,)
         self.requires = tuple(requires)
+        self.uses = tuple(uses)
         self.languages = languages
         self.description = description
         self.rule_files = tuple(Path(p) for p in rule_files)

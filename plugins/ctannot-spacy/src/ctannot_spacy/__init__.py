@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from importlib.metadata import version
+from importlib.util import find_spec
 from typing import Any
 
 import ctannot
@@ -34,10 +35,11 @@ class SpacyBackend(NLPBackend):
     """One spaCy pipeline per language, loaded on first use and kept for the process."""
 
     name = "spacy"
-    languages = tuple(MODELS)
 
     def __init__(self) -> None:
         self.version = version("spacy")
+        # The languages whose model is installed: the others are left to the rules alone.
+        self.languages = tuple(lang for lang, model in MODELS.items() if find_spec(model) is not None)
         self._nlp: dict[str, Any] = {}
 
     def pipeline(self, lang: str) -> Any:
