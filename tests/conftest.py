@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -46,3 +49,38 @@ def pipeline(registry: Registry) -> Pipeline:
     p = ctannot.load_pipeline("rules", registry=registry)
     p.setup()
     return p
+
+
+def install_plugin(target: Path, name: str) -> Path:
+    """Install ``plugins/<name>`` with pip into ``target``, as a user would install it (no deps)."""
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--target",
+            str(target),
+            str(REPO / "plugins" / name),
+        ],
+        check=True,
+    )
+    return target
+
+
+def run_ctannot(args: list[str], cwd: Path, site: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m ctannot ARGS`` in a subprocess, with the plugins installed in ``site`` on its path."""
+    env = dict(os.environ)
+    if site is not None:
+        env["PYTHONPATH"] = os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")])
+    return subprocess.run(
+        [sys.executable, "-m", "ctannot", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        check=False,
+    )

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from conftest import install_plugin, run_ctannot
 
 REPO = Path(__file__).resolve().parents[1]
 PLUGIN = REPO / "plugins" / "ctannot-operations"
@@ -22,36 +23,11 @@ TEXT_FR = (
 
 @pytest.fixture(scope="module")
 def plugin_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The plugin installed with pip into a folder of its own, as a user would install it."""
-    target = tmp_path_factory.mktemp("site")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--no-deps",
-            "--no-build-isolation",
-            "--target",
-            str(target),
-            str(PLUGIN),
-        ],
-        check=True,
-    )
-    return target
+    return install_plugin(tmp_path_factory.mktemp("site"), "ctannot-operations")
 
 
 def run(args: list[str], plugin_path: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(plugin_path), os.environ.get("PYTHONPATH", "")])}
-    return subprocess.run(
-        [sys.executable, "-m", "ctannot", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=cwd,
-        check=False,
-    )
+    return run_ctannot(args, cwd, plugin_path)
 
 
 def test_plugins_command_lists_the_installed_plugin(plugin_path: Path, tmp_path: Path) -> None:

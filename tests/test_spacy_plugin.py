@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import install_plugin, run_ctannot
 from ctannot.annotations import BUILTIN_TYPES
 from ctannot.linguistic import LINGUISTIC_TYPES, NamedEntity, Word
 from ctannot.web_annotation import loads
@@ -27,35 +26,11 @@ TEXT = (
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("site")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--no-deps",
-            "--no-build-isolation",
-            "--target",
-            str(target),
-            str(REPO / "plugins" / "ctannot-spacy"),
-        ],
-        check=True,
-    )
-    return target
+    return install_plugin(tmp_path_factory.mktemp("site"), "ctannot-spacy")
 
 
 def ctannot_cli(args: list[str], site: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")])}
-    return subprocess.run(
-        [sys.executable, "-m", "ctannot", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=cwd,
-        check=False,
-    )
+    return run_ctannot(args, cwd, site)
 
 
 def test_the_backend_is_found_through_its_entry_point(site: Path, tmp_path: Path) -> None:
