@@ -7,6 +7,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -71,16 +72,27 @@ def install_plugin(target: Path, name: str) -> Path:
     return target
 
 
-def run_ctannot(args: list[str], cwd: Path, site: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """``python -m ctannot ARGS`` in a subprocess, with the plugins installed in ``site`` on its path."""
-    env = dict(os.environ)
+def run_ctannot(
+    *args: str | Path,
+    cwd: Path | None = None,
+    site: Path | None = None,
+    env: dict[str, str] | None = None,
+    **options: Any,
+) -> subprocess.CompletedProcess[str]:
+    """``python -m ctannot ARGS`` in a subprocess, its output captured as text.
+
+    ``site`` is put first on the subprocess's path (where :func:`install_plugin` put plugins),
+    ``env`` adds variables to the environment, and ``options`` go to :func:`subprocess.run`.
+    """
+    run_env = {**os.environ, **(env or {})}
     if site is not None:
-        env["PYTHONPATH"] = os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")])
+        run_env["PYTHONPATH"] = os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")])
     return subprocess.run(
-        [sys.executable, "-m", "ctannot", *args],
+        [sys.executable, "-m", "ctannot", *map(str, args)],
         capture_output=True,
         text=True,
-        env=env,
+        env=run_env,
         cwd=cwd,
         check=False,
+        **options,
     )

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import shared_path
+from conftest import run_ctannot, shared_path
 from ctannot import Actor, Document, Provenance, Statement
 from ctannot.web_annotation import loads, to_jsonld
 
@@ -26,16 +26,6 @@ EN = (
     '"We must cut off the money that feeds these armed groups," said Daniel Okafor, who chaired '
     "the session.\n"
 )
-
-
-def ctannot_cli(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ctannot", *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        check=False,
-    )
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -54,7 +44,7 @@ def texts_dir(tmp_path: Path) -> Path:
 
 def test_annotate_a_folder_and_show_it(texts_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    run = ctannot_cli("annotate", texts_dir, "-o", out, cwd=tmp_path)
+    run = run_ctannot("annotate", texts_dir, "-o", out, cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     assert sorted(p.name for p in out.iterdir()) == ["depeche_fr.jsonld", "wire_en.jsonld"]
     assert "2 annotated, 0 failed" in run.stderr
@@ -65,7 +55,7 @@ def test_annotate_a_folder_and_show_it(texts_dir: Path, tmp_path: Path) -> None:
         assert doc.layer_names == ("mentions", "statements")
         assert list(doc.annotations(Statement))
 
-    show = ctannot_cli("show", out / "depeche_fr.jsonld", out / "wire_en.jsonld", cwd=tmp_path)
+    show = run_ctannot("show", out / "depeche_fr.jsonld", out / "wire_en.jsonld", cwd=tmp_path)
     assert show.returncode == 0, show.stderr
     assert "depeche_fr (fr, " in show.stdout
     assert "wire_en (en, " in show.stdout
@@ -78,7 +68,7 @@ def test_annotate_a_folder_and_show_it(texts_dir: Path, tmp_path: Path) -> None:
 def test_show_reports_a_broken_file(tmp_path: Path) -> None:
     bad = tmp_path / "bad.jsonld"
     bad.write_text('{"@context": "nope"}', encoding="utf-8")
-    run = ctannot_cli("show", bad, cwd=tmp_path)
+    run = run_ctannot("show", bad, cwd=tmp_path)
     assert run.returncode == 1
     assert str(bad) in run.stderr
     assert "@context" in run.stderr
@@ -97,7 +87,7 @@ def test_show_survives_a_speaker_given_as_an_array(tmp_path: Path) -> None:
     body["speaker"] = [body["speaker"]]
     path = tmp_path / "arr.jsonld"
     path.write_text(json.dumps(data), encoding="utf-8")
-    run = ctannot_cli("show", path, cwd=tmp_path)
+    run = run_ctannot("show", path, cwd=tmp_path)
     assert "Traceback" not in run.stderr
     assert run.returncode in (0, 1)
     if run.returncode == 0:
@@ -115,7 +105,7 @@ def test_jsonl_with_bad_lines(tmp_path: Path) -> None:
     ]
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "out"
-    run = ctannot_cli("annotate", source, "-o", out, cwd=tmp_path)
+    run = run_ctannot("annotate", source, "-o", out, cwd=tmp_path)
     assert run.returncode == 1
     assert f"{source}:1: not valid JSON" in run.stderr
     assert f"{source}:2: missing 'text'" in run.stderr
@@ -134,7 +124,7 @@ def test_bad_text_files_beside_a_good_one(tmp_path: Path) -> None:
     (folder / "latin1.txt").write_bytes(b"\xff\xfeLe Forum mondial s'est r\xe9uni \xe0 Rabat.")
     (folder / "empty.txt").write_bytes(b"")
     out = tmp_path / "out"
-    run = ctannot_cli("annotate", folder, "-o", out, cwd=tmp_path)
+    run = run_ctannot("annotate", folder, "-o", out, cwd=tmp_path)
     assert run.returncode == 1
     assert f"{folder / 'latin1.txt'}: not UTF-8" in run.stderr
     assert f"{folder / 'empty.txt'}: empty" in run.stderr
@@ -148,14 +138,7 @@ def test_bad_text_files_beside_a_good_one(tmp_path: Path) -> None:
 def test_output_files_follow_the_umask(texts_dir: Path, tmp_path: Path) -> None:
     """Output files are ordinary files: readable by whoever the umask lets read them."""
     out = tmp_path / "out"
-    run = subprocess.run(
-        [sys.executable, "-m", "ctannot", "annotate", "-q", str(texts_dir), "-o", str(out)],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        check=False,
-        umask=0o022,
-    )
+    run = run_ctannot("annotate", "-q", texts_dir, "-o", out, cwd=tmp_path, umask=0o022)
     assert run.returncode == 0, run.stderr
     modes = {p.name: oct(p.stat().st_mode & 0o777) for p in out.iterdir()}
     assert modes == {"depeche_fr.jsonld": oct(0o644), "wire_en.jsonld": oct(0o644)}
@@ -165,7 +148,7 @@ def test_whitespace_only_file_is_empty(tmp_path: Path) -> None:
     blank = tmp_path / "blank.txt"
     blank.write_text(" \r\n\u00a0\n", encoding="utf-8")
     out = tmp_path / "out"
-    run = ctannot_cli("annotate", blank, "-o", out, cwd=tmp_path)
+    run = run_ctannot("annotate", blank, "-o", out, cwd=tmp_path)
     assert run.returncode == 1
     assert f"{blank}: empty" in run.stderr
     assert list(out.iterdir()) == []
@@ -177,7 +160,7 @@ def test_duplicate_ids_in_jsonl(tmp_path: Path) -> None:
     second = {"id": "same", "text": EN, "lang": "en"}
     source.write_text(json.dumps(first) + "\n" + json.dumps(second) + "\n", encoding="utf-8")
     out = tmp_path / "out"
-    run = ctannot_cli("annotate", source, "-o", out, cwd=tmp_path)
+    run = run_ctannot("annotate", source, "-o", out, cwd=tmp_path)
     assert run.returncode == 1
     assert "'same'" in run.stderr
     assert "duplicate id" in run.stderr
@@ -188,7 +171,7 @@ def test_duplicate_ids_in_jsonl(tmp_path: Path) -> None:
 
 def test_unknown_pipeline(texts_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    run = ctannot_cli("annotate", texts_dir, "-o", out, "--pipeline", "deep", cwd=tmp_path)
+    run = run_ctannot("annotate", texts_dir, "-o", out, "--pipeline", "deep", cwd=tmp_path)
     assert run.returncode == 2
     assert "no pipeline named 'deep'" in run.stderr
     assert "known pipelines: rules" in run.stderr
@@ -197,7 +180,7 @@ def test_unknown_pipeline(texts_dir: Path, tmp_path: Path) -> None:
 
 
 def test_unknown_format(texts_dir: Path, tmp_path: Path) -> None:
-    run = ctannot_cli("annotate", texts_dir, "-o", tmp_path / "out", "--format", "xml", cwd=tmp_path)
+    run = run_ctannot("annotate", texts_dir, "-o", tmp_path / "out", "--format", "xml", cwd=tmp_path)
     assert run.returncode == 2
     assert "unknown format 'xml'" in run.stderr
     assert "jsonld" in run.stderr
@@ -205,7 +188,7 @@ def test_unknown_format(texts_dir: Path, tmp_path: Path) -> None:
 
 
 def test_skipping_a_required_extractor(texts_dir: Path, tmp_path: Path) -> None:
-    run = ctannot_cli("annotate", texts_dir, "-o", tmp_path / "out", "--skip", "rules.mentions", cwd=tmp_path)
+    run = run_ctannot("annotate", texts_dir, "-o", tmp_path / "out", "--skip", "rules.mentions", cwd=tmp_path)
     assert run.returncode == 2
     assert "'rules.statements' requires layer 'mentions'" in run.stderr
     assert "Traceback" not in run.stderr
@@ -213,14 +196,14 @@ def test_skipping_a_required_extractor(texts_dir: Path, tmp_path: Path) -> None:
 
 def test_missing_input(tmp_path: Path) -> None:
     missing = tmp_path / "nowhere.txt"
-    run = ctannot_cli("annotate", missing, "-o", tmp_path / "out", cwd=tmp_path)
+    run = run_ctannot("annotate", missing, "-o", tmp_path / "out", cwd=tmp_path)
     assert run.returncode == 1
     assert str(missing) in run.stderr
     assert "Traceback" not in run.stderr
 
 
 def test_plugins_json(tmp_path: Path) -> None:
-    run = ctannot_cli("plugins", "--json", cwd=tmp_path)
+    run = run_ctannot("plugins", "--json", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     rows = {row["name"]: row for row in json.loads(run.stdout)}
     rules = rows["ctannot.builtin.rules"]
@@ -242,7 +225,7 @@ def test_plugins_json(tmp_path: Path) -> None:
 
 
 def test_plugins_text(tmp_path: Path) -> None:
-    run = ctannot_cli("plugins", cwd=tmp_path)
+    run = run_ctannot("plugins", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     assert "ctannot.builtin.rules (built-in)" in run.stdout
     assert "rules.mentions, rules.statements" in run.stdout
@@ -251,7 +234,7 @@ def test_plugins_text(tmp_path: Path) -> None:
 def test_output_folder_is_a_file(texts_dir: Path, tmp_path: Path) -> None:
     blocker = tmp_path / "taken"
     blocker.write_text("not a folder", encoding="utf-8")
-    run = ctannot_cli("annotate", texts_dir, "-o", blocker / "out", cwd=tmp_path)
+    run = run_ctannot("annotate", texts_dir, "-o", blocker / "out", cwd=tmp_path)
     assert run.returncode == 2
     assert f"cannot create output folder {blocker / 'out'}" in run.stderr
     assert "Traceback" not in run.stderr
@@ -266,7 +249,7 @@ def test_read_only_output_folder(texts_dir: Path, tmp_path: Path) -> None:
     out.mkdir()
     out.chmod(0o500)
     try:
-        run = ctannot_cli("annotate", texts_dir, "-o", out, cwd=tmp_path)
+        run = run_ctannot("annotate", texts_dir, "-o", out, cwd=tmp_path)
     finally:
         out.chmod(0o700)
     assert run.returncode != 0
@@ -284,7 +267,7 @@ def test_score_on_the_dev_set(tmp_path: Path) -> None:
     texts = shared_path("dev", "texts")
     gold = shared_path("dev", "gold")
     out = tmp_path / "pred"
-    run = ctannot_cli("annotate", texts, "-o", out, "-q", cwd=tmp_path)
+    run = run_ctannot("annotate", texts, "-o", out, "-q", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     assert len(list(out.glob("*.jsonld"))) == len(list(texts.glob("*.txt")))
     score = subprocess.run(

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from conftest import run_ctannot
 from ctannot import Actor, Document, Forum, Provenance, Statement, Threat
 from ctannot.evaluation import MISSION_TYPES, Span, evaluate, read_gold_folder, spans_of
 from ctannot.formats import FormatError
@@ -245,20 +245,14 @@ def test_spans_of_a_document_give_speakers_as_text() -> None:
 # -- the evaluate command --------------------------------------------------------------------------
 
 
-def ctannot(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ctannot", "evaluate", *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+def evaluate_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return run_ctannot("evaluate", *args, timeout=60)
 
 
 def test_cli_guidelines_gold_needs_texts(tmp_path: Path) -> None:
     write_gold(tmp_path / "gold")
     pred = write_predictions(tmp_path / "pred", annotated_document())
-    run = ctannot(tmp_path / "gold", pred)
+    run = evaluate_cli(tmp_path / "gold", pred)
     assert run.returncode == 2
     assert "Traceback" not in run.stderr
     assert run.stderr.startswith("ctannot: error: ")
@@ -269,7 +263,7 @@ def test_cli_guidelines_gold_needs_texts(tmp_path: Path) -> None:
 def test_cli_scores_guidelines_gold_as_json(tmp_path: Path) -> None:
     write_gold(tmp_path / "gold")
     pred = write_predictions(tmp_path / "pred", annotated_document())
-    run = ctannot(tmp_path / "gold", pred, "--texts", write_texts(tmp_path / "texts"), "--json")
+    run = evaluate_cli(tmp_path / "gold", pred, "--texts", write_texts(tmp_path / "texts"), "--json")
     assert run.returncode == 0, run.stderr
     result = json.loads(run.stdout)
     # Forum and Threat exact; the statement's gold stops before the prediction's last word: relaxed
@@ -284,7 +278,7 @@ def test_cli_scores_guidelines_gold_as_json(tmp_path: Path) -> None:
 def test_cli_table(tmp_path: Path) -> None:
     write_gold(tmp_path / "gold")
     pred = write_predictions(tmp_path / "pred", annotated_document())
-    run = ctannot(tmp_path / "gold", pred, "--texts", write_texts(tmp_path / "texts"))
+    run = evaluate_cli(tmp_path / "gold", pred, "--texts", write_texts(tmp_path / "texts"))
     assert run.returncode == 0, run.stderr
     assert "micro F1 (Initiative, Forum, Threat, Statement): relaxed 1.000, strict 0.667" in run.stdout
     assert "speaker accuracy 1.00 on 1 matched statements" in run.stdout
@@ -298,7 +292,7 @@ def test_cli_gold_as_json_ld(tmp_path: Path) -> None:
     kept = [a for a in mentions if not isinstance(a, Threat)]
     partial = doc.without_layers().with_layer(type(mentions)("mentions", mentions.producer, kept))
     pred = write_predictions(tmp_path / "pred", partial)
-    run = ctannot(gold, pred, "--json")
+    run = evaluate_cli(gold, pred, "--json")
     assert run.returncode == 0, run.stderr
     result = json.loads(run.stdout)
     assert result["types"]["Threat"]["R"] == 0.0
@@ -310,7 +304,7 @@ def test_cli_gold_as_json_ld(tmp_path: Path) -> None:
 
 def test_cli_missing_folder(tmp_path: Path) -> None:
     pred = write_predictions(tmp_path / "pred", annotated_document())
-    run = ctannot(tmp_path / "no-gold", pred)
+    run = evaluate_cli(tmp_path / "no-gold", pred)
     assert run.returncode == 2
     assert "Traceback" not in run.stderr
     assert "is not a folder" in run.stderr

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from conftest import install_plugin, run_ctannot
-
-REPO = Path(__file__).resolve().parents[1]
-PLUGIN = REPO / "plugins" / "ctannot-operations"
 
 TEXT_FR = (
     "Rabat, 3 mars (MAP) - Le Bureau central d'investigations judiciaires a annoncé mardi le "
@@ -26,12 +21,8 @@ def plugin_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return install_plugin(tmp_path_factory.mktemp("site"), "ctannot-operations")
 
 
-def run(args: list[str], plugin_path: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return run_ctannot(args, cwd, plugin_path)
-
-
 def test_plugins_command_lists_the_installed_plugin(plugin_path: Path, tmp_path: Path) -> None:
-    result = run(["plugins", "--json"], plugin_path, tmp_path)
+    result = run_ctannot("plugins", "--json", cwd=tmp_path, site=plugin_path)
     assert result.returncode == 0, result.stderr
     rows = {row["name"]: row for row in json.loads(result.stdout)}
     row = rows["operations"]
@@ -47,21 +38,16 @@ def test_plugins_command_lists_the_installed_plugin(plugin_path: Path, tmp_path:
 
 
 def test_plugin_is_absent_without_installation(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "ctannot", "plugins", "--json"],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        check=True,
-    )
+    result = run_ctannot("plugins", "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
     assert "operations" not in {row["name"] for row in json.loads(result.stdout)}
 
 
 def test_cli_annotates_with_the_plugin_pipeline_and_reads_it_back(plugin_path: Path, tmp_path: Path) -> None:
     (tmp_path / "cellule.txt").write_text(TEXT_FR, encoding="utf-8")
     out = tmp_path / "out"
-    result = run(
-        ["annotate", "cellule.txt", "--pipeline", "rules+operations", "-o", str(out)], plugin_path, tmp_path
+    result = run_ctannot(
+        "annotate", "cellule.txt", "--pipeline", "rules+operations", "-o", out, cwd=tmp_path, site=plugin_path
     )
     assert result.returncode == 0, result.stderr
     data = json.loads((out / "cellule.jsonld").read_text(encoding="utf-8"))
@@ -78,7 +64,7 @@ def test_cli_annotates_with_the_plugin_pipeline_and_reads_it_back(plugin_path: P
     # The group named inside the sentence is still found by the built-in rules.
     assert any(item["body"]["type"] == "Threat" for item in data["first"]["items"])
 
-    shown = run(["show", str(out / "cellule.jsonld")], plugin_path, tmp_path)
+    shown = run_ctannot("show", out / "cellule.jsonld", cwd=tmp_path, site=plugin_path)
     assert shown.returncode == 0, shown.stderr
     assert "layer operations by operations.rules 0.1.0: 2 annotations" in shown.stdout
 
@@ -86,14 +72,10 @@ def test_cli_annotates_with_the_plugin_pipeline_and_reads_it_back(plugin_path: P
 def test_reading_a_plugin_type_without_the_plugin_fails_clearly(plugin_path: Path, tmp_path: Path) -> None:
     (tmp_path / "cellule.txt").write_text(TEXT_FR, encoding="utf-8")
     out = tmp_path / "out"
-    run(["annotate", "cellule.txt", "--pipeline", "rules+operations", "-o", str(out)], plugin_path, tmp_path)
-    shown = subprocess.run(
-        [sys.executable, "-m", "ctannot", "show", str(out / "cellule.jsonld")],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        check=False,
+    run_ctannot(
+        "annotate", "cellule.txt", "--pipeline", "rules+operations", "-o", out, cwd=tmp_path, site=plugin_path
     )
+    shown = run_ctannot("show", out / "cellule.jsonld", cwd=tmp_path)
     assert shown.returncode == 1
     assert "unknown type 'Operation'" in shown.stderr
     assert "Traceback" not in shown.stderr

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from conftest import run_ctannot
 from ctannot import Document, Provenance
 from ctannot.annotations import BUILTIN_TYPES
 from ctannot.linguistic import (
@@ -130,30 +131,18 @@ def test_a_real_pipeline_when_models_are_installed() -> None:
 
 
 def test_annotation_stops_with_the_download_command_when_models_are_missing(tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
     (tmp_path / "a.txt").write_text("Le ministre du Maroc a parlé à Rabat.\n", encoding="utf-8")
-    env = {**os.environ, "STANZA_RESOURCES_DIR": str(tmp_path / "no-models")}
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "ctannot",
-            "annotate",
-            "a.txt",
-            "--lang",
-            "fr",
-            "--add",
-            "nlp.stanza",
-            "-o",
-            "out",
-        ],
-        capture_output=True,
-        text=True,
+    run = run_ctannot(
+        "annotate",
+        "a.txt",
+        "--lang",
+        "fr",
+        "--add",
+        "nlp.stanza",
+        "-o",
+        "out",
         cwd=tmp_path,
-        env=env,
-        check=False,
+        env={"STANZA_RESOURCES_DIR": str(tmp_path / "no-models")},
     )
     assert run.returncode == 2
     assert "python -m ctannot models download fr" in run.stderr

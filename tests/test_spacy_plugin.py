@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -29,12 +28,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return install_plugin(tmp_path_factory.mktemp("site"), "ctannot-spacy")
 
 
-def ctannot_cli(args: list[str], site: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return run_ctannot(args, cwd, site)
-
-
 def test_the_backend_is_found_through_its_entry_point(site: Path, tmp_path: Path) -> None:
-    run = ctannot_cli(["plugins", "--json"], site, tmp_path)
+    run = run_ctannot("plugins", "--json", cwd=tmp_path, site=site)
     assert run.returncode == 0, run.stderr
     rows = {row["name"]: row for row in json.loads(run.stdout)}
     assert rows["spacy"]["package"] == "ctannot-spacy"
@@ -43,8 +38,8 @@ def test_the_backend_is_found_through_its_entry_point(site: Path, tmp_path: Path
 
 def test_a_spacy_parse_becomes_the_linguistic_layer(site: Path, tmp_path: Path) -> None:
     (tmp_path / "koenders.txt").write_text(TEXT, encoding="utf-8")
-    run = ctannot_cli(
-        ["annotate", "koenders.txt", "--lang", "fr", "--add", "nlp.spacy", "-o", "out"], site, tmp_path
+    run = run_ctannot(
+        "annotate", "koenders.txt", "--lang", "fr", "--add", "nlp.spacy", "-o", "out", cwd=tmp_path, site=site
     )
     assert run.returncode == 0, run.stderr
     doc = loads((tmp_path / "out" / "koenders.jsonld").read_text(encoding="utf-8"), TYPES)

@@ -17,7 +17,7 @@ from pyld import jsonld
 from rdflib import Dataset, Graph, Namespace, URIRef
 from rdflib.namespace import RDF
 
-from conftest import REPO, shared_path
+from conftest import REPO, run_ctannot, shared_path
 from ctannot import Actor, Document, FormatError, Initiative, Pipeline, Provenance, Statement
 from ctannot.web_annotation import (
     ANNO_CONTEXT_URL,
@@ -381,12 +381,7 @@ def test_output_passes_the_w3c_checks(tmp_path: Path) -> None:
             (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
         inputs = sorted(tmp_path.glob("*.txt"))
     out = tmp_path / "out"
-    run = subprocess.run(
-        [sys.executable, "-m", "ctannot", "annotate", "-q", "-o", str(out), *map(str, inputs)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    run = run_ctannot("annotate", "-q", "-o", out, *inputs)
     assert run.returncode == 0, run.stderr
     assert len(list(out.glob("*.jsonld"))) == len(inputs)
     check = subprocess.run(

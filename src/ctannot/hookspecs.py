@@ -8,7 +8,7 @@ Built-in extractors, rule packs, exporters and importers use these same hooks.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pluggy import HookimplMarker, HookspecMarker
 
@@ -94,10 +94,3 @@ def register_importers(register: Callable[[Importer], None]) -> None:
     and a label for messages; it returns a :class:`ctannot.Document` with its layers; it raises
     :class:`ctannot.FormatError` with a clear message when the input is not valid.
     """
-
-
-def _hook_names() -> list[str]:
-    return [name for name, value in globals().items() if hasattr(value, "ctannot_spec")]
-
-
-HOOK_NAMES: Any = _hook_names()

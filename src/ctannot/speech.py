@@ -155,7 +155,6 @@ class _Context:
     cue_starts: list[int] = attrs.Factory(list)
     last_speaker: str | None = None
     last_cue: str | None = None
-    last_end: int = -1
 
     def new_person(self, start: int, end: int) -> Annotation | None:
         for a in self.speakers:
@@ -268,7 +267,6 @@ class _Context:
         if speaker is not None:
             self.last_speaker = speaker
         self.last_cue = cue
-        self.last_end = end
 
 
 def _trim(text: str, start: int, end: int, strip_final: bool = False) -> tuple[int, int]:

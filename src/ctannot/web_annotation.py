@@ -16,7 +16,7 @@ processors and refuses every other remote URL, so processing never touches the n
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -391,6 +391,3 @@ def loads(
     except RecursionError:
         raise FormatError(f"{where}: JSON nested too deeply") from None
     return from_jsonld(data, types, where)
-
-
-LoaderFunction = Callable[[str, Mapping[str, Any] | None], dict[str, Any]]

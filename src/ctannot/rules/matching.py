@@ -155,7 +155,6 @@ class Gazetteer:
                 for key in {*exact, *exact_anchors}
             }
         )
-        self.size = len(folded) + len(exact)
 
     def find(self, views: TextViews) -> list[Match]:
         """The gazetteer's matches in the text."""
