@@ -7,7 +7,6 @@ name), phrase lists as prefix trees, web addresses, and exclusions in the built-
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ctannot import Actor, Document, Pipeline, RuleExtractor, RuleFileError
+from ctannot import Actor, Document, Pipeline, RuleExtractor
 from ctannot.extractor import Problem
 from ctannot.registry import Registry
 from ctannot.rules import load_rule_pack
@@ -23,23 +22,11 @@ from ctannot.rules.extractor import web_links
 from ctannot.rules.folding import views_of
 from ctannot.rules.matching import Gazetteer
 from ctannot.rules.trie import expand_lists
-
-HEAD = """\
-[pack]
-name = "engine-test"
-version = "1.0"
-language = "*"
-"""
-
-
-def write_pack(tmp_path: Path, body: str, name: str = "pack.toml") -> Path:
-    path = tmp_path / name
-    path.write_text(HEAD + textwrap.dedent(body), encoding="utf-8")
-    return path
+from rule_packs import load_error, write_pack
 
 
 def extractor(tmp_path: Path, registry: Registry, body: str, name: str = "pack.toml") -> RuleExtractor:
-    ex = RuleExtractor("test.engine", "1.0", "mentions", [write_pack(tmp_path, body, name)])
+    ex = RuleExtractor("test.engine", "1.0", "mentions", [write_pack(tmp_path, body, name=name)])
     ex.setup(registry)
     return ex
 
@@ -54,12 +41,6 @@ def found(ex: RuleExtractor, text: str, lang: str = "fr") -> list[tuple[str, str
 
 def texts_of(ex: RuleExtractor, text: str, kind: str | None = None) -> list[str]:
     return [t for type_name, t, _ in found(ex, text) if kind is None or type_name == kind]
-
-
-def refusal(path: Path, registry: Registry) -> RuleFileError:
-    with pytest.raises(RuleFileError) as exc:
-        load_rule_pack(path, registry.types)
-    return exc.value
 
 
 # -- extends and continue_with ---------------------------------------------------------------------
@@ -123,7 +104,7 @@ def test_continue_with_without_extends_is_refused(tmp_path: Path, registry: Regi
         continue_with = '\\s+sur\\s+\\w+'
         """,
     )
-    error = refusal(path, registry)
+    error = load_error(path, registry)
     assert str(error).startswith(str(path))
     assert error.path == path
     assert error.rule == "dangling-continuation"
@@ -143,7 +124,7 @@ def test_a_rule_cannot_both_extend_and_follow(tmp_path: Path, registry: Registry
         pattern = 'sommet\\s+du\\s+'
         """,
     )
-    error = refusal(path, registry)
+    error = load_error(path, registry)
     assert str(error).startswith(str(path))
     assert error.rule == "both-ways"
     assert "cannot both extend and follow" in str(error)
@@ -272,14 +253,14 @@ def test_anchors_are_found_whatever_the_case_and_accents(tmp_path: Path, registr
 
 def test_starts_at_anchor_needs_anchors(tmp_path: Path, registry: Registry) -> None:
     path = write_pack(tmp_path, ANCHORED + "starts_at_anchor = true\n")
-    error = refusal(path, registry)
+    error = load_error(path, registry)
     assert error.rule == "national-prevention"
     assert "true needs 'anchors'" in str(error)
 
 
 def test_anchors_must_name_a_list_of_the_file(tmp_path: Path, registry: Registry) -> None:
     path = write_pack(tmp_path, ANCHORED + 'anchors = ["plan_heds"]\n')
-    error = refusal(path, registry)
+    error = load_error(path, registry)
     assert str(error).startswith(str(path))
     assert error.rule == "national-prevention"
     assert "'anchors' names unknown list 'plan_heds'" in str(error)
@@ -452,7 +433,7 @@ def test_no_annotation_inside_a_web_address(tmp_path: Path, registry: Registry) 
         "Voir www.example.org/GCTF-report et https://example.org/daech/rapport, "
         "écrire à GCTF@example.org ou suivre #Daech. Le GCTF condamne Daech."
     )
-    pack = load_rule_pack(write_pack(tmp_path, body, "names.toml"), registry.types)
+    pack = load_rule_pack(write_pack(tmp_path, body, name="names.toml"), registry.types)
     # the names are there to be found: the gazetteer alone reports them in the links too
     assert len(Gazetteer(pack.entities).find(views_of(text))) == 6
     ex = extractor(tmp_path, registry, body)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -12,26 +11,8 @@ from ctannot import Document, Forum, Threat
 from ctannot.extractor import Problem
 from ctannot.registry import Registry
 from ctannot.rules import RuleExtractor, RuleFileError, load_rule_pack
+from rule_packs import HEAD, load_error, write_pack
 from strategies import texts
-
-HEAD = """\
-[pack]
-name = "test-pack"
-version = "1.0"
-language = "fr"
-"""
-
-
-def write_pack(tmp_path: Path, body: str, head: str = HEAD, name: str = "pack.toml") -> Path:
-    path = tmp_path / name
-    path.write_text(head + textwrap.dedent(body), encoding="utf-8")
-    return path
-
-
-def load_error(path: Path, registry: Registry) -> RuleFileError:
-    with pytest.raises(RuleFileError) as exc:
-        load_rule_pack(path, registry.types)
-    return exc.value
 
 
 def test_a_valid_pack_loads(tmp_path: Path, registry: Registry) -> None:
