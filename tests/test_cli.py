@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -167,6 +168,39 @@ def test_duplicate_ids_in_jsonl(tmp_path: Path) -> None:
     assert "1 annotated, 1 failed" in run.stderr
     assert sorted(p.name for p in out.iterdir()) == ["same.jsonld"]
     assert loads((out / "same.jsonld").read_text(encoding="utf-8")).text == FR  # the first wins
+
+
+def test_batches_give_what_one_document_at_a_time_gives(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in [("a", FR), ("b", EN), ("c", FR.replace("Rabat", "Tunis")), ("e", EN), ("f", FR)]:
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    (folder / "d.txt").write_bytes(b"")  # an input error inside a batch: reported in its place
+    more = tmp_path / "more.jsonl"
+    lines = [{"id": "j", "text": EN, "lang": "en"}, {"id": "j", "text": FR, "lang": "fr"}]
+    more.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    runs = []
+    for size in ("1", "2"):
+        out = tmp_path / f"out-{size}"
+        run = run_ctannot("annotate", folder, more, "-o", out, "--batch-size", size, cwd=tmp_path)
+        assert run.returncode == 1, run.stderr
+        files = {p.name: p.read_text(encoding="utf-8") for p in out.iterdir()}
+        stderr = re.sub(r" in [0-9.]+ s -> .*", "", run.stderr)
+        runs.append((run.stdout.replace(str(out), "OUT"), stderr.replace(str(out), "OUT"), files))
+    assert runs[0] == runs[1]
+    stdout, stderr, files = runs[1]
+    assert sorted(files) == ["a.jsonld", "b.jsonld", "c.jsonld", "e.jsonld", "f.jsonld", "j.jsonld"]
+    assert [line.split(":")[0] for line in stdout.splitlines()] == ["a", "b", "c", "e", "f", "j"]
+    assert "empty" in stderr
+    assert "'j'" in stderr
+    assert "duplicate id" in stderr
+    assert "6 annotated, 2 failed" in stderr
+
+
+def test_batch_size_must_be_positive(texts_dir: Path, tmp_path: Path) -> None:
+    run = run_ctannot("annotate", texts_dir, "-o", tmp_path / "out", "--batch-size", "0", cwd=tmp_path)
+    assert run.returncode == 2
+    assert "--batch-size: expected a whole number from 1 up, not '0'" in run.stderr
 
 
 def test_unknown_pipeline(texts_dir: Path, tmp_path: Path) -> None:

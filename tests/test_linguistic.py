@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from conftest import run_ctannot
-from ctannot import Document, Provenance
+from ctannot import Document, ExtractionError, Pipeline, Provenance, Result
 from ctannot.annotations import BUILTIN_TYPES
 from ctannot.linguistic import (
     LINGUISTIC_TYPES,
     NamedEntity,
+    ParsedEntity,
     ParsedSentence,
     ParsedToken,
     ParsedWord,
@@ -22,6 +24,8 @@ from ctannot.linguistic import (
     Word,
     build_layer,
 )
+from ctannot.nlp import LinguisticExtractor, NLPBackend
+from ctannot.registry import Registry
 from ctannot.stanza_backend import ModelsMissing, StanzaParser, from_stanza
 from ctannot.web_annotation import dumps, loads
 
@@ -148,3 +152,78 @@ def test_annotation_stops_with_the_download_command_when_models_are_missing(tmp_
     assert "python -m ctannot models download fr" in run.stderr
     assert "Traceback" not in run.stderr
     assert not list((tmp_path / "out").glob("*"))
+
+
+# -- batches ------------------------------------------------------------------------------------
+
+
+class ConllBackend(NLPBackend):
+    """A backend whose parse of a text is the CoNLL-U sample of that text; it records its calls."""
+
+    name, version, languages = "conll", "1.0", ("fr", "en")
+
+    def __init__(self) -> None:
+        samples = (CoNLL.conll2doc(input_file=str(p), reconstruct_text=True) for p in DATA.glob("*.conllu"))
+        self.samples = {doc.text: doc for doc in samples}
+        self.calls: list[tuple[list[str], str]] = []
+
+    def parse(self, texts: Sequence[str], lang: str) -> list[tuple[list[ParsedSentence], list[ParsedEntity]]]:
+        self.calls.append((list(texts), lang))
+        if lang == "de":
+            raise ModelsMissing("no German models here")
+        return [from_stanza(self.samples[text]) for text in texts]  # KeyError: a text it cannot parse
+
+
+def sample_text(name: str) -> str:
+    return str(CoNLL.conll2doc(input_file=str(DATA / name), reconstruct_text=True).text)
+
+
+def expected(document: Document, backend: ConllBackend) -> Document:
+    sentences, entities = from_stanza(backend.samples[document.text])
+    return document.with_layer(build_layer(document, sentences, entities, Provenance("nlp.conll", "1.0")))
+
+
+def test_a_batch_is_parsed_in_one_call_per_language(registry: Registry) -> None:
+    backend = ConllBackend()
+    pipeline = Pipeline("nlp", (LinguisticExtractor(backend),), registry)
+    fr, en = sample_text("fr_sample.conllu"), sample_text("en_sample.conllu")
+    batch = [
+        Document("fr-1", fr, "fr"),
+        Document("en-1", en, "en"),
+        Document("fr-2", fr, "fr"),
+        Document("en-2", en, "en"),
+        Document("fr-3", fr, "fr"),
+    ]
+    outcomes = pipeline.annotate_batch(batch)
+    assert backend.calls == [([fr, fr, fr], "fr"), ([en, en], "en")]
+    assert [o.document for o in outcomes if isinstance(o, Result)] == [expected(d, backend) for d in batch]
+
+
+def test_a_document_the_backend_cannot_parse_fails_alone(registry: Registry) -> None:
+    backend = ConllBackend()
+    pipeline = Pipeline("nlp", (LinguisticExtractor(backend),), registry)
+    fr, en = sample_text("fr_sample.conllu"), sample_text("en_sample.conllu")
+    batch = [
+        Document("fr-1", fr, "fr"),
+        Document("unknown", "Un texte que l'analyseur ne connaît pas.", "fr"),
+        Document("en-1", en, "en"),
+        Document("fr-2", fr, "fr"),
+    ]
+    first, failed, *rest = pipeline.annotate_batch(batch)
+    assert isinstance(failed, ExtractionError)
+    assert (failed.document_id, failed.extractor) == ("unknown", "nlp.conll")
+    assert "document 'unknown': extractor 'nlp.conll' failed: KeyError" in str(failed)
+    assert [o.document if isinstance(o, Result) else o for o in [first, *rest]] == [
+        expected(d, backend) for d in (batch[0], batch[2], batch[3])
+    ]
+    # the French batch failed; then each document went alone
+    assert backend.calls[1:] == [([document.text], document.lang) for document in batch]
+
+
+def test_missing_models_stop_the_whole_batch(registry: Registry) -> None:
+    backend = ConllBackend()
+    backend.languages = ("fr", "de")
+    pipeline = Pipeline("nlp", (LinguisticExtractor(backend),), registry)
+    fr = sample_text("fr_sample.conllu")
+    with pytest.raises(ModelsMissing, match="no German models"):
+        pipeline.annotate_batch([Document("fr-1", fr, "fr"), Document("de-1", "Guten Tag.", "de")])

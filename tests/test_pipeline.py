@@ -252,6 +252,46 @@ def test_language_limited_extractors_and_their_dependents_are_skipped() -> None:
     assert sorted(en.document.layer_names) == ["any", "dep", "en"]
 
 
+# -- batches --------------------------------------------------------------------------------------
+
+
+def test_a_faulty_document_fails_alone_in_its_batch(registry: Registry) -> None:
+    def picky(document: Document, report: Report) -> Iterable[Layer]:
+        report(Problem("picky", f"looked at {document.id}"))
+        if "boom" in document.text:
+            raise ZeroDivisionError("boom")
+        return [document.new_layer("a", maker.provenance).build()]
+
+    maker = LayerMaker("picky", produces=["a"], make=picky)
+    after = LayerMaker("after", requires=["a"], produces=["b"])
+    pipeline = Pipeline("test", order_extractors([maker, after]), registry)
+    batch = [Document("d1", "un", "fr"), Document("d2", "boom", "fr"), Document("d3", "three", "en")]
+    first, failed, third = pipeline.annotate_batch(batch)
+    assert isinstance(failed, ExtractionError)
+    assert (failed.document_id, failed.extractor) == ("d2", "picky")
+    assert "document 'd2': extractor 'picky' failed: ZeroDivisionError: boom" in str(failed)
+    assert isinstance(failed.__cause__, ZeroDivisionError)
+    for outcome, document in [(first, batch[0]), (third, batch[2])]:
+        assert isinstance(outcome, ctannot.Result)
+        assert outcome.document.id == document.id
+        assert outcome.document.layer_names == ("a", "b")
+        # the batch failed, then each document went alone: the problems of the failed try are dropped
+        assert outcome.problems == (Problem("picky", f"looked at {document.id}"),)
+
+
+def test_annotate_raises_what_a_batch_of_one_gives(registry: Registry) -> None:
+    def boom(document: Document, report: Report) -> Iterable[Layer]:
+        raise ZeroDivisionError("division by zero")
+
+    pipeline = Pipeline("test", (LayerMaker("broken", produces=["a"], make=boom),), registry)
+    document = Document("d", "texte", "fr")
+    [outcome] = pipeline.annotate_batch([document])
+    assert isinstance(outcome, ExtractionError)
+    with pytest.raises(ExtractionError, match=re.escape(str(outcome))):
+        pipeline.annotate(document)
+    assert pipeline.annotate_batch([]) == []
+
+
 # -- the built-in rules pipeline -------------------------------------------------------------------
 
 FR = (

@@ -50,3 +50,28 @@ def test_a_spacy_parse_becomes_the_linguistic_layer(site: Path, tmp_path: Path) 
     assert doc.get(words["ministre"].head).text == "déclaré"
     assert words["ministre"].deprel == "nsubj"
     assert ("Bert Koenders", "PER") in {(e.text, e.label) for e in doc.annotations(NamedEntity)}
+
+
+def test_batches_with_the_gpu_allowed_give_the_same_parse(site: Path, tmp_path: Path) -> None:
+    names = ("one", "two", "three")
+    for name in names:
+        (tmp_path / f"{name}.txt").write_text(TEXT, encoding="utf-8")
+    run = run_ctannot(
+        "annotate",
+        *(f"{name}.txt" for name in names),
+        "--lang",
+        "fr",
+        "--add",
+        "nlp.spacy",
+        "--gpu",
+        "--batch-size",
+        "2",
+        "-o",
+        "out",
+        cwd=tmp_path,
+        site=site,
+    )
+    assert run.returncode == 0, run.stderr
+    docs = [loads((tmp_path / "out" / f"{name}.jsonld").read_text(encoding="utf-8"), TYPES) for name in names]
+    assert all(doc.layer("linguistic").producer.name == "nlp.spacy" for doc in docs)
+    assert docs[0].layer("linguistic") == docs[2].layer("linguistic")

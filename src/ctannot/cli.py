@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from . import __version__
@@ -14,8 +15,8 @@ from .extractor import Problem
 from .formats import FormatError
 from .inputs import InputError, output_name, read_jsonl, read_txt, write_atomic
 from .model import Document
-from .nlp import ModelsMissing
-from .pipeline import ExtractionError, Pipeline, PipelineError
+from .nlp import LinguisticExtractor, ModelsMissing
+from .pipeline import ExtractionError, Pipeline, PipelineError, Result
 from .plugins import get_plugin_manager, plugin_info
 from .registry import RegistrationError, Registry
 from .rules import RuleFileError
@@ -24,10 +25,21 @@ from .rules.extractor import DEFAULT_RULE_TIMEOUT, RuleExtractor
 __all__ = ["main"]
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
+DEFAULT_BATCH_SIZE = 32
 
 
 class UsageError(Exception):
     """A mistake in how ctannot was called or configured: printed, never a traceback."""
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 1 up, not {value!r}")
+    return number
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -78,6 +90,20 @@ def _parser() -> argparse.ArgumentParser:
         default=DEFAULT_RULE_TIMEOUT,
         metavar="SECONDS",
         help=f"time one regex rule may take on one document (default: {DEFAULT_RULE_TIMEOUT:g})",
+    )
+    ann.add_argument(
+        "--batch-size",
+        type=_positive_int,
+        default=DEFAULT_BATCH_SIZE,
+        metavar="N",
+        help="documents read and annotated together: the NLP backend parses those of one language in "
+        f"one call (default: {DEFAULT_BATCH_SIZE})",
+    )
+    ann.add_argument(
+        "--gpu",
+        action="store_true",
+        help="let the NLP backend run its models on a GPU when there is one (Stanza: CUDA, through "
+        "PyTorch; spaCy: spacy.prefer_gpu, through CuPy); by default, the CPU only",
     )
     ann.add_argument("-q", "--quiet", action="store_true", help="print only problems and the summary")
 
@@ -160,6 +186,20 @@ def _read_txt(path: Path, lang: str | None) -> Document | InputError:
         return exc
 
 
+def _annotated(
+    pipeline: Pipeline, items: Iterable[Document | InputError], batch_size: int
+) -> Iterator[InputError | tuple[Document, Result | ExtractionError]]:
+    """Each document with its outcome, in input order, annotated ``batch_size`` at a time.
+
+    The inputs are read as the batches need them: one batch in memory, never all of them.
+    """
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, batch_size)):
+        outcomes = iter(pipeline.annotate_batch([item for item in batch if isinstance(item, Document)]))
+        for item in batch:
+            yield item if isinstance(item, InputError) else (item, next(outcomes))
+
+
 def _annotate(args: argparse.Namespace) -> int:
     registry = _registry()
     exporter = registry.exporters.get(args.format)
@@ -179,6 +219,8 @@ def _annotate(args: argparse.Namespace) -> int:
     for ex in pipeline.extractors:
         if isinstance(ex, RuleExtractor):
             ex.timeout = args.rule_timeout
+        if isinstance(ex, LinguisticExtractor):
+            ex.backend.use_gpu = args.gpu
     pipeline.setup()  # rule-file errors surface here, before any document
     try:
         args.output.mkdir(parents=True, exist_ok=True)
@@ -188,11 +230,14 @@ def _annotate(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     done = failed = warned = 0
     written: dict[str, str] = {}
-    for item in _documents(args.inputs, args.lang):
-        if isinstance(item, InputError):
+    # A document whose id repeats an earlier one's is annotated with its batch all the same:
+    # whether it is skipped depends on whether that earlier one was written, known only here.
+    for outcome in _annotated(pipeline, _documents(args.inputs, args.lang), args.batch_size):
+        if isinstance(outcome, InputError):
             failed += 1
-            print(f"ctannot: skipped {item}", file=sys.stderr)
+            print(f"ctannot: skipped {outcome}", file=sys.stderr)
             continue
+        item, result = outcome
         name = output_name(item.id, exporter.suffix)
         if name in written:
             failed += 1
@@ -202,13 +247,12 @@ def _annotate(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             continue
-        try:
-            result = pipeline.annotate(item)
-            write_atomic(args.output / name, exporter.dump(result.document))
-        except ExtractionError as exc:
+        if isinstance(result, ExtractionError):
             failed += 1
-            print(f"ctannot: failed {exc}", file=sys.stderr)
+            print(f"ctannot: failed {result}", file=sys.stderr)
             continue
+        try:
+            write_atomic(args.output / name, exporter.dump(result.document))
         except OSError as exc:
             failed += 1
             print(f"ctannot: cannot write {args.output / name}: {exc.strerror}", file=sys.stderr)

@@ -8,6 +8,7 @@ plugin (``plugins/ctannot-spacy``).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from .extractor import Extractor, Report
@@ -29,6 +30,9 @@ class NLPBackend:
     name: str = ""
     version: str = "0"
     languages: Sequence[str] = ()
+    use_gpu: bool = False
+    """May the models run on a GPU, when there is one? Set it before the first parse: the models
+    are loaded then, once per process (``annotate --gpu`` sets it)."""
 
     def parse(self, texts: Sequence[str], lang: str) -> list[tuple[list[ParsedSentence], list[ParsedEntity]]]:
         """Parse texts of one language, all in one call where the backend can batch them.
@@ -51,5 +55,18 @@ class LinguisticExtractor(Extractor):
         self.description = f"Sentences, tokens, words, dependencies and entities from {backend.name}."
 
     def extract(self, document: Document, report: Report) -> Iterable[Layer]:
-        [(sentences, entities)] = self.backend.parse([document.text], document.lang or "")
-        return [build_layer(document, sentences, entities, self.provenance, LINGUISTIC_LAYER)]
+        [layers] = self.extract_batch([document], [report])
+        return layers
+
+    def extract_batch(self, documents: Sequence[Document], reports: Sequence[Report]) -> list[list[Layer]]:
+        """The documents of each language parsed in one call, for the backend's bulk processing."""
+        by_lang: dict[str, list[int]] = defaultdict(list)
+        for i, document in enumerate(documents):
+            by_lang[document.lang or ""].append(i)
+        layers: dict[int, list[Layer]] = {}
+        for lang, indices in by_lang.items():
+            parses = self.backend.parse([documents[i].text for i in indices], lang)
+            for i, (sentences, entities) in zip(indices, parses, strict=True):
+                layer = build_layer(documents[i], sentences, entities, self.provenance, LINGUISTIC_LAYER)
+                layers[i] = [layer]
+        return [layers[i] for i in range(len(documents))]

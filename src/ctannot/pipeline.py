@@ -78,7 +78,7 @@ class Result:
 
 @attrs.define
 class Pipeline:
-    """Extractors in dependency order, set up once, applied to one document after another."""
+    """Extractors in dependency order, set up once, applied to batches of documents."""
 
     name: str
     extractors: tuple[Extractor, ...]
@@ -118,28 +118,79 @@ class Pipeline:
             self._ready = True
 
     def annotate(self, document: Document) -> Result:
-        """Run every extractor on ``document`` (replacing layers of the same names)."""
+        """Run every extractor on ``document`` (replacing layers of the same names).
+
+        Raises :class:`ExtractionError` if an extractor fails on it, and
+        :class:`~ctannot.nlp.ModelsMissing` if a backend's models are not installed.
+        """
+        [outcome] = self.annotate_batch([document])
+        if isinstance(outcome, ExtractionError):
+            raise outcome
+        return outcome
+
+    def annotate_batch(self, documents: Sequence[Document]) -> list[Result | ExtractionError]:
+        """Run every extractor, in turn, once over all ``documents``: one outcome per document, in order.
+
+        As :meth:`annotate` does for one document, except that a document an extractor fails on
+        gets its :class:`ExtractionError` as outcome and goes no further, while the others go on.
+        :class:`~ctannot.nlp.ModelsMissing` still stops everything.
+        """
         self.setup()
-        problems: list[Problem] = []
         produced = {layer for ex in self.extractors for layer in ex.produces}
-        if any(name in produced for name in document.layer_names):  # annotating again: replace them
-            document = attrs.evolve(
-                document, layers=[la for la in document.layers if la.name not in produced]
-            )
+        docs = [_without_layers(document, produced) for document in documents]  # annotating again
+        problems: list[list[Problem]] = [[] for _ in documents]
+        errors: dict[int, ExtractionError] = {}
         for ex in self.extractors:
-            if not ex.applies_to(document):
-                continue
-            missing = [la for la in ex.requires if la not in document.layer_names]
-            if missing:  # its producer did not apply to this document's language
-                continue
-            try:
-                layers = list(ex.extract(document, problems.append))
-            except ModelsMissing:
-                raise  # not this document's problem: nothing can be annotated until they are installed
-            except Exception as exc:
-                raise ExtractionError(document.id, ex.name, f"{type(exc).__name__}: {exc}") from exc
-            document = _add_layers(document, ex, layers)
-        return Result(document, tuple(problems))
+            todo = [i for i, doc in enumerate(docs) if i not in errors and _applies(ex, doc)]
+            for i, outcome in zip(todo, _extract(ex, [docs[i] for i in todo]), strict=True):
+                if isinstance(outcome, ExtractionError):
+                    errors[i] = outcome
+                    continue
+                layers, found = outcome
+                try:
+                    docs[i] = _add_layers(docs[i], ex, layers)
+                except ExtractionError as exc:
+                    errors[i] = exc
+                    continue
+                problems[i] += found
+        return [errors[i] if i in errors else Result(doc, tuple(problems[i])) for i, doc in enumerate(docs)]
+
+
+def _without_layers(document: Document, names: set[str]) -> Document:
+    if not any(name in names for name in document.layer_names):
+        return document
+    return attrs.evolve(document, layers=[la for la in document.layers if la.name not in names])
+
+
+def _applies(ex: Extractor, document: Document) -> bool:
+    # A required layer is missing when its producer did not apply to this document's language.
+    return ex.applies_to(document) and all(la in document.layer_names for la in ex.requires)
+
+
+def _extract(
+    ex: Extractor, documents: Sequence[Document]
+) -> list[tuple[list[Layer], list[Problem]] | ExtractionError]:
+    """The layers and problems ``ex`` gives each document, or the error it met on it.
+
+    The documents go to ``ex`` in one call; if that call fails, each goes alone, so that one
+    faulty document does not fail the others.
+    """
+    if not documents:
+        return []
+    problems: list[list[Problem]] = [[] for _ in documents]  # kept only if the call succeeds
+    try:
+        layers = [list(made) for made in ex.extract_batch(documents, [found.append for found in problems])]
+        if len(layers) != len(documents):
+            raise ValueError(f"extract_batch returned {len(layers)} results for {len(documents)} documents")
+    except ModelsMissing:
+        raise  # not these documents' problem: nothing can be annotated until they are installed
+    except Exception as exc:
+        if len(documents) > 1:
+            return [outcome for doc in documents for outcome in _extract(ex, [doc])]
+        error = ExtractionError(documents[0].id, ex.name, f"{type(exc).__name__}: {exc}")
+        error.__cause__ = exc  # as `raise ... from exc` would: the traceback shows the extractor's fault
+        return [error]
+    return list(zip(layers, problems, strict=True))
 
 
 def _add_layers(document: Document, ex: Extractor, layers: list[Layer]) -> Document:

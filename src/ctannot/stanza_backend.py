@@ -81,7 +81,7 @@ class StanzaParser(NLPBackend):
                 raise ModelsMissing("Stanza is not installed: pip install 'ctannot[stanza]'") from None
             options: dict[str, Any] = {
                 "download_method": None,
-                "use_gpu": self.use_gpu,
+                "use_gpu": self.use_gpu,  # True: CUDA if PyTorch sees it, else the CPU; False: the CPU
                 "logging_level": "WARN",
             }
             if self.resources_dir:

@@ -48,6 +48,8 @@ class SpacyBackend(NLPBackend):
                 raise ModelsMissing(f"ctannot-spacy has no model for language {lang!r} (known: fr, en)")
             import spacy
 
+            if self.use_gpu:  # before loading: a model stays where it was loaded
+                spacy.prefer_gpu()  # a GPU if thinc finds one (CuPy), else the CPU, quietly
             try:
                 self._nlp[lang] = spacy.load(MODELS[lang])
             except OSError:
@@ -58,6 +60,7 @@ class SpacyBackend(NLPBackend):
         return self._nlp[lang]
 
     def parse(self, texts: Sequence[str], lang: str) -> list[tuple[list[ParsedSentence], list[ParsedEntity]]]:
+        """Parse a batch of texts of one language with ``nlp.pipe``, spaCy's batched processing."""
         return [from_spacy(doc) for doc in self.pipeline(lang).pipe(texts)]
 
 
