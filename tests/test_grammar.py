@@ -64,6 +64,7 @@ def test_a_country_governed_by_a_preposition_of_place_is_not_an_actor() -> None:
     registry = ctannot.load_registry(load_entrypoints=False)
     extractor = registry.extractors["nlp.mentions"]
     assert isinstance(extractor, GrammarMentionsExtractor)
+    extractor.setup(registry)
     found = [Match(Actor, 3, 8, {"kind": "state"}, "test"), Match(Actor, 33, 37, {"kind": "state"}, "test")]
     kept = extractor.refine(document, found)
     assert [(m.start, m.end) for m in kept if m.attributes["kind"] == "state"] == [(3, 8)]  # Maroc, not Mali

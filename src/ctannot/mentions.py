@@ -101,7 +101,8 @@ class MentionsExtractor(RuleExtractor):
 
     def extract(self, document: Document, report: Report) -> Iterable[Layer]:
         text = document.text
-        matches = self.refine(document, resolve_overlaps(self.candidates(document, report), self.nestable))
+        found = resolve_overlaps(self.candidates(document, report), self.nestable)
+        matches = self.refine(document, _outside_datelines(text, found))
         matches = _with_acronyms(text, matches)
         entities = _entities(text, matches)
         reference = parse_document_date(document.metadata.get("date"))
@@ -124,6 +125,23 @@ class MentionsExtractor(RuleExtractor):
             ann = builder.add(m.type, m.start, m.end, entity=entities[i], **attributes)
             ids[i] = ann.id
         return [builder.build()]
+
+
+_DATELINE = regex.compile(
+    r"(?m)^[^\S\n]*\p{Lu}[\p{Lu}\p{Zs}'’.\-]*\p{Lu}(?:[^\S\n]*\([^()\n]{1,40}\))?[^\S\n]*,[^\S\n]*"
+    r"(?=\d|\p{Lu}\p{Ll}{2,}\.?[^\S\n]+\d)"
+)
+"""A wire dateline: ``LUXEMBOURG, 13 juin 2024``, ``NEW YORK (Nations unies), 21 novembre``,
+``SINGAPORE, Oct 9``. The place it names is where the story was filed, not an Actor."""
+
+
+def _outside_datelines(text: str, matches: list[Match]) -> list[Match]:
+    datelines = [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
+    if not datelines:
+        return matches
+    return [
+        m for m in matches if not (m.type is Actor and any(a <= m.start < m.end <= b for a, b in datelines))
+    ]
 
 
 @functools.cache

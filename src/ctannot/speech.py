@@ -25,6 +25,7 @@ import attrs
 import regex
 
 from .annotations import Actor, Forum, Statement
+from .dependencies import Parse
 from .extractor import Extractor, Report
 from .model import Annotation, Document, Layer, LayerBuilder
 from .rules.files import RulePack
@@ -89,6 +90,8 @@ class _Language:
     adjunct: Any
     leading: Any
     relative: Any
+    speech_nouns: frozenset[str]
+    """Nouns of speech acts (``appel``, ``call``): a quote they govern is their author's."""
     english: bool
 
 
@@ -114,6 +117,7 @@ def _compile(packs: Sequence[RulePack]) -> _Language:
         adjunct=_word_list(lists.get("adjunct_starts", ())),
         leading=_word_list(lists.get("leading_adverbials", ())),
         relative=_word_list(lists.get("relative_pronouns", ())),
+        speech_nouns=frozenset(lists.get("speech_nouns", ())),
         english=all(p.language == "en" for p in packs if p.cues),
     )
 
@@ -129,13 +133,24 @@ class _Cue:
 
 
 @attrs.frozen
+class _Found:
+    """A statement as the rules found it, before it is recorded."""
+
+    start: int
+    end: int
+    speaker: str | None
+    cue: _Cue
+    mode: str
+
+
+@attrs.frozen
 class _Reported:
     """An indirect statement found in a sentence, before it is added."""
 
     start: int
     end: int
     speaker: str | None
-    cue: str
+    cue: _Cue
     has_quote: bool
 
 
@@ -155,6 +170,8 @@ class _Context:
     cue_starts: list[int] = attrs.Factory(list)
     last_speaker: str | None = None
     last_cue: str | None = None
+    parse: Parse | None = None
+    """The document's dependency parse, for a grammar-aware extractor (none for the rules)."""
 
     def new_person(self, start: int, end: int) -> Annotation | None:
         for a in self.speakers:
@@ -298,7 +315,13 @@ class StatementExtractor(Extractor):
         return _compile([p for p in self.packs if p.applies_to(lang)])
 
     def extract(self, document: Document, report: Report) -> Iterable[Layer]:
-        builder = document.new_layer("statements", self.provenance)
+        ctx = self._context(document)
+        for s_start, s_end in sentences(document.text):
+            self._sentence(ctx, s_start, s_end)
+        return [ctx.builder.build()]
+
+    def _context(self, document: Document) -> _Context:
+        builder = document.new_layer(self.produces[0], self.provenance)
         text = document.text
         mentions = document.layer("mentions").annotations
         views = views_of(text)
@@ -313,9 +336,7 @@ class StatementExtractor(Extractor):
         )
         ctx.cues = [_Cue(s, e, lemma, role) for s, e, (lemma, role) in ctx.lang.cues.find(ctx.lowered)]
         ctx.cue_starts = [c.start for c in ctx.cues]
-        for s_start, s_end in sentences(text):
-            self._sentence(ctx, s_start, s_end)
-        return [builder.build()]
+        return ctx
 
     def _sentence(self, ctx: _Context, s_start: int, s_end: int) -> None:
         sentence_quotes = list(quotes(ctx.document.text, s_start, s_end))
@@ -325,9 +346,8 @@ class StatementExtractor(Extractor):
             if isinstance(item, Quote):
                 self._direct(ctx, item, s_start, s_end)
             else:
-                ctx.add(
-                    item.start, item.end, item.speaker, item.cue, "mixed" if item.has_quote else "indirect"
-                )
+                mode = "mixed" if item.has_quote else "indirect"
+                self._record(ctx, item.start, item.end, item.speaker, item.cue, mode)
 
     # -- direct speech ---------------------------------------------------------------------------
 
@@ -344,10 +364,23 @@ class StatementExtractor(Extractor):
         if cue is None:
             if not (alone or introduced):
                 return  # quoted words in the narrator's sentence, with no one saying them
-            speaker, cue = ctx.back_reference(q.open), ctx.last_cue  # continues the quote before
-        ctx.add(q.start, q.end, speaker, cue, "direct")
+            # continues the quote before: its speaker and cue
+            ctx.add(q.start, q.end, ctx.back_reference(q.open), ctx.last_cue, "direct")
+            return
+        self._record(ctx, q.start, q.end, speaker, cue, "direct")
 
-    def _speaker_after(self, ctx: _Context, pos: int, s_end: int) -> tuple[str | None, str | None]:
+    def _record(
+        self, ctx: _Context, start: int, end: int, speaker: str | None, cue: _Cue, mode: str
+    ) -> None:
+        start, end, speaker = self.refine(ctx, _Found(start, end, speaker, cue, mode))
+        ctx.add(start, end, speaker, cue.lemma, mode)
+
+    def refine(self, ctx: _Context, found: _Found) -> tuple[int, int, str | None]:
+        """The span and speaker to record for a statement the rules found: theirs, here; a
+        grammar-aware subclass may know better."""
+        return found.start, found.end, found.speaker
+
+    def _speaker_after(self, ctx: _Context, pos: int, s_end: int) -> tuple[str | None, _Cue | None]:
         """An incise after a quote: ``, a-t-il ajouté``, ``, a déclaré M. X``, ``, he said``."""
         window_end = min(s_end, pos + 200)
         stop = _QUOTE_OPEN.search(ctx.plain, pos, window_end)
@@ -362,7 +395,7 @@ class StatementExtractor(Extractor):
             return None, None
         subject = gap.strip(" ,-\u00a0\u202f")
         if subject and not _AUXILIARY.fullmatch(subject):
-            return ctx.speaker_in(pos, cue.start, first=False), cue.lemma
+            return ctx.speaker_in(pos, cue.start, first=False), cue
         after = _SUBJECT_AFTER.match(ctx.plain, cue.end, window_end)
         end = after.end() if after else cue.end
         comma = ctx.plain.find(",", cue.end + 1, end)
@@ -373,9 +406,9 @@ class StatementExtractor(Extractor):
             # ", a déclaré le ministre X, à l'ouverture ...", ", poursuit la source, citant ...": the
             # subject ends at the comma, unless a person is named after it (", la ministre, Y,")
             end = comma
-        return ctx.speaker_in(cue.end, end), cue.lemma
+        return ctx.speaker_in(cue.end, end), cue
 
-    def _speaker_before(self, ctx: _Context, s_start: int, pos: int) -> tuple[str | None, str | None]:
+    def _speaker_before(self, ctx: _Context, s_start: int, pos: int) -> tuple[str | None, _Cue | None]:
         """A cue before the quote in its sentence: ``X a déclaré : « ...``, ``selon X, « ...``."""
         cues = ctx.cues_in(s_start, pos)
         if not cues:
@@ -383,9 +416,9 @@ class StatementExtractor(Extractor):
         cue = cues[-1]
         if cue.role == "source":
             comma = ctx.plain.find(",", cue.end, pos)
-            return ctx.speaker_in(cue.end, comma if comma > 0 else pos), cue.lemma
+            return ctx.speaker_in(cue.end, comma if comma > 0 else pos), cue
         speaker = ctx.subject_before(s_start, cue.start) or ctx.speaker_in(cue.end, pos)
-        return speaker, cue.lemma
+        return speaker, cue
 
     # -- indirect speech -------------------------------------------------------------------------
 
@@ -411,7 +444,7 @@ class StatementExtractor(Extractor):
             if c_end - c_start < 3:
                 continue
             has_quote = any(c_start <= q.open < c_end for q in sentence_quotes)
-            out.append(_Reported(c_start, c_end, speaker, cue.lemma, has_quote))
+            out.append(_Reported(c_start, c_end, speaker, cue, has_quote))
         return out
 
     def _clause(

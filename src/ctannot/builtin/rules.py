@@ -7,7 +7,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..extractor import Extractor
-from ..grammar import GrammarMentionsExtractor
+from ..grammar import GrammarMentionsExtractor, GrammarStatementExtractor
 from ..hookspecs import hookimpl
 from ..mentions import MentionsExtractor
 from ..nlp import NLPBackend
@@ -53,6 +53,7 @@ def register_extractors(register: Callable[[Extractor], None]) -> None:
             "parsed persons in.",
         )
     )
+    register(GrammarStatementExtractor())
 
 
 @hookimpl(trylast=True)
@@ -63,4 +64,4 @@ def register_nlp_backends(register: Callable[[NLPBackend], None]) -> None:
 @hookimpl(trylast=True)
 def register_pipelines(register: Callable[[str, tuple[str, ...]], None]) -> None:
     register("rules", ("rules.mentions", "rules.statements"))
-    register("rules+nlp", ("nlp.stanza", "nlp.mentions", "rules.statements"))
+    register("rules+nlp", ("nlp.stanza", "nlp.mentions", "nlp.statements"))

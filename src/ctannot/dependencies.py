@@ -1,0 +1,146 @@
+"""A document's dependency parse, indexed for the questions extractors ask of it.
+
+:class:`Parse` reads the neutral ``linguistic`` layer (whatever backend made it) and answers:
+which words lie on these offsets, which word heads a span, what depends on a word, what a
+word's phrase covers, what gender the parse gives a word or a span.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from .linguistic import NamedEntity, Word
+from .model import Document
+from .nlp import LINGUISTIC_LAYER
+
+__all__ = ["CLAUSAL", "Parse"]
+
+CLAUSAL = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "parataxis", "conj", "cc", "punct", "xcomp"})
+"""Relations whose dependents are clauses or coordinated phrases, not part of a noun phrase's name."""
+
+
+def _gender(feats: str | None) -> str | None:
+    for feat in (feats or "").split("|"):
+        if feat.startswith("Gender="):
+            value = feat[len("Gender=") :]
+            return value if value in ("Masc", "Fem") else None
+    return None
+
+
+@attrs.define
+class Parse:
+    """The words and entities of one document's linguistic layer, with their dependencies."""
+
+    words: list[Word]
+    """In text order (the words of a multi-word token share its span)."""
+    entities: list[NamedEntity]
+    _starts: list[int] = attrs.field(init=False)
+    _by_id: dict[str, Word] = attrs.field(init=False)
+    _children: dict[str, list[Word]] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.words.sort(key=lambda w: w.start)
+        self._starts = [w.start for w in self.words]
+        self._by_id = {w.id: w for w in self.words}
+        self._children = {}
+        for w in self.words:
+            if w.head is not None:
+                self._children.setdefault(w.head, []).append(w)
+
+    @classmethod
+    def of(cls, document: Document) -> Parse | None:
+        """The parse of ``document``, or ``None`` when it has no linguistic layer."""
+        if LINGUISTIC_LAYER not in document.layer_names:
+            return None
+        annotations = document.layer(LINGUISTIC_LAYER).annotations
+        return cls(
+            [a for a in annotations if isinstance(a, Word)],
+            [a for a in annotations if isinstance(a, NamedEntity)],
+        )
+
+    def within(self, start: int, end: int) -> list[Word]:
+        """The words whose token overlaps ``[start, end)``, in text order."""
+        i = bisect.bisect_left(self._starts, start)
+        while i > 0 and self.words[i - 1].end > start:
+            i -= 1
+        out = []
+        while i < len(self.words) and self.words[i].start < end:
+            if self.words[i].end > start:
+                out.append(self.words[i])
+            i += 1
+        return out
+
+    def head_of(self, start: int, end: int) -> Word | None:
+        """The word of ``[start, end)`` whose head lies outside it: the span's syntactic head."""
+        inside = self.within(start, end)
+        ids = {w.id for w in inside}
+        for w in inside:
+            if w.head not in ids:
+                return w
+        return inside[0] if inside else None
+
+    def head(self, word: Word) -> Word | None:
+        return self._by_id.get(word.head) if word.head is not None else None
+
+    def children(self, word: Word, *relations: str) -> list[Word]:
+        """The dependents of ``word`` (with one of ``relations``, if given), in text order."""
+        kids = self._children.get(word.id, [])
+        if relations:
+            kids = [k for k in kids if k.deprel in relations or (k.deprel or "").split(":")[0] in relations]
+        return kids
+
+    def phrase(self, word: Word, leave_out: Iterable[str] = CLAUSAL) -> list[Word]:
+        """``word`` and what depends on it, recursively, except dependents by ``leave_out``."""
+        skip = frozenset(leave_out)
+        out = [word]
+        stack = [word]
+        while stack:
+            for kid in self._children.get(stack.pop().id, ()):
+                if kid.deprel not in skip and (kid.deprel or "").split(":")[0] not in skip:
+                    out.append(kid)
+                    stack.append(kid)
+        return sorted(out, key=lambda w: w.start)
+
+    def ancestors(self, word: Word) -> Iterator[Word]:
+        seen = {word.id}
+        head = self.head(word)
+        while head is not None and head.id not in seen:
+            yield head
+            seen.add(head.id)
+            head = self.head(head)
+
+    def entity_at(self, word: Word) -> NamedEntity | None:
+        return next((e for e in self.entities if e.start <= word.start and word.end <= e.end), None)
+
+    def gender(self, start: int, end: int) -> str | None:
+        """``Masc`` or ``Fem`` when the parse says so of the span, its title or its determiner.
+
+        A name's own features are guesses of the tagger; the noun it is in apposition with
+        (``la commissaire européenne, Ylva Johansson``) and its determiners are evidence.
+        """
+        head = self.head_of(start, end)
+        if head is None:
+            return None
+        evidence: list[Word] = []
+        governor = self.head(head)
+        if governor is not None and head.deprel in ("appos", "flat:name", "nmod", "flat"):
+            evidence.append(governor)
+        evidence += self.children(head, "appos")
+        for noun in list(evidence):
+            evidence += self.children(noun, "det")
+        evidence += self.children(head, "det")
+        genders = {_gender(w.feats) for w in evidence if w.upos in ("NOUN", "DET", "ADJ")} - {None}
+        return genders.pop() if len(genders) == 1 else None
+
+    @staticmethod
+    def word_gender(word: Word) -> str | None:
+        return _gender(word.feats)
+
+    def feature(self, word: Word, name: str) -> str | None:
+        for feat in (word.feats or "").split("|"):
+            if feat.startswith(name + "="):
+                return feat[len(name) + 1 :]
+        return None
