@@ -286,7 +286,7 @@ def _title_of(parse: Parse, name: Word, titles: frozenset[str]) -> Word | None:
 _AGENT_CASES = frozenset({"par", "by"})
 _SOURCE_OF = frozenset({"de", "du", "des", "d'", "by", "of", "from"})
 """Prepositions that name whose a document is: ``le rapport de X``, ``a report by X``."""
-_BODY_LABELS = ("ORG", "NORP")
+_BODY_LABELS = ("ORG",)
 """Entity classes of bodies that speak (Stanza's and spaCy's names)."""
 _HONORIFIC_GENDER = {
     "mme": "Fem",
@@ -476,7 +476,8 @@ class _Resolver:
     def _named_in(self, head: Word) -> str | None:
         """An Actor or Forum on the head word, on the name in apposition to it, or (for a
         document, ``le rapport de X``) on its author."""
-        ranked = [[head], self.parse.children(head, "appos", "flat", "compound", "nmod:poss")]
+        # The name in apposition speaks, not the possessor: "Lena Vogel's spokesman, Mark Tanner"
+        ranked = [[head], self.parse.children(head, "appos", "flat"), self.parse.children(head, "compound")]
         if self._is_body_title(head):
             ranked.append(self._authors(head))
         for words in ranked:
@@ -510,6 +511,8 @@ class _Resolver:
 
     def _epithet(self, head: Word) -> str | None:
         word = plain(head.form).lower()
+        if any(self.parse.feature(d, "Definite") == "Ind" for d in self.parse.children(head, "det")):
+            return None  # "un diplomate européen": someone not named before
         if word in self.epithets or self._is_person_title(word):
             return self._last_person(self._gender_of(head))
         if self.ctx.lang.forum_titles.fullmatch(word):
@@ -541,7 +544,7 @@ class _Resolver:
         """From an honorific (``Mme``, ``M.``), else from the title the name is in apposition to
         (``la commissaire européenne, Ylva Johansson``), else unknown: a name's own gender is
         only the tagger's guess."""
-        honorific = self.ctx.document.text[actor.start : actor.end].split(" ", 1)[0].lower()
+        honorific = self.ctx.document.text[actor.start : actor.end].split(None, 1)[0].lower()  # "Mme\xa0X"
         if honorific in _HONORIFIC_GENDER:
             return _HONORIFIC_GENDER[honorific]
         name = self.parse.head_of(actor.start, actor.end)

@@ -369,9 +369,7 @@ class StatementExtractor(Extractor):
             return
         self._record(ctx, q.start, q.end, speaker, cue, "direct")
 
-    def _record(
-        self, ctx: _Context, start: int, end: int, speaker: str | None, cue: _Cue, mode: str
-    ) -> None:
+    def _record(self, ctx: _Context, start: int, end: int, speaker: str | None, cue: _Cue, mode: str) -> None:
         start, end, speaker = self.refine(ctx, _Found(start, end, speaker, cue, mode))
         ctx.add(start, end, speaker, cue.lemma, mode)
 
