@@ -182,7 +182,10 @@ CASES: dict[str, list[Found]] = {
         ("le niveau d'alerte restera inchangé", "Organe de coordination pour l'analyse de la menace")
     ],
     # "plaidé pour C, tandis que la Chine a appelé à D": C ends at the comma.
-    "fr-clause-of-its-own": [("un contrôle renforcé des frontières", "Russie")],
+    "fr-clause-of-its-own": [
+        ("un contrôle renforcé des frontières", "Russie"),
+        ("une meilleure coopération judiciaire", "Chine"),
+    ],
     # "X met the envoy, Y, who said that": the antecedent of "who".
     "en-relative-who": [("the group was still recruiting in border villages", "Mr David Okafor")],
     # "he", "according to him", "she": the last person named whose gender (Mr, Ms) agrees.
@@ -278,13 +281,19 @@ def test_the_epithets_resolve_to_annotations_of_the_mentions_layer(grammar: Pipe
 
 def test_indirect_speech_stops_before_a_clause_of_its_own(grammar: Pipeline) -> None:
     document = annotate(grammar, parsed("fr-clause-of-its-own"))
-    [statement] = document.annotations(Statement)
-    assert (statement.text, statement.mode, statement.cue) == (
+    first, second = document.annotations(Statement)
+    assert (first.text, first.mode, first.cue) == (
         "un contrôle renforcé des frontières",
         "indirect",
         "plaider",
     )
-    assert document.text[statement.end] == ","  # "..., tandis que la Chine a appelé à ..." is not in it
+    assert document.text[first.end] == ","  # "..., tandis que la Chine a appelé à ..." is not in it
+    # and the clause cut off is a statement of its own, the call's
+    assert (second.text, second.mode, second.cue) == (
+        "une meilleure coopération judiciaire",
+        "indirect",
+        "appeler",
+    )
 
 
 def test_plural_pronouns_keep_the_rules_answer(grammar: Pipeline, rules: Pipeline) -> None:

@@ -323,3 +323,24 @@ def test_threat_with_wikidata_in_json_ld(pipeline: Pipeline) -> None:
     assert back == doc
     again = one(back, Threat, "Daech")
     assert (again.entity, again.wikidata, again.canonical) == ("common-threats:isis", "Q2429253", "ISIS")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("LUXEMBOURG, 13 juin 2024 (AFP) - Les ministres ont adopté un plan.", "fr"),
+        ("NEW YORK (Nations unies), 21 novembre 2024 (AFP) - Le Conseil a débattu.", "fr"),
+        ("SINGAPORE, Oct 9 (Reuters) - Interpol said on Wednesday that 37 people were arrested.", "en"),
+    ],
+)
+def test_a_dateline_names_where_the_story_was_filed_not_an_actor(
+    pipeline: Pipeline, text: str, lang: str
+) -> None:
+    doc = annotate(pipeline, text, lang)
+    dateline = text[: text.index(",", text.index(")") if text.startswith("NEW") else 0)]
+    assert not [a.text for a in mentions(doc, Actor) if a.end <= len(dateline)]
+
+
+def test_a_country_in_a_sentence_is_still_an_actor(pipeline: Pipeline) -> None:
+    doc = annotate(pipeline, "Luxembourg, 13 juin - Le Luxembourg a proposé un plan commun.", "fr")
+    assert "Luxembourg" in [a.text for a in mentions(doc, Actor)]

@@ -266,6 +266,16 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "de la séance plénière.",
         [("La coopération entre nos services doit encore progresser", "déclarer", "direct", "Karim Benali")],
     ),
+    # -- a participle after a quote's incise opens a call of its own ----------------------------
+    "fr-call-in-a-participle-after-a-quote": (
+        "fr",
+        "« Les sanctions ne sont pas appliquées », a-t-elle ajouté, appelant les États membres à geler "
+        "les avoirs.",
+        [
+            ("Les sanctions ne sont pas appliquées", "ajouter", "direct", None),
+            ("geler les avoirs", "appeler", "indirect", None),
+        ],
+    ),
 }
 
 
@@ -310,6 +320,13 @@ NO_STATEMENT = {
     ),
     "fr-title-of-a-work": ("fr", "Le film « Les Cendres » raconte la vie d'un ancien combattant."),
     "fr-narration": ("fr", "Les délégués se sont retrouvés à Malte pour deux jours de travaux."),
+    # an incise whose speaker no rule knows is left out, not read as "C" said by "l'office"
+    "fr-unknown-inverted-subject": ("fr", "Le nombre de signalements a doublé en un an, a rappelé l'office."),
+    # a relative clause is not an incise, and a programme does not speak
+    "fr-relative-clause": (
+        "fr",
+        "Les ministres ont adopté un nouveau programme, qui met l'accent sur la prévention en ligne.",
+    ),
 }
 
 

@@ -21,7 +21,9 @@ def load_pipeline(
     *,
     add: Iterable[str] = (),
     skip: Iterable[str] = (),
+    backend: str | None = None,
     registry: Registry | None = None,
 ) -> Pipeline:
-    """The pipeline ``name`` from the installed plugins, with extractors added or left out."""
-    return Pipeline.from_registry(registry or load_registry(), name, add=add, skip=skip)
+    """The pipeline ``name`` from the installed plugins, with extractors added or left out and,
+    for an NLP pipeline, the NLP backend chosen (``stanza`` by default in ``rules+nlp``)."""
+    return Pipeline.from_registry(registry or load_registry(), name, add=add, skip=skip, backend=backend)

@@ -205,17 +205,9 @@ def _annotate(args: argparse.Namespace) -> int:
     exporter = registry.exporters.get(args.format)
     if exporter is None:
         raise UsageError(f"unknown format {args.format!r}; known: {', '.join(sorted(registry.exporters))}")
-    add, skip = list(args.add), list(args.skip)
-    if args.backend:  # swap the pipeline's NLP backend: nlp.stanza -> nlp.<backend>
-        if args.backend not in registry.backends:
-            raise UsageError(
-                f"unknown NLP backend {args.backend!r}; known: {', '.join(sorted(registry.backends))}"
-            )
-        for name in registry.pipelines.get(args.pipeline, ()):
-            if name.startswith("nlp.") and name[4:] in registry.backends and name[4:] != args.backend:
-                skip.append(name)
-                add.append(f"nlp.{args.backend}")
-    pipeline = Pipeline.from_registry(registry, args.pipeline, add=add, skip=skip)
+    pipeline = Pipeline.from_registry(
+        registry, args.pipeline, add=args.add, skip=args.skip, backend=args.backend
+    )
     for ex in pipeline.extractors:
         if isinstance(ex, RuleExtractor):
             ex.timeout = args.rule_timeout

@@ -2,7 +2,7 @@
 
 :class:`Parse` reads the neutral ``linguistic`` layer (whatever backend made it) and answers:
 which words lie on these offsets, which word heads a span, what depends on a word, what a
-word's phrase covers, what gender the parse gives a word or a span.
+word's phrase covers, and the features of a word.
 """
 
 from __future__ import annotations
@@ -16,17 +16,18 @@ from .linguistic import NamedEntity, Word
 from .model import Document
 from .nlp import LINGUISTIC_LAYER
 
-__all__ = ["CLAUSAL", "Parse"]
+__all__ = ["CLAUSAL", "Parse", "feature"]
 
 CLAUSAL = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "parataxis", "conj", "cc", "punct", "xcomp"})
 """Relations whose dependents are clauses or coordinated phrases, not part of a noun phrase's name."""
 
 
-def _gender(feats: str | None) -> str | None:
-    for feat in (feats or "").split("|"):
-        if feat.startswith("Gender="):
-            value = feat[len("Gender=") :]
-            return value if value in ("Masc", "Fem") else None
+def feature(word: Word, name: str) -> str | None:
+    """The value of the morphological feature ``name`` of ``word`` (``Gender``: ``Fem``...)."""
+    for feat in (word.feats or "").split("|"):
+        key, _, value = feat.partition("=")
+        if key == name:
+            return value
     return None
 
 
@@ -114,33 +115,3 @@ class Parse:
 
     def entity_at(self, word: Word) -> NamedEntity | None:
         return next((e for e in self.entities if e.start <= word.start and word.end <= e.end), None)
-
-    def gender(self, start: int, end: int) -> str | None:
-        """``Masc`` or ``Fem`` when the parse says so of the span, its title or its determiner.
-
-        A name's own features are guesses of the tagger; the noun it is in apposition with
-        (``la commissaire européenne, Ylva Johansson``) and its determiners are evidence.
-        """
-        head = self.head_of(start, end)
-        if head is None:
-            return None
-        evidence: list[Word] = []
-        governor = self.head(head)
-        if governor is not None and head.deprel in ("appos", "flat:name", "nmod", "flat"):
-            evidence.append(governor)
-        evidence += self.children(head, "appos")
-        for noun in list(evidence):
-            evidence += self.children(noun, "det")
-        evidence += self.children(head, "det")
-        genders = {_gender(w.feats) for w in evidence if w.upos in ("NOUN", "DET", "ADJ")} - {None}
-        return genders.pop() if len(genders) == 1 else None
-
-    @staticmethod
-    def word_gender(word: Word) -> str | None:
-        return _gender(word.feats)
-
-    def feature(self, word: Word, name: str) -> str | None:
-        for feat in (word.feats or "").split("|"):
-            if feat.startswith(name + "="):
-                return feat[len(name) + 1 :]
-        return None

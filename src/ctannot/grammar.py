@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from .annotations import Actor, Forum, Initiative
-from .dependencies import Parse
+from .dependencies import Parse, feature
 from .linguistic import Word
 from .mentions import MentionsExtractor
 from .model import Annotation, Document
@@ -195,7 +195,7 @@ def _with_extent(parse: Parse, text: str, m: Match) -> Match:
             words = parse.phrase(kid, leave_out=("acl", "acl:relcl", "advcl", "parataxis", "ccomp"))
             end = max(end, words[-1].end)
     for kid in parse.children(head, "acl"):
-        if m.start < kid.start < end and parse.feature(kid, "VerbForm") == "Part" and kid.id in inside:
+        if m.start < kid.start < end and feature(kid, "VerbForm") == "Part" and kid.id in inside:
             end = min(end, kid.start)
     while end > m.start and text[end - 1] in " ,;":
         end -= 1
@@ -381,7 +381,7 @@ def _speaker_phrase(parse: Parse, cue: _Cue) -> Word | None:
         if agent is not None:
             return agent
         # coordinated, participial and infinitive verbs share the subject of the verb they hang on
-        verb_form = parse.feature(word, "VerbForm")
+        verb_form = feature(word, "VerbForm")
         head = parse.head(word)
         if head is None or not (word.deprel == "conj" or verb_form in ("Part", "Inf", "Ger")):
             return None
@@ -461,14 +461,14 @@ class _Resolver:
         return self._epithet(head)
 
     def _pronoun(self, pronoun: Word) -> str | None:
-        if self.parse.feature(pronoun, "PronType") == "Rel":  # "X, qui a déclaré": X speaks
+        if feature(pronoun, "PronType") == "Rel":  # "X, qui a déclaré": X speaks
             verb = self.parse.head(pronoun)
             antecedent = self.parse.head(verb) if verb is not None and verb.deprel == "acl:relcl" else None
             return self.resolve(antecedent) if antecedent is not None else None
         form = (pronoun.form or "").lower()
-        if self.parse.feature(pronoun, "Number") == "Plur" or form not in self._personal():
+        if feature(pronoun, "Number") == "Plur" or form not in self._personal():
             return None  # "ils", "they": a group, the rules' guess stands
-        return self._last_person(Parse.word_gender(pronoun))
+        return self._last_person(feature(pronoun, "Gender"))
 
     def _personal(self) -> frozenset[str]:
         return self.ctx.lang.pronouns | {"lui", "him", "her", "-t-il", "-t-elle", "t-il", "t-elle"}
@@ -511,7 +511,7 @@ class _Resolver:
 
     def _epithet(self, head: Word) -> str | None:
         word = plain(head.form).lower()
-        if any(self.parse.feature(d, "Definite") == "Ind" for d in self.parse.children(head, "det")):
+        if any(feature(d, "Definite") == "Ind" for d in self.parse.children(head, "det")):
             return None  # "un diplomate européen": someone not named before
         if word in self.epithets or self._is_person_title(word):
             return self._last_person(self._gender_of(head))
@@ -528,11 +528,12 @@ class _Resolver:
         return plain(head.form).lower() in self.ctx.lang.body_titles
 
     def _gender_of(self, head: Word) -> str | None:
-        genders = {Parse.word_gender(w) for w in [head, *self.parse.children(head, "det")]} - {None}
+        genders = {feature(w, "Gender") for w in [head, *self.parse.children(head, "det")]} & {"Masc", "Fem"}
         return genders.pop() if len(genders) == 1 else None
 
     def _last_person(self, gender: str | None) -> str | None:
         """The last person named before the statement whose gender, where known, agrees."""
+        gender = gender if gender in ("Masc", "Fem") else None
         for actor in reversed(self.ctx.speakers):
             if actor.end > self.before or not (isinstance(actor, Actor) and actor.kind == "person"):
                 continue

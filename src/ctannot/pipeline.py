@@ -92,13 +92,25 @@ class Pipeline:
         name: str = "rules",
         add: Iterable[str] = (),
         skip: Iterable[str] = (),
+        backend: str | None = None,
     ) -> Pipeline:
-        """The pipeline ``name`` with extractors added or left out by name."""
+        """The pipeline ``name`` with extractors added or left out by name, and its NLP
+        extractor (``nlp.stanza`` in ``rules+nlp``) swapped for ``nlp.<backend>``."""
         if name not in registry.pipelines:
             raise PipelineError(
                 f"no pipeline named {name!r}; known pipelines: {', '.join(sorted(registry.pipelines))}"
             )
-        skip = set(skip)
+        add, skip = list(add), set(skip)
+        if backend is not None:
+            if backend not in registry.backends:
+                raise PipelineError(
+                    f"unknown NLP backend {backend!r}; known: {', '.join(sorted(registry.backends))}"
+                )
+            for extractor in registry.pipelines[name]:
+                if extractor.startswith("nlp.") and extractor[4:] in registry.backends:
+                    skip.add(extractor)
+                    add.append(f"nlp.{backend}")
+            skip.discard(f"nlp.{backend}")
         names = [n for n in registry.pipelines[name] if n not in skip]
         names += [n for n in add if n not in names]
         unknown = [n for n in [*names, *skip] if n not in registry.extractors]

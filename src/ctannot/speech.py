@@ -347,7 +347,7 @@ class StatementExtractor(Extractor):
                 self._direct(ctx, item, s_start, s_end)
             else:
                 mode = "mixed" if item.has_quote else "indirect"
-                self._record(ctx, item.start, item.end, item.speaker, item.cue, mode)
+                ctx.add(item.start, item.end, item.speaker, item.cue.lemma, mode)
 
     # -- direct speech ---------------------------------------------------------------------------
 
@@ -441,6 +441,9 @@ class StatementExtractor(Extractor):
             c_start, c_end = _trim(ctx.document.text, c_start, c_end, strip_final=True)
             if c_end - c_start < 3:
                 continue
+            mode = "mixed" if any(c_start <= q.open < c_end for q in sentence_quotes) else "indirect"
+            # refined here, not when recorded: a statement cut short leaves the cues after it free
+            c_start, c_end, speaker = self.refine(ctx, _Found(c_start, c_end, speaker, cue, mode))
             has_quote = any(c_start <= q.open < c_end for q in sentence_quotes)
             out.append(_Reported(c_start, c_end, speaker, cue, has_quote))
         return out
@@ -465,11 +468,19 @@ class StatementExtractor(Extractor):
             comma = incise.start()
             if any(a <= comma < b for a, b in inside):
                 return None
-            if _AUXILIARY.fullmatch(incise.group(1)):
+            inverted = _AUXILIARY.fullmatch(incise.group(1)) is not None  # "C, a déclaré X."
+            if inverted:
                 speaker = ctx.speaker_in(cue.end, s_end)
             else:
                 speaker = ctx.speaker_in(comma + 1, cue.start, first=False)
-            return (s_start, comma, speaker) if speaker is not None else None
+            if speaker is not None:
+                return s_start, comma, speaker
+            if (inverted and not _PARTICIPLE.search(text, cue.start, cue.end)) or ctx.lang.relative.match(
+                ctx.lowered, incise.start(1)
+            ):
+                return None  # an incise whose speaker is unknown, or a relative clause ("qui met l'accent")
+            # a clause of its own ("C, tandis que le Tunisien a appelé à D", "C, appelant les États
+            # à D"), read below as one
         colon = _COLON.match(text, cue.end, s_end)
         if colon is not None:  # "M. X a déclaré: nous devons ...", a quotation without its marks
             return colon.end(), s_end, ctx.subject_before(s_start, cue.start)
