@@ -99,18 +99,14 @@ class GrammarMentionsExtractor(MentionsExtractor):
     """``rules.mentions`` with grammar: countries that do not act dropped, roles and parsed
     persons added."""
 
-    def setup(self, registry: Registry) -> None:
-        super().setup(registry)
-        self._lists = [(pack, pack.lists) for pack in registry.rule_packs]
-
     def _titles(self, lang: str | None) -> frozenset[str]:
         """Person titles (``ministre``, ``commissioner``) of the speech packs of ``lang``."""
         titles: set[str] = set()
         bodies: set[str] = set()
-        for pack, lists in self._lists:
+        for pack in self.packs:
             if pack.applies_to(lang):
-                titles.update(plain(t).lower() for t in lists.get("speaker_titles", ()))
-                bodies.update(plain(t).lower() for t in lists.get("speaker_body_titles", ()))
+                titles.update(plain(t).lower() for t in pack.lists.get("speaker_titles", ()))
+                bodies.update(plain(t).lower() for t in pack.lists.get("speaker_body_titles", ()))
         return frozenset(titles - bodies)
 
     def refine(self, document: Document, matches: list[Match]) -> list[Match]:
