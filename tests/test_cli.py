@@ -8,11 +8,13 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from unittest.mock import ANY
 
 import pytest
 
 from conftest import run_ctannot, shared_path
 from ctannot import Actor, Document, Provenance, Statement
+from ctannot.batch import FAILURES_FILE
 from ctannot.web_annotation import loads, to_jsonld
 
 FR = (
@@ -97,6 +99,16 @@ def test_show_survives_a_speaker_given_as_an_array(tmp_path: Path) -> None:
         assert str(path) in run.stderr
 
 
+def outputs(out: Path) -> list[str]:
+    """The output files of a run, without its failures file."""
+    return sorted(p.name for p in out.iterdir() if p.name != FAILURES_FILE)
+
+
+def failures(out: Path) -> list[dict[str, str | None]]:
+    lines = (out / FAILURES_FILE).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
 def test_jsonl_with_bad_lines(tmp_path: Path) -> None:
     source = tmp_path / "batch.jsonl"
     lines = [
@@ -113,7 +125,8 @@ def test_jsonl_with_bad_lines(tmp_path: Path) -> None:
     assert f"{source}:3" not in run.stderr
     assert "1 annotated, 2 failed" in run.stderr
     assert "Traceback" not in run.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["good.jsonld"]
+    assert outputs(out) == ["good.jsonld"]
+    assert [f["input"] for f in failures(out)] == [f"{source}:1", f"{source}:2"]
     doc = loads((out / "good.jsonld").read_text(encoding="utf-8"))
     assert doc.metadata == {"url": "https://example.org/1"}
 
@@ -131,7 +144,8 @@ def test_bad_text_files_beside_a_good_one(tmp_path: Path) -> None:
     assert f"{folder / 'empty.txt'}: empty" in run.stderr
     assert "1 annotated, 2 failed" in run.stderr
     assert "Traceback" not in run.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["good.jsonld"]
+    assert outputs(out) == ["good.jsonld"]
+    assert [f["input"] for f in failures(out)] == [str(folder / "empty.txt"), str(folder / "latin1.txt")]
     assert leftovers(out) == []
     assert loads((out / "good.jsonld").read_text(encoding="utf-8")).text == FR
 
@@ -152,7 +166,8 @@ def test_whitespace_only_file_is_empty(tmp_path: Path) -> None:
     run = run_ctannot("annotate", blank, "-o", out, cwd=tmp_path)
     assert run.returncode == 1
     assert f"{blank}: empty" in run.stderr
-    assert list(out.iterdir()) == []
+    assert outputs(out) == []
+    assert failures(out) == [{"input": str(blank), "document": "blank", "extractor": None, "error": ANY}]
 
 
 def test_duplicate_ids_in_jsonl(tmp_path: Path) -> None:
@@ -166,7 +181,7 @@ def test_duplicate_ids_in_jsonl(tmp_path: Path) -> None:
     assert "'same'" in run.stderr
     assert "duplicate id" in run.stderr
     assert "1 annotated, 1 failed" in run.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["same.jsonld"]
+    assert outputs(out) == ["same.jsonld"]
     assert loads((out / "same.jsonld").read_text(encoding="utf-8")).text == FR  # the first wins
 
 
@@ -185,11 +200,19 @@ def test_batches_give_what_one_document_at_a_time_gives(tmp_path: Path) -> None:
         run = run_ctannot("annotate", folder, more, "-o", out, "--batch-size", size, cwd=tmp_path)
         assert run.returncode == 1, run.stderr
         files = {p.name: p.read_text(encoding="utf-8") for p in out.iterdir()}
-        stderr = re.sub(r" in [0-9.]+ s -> .*", "", run.stderr)
+        stderr = re.sub(r" in [0-9.]+ s.*", "", run.stderr)
         runs.append((run.stdout.replace(str(out), "OUT"), stderr.replace(str(out), "OUT"), files))
     assert runs[0] == runs[1]
     stdout, stderr, files = runs[1]
-    assert sorted(files) == ["a.jsonld", "b.jsonld", "c.jsonld", "e.jsonld", "f.jsonld", "j.jsonld"]
+    assert sorted(files) == [
+        "a.jsonld",
+        "b.jsonld",
+        "c.jsonld",
+        "e.jsonld",
+        "f.jsonld",
+        "failures.jsonl",
+        "j.jsonld",
+    ]
     assert [line.split(":")[0] for line in stdout.splitlines()] == ["a", "b", "c", "e", "f", "j"]
     assert "empty" in stderr
     assert "'j'" in stderr

@@ -3,28 +3,28 @@
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
+import os
 import sys
-import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from . import __version__
-from .extractor import Problem
+from .batch import FAILURES_FILE, LINES_FILE, Outcome, PipelineSpec, Summary, annotate_corpus
 from .formats import FormatError
-from .inputs import InputError, output_name, read_jsonl, read_txt, write_atomic
+from .inputs import iter_inputs
 from .model import Document
-from .nlp import LinguisticExtractor, ModelsMissing
-from .pipeline import ExtractionError, Pipeline, PipelineError, Result
+from .nlp import ModelsMissing
+from .pipeline import Pipeline, PipelineError
 from .plugins import get_plugin_manager, plugin_info
 from .registry import RegistrationError, Registry
 from .rules import RuleFileError
-from .rules.extractor import DEFAULT_RULE_TIMEOUT, RuleExtractor
+from .rules.extractor import DEFAULT_RULE_TIMEOUT
 
 __all__ = ["main"]
 
-EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 DEFAULT_BATCH_SIZE = 32
 
 
@@ -54,9 +54,9 @@ def _parser() -> argparse.ArgumentParser:
     ann.add_argument(
         "inputs",
         nargs="+",
-        type=Path,
         metavar="INPUT",
-        help=".txt file, folder of .txt files, or .jsonl file (id, text, lang, metadata)",
+        help=".txt file, folder (read recursively), .jsonl or .jsonl.gz file (id, text, lang, metadata), "
+        "or - for JSON Lines on standard input",
     )
     ann.add_argument(
         "-o",
@@ -64,8 +64,40 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         required=True,
         metavar="OUT_DIR",
-        help="folder for the output files (created if needed)",
+        help="folder for the output files and failures.jsonl (created if needed)",
     )
+    ann.add_argument(
+        "--glob",
+        default="*.txt",
+        metavar="PATTERN",
+        help="the files of an input folder to read, by name (default: *.txt)",
+    )
+    ann.add_argument(
+        "--output-format",
+        choices=("files", "jsonld-lines", "jsonld-lines.gz"),
+        default="files",
+        help="one file per document (default), or one JSON-LD collection per line in "
+        f"OUT_DIR/{LINES_FILE} (.gz: gzipped), in input order",
+    )
+    ann.add_argument(
+        "--workers",
+        type=_positive_int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="worker processes, each loading the pipeline once (default: the number of cores)",
+    )
+    ann.add_argument(
+        "--resume",
+        action="store_true",
+        help="skip the documents whose output is complete (after a crash or Ctrl-C) and do the rest",
+    )
+    ann.add_argument(
+        "--executor",
+        choices=("local", "dask"),
+        default="local",
+        help="run here (default), or on a dask.distributed cluster (pip install 'ctannot[dask]')",
+    )
+    ann.add_argument("--scheduler", metavar="ADDRESS", help="the Dask scheduler, e.g. tcp://10.0.0.5:8786")
     ann.add_argument("--pipeline", default="rules", help="named pipeline (default: rules)")
     ann.add_argument(
         "--add",
@@ -161,119 +193,108 @@ def _registry() -> Registry:
 # -- annotate ----------------------------------------------------------------------------------
 
 
-def _documents(inputs: Sequence[Path], lang: str | None) -> Iterator[Document | InputError]:
-    for path in inputs:
-        if path.is_dir():
-            files = sorted(path.glob("*.txt"))
-            if not files:
-                yield InputError(str(path), "folder has no .txt files")
-            for file in files:
-                yield _read_txt(file, lang)
-        elif path.suffix == ".jsonl":
-            yield from read_jsonl(path, lang)
-        elif path.suffix == ".txt":
-            yield _read_txt(path, lang)
-        elif not path.exists():
-            yield InputError(str(path), "no such file or folder")
-        else:
-            yield InputError(str(path), "unsupported input: give .txt files, folders of them, or .jsonl")
-
-
-def _read_txt(path: Path, lang: str | None) -> Document | InputError:
-    try:
-        return read_txt(path, lang)
-    except InputError as exc:
-        return exc
-
-
-def _annotated(
-    pipeline: Pipeline, items: Iterable[Document | InputError], batch_size: int
-) -> Iterator[InputError | tuple[Document, Result | ExtractionError]]:
-    """Each document with its outcome, in input order, annotated ``batch_size`` at a time.
-
-    The inputs are read as the batches need them: one batch in memory, never all of them.
-    """
-    iterator = iter(items)
-    while batch := list(itertools.islice(iterator, batch_size)):
-        outcomes = iter(pipeline.annotate_batch([item for item in batch if isinstance(item, Document)]))
-        for item in batch:
-            yield item if isinstance(item, InputError) else (item, next(outcomes))
-
-
 def _annotate(args: argparse.Namespace) -> int:
-    registry = _registry()
-    exporter = registry.exporters.get(args.format)
-    if exporter is None:
-        raise UsageError(f"unknown format {args.format!r}; known: {', '.join(sorted(registry.exporters))}")
-    pipeline = Pipeline.from_registry(
-        registry, args.pipeline, add=args.add, skip=args.skip, backend=args.backend
+    spec = PipelineSpec(
+        args.pipeline, args.add, args.skip, args.backend, args.gpu, args.rule_timeout, args.format
     )
-    for ex in pipeline.extractors:
-        if isinstance(ex, RuleExtractor):
-            ex.timeout = args.rule_timeout
-        if isinstance(ex, LinguisticExtractor):
-            ex.backend.use_gpu = args.gpu
-    pipeline.setup()  # rule-file errors surface here, before any document
+    registry = _registry()
+    if args.format not in registry.exporters:
+        raise UsageError(f"unknown format {args.format!r}; known: {', '.join(sorted(registry.exporters))}")
+    Pipeline.from_registry(registry, spec.name, add=spec.add, skip=spec.skip, backend=spec.backend)
     try:
         args.output.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UsageError(f"cannot create output folder {args.output}: {exc.strerror}") from None
-
-    started = time.perf_counter()
-    done = failed = warned = 0
-    written: dict[str, str] = {}
-    # A document whose id repeats an earlier one's is annotated with its batch all the same:
-    # whether it is skipped depends on whether that earlier one was written, known only here.
-    for outcome in _annotated(pipeline, _documents(args.inputs, args.lang), args.batch_size):
-        if isinstance(outcome, InputError):
-            failed += 1
-            print(f"ctannot: skipped {outcome}", file=sys.stderr)
-            continue
-        item, result = outcome
-        name = output_name(item.id, exporter.suffix)
-        if name in written:
-            failed += 1
-            print(
-                f"ctannot: skipped document {item.id!r}: its output {name} is already written for "
-                f"document {written[name]!r} (duplicate id)",
-                file=sys.stderr,
-            )
-            continue
-        if isinstance(result, ExtractionError):
-            failed += 1
-            print(f"ctannot: failed {result}", file=sys.stderr)
-            continue
-        try:
-            write_atomic(args.output / name, exporter.dump(result.document))
-        except OSError as exc:
-            failed += 1
-            print(f"ctannot: cannot write {args.output / name}: {exc.strerror}", file=sys.stderr)
-            continue
-        written[name] = item.id
-        done += 1
-        warned += _report(item.id, result.problems)
-        if not args.quiet:
-            counts = _counts(result.document)
-            print(f"{item.id}: {counts or 'no annotations'} -> {args.output / name}")
-    seconds = time.perf_counter() - started
-    print(
-        f"ctannot: {done} annotated, {failed} failed, {warned} warnings, in {seconds:.1f} s -> {args.output}",
-        file=sys.stderr,
-    )
-    return EXIT_FAILURES if failed else EXIT_OK
+    client = _dask_client(args.scheduler) if args.executor == "dask" else None
+    progress = _Progress(args.quiet)
+    try:
+        summary = annotate_corpus(
+            iter_inputs(args.inputs, args.lang, args.glob),
+            args.output,
+            spec,
+            output_format=args.output_format,
+            workers=args.workers,
+            batch_size=args.batch_size,
+            resume=args.resume,
+            client=client,
+            report=progress.report,
+        )
+    except KeyboardInterrupt:
+        progress.close()
+        print(
+            f"ctannot: interrupted: {progress.summary.line()}; what is written is complete, and "
+            f"`--resume` does the rest -> {args.output}",
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
+    except OSError as exc:
+        raise UsageError(f"cannot write to {args.output}: {exc.strerror or exc}") from None
+    finally:
+        progress.close()
+        if client is not None:
+            client.close()
+    failures = f" (see {args.output / FAILURES_FILE})" if summary.failed else ""
+    print(f"ctannot: {summary.line()}{failures} -> {args.output}", file=sys.stderr)
+    return EXIT_FAILURES if summary.failed else EXIT_OK
 
 
-def _report(document_id: str, problems: Sequence[Problem]) -> int:
-    for problem in problems:
-        print(f"ctannot: warning: document {document_id!r}: {problem}", file=sys.stderr)
-    return len(problems)
+def _dask_client(address: str | None) -> Any:
+    if not address:
+        raise UsageError("--executor dask needs --scheduler ADDRESS (the dask.distributed scheduler)")
+    try:
+        from distributed import Client
+    except ImportError:
+        raise UsageError("the Dask executor needs dask.distributed: pip install 'ctannot[dask]'") from None
+    try:
+        return Client(address, timeout=30)  # type: ignore[no-untyped-call]
+    except (OSError, TimeoutError) as exc:
+        raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
 
 
-def _counts(document: Document) -> str:
-    counts: dict[str, int] = {}
-    for ann in document.annotations():
-        counts[ann.type_name] = counts.get(ann.type_name, 0) + 1
-    return ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))
+class _Progress:
+    """What the user sees as the run goes: a progress bar on a terminal; else a line per document
+    (none with ``--quiet``). Failures and warnings are always told, on standard error."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.summary = Summary()
+        self.bar: Any = None
+        if not quiet and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(unit=" docs", file=sys.stderr, dynamic_ncols=True)
+
+    def report(self, event: str, outcome: Outcome | None, summary: Summary) -> None:
+        self.summary = summary
+        if outcome is not None and event == "failed":
+            if outcome.extractor is not None:
+                self._tell(
+                    f"ctannot: failed document {outcome.document_id!r}: extractor {outcome.extractor!r} "
+                    f"failed: {outcome.error}"
+                )
+            elif outcome.output is None and outcome.size:  # read, annotated, but not written
+                self._tell(f"ctannot: skipped document {outcome.document_id!r}: {outcome.error}")
+            else:
+                self._tell(f"ctannot: skipped {outcome.source}: {outcome.error}")
+        elif outcome is not None and event == "written":
+            for problem in outcome.problems:
+                self._tell(f"ctannot: warning: document {outcome.document_id!r}: {problem}")
+            if self.bar is None and not self.quiet:
+                print(f"{outcome.document_id}: {outcome.counts or 'no annotations'} -> {outcome.written}")
+        if self.bar is not None:
+            self.bar.update(1)
+            self.bar.set_postfix_str(f"{summary.megabytes:.1f} MB, {summary.failed} failed", refresh=False)
+
+    def _tell(self, message: str) -> None:
+        if self.bar is not None:
+            self.bar.write(message, file=sys.stderr)
+        else:
+            print(message, file=sys.stderr)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
 
 
 # -- plugins and show --------------------------------------------------------------------------

@@ -3,20 +3,33 @@
 from __future__ import annotations
 
 import contextlib
+import fnmatch
+import gzip
 import hashlib
 import json
 import os
+import sys
 import tempfile
-from collections.abc import Iterator
+import zlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from urllib.parse import quote
 
 import regex
 
 from .model import Document
 
-__all__ = ["InputError", "detect_language", "output_name", "read_jsonl", "read_txt", "write_atomic"]
+__all__ = [
+    "InputError",
+    "detect_language",
+    "iter_inputs",
+    "output_name",
+    "read_jsonl",
+    "read_jsonl_stream",
+    "read_txt",
+    "write_atomic",
+]
 
 
 class InputError(ValueError):
@@ -27,6 +40,9 @@ class InputError(ValueError):
         self.where = where
         self.problem = problem
         self.document_id = document_id
+
+    def __reduce__(self) -> tuple[Any, tuple[str, str, str | None]]:
+        return (InputError, (self.where, self.problem, self.document_id))  # to a worker process, whole
 
 
 _FR = frozenset(
@@ -138,32 +154,94 @@ def _document_from_record(record: Any, where: str, lang: str | None) -> Document
 
 
 def read_jsonl(path: Path, lang: str | None = None) -> Iterator[Document | InputError]:
-    """Documents from a JSON Lines file, one per line; a bad line yields an :class:`InputError`."""
+    """Documents from a JSON Lines file (``.jsonl``, or gzipped ``.jsonl.gz``), one per line; a
+    bad line yields an :class:`InputError`."""
     try:
-        handle = path.open("rb")
+        handle: IO[bytes] = gzip.open(path) if path.name.endswith(".gz") else path.open("rb")  # type: ignore[assignment]  # noqa: SIM115
     except OSError as exc:
         yield InputError(str(path), f"cannot be read ({exc.strerror})")
         return
     with handle:
-        empty = True
-        for number, raw in enumerate(handle, 1):
-            where = f"{path}:{number}"
-            if not raw.strip():
-                continue
-            empty = False
-            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]  # a UTF-8 byte-order mark, as some editors write
-            try:
-                record = json.loads(_decode(raw, where))
-                yield _document_from_record(record, where, lang)
-            except InputError as exc:
-                yield exc
-            except json.JSONDecodeError as exc:
-                yield InputError(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
-            except RecursionError:
-                yield InputError(where, "JSON nested too deeply")
-        if empty:
-            yield InputError(str(path), "empty file: no documents")
+        try:
+            yield from read_jsonl_stream(handle, str(path), lang)
+        except (OSError, EOFError, zlib.error) as exc:  # a truncated or corrupt gzip file
+            yield InputError(str(path), f"cannot be read to the end ({exc})")
+
+
+def read_jsonl_stream(
+    handle: IO[bytes], name: str, lang: str | None = None
+) -> Iterator[Document | InputError]:
+    """Documents from an open binary stream of JSON Lines (standard input, say) called ``name``."""
+    empty = True
+    for number, raw in enumerate(handle, 1):
+        where = f"{name}:{number}"
+        if not raw.strip():
+            continue
+        empty = False
+        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]  # a UTF-8 byte-order mark, as some editors write
+        try:
+            record = json.loads(_decode(raw, where))
+            yield _document_from_record(record, where, lang)
+        except InputError as exc:
+            yield exc
+        except json.JSONDecodeError as exc:
+            yield InputError(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
+        except RecursionError:
+            yield InputError(where, "JSON nested too deeply")
+    if empty:
+        yield InputError(name, "empty file: no documents")
+
+
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
+
+
+def iter_inputs(
+    inputs: Iterable[str | Path], lang: str | None = None, pattern: str = "*.txt"
+) -> Iterator[Document | InputError]:
+    """The documents of ``inputs``, read lazily, in order: ``.txt`` files, folders (their files
+    whose name matches ``pattern``, recursively, in sorted order), ``.jsonl`` and ``.jsonl.gz``
+    files, and ``-`` for JSON Lines on standard input. What cannot be read is an
+    :class:`InputError`."""
+    for item in inputs:
+        if str(item) == "-":
+            yield from read_jsonl_stream(sys.stdin.buffer, "<stdin>", lang)
+            continue
+        path = Path(item)
+        if path.is_dir():
+            found = False
+            for file in _walk(path, pattern):
+                found = True
+                yield from _read_file(file, lang)
+            if not found:
+                yield InputError(str(path), f"folder has no files matching {pattern!r}")
+        elif not path.exists():
+            yield InputError(str(path), "no such file or folder")
+        else:
+            yield from _read_file(path, lang)
+
+
+def _walk(folder: Path, pattern: str) -> Iterator[Path]:
+    """The files under ``folder`` whose name matches ``pattern``, in sorted order, one folder's
+    listing in memory at a time (a corpus may hold millions of files)."""
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(fnmatch.filter(files, pattern)):
+            yield Path(root, name)
+
+
+def _read_file(path: Path, lang: str | None) -> Iterator[Document | InputError]:
+    if path.name.endswith(JSONL_SUFFIXES):
+        yield from read_jsonl(path, lang)
+    elif path.suffix == ".txt":
+        try:
+            yield read_txt(path, lang)
+        except InputError as exc:
+            yield exc
+    else:
+        yield InputError(
+            str(path), "unsupported input: give .txt files, folders of them, .jsonl or .jsonl.gz"
+        )
 
 
 _SAFE_NAME = regex.compile(r"[\w][\w.\-]{0,150}")

@@ -209,6 +209,10 @@ class Document:
     metadata: Mapping[str, Any] = field(factory=dict, converter=_freeze_mapping)
     layers: tuple[Layer, ...] = field(default=(), converter=_to_layers, validator=_check_layers)
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # pickled (to a worker process) as its fields, the metadata as a plain dict
+        return (Document, (self.id, self.text, self.lang, dict(self.metadata), self.layers))
+
     def __repr__(self) -> str:
         return (
             f"Document(id={self.id!r}, lang={self.lang!r}, {len(self.text)} code points, "

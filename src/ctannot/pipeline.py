@@ -25,6 +25,7 @@ class ExtractionError(RuntimeError):
         super().__init__(f"document {document_id!r}: extractor {extractor!r} failed: {message}")
         self.document_id = document_id
         self.extractor = extractor
+        self.message = message
 
 
 def order_extractors(extractors: Sequence[Extractor]) -> tuple[Extractor, ...]:
