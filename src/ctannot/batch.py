@@ -19,6 +19,7 @@ import gzip
 import itertools
 import json
 import os
+import signal
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -187,6 +188,10 @@ class FilesSink:
     folder: Path
     suffix: str
 
+    def __attrs_post_init__(self) -> None:
+        for stale in self.folder.glob(".*.part"):  # what a killed run was writing: never complete
+            stale.unlink(missing_ok=True)
+
     def path(self, document_id: str) -> Path:
         return self.folder / output_name(document_id, self.suffix)
 
@@ -320,13 +325,20 @@ class _Processes:
     """A pool of worker processes (spawned: no state shared with this one but the spec)."""
 
     def __init__(self, workers: int) -> None:
-        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+        self.pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=get_context("spawn"), initializer=_ignore_interrupts
+        )
 
     def submit(self, spec: PipelineSpec, tasks: list[Task]) -> Future[list[Outcome]]:
         return self.pool.submit(annotate_chunk, spec, tasks)
 
     def shutdown(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C reaches the whole process group: the parent alone stops the run, cleanly
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 class _Dask:

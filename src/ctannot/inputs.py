@@ -200,7 +200,7 @@ def iter_inputs(
     inputs: Iterable[str | Path], lang: str | None = None, pattern: str = "*.txt"
 ) -> Iterator[Document | InputError]:
     """The documents of ``inputs``, read lazily, in order: ``.txt`` files, folders (their files
-    whose name matches ``pattern``, recursively, in sorted order), ``.jsonl`` and ``.jsonl.gz``
+    whose name matches ``pattern``, recursively: see :func:`_walk`), ``.jsonl`` and ``.jsonl.gz``
     files, and ``-`` for JSON Lines on standard input. What cannot be read is an
     :class:`InputError`."""
     for item in inputs:
@@ -222,8 +222,9 @@ def iter_inputs(
 
 
 def _walk(folder: Path, pattern: str) -> Iterator[Path]:
-    """The files under ``folder`` whose name matches ``pattern``, in sorted order, one folder's
-    listing in memory at a time (a corpus may hold millions of files)."""
+    """The files under ``folder`` whose name matches ``pattern``: a folder's own files, then its
+    subfolders', each in sorted order; one folder's listing in memory at a time (a corpus may
+    hold millions of files)."""
     for root, dirs, files in os.walk(folder):
         dirs.sort()
         for name in sorted(fnmatch.filter(files, pattern)):
