@@ -186,7 +186,7 @@ def read_jsonl_stream(
         except InputError as exc:
             yield exc
         except json.JSONDecodeError as exc:
-            yield InputError(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
+            yield InputError(where, f"not valid JSON: {exc.msg} (column {exc.colno})")
         except RecursionError:
             yield InputError(where, "JSON nested too deeply")
     if empty:
