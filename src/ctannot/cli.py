@@ -206,7 +206,7 @@ def _annotate(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise UsageError(f"cannot create output folder {args.output}: {exc.strerror}") from None
     client = _dask_client(args.scheduler) if args.executor == "dask" else None
-    progress = _Progress(args.quiet)
+    progress = _Progress(args.quiet, args.inputs)
     try:
         summary = annotate_corpus(
             iter_inputs(args.inputs, args.lang, args.glob),
@@ -251,18 +251,35 @@ def _dask_client(address: str | None) -> Any:
         raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
 
 
+def _megabytes(inputs: Sequence[str]) -> float | None:
+    """The size of the inputs in MB, when they are all plain files (not folders, gzip or stdin)."""
+    paths = [Path(i) for i in inputs]
+    if not paths or any(not p.is_file() or p.name.endswith(".gz") for p in paths):
+        return None
+    return sum(p.stat().st_size for p in paths) / 1e6
+
+
 class _Progress:
     """What the user sees as the run goes: a progress bar on a terminal; else a line per document
     (none with ``--quiet``). Failures and warnings are always told, on standard error."""
 
-    def __init__(self, quiet: bool) -> None:
+    def __init__(self, quiet: bool, inputs: Sequence[str] = ()) -> None:
         self.quiet = quiet
         self.summary = Summary()
         self.bar: Any = None
         if not quiet and sys.stderr.isatty():
             from tqdm import tqdm
 
-            self.bar = tqdm(unit=" docs", file=sys.stderr, dynamic_ncols=True)
+            # Progress in megabytes of text, against the inputs' size when it is known up front
+            # (plain files given by name): that gives an ETA. Folders and streams give none.
+            total = _megabytes(inputs)
+            known = "{l_bar}{bar}| {n:.1f}/{total:.1f} MB [{elapsed}<{remaining}{postfix}]"
+            self.bar = tqdm(
+                total=total,
+                bar_format=known if total else "{n:.1f} MB [{elapsed}{postfix}]",
+                file=sys.stderr,
+                dynamic_ncols=True,
+            )
 
     def report(self, event: str, outcome: Outcome | None, summary: Summary) -> None:
         self.summary = summary
@@ -282,8 +299,11 @@ class _Progress:
             if self.bar is None and not self.quiet:
                 print(f"{outcome.document_id}: {outcome.counts or 'no annotations'} -> {outcome.written}")
         if self.bar is not None:
-            self.bar.update(1)
-            self.bar.set_postfix_str(f"{summary.megabytes:.1f} MB, {summary.failed} failed", refresh=False)
+            self.bar.update(summary.megabytes - self.bar.n)
+            rate = summary.annotated / max(self.bar.format_dict["elapsed"], 1e-9)
+            self.bar.set_postfix_str(
+                f"{summary.annotated} docs, {rate:.0f} docs/s, {summary.failed} failed", refresh=False
+            )
 
     def _tell(self, message: str) -> None:
         if self.bar is not None:
