@@ -241,3 +241,43 @@ def test_an_interrupted_run_resumed_gives_the_uninterrupted_output(
     assert resumed.returncode == 0, resumed.stderr
     assert f"{len(partial)} already done" in resumed.stderr
     assert files(out) == expected
+
+
+def test_a_worker_process_killed_stops_the_run_cleanly_and_resume_finishes_it(
+    big: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    """The OOM killer takes a worker: the run says so and stops; no traceback, nothing lost."""
+    psutil = pytest.importorskip("psutil", reason="psutil finds the worker processes")
+    source, expected = big
+    out = tmp_path / "out"
+    command = [
+        sys.executable,
+        "-m",
+        "ctannot",
+        "annotate",
+        str(source),
+        "-o",
+        str(out),
+        "-q",
+        "--workers",
+        "2",
+    ]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    killed = False
+    while time.monotonic() < deadline and process.poll() is None and not killed:
+        if out.is_dir() and sum(1 for p in out.iterdir() if p.suffix == ".jsonld") >= 100:
+            workers = [c for c in psutil.Process(process.pid).children() if "spawn" in " ".join(c.cmdline())]
+            if workers:
+                os.kill(workers[0].pid, signal.SIGKILL)
+                killed = True
+        time.sleep(0.05)
+    _, stderr = process.communicate(timeout=120)
+    assert killed
+    assert process.returncode == 1, stderr
+    assert "the run stopped" in stderr
+    assert "--resume" in stderr
+    assert "Traceback" not in stderr
+    resumed = run_ctannot("annotate", source, "-o", out, "-q", "--workers", "2", "--resume")
+    assert resumed.returncode == 0, resumed.stderr
+    assert files(out) == expected

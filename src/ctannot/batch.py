@@ -20,6 +20,7 @@ import itertools
 import json
 import os
 import signal
+import threading
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -33,13 +34,16 @@ import attrs
 from .formats import Exporter
 from .inputs import InputError, output_name, write_atomic
 from .model import Document
-from .nlp import LinguisticExtractor
-from .pipeline import ExtractionError, Pipeline
+from .nlp import LinguisticExtractor, ModelsMissing
+from .pipeline import ExtractionError, Pipeline, PipelineError
+from .registry import RegistrationError
+from .rules import RuleFileError
 from .rules.extractor import DEFAULT_RULE_TIMEOUT, RuleExtractor
 
 __all__ = [
     "FAILURES_FILE",
     "LINES_FILE",
+    "ExecutorError",
     "FilesSink",
     "LinesSink",
     "Outcome",
@@ -87,9 +91,18 @@ class PipelineSpec:
         return pipeline, exporter
 
 
+_building = threading.Lock()
+
+
 @functools.cache
+def _cached(spec: PipelineSpec) -> tuple[Pipeline, Exporter]:
+    return spec.build()
+
+
 def _loaded(spec: PipelineSpec) -> tuple[Pipeline, Exporter]:
-    return spec.build()  # once per process: every worker loads its packs and models once
+    """The pipeline of ``spec``, built once per process (a Dask worker's threads share it)."""
+    with _building:
+        return _cached(spec)
 
 
 @attrs.frozen
@@ -471,24 +484,26 @@ def annotate_corpus(
     in_flight: dict[int, Any] = {}
     ready: dict[int, list[Outcome]] = {}
     next_chunk = 0
-    window = max(2, 2 * (workers if client is None else _dask_workers(client)))
+    window = max(2, 2 * workers)
     pending = tasks()
     chunks = enumerate(iter(lambda: list(itertools.islice(pending, batch_size)), []))
     try:
         exhausted = False
         while True:
+            if client is not None:  # asked again each time: workers may join (or leave) as the run goes
+                window = max(2, 2 * _dask_workers(client))
             while not exhausted and len(in_flight) < window:
                 chunk = next(chunks, None)
                 if chunk is None:
                     exhausted = True
                     break
                 index, chunk_tasks = chunk
-                in_flight[index] = executor.submit(spec, chunk_tasks)
+                in_flight[index] = _guarded(executor.submit, spec, chunk_tasks)
             if not in_flight:
                 break
             _wait_any(list(in_flight.values()), client)
             for index in [i for i, f in in_flight.items() if f.done()]:
-                ready[index] = in_flight.pop(index).result()
+                ready[index] = _guarded(in_flight.pop(index).result)
             while next_chunk in ready:  # in input order, whatever order the chunks finish in
                 for outcome in ready.pop(next_chunk):
                     record(outcome)
@@ -506,6 +521,22 @@ def annotate_corpus(
     return summary
 
 
+class ExecutorError(RuntimeError):
+    """The executor lost work it cannot redo on its own (a worker process killed, the Dask
+    scheduler gone): the run stops; what is written is complete, and ``resume`` does the rest."""
+
+
+def _guarded(call: Callable[..., Any], *args: Any) -> Any:
+    """``call(*args)``, a submission or a result, with the executor's own failures as
+    :class:`ExecutorError`; the pipeline's errors, as a worker met them, pass as they are."""
+    try:
+        return call(*args)
+    except (ModelsMissing, PipelineError, RuleFileError, RegistrationError, ValueError):
+        raise
+    except Exception as exc:
+        raise ExecutorError(f"{type(exc).__name__}: {exc or 'a worker died'}") from exc
+
+
 def _document_id(line: bytes) -> str:
     document_id = json.loads(line)["document"]["documentId"]
     if not isinstance(document_id, str):
@@ -514,7 +545,9 @@ def _document_id(line: bytes) -> str:
 
 
 def _dask_workers(client: Any) -> int:
-    return max(1, len(client.scheduler_info().get("workers", {})))
+    """The chunks the cluster runs at once: its worker threads, all of them (``nthreads``, unlike
+    ``scheduler_info()["workers"]``, which some versions of distributed cut at five workers)."""
+    return max(1, int(sum(client.nthreads().values())))
 
 
 def _wait_any(futures: list[Any], client: Any) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .batch import FAILURES_FILE, LINES_FILE, Outcome, PipelineSpec, Summary, annotate_corpus
+from .batch import FAILURES_FILE, LINES_FILE, ExecutorError, Outcome, PipelineSpec, Summary, annotate_corpus
 from .formats import FormatError
 from .inputs import iter_inputs
 from .model import Document
@@ -227,6 +227,14 @@ def _annotate(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERRUPTED
+    except ExecutorError as exc:
+        progress.close()
+        print(
+            f"ctannot: error: the run stopped: {exc}; {progress.summary.line()}; what is written is "
+            f"complete, and `--resume` does the rest -> {args.output}",
+            file=sys.stderr,
+        )
+        return EXIT_FAILURES
     except OSError as exc:
         raise UsageError(f"cannot write to {args.output}: {exc.strerror or exc}") from None
     finally:
@@ -247,7 +255,7 @@ def _dask_client(address: str | None) -> Any:
         raise UsageError("the Dask executor needs dask.distributed: pip install 'ctannot[dask]'") from None
     try:
         return Client(address, timeout=30)  # type: ignore[no-untyped-call]
-    except (OSError, TimeoutError) as exc:
+    except (OSError, TimeoutError, ValueError) as exc:
         raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
 
 
