@@ -69,8 +69,8 @@ class PipelineSpec:
     rule_timeout: float = DEFAULT_RULE_TIMEOUT
     format: str = "jsonld"
 
-    def build(self) -> tuple[Pipeline, Exporter]:
-        """The pipeline, set up, and the exporter of ``format``, from the installed plugins."""
+    def exporter(self) -> Exporter:
+        """The exporter of ``format``, from the installed plugins."""
         from .api import load_registry
 
         registry = load_registry()
@@ -79,6 +79,14 @@ class PipelineSpec:
             raise ValueError(
                 f"unknown format {self.format!r}; known: {', '.join(sorted(registry.exporters))}"
             )
+        return exporter
+
+    def build(self) -> tuple[Pipeline, Exporter]:
+        """The pipeline, set up, and the exporter of ``format``, from the installed plugins."""
+        from .api import load_registry
+
+        registry = load_registry()
+        exporter = self.exporter()
         pipeline = Pipeline.from_registry(
             registry, self.name, add=self.add, skip=self.skip, backend=self.backend
         )
@@ -209,13 +217,22 @@ class FilesSink:
         return self.folder / output_name(document_id, self.suffix)
 
     def done(self, document_id: str) -> bool:
-        return self.path(document_id).exists()
+        """Whether the file is there and whole. Files are renamed into place only once written,
+        but not synced to disk one by one: after a system crash one may be there, yet empty or
+        cut. Every exported text ends with a newline, so its last byte tells."""
+        try:
+            with self.path(document_id).open("rb") as handle:
+                handle.seek(-1, os.SEEK_END)
+                return handle.read(1) == b"\n"
+        except OSError:  # absent, or empty (seek before the start)
+            return False
 
     def write(self, outcome: Outcome) -> str:
         assert outcome.document_id is not None
         assert outcome.output is not None
         path = self.path(outcome.document_id)
-        write_atomic(path, outcome.output)
+        text = outcome.output if outcome.output.endswith("\n") else outcome.output + "\n"
+        write_atomic(path, text, durable=False)
         return str(path)
 
     def close(self) -> None:
@@ -421,7 +438,10 @@ def annotate_corpus(
     on its cluster instead. Raises what stops everything (missing models, a broken pipeline) and
     ``KeyboardInterrupt``, after writing what was done and closing the output.
     """
-    _, exporter = _loaded(spec)  # rule-file and pipeline errors surface here, before any document
+    if client is None and workers <= 1:
+        _, exporter = _loaded(spec)  # rule-file and pipeline errors surface here, before any document
+    else:  # the workers build the pipeline, and its errors come back with the first chunk
+        exporter = spec.exporter()
     output.mkdir(parents=True, exist_ok=True)
     if output_format == "files":
         sink: Sink = FilesSink(output, exporter.suffix)
