@@ -77,6 +77,20 @@ def test_round_trip_is_lossless(doc: Document) -> None:
     assert dumps(back) == text
 
 
+@settings(max_examples=150, deadline=None)
+@given(documents())
+def test_the_fast_writer_writes_what_the_json_ld_tree_says(doc: Document) -> None:
+    """``dumps`` writes its JSON text directly, for speed: it must be the tree ``to_jsonld``
+    builds (which pyld reads in the tests below), encoded compactly, character for character."""
+    assert dumps(doc) == json.dumps(to_jsonld(doc), ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def test_the_fast_writer_on_pipeline_output(annotated: Document) -> None:
+    assert (
+        dumps(annotated) == json.dumps(to_jsonld(annotated), ensure_ascii=False, separators=(",", ":")) + "\n"
+    )
+
+
 def test_round_trip_of_pipeline_output(annotated: Document) -> None:
     back = loads(dumps(annotated))
     assert back == annotated

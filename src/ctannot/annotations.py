@@ -9,18 +9,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-import attrs
 from attrs import field, frozen
 
-from .model import Annotation, ref_field, refs_field
+from .model import Annotation, optional_choice, optional_str, ref_field, refs_field
 
 __all__ = ["BUILTIN_TYPES", "Actor", "Forum", "Initiative", "Participants", "Statement", "Threat"]
 
-_opt_str = attrs.validators.optional(attrs.validators.instance_of(str))
-
-
-def _one_of(*choices: str) -> attrs.validators._OptionalValidator:  # type: ignore[name-defined]
-    return attrs.validators.optional(attrs.validators.in_(choices))
+_opt_str = optional_str
+_one_of = optional_choice
 
 
 @frozen(kw_only=True)

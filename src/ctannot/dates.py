@@ -8,15 +8,20 @@ its text.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import Any
 
+import ahocorasick
 import attrs
 import regex
 
 from .rules.trie import trie_pattern
 
-__all__ = ["DateMention", "find_dates", "parse_document_date"]
+__all__ = ["DateMention", "DatesOfText", "find_dates", "parse_document_date"]
 
 _MONTHS = {
     **{
@@ -147,24 +152,124 @@ def find_dates(
     if not _HINT.search(text, start, end):
         return  # no digit and no day name: no date here, and no need to run the big pattern
     for m in _PATTERN.finditer(text, start, end):
-        iso = None
-        if m.group("month"):
-            month = _MONTHS[m.group("month").lower().rstrip(".")]
-            day = int(m.group("d1") or m.group("d2"))
-            year_text = m.group("y1") or m.group("y2")
-            year = int(year_text) if year_text else (reference.year if reference else None)
-            date = _safe_date(year, month, day) if year else None
-            if (
-                date is not None
-                and year is not None
-                and not year_text
-                and reference is not None
-                and date > reference + dt.timedelta(days=7)
-            ):
-                date = _safe_date(year - 1, month, day)  # "16 novembre" in a January article
-            iso = date.isoformat() if date else None
-        elif reference is not None:
-            weekday = _DAYS[m.group("weekday2").lower()]
-            back = (reference.weekday() - weekday) % 7
-            iso = (reference - dt.timedelta(days=back)).isoformat()
-        yield DateMention(m.start(), m.end(), m.group(), iso)
+        yield _mention(m, reference)
+
+
+def _mention(m: Any, reference: dt.date | None) -> DateMention:
+    """The date expression ``_PATTERN`` found, with its ISO form when it can be known."""
+    iso = None
+    if m.group("month"):
+        month = _MONTHS[m.group("month").lower().rstrip(".")]
+        day = int(m.group("d1") or m.group("d2"))
+        year_text = m.group("y1") or m.group("y2")
+        year = int(year_text) if year_text else (reference.year if reference else None)
+        date = _safe_date(year, month, day) if year else None
+        if (
+            date is not None
+            and year is not None
+            and not year_text
+            and reference is not None
+            and date > reference + dt.timedelta(days=7)
+        ):
+            date = _safe_date(year - 1, month, day)  # "16 novembre" in a January article
+        iso = date.isoformat() if date else None
+    elif reference is not None:
+        weekday = _DAYS[m.group("weekday2").lower()]
+        back = (reference.weekday() - weekday) % 7
+        iso = (reference - dt.timedelta(days=back)).isoformat()
+    return DateMention(m.start(), m.end(), m.group(), iso)
+
+
+_STARTERS = re.compile(r"[Ll]e|[Cc]e|[Ll]ast|[Tt]his")
+"""The other words a date expression may start with (``le 12 mars``, ``last Thursday``); literal,
+so the standard module reads them as regex does."""
+_DIGITS = regex.compile(r"\d+")
+
+
+@cache
+def _date_words() -> Any:
+    """The month and day names, as the pattern spells them."""
+    automaton: Any = ahocorasick.Automaton()
+    for word in _cased([*_MONTHS, *_DAYS]):
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+def _word_start(text: str, at: int) -> bool:
+    """Whether ``(?<!\\w)`` may hold at ``at``: not after a letter or a digit (both are ``\\w``)."""
+    if at == 0:
+        return True
+    before = text[at - 1]
+    return not (before.isalpha() or before.isdecimal())
+
+
+class DatesOfText:
+    """:func:`find_dates` on ranges of one text, each range looked at once.
+
+    Every date expression holds a month or a day name at the start of a word: where those are is
+    found once, for the whole text, by one Aho-Corasick pass, and a range without one has no
+    date. In the others, a date starts at the start of a word, with a month or a day name, with
+    ``le``/``ce``/``last``/``this`` or with a digit: the big pattern is tried only there, as
+    ``finditer`` would meet them.
+    """
+
+    def __init__(self, text: str, reference: dt.date | None) -> None:
+        self.text = text
+        self.reference = reference
+        self._found: dict[tuple[int, int], list[DateMention]] = {}
+        self._words: list[tuple[int, int]] | None = None
+
+    def _index(self) -> list[tuple[int, int]]:
+        if self._words is None:
+            text = self.text
+            words = []
+            for last, length in _date_words().iter(text):
+                at = last - length + 1
+                if _word_start(text, at):
+                    words.append((at, last + 1))
+            words.sort()
+            self._words = words
+        return self._words
+
+    def _starts(self, start: int, end: int) -> list[int]:
+        """Where in ``[start, end)`` a date may start."""
+        text = self.text
+        words = self._index()
+        found = {
+            at
+            for at, _ in words[bisect.bisect_left(words, (start, -1)) : bisect.bisect_left(words, (end, -1))]
+        }
+        for m in _STARTERS.finditer(text, start, end):
+            if _word_start(text, m.start()):
+                found.add(m.start())
+        for m in _DIGITS.finditer(text, start, end):
+            if _word_start(text, m.start()):
+                found.add(m.start())
+        return sorted(found)
+
+    def _may_hold_a_date(self, start: int, end: int) -> bool:
+        words = self._index()
+        i = bisect.bisect_left(words, (start, -1))
+        while i < len(words) and words[i][0] < end:
+            if words[i][1] <= end:
+                return True
+            i += 1
+        return False
+
+    def within(self, start: int, end: int) -> list[DateMention]:
+        """``list(find_dates(text, start, end, reference))``."""
+        found = self._found.get((start, end))
+        if found is None:
+            found = []
+            if self._may_hold_a_date(start, end):
+                # finditer's own walk: the first place from ``pos`` on where the pattern matches
+                text, pos = self.text, start
+                for at in self._starts(start, end):
+                    if at >= pos:
+                        m = _PATTERN.match(text, at, end)
+                        if m is not None:
+                            found.append(_mention(m, self.reference))
+                            pos = m.end()
+            self._found[start, end] = found
+        return found

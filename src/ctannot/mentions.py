@@ -13,7 +13,6 @@ On top of :class:`~ctannot.rules.RuleExtractor` it
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import functools
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -22,7 +21,7 @@ import attrs
 import regex
 
 from .annotations import Actor, Forum, Initiative, Participants
-from .dates import DateMention, find_dates, parse_document_date
+from .dates import DatesOfText, parse_document_date
 from .extractor import Report
 from .model import Document, Layer
 from .rules import RuleExtractor
@@ -71,18 +70,8 @@ _NOT_PLACES = frozenset(
 )
 
 
-class _DatesBySentence:
-    """Date expressions of a document, looked for only in the sentences that are asked about."""
-
-    def __init__(self, text: str, reference: dt.date | None) -> None:
-        self.text = text
-        self.reference = reference
-        self._found: dict[tuple[int, int], list[DateMention]] = {}
-
-    def within(self, start: int, end: int) -> list[DateMention]:
-        if (start, end) not in self._found:
-            self._found[start, end] = list(find_dates(self.text, start, end, self.reference))
-        return self._found[start, end]
+_DatesBySentence = DatesOfText
+"""Date expressions of a document, looked for only in the sentences that are asked about."""
 
 
 _DIGIT_SEPARATORS = regex.compile(r"[\s\u00a0\u202f.,]")
@@ -113,6 +102,7 @@ class MentionsExtractor(RuleExtractor):
         rank = {Actor: 0, Forum: 1}
         order = sorted(range(len(matches)), key=lambda i: rank.get(matches[i].type, 2))
         spans = list(sentences(text))
+        made = _Made(matches, ids)
         for i in order:
             m = matches[i]
             attributes = dict(m.attributes)
@@ -120,11 +110,34 @@ class MentionsExtractor(RuleExtractor):
                 # a body's name says nothing of a date or place; a meeting's sentence does
                 s_start, s_end = _sentence_of(spans, m.start, len(text))
                 attributes.update(
-                    _context_attributes(text, m, matches, ids, s_start, s_end, dates, fields_of(m.type))
+                    _context_attributes(text, m, made, s_start, s_end, dates, fields_of(m.type))
                 )
             ann = builder.add(m.type, m.start, m.end, entity=entities[i], **attributes)
             ids[i] = ann.id
+            if m.type is Forum:
+                made.forums.append(i)
         return [builder.build()]
+
+
+class _Made:
+    """The matches made into annotations so far (``ids``: index of the match -> annotation id)."""
+
+    def __init__(self, matches: Sequence[Match], ids: dict[int, str]) -> None:
+        self.matches = matches
+        self.ids = ids
+        self.forums: list[int] = []
+        """The Forums made, in the order they were."""
+        self._actors: list[tuple[Match, str]] | None = None
+
+    def actors(self) -> list[tuple[Match, str]]:
+        """The Actors made and their ids, by start (then in the order made).
+
+        Actors are made first, before any Forum or Initiative asks: asked once, they are all there.
+        """
+        if self._actors is None:
+            made = [(self.matches[i], self.ids[i]) for i in self.ids if self.matches[i].type is Actor]
+            self._actors = sorted(made, key=lambda x: x[0].start)
+        return self._actors
 
 
 _DATELINE = regex.compile(
@@ -135,8 +148,23 @@ _DATELINE = regex.compile(
 ``SINGAPORE, Oct 9``. The place it names is where the story was filed, not an Actor."""
 
 
+def _datelines(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_DATELINE.finditer(text)``, tried only where its ``^`` can match: at the
+    start of each line (after a ``\\n``). A match never goes past the end of its line."""
+    out = []
+    pos = 0
+    match = _DATELINE.match
+    while True:
+        found = match(text, pos)
+        if found is not None:
+            out.append(found.span())
+        pos = text.find("\n", pos) + 1
+        if not pos:
+            return out
+
+
 def _outside_datelines(text: str, matches: list[Match]) -> list[Match]:
-    datelines = [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
+    datelines = _datelines(text)
     if not datelines:
         return matches
     return [
@@ -200,11 +228,16 @@ def _entities(text: str, matches: Sequence[Match]) -> list[str]:
     return out
 
 
+_DIGIT = regex.compile(r"\d")
+"""Every count of participants starts with one."""
+_BY = regex.compile(r"(?:par|by)\s", regex.IGNORECASE)
+"""Every match of ``_CHAIRED`` holds one."""
+
+
 def _context_attributes(
     text: str,
     m: Match,
-    matches: Sequence[Match],
-    ids: dict[int, str],
+    made: _Made,
     s_start: int,
     s_end: int,
     dates: _DatesBySentence,
@@ -231,36 +264,33 @@ def _context_attributes(
                 break
     if "participants" in fields:
         counts: dict[str, int] = {}
-        for pattern, field in _PARTICIPANTS:
-            found = pattern.search(text, m.end, s_end) or pattern.search(text, s_start, m.start)
-            if found is not None and field not in counts:
-                counts[field] = _number(found.group("n"))
+        after = _DIGIT.search(text, m.end, s_end) is not None  # else no count there
+        before = _DIGIT.search(text, s_start, m.start) is not None
+        for pattern, field in _PARTICIPANTS if after or before else ():
+            count = (after and pattern.search(text, m.end, s_end)) or (
+                before and pattern.search(text, s_start, m.start)
+            )
+            if count and field not in counts:
+                counts[field] = _number(count.group("n"))
         if counts:
             out["participants"] = Participants(**counts)
-    actor_ids = [(matches[i], ids[i]) for i in ids if matches[i].type is Actor]
-    if "chairs" in fields:
+    if "chairs" in fields and _BY.search(text, m.end, s_end) is not None:
         chaired = _CHAIRED.search(text, m.end, s_end)
         if chaired is not None:
             a, b = chaired.span("who")
-            chairs = [
-                i for mm, i in sorted(actor_ids, key=lambda x: x[0].start) if a <= mm.start and mm.end <= b
-            ]
+            chairs = [i for mm, i in made.actors() if a <= mm.start and mm.end <= b]
             if chairs:
                 out["chairs"] = tuple(chairs)
     if "launched_by" in fields:
-        before = [
-            i
-            for mm, i in sorted(actor_ids, key=lambda x: x[0].start)
-            if s_start <= mm.start and mm.end <= m.start
-        ]
-        if before:
-            out["launched_by"] = tuple(dict.fromkeys(before))[:4]
+        launchers = [i for mm, i in made.actors() if s_start <= mm.start and mm.end <= m.start]
+        if launchers:
+            out["launched_by"] = tuple(dict.fromkeys(launchers))[:4]
     if "forum" in fields:
+        matches, ids = made.matches, made.ids
         forums = [
             ids[i]
-            for i in ids
-            if matches[i].type is Forum
-            and s_start <= matches[i].start < s_end
+            for i in made.forums
+            if s_start <= matches[i].start < s_end
             and not (m.start <= matches[i].start and matches[i].end <= m.end)
         ]
         if forums:

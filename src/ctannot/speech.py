@@ -202,14 +202,18 @@ class _Context:
         start, end = _trim(self.plain, start, end)
         if start >= end:
             return None
-        found = [
-            a
-            for a in self.speakers
-            if a.start >= start
-            and a.end <= end
-            and not self._in_relative_clause(start, a.start)
-            and not _PLACE_BEFORE.search(self.lowered, max(0, a.start - 8), a.start)  # "à New York"
-        ]
+        found = []
+        speakers = self.speakers  # sorted by start: those inside start where the first one does
+        for i in range(bisect.bisect_left(speakers, start, key=_start), len(speakers)):
+            a = speakers[i]
+            if a.start >= end:
+                break
+            if (
+                a.end <= end
+                and not self._in_relative_clause(start, a.start)
+                and not _PLACE_BEFORE.search(self.lowered, max(0, a.start - 8), a.start)  # "à New York"
+            ):
+                found.append(a)
         persons = [a for a in found if isinstance(a, Actor) and a.kind == "person"]
         if not persons and found and self._starts_with_title(start, found[0].start):
             # "le chef de la diplomatie américaine": a person's title, the body only qualifies it
@@ -284,6 +288,10 @@ class _Context:
         if speaker is not None:
             self.last_speaker = speaker
         self.last_cue = cue
+
+
+def _start(a: Annotation) -> int:
+    return a.start
 
 
 def _trim(text: str, start: int, end: int, strip_final: bool = False) -> tuple[int, int]:
@@ -430,7 +438,7 @@ class StatementExtractor(Extractor):
         for cue in ctx.cues_in(s_start, s_end):
             if any(a <= cue.start < b for a, b in inside) or (out and cue.start < out[-1].end):
                 continue
-            if _AFTER_QUOTE.search(text, max(s_start, cue.start - 40), cue.start):
+            if _after_quote(text, max(s_start, cue.start - 40), cue.start):
                 continue  # the incise of a direct quote: handled with the quote
             if _PARTICIPLE.search(text, cue.start, cue.end) and not text[s_start : cue.start].strip():
                 continue  # "Réitérant ..., M. X a déclaré": the participle's subject comes later
@@ -459,7 +467,8 @@ class StatementExtractor(Extractor):
             if text[s_start : cue.start].rstrip().endswith(","):  # C, selon X.
                 return s_start, text.rfind(",", s_start, cue.start), ctx.speaker_in(cue.end, s_end)
             return None
-        incise = _INCISE_BEFORE.search(text, max(s_start, cue.start - 80), cue.start)
+        lo = max(s_start, cue.start - 80)
+        incise = _INCISE_BEFORE.search(text, lo, cue.start) if text.find(",", lo, cue.start) >= 0 else None
         if (
             incise
             and len(_WORD.findall(text, s_start, incise.start())) >= 4  # "On Tuesday, X said C": no
@@ -531,8 +540,17 @@ class StatementExtractor(Extractor):
         title_at = head.end() if head else start
         if ctx.lang.titles.match(ctx.lowered, title_at):
             return True
-        first = next((a for a in ctx.speakers if a.start >= start), None)
+        at = bisect.bisect_left(ctx.speakers, start, key=_start)  # the speakers are sorted by start
+        first = ctx.speakers[at] if at < len(ctx.speakers) else None
         return first is not None and first.start - start <= 4 and first.end >= end - 1
+
+
+def _after_quote(text: str, start: int, end: int) -> bool:
+    """``_AFTER_QUOTE.search(text, start, end)``, not run where none of its closing marks is."""
+    for mark in '»”"’':
+        if text.find(mark, start, end) >= 0:
+            return _AFTER_QUOTE.search(text, start, end) is not None
+    return False
 
 
 def _within(q: Quote, indirect: list[_Reported]) -> bool:

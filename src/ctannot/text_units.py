@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 
 import attrs
@@ -61,7 +62,8 @@ _ABBREVIATIONS = frozenset(
         "ch",
     ]
 )
-_LINE = regex.compile(r"[^\n\r]+")
+# Classes of literal characters: the standard module reads them as regex does, and is faster.
+_LINE = re.compile(r"[^\n\r]+")
 _LAST_WORD = regex.compile(r"(\w+)\.?$")
 _SENTENCE_END = regex.compile(r"[.!?…]+(?:[ \u00a0\u202f]?[\"»”’)\]])*(?=\s+[\"«“‘(\[]?\s*[\p{Lu}\p{N}])")
 
@@ -135,7 +137,7 @@ class Quote:
 
 _CLOSER = {"«": "»", "“": "”", "„": "“", "‘": "’", '"': '"', "‹": "›"}
 _SPACE_MARKS = " \t\u00a0\u202f\u2009"
-_OPENERS = regex.compile("[" + "".join(_CLOSER) + "]")
+_OPENERS = re.compile("[" + "".join(_CLOSER) + "]")
 
 
 def _opener_ok(text: str, i: int) -> bool:

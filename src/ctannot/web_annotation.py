@@ -16,9 +16,11 @@ processors and refuses every other remote URL, so processing never touches the n
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
+from json.encoder import encode_basestring
 from typing import Any
 from urllib.parse import quote, unquote
 
@@ -80,8 +82,14 @@ def _term(name: str) -> str:
 _SPAN_FIELDS = frozenset({"source", "start", "end", "id", "entity"})
 
 
-def _attribute_fields(cls: type[Any]) -> list[attrs.Attribute[Any]]:
-    return [a for a in attrs.fields(cls) if a.name not in _SPAN_FIELDS]
+_FIELDS: dict[type[Any], tuple[attrs.Attribute[Any], ...]] = {}
+
+
+def _attribute_fields(cls: type[Any]) -> tuple[attrs.Attribute[Any], ...]:
+    found = _FIELDS.get(cls)
+    if found is None:
+        found = _FIELDS[cls] = tuple(a for a in attrs.fields(cls) if a.name not in _SPAN_FIELDS)
+    return found
 
 
 def context_for(types: Mapping[str, type[Annotation]]) -> dict[str, Any]:
@@ -119,17 +127,37 @@ def context_for(types: Mapping[str, type[Annotation]]) -> dict[str, Any]:
     return ctx
 
 
+_UNRESERVED = re.compile(r"[A-Za-z0-9_.~-]*")
+"""What ``quote(s, safe="")`` leaves as it is: ``mentions-12`` needs no quoting."""
+_QUOTED: dict[str, str] = {}
+
+
+def _quote(value: str) -> str:
+    """``quote(value, safe="")``, fast for ids that need no quoting, and remembered for the rest."""
+    if type(value) is not str:
+        return quote(value, safe="")
+    if _UNRESERVED.fullmatch(value):
+        return value
+    done = _QUOTED.get(value)
+    if done is None:
+        done = quote(value, safe="")
+        if len(_QUOTED) >= 20_000:  # kept small: memory must not grow with the number of documents
+            _QUOTED.clear()
+        _QUOTED[value] = done  # entity keys and ids come back from document to document
+    return done
+
+
 def doc_iri(document_id: str) -> str:
-    return DOC_PREFIX + quote(document_id, safe="")
+    return DOC_PREFIX + _quote(document_id)
 
 
 def annotation_iri(document_id: str, annotation_id: str) -> str:
-    return f"{doc_iri(document_id)}#{quote(annotation_id, safe='')}"
+    return f"{doc_iri(document_id)}#{_quote(annotation_id)}"
 
 
 def _agent(p: Provenance) -> dict[str, Any]:
     return {
-        "id": f"urn:ctannot:extractor:{quote(p.name, safe='')}:{quote(p.version, safe='')}",
+        "id": f"urn:ctannot:extractor:{_quote(p.name)}:{_quote(p.version)}",
         "type": "Software",
         "name": p.name,
         "version": p.version,
@@ -155,7 +183,7 @@ def _value_out(value: Any, a: attrs.Attribute[Any], document_id: str) -> Any:
 def _body(ann: Annotation, document_id: str) -> dict[str, Any]:
     # The W3C model wants a body with an IRI of its own (an "External Web Resource").
     body: dict[str, Any] = {
-        "id": f"{doc_iri(document_id)}/body#{quote(ann.id, safe='')}",
+        "id": f"{doc_iri(document_id)}/body#{_quote(ann.id)}",
         "type": ann.type_name,
     }
     for a in _attribute_fields(type(ann)):
@@ -164,7 +192,7 @@ def _body(ann: Annotation, document_id: str) -> dict[str, Any]:
             continue
         body[_term(a.name)] = _value_out(value, a, document_id)
     if ann.entity is not None:
-        body["entity"] = ENTITY_PREFIX + quote(ann.entity, safe="")
+        body["entity"] = ENTITY_PREFIX + _quote(ann.entity)
     wikidata = getattr(ann, "wikidata", None)
     if wikidata:
         body["sameAs"] = WIKIDATA + wikidata
@@ -235,9 +263,162 @@ def to_jsonld(document: Document, types: Mapping[str, type[Annotation]] | None =
 
 
 def dumps(document: Document, types: Mapping[str, type[Annotation]] | None = None) -> str:
-    """:func:`to_jsonld` as compact JSON (UTF-8 text, not ASCII-escaped), one line and a newline."""
+    """:func:`to_jsonld` as compact JSON (UTF-8 text, not ASCII-escaped), one line and a newline.
+
+    The very text of ``json.dumps(to_jsonld(document, types), ensure_ascii=False,
+    separators=(",", ":"))``, written without building the dicts first: the fixed parts of an
+    annotation are literals, and only its values go through the JSON encoder.
+    """
     # Compact: the C encoder is ten times faster than the indenting one, and tools do not care.
-    return json.dumps(to_jsonld(document, types), ensure_ascii=False, separators=(",", ":")) + "\n"
+    types = dict(types or {})
+    doc_id = document.id
+    text = document.text
+    iri = doc_iri(doc_id)
+    ann_prefix = '{"id":"' + iri + "#"
+    body_prefix = '","type":"Annotation","motivation":"classifying","annotationId":'
+    body_id = ',"body":{"id":"' + iri + "/body#"
+    target = ',"target":{"type":"SpecificResource","source":"' + iri + '","selector":[{"type":'
+    ref_prefix = '{"id":"' + iri + "#"
+    layers = []
+    items: list[str] = []
+    for layer in document.layers:
+        creator = _json(_agent(layer.producer))
+        layers.append('{"type":"Layer","label":' + _json(layer.name) + ',"creator":' + creator + "}")
+        in_layer = ',"layer":' + _json(layer.name) + ',"creator":' + creator
+        for ann in layer.annotations:
+            cls = type(ann)
+            type_name = ann.type_name
+            types.setdefault(type_name, cls)
+            ann_id = ann.id
+            qid = _quote(ann_id)
+            start, end = ann.start, ann.end
+            position = (
+                f'"TextPositionSelector","start":{start},"end":{end}'
+                if type(start) is int and type(end) is int
+                else f'"TextPositionSelector","start":{_json(start)},"end":{_json(end)}'
+            )
+            exact = encode_basestring(text[start:end])
+            prefix = encode_basestring(text[max(0, start - QUOTE_CONTEXT) : start])
+            suffix = encode_basestring(text[end : end + QUOTE_CONTEXT])
+            items.append(
+                f"{ann_prefix}{qid}{body_prefix}{_json(ann_id)}{in_layer}{body_id}{qid}"
+                f'","type":{_json(type_name)}{_body_rest(ann, cls, doc_id, ref_prefix)}{target}{position}'
+                f'}},{{"type":"TextQuoteSelector","exact":{exact},"prefix":{prefix},"suffix":{suffix}}}]}}}}'
+            )
+    source = '{"id":"' + iri + '","type":"Text","documentId":' + _json(doc_id) + ',"value":' + _json(text)
+    if document.lang is not None:
+        source += ',"language":' + _json(document.lang)
+    if document.metadata:
+        source += ',"metadata":' + _json(dict(document.metadata))
+    out = [
+        '{"@context":[',
+        _json(ANNO_CONTEXT_URL),
+        ",",
+        _context_json(types),
+        '],"id":"',
+        iri,
+        '/annotations","type":"AnnotationCollection","label":',
+        _json(f"ctannot annotations of document {doc_id}"),
+        ',"generator":',
+        _generator_json(),
+        ',"document":',
+        source,
+        '},"layers":[',
+        ",".join(layers),
+        '],"total":',
+        _json(len(items)),
+    ]
+    if items:
+        out += [',"first":{"id":"', iri, '/annotations/page1","type":"AnnotationPage","items":[']
+        out += [",".join(items), "]}"]
+    out.append("}\n")
+    return "".join(out)
+
+
+def _json(value: Any) -> str:
+    """``value`` as ``json.dumps(value, ensure_ascii=False, separators=(",", ":"))`` writes it."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if kind is int:
+        return int.__repr__(value)
+    if value is None:
+        return "null"
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+_Plan = tuple[tuple[str, str, bool, "attrs.Attribute[Any]"], ...]
+_PLANS: dict[type[Any], _Plan | None] = {}
+
+
+def _body_plan(cls: type[Any]) -> _Plan | None:
+    """For each attribute of an annotation class: its name, its JSON key, whether it refers.
+
+    None if a key would clash with one of the body's own (``id``, ``type``, ``entity``,
+    ``sameAs``) or with another's: :func:`_body` then builds the dict, which settles the clash.
+    """
+    if cls in _PLANS:
+        return _PLANS[cls]
+    fields = _attribute_fields(cls)
+    terms = [_term(a.name) for a in fields]
+    plan: _Plan | None = None
+    if len(set(terms)) == len(terms) and not {"id", "type", "entity", "sameAs"} & set(terms):
+        plan = tuple(
+            (a.name, "," + _json(term) + ":", "ref" in a.metadata, a)
+            for a, term in zip(fields, terms, strict=True)
+        )
+    _PLANS[cls] = plan
+    return plan
+
+
+def _body_rest(ann: Annotation, cls: type[Any], document_id: str, ref_prefix: str) -> str:
+    """The JSON of :func:`_body` after its id and type, to its closing brace."""
+    plan = _body_plan(cls)
+    if plan is None:
+        body = _body(ann, document_id)
+        del body["id"], body["type"]
+        return "".join("," + _json(k) + ":" + _json(v) for k, v in body.items()) + "}"
+    out = []
+    for name, key, is_ref, a in plan:
+        value = getattr(ann, name)
+        if value is None:
+            continue
+        if type(value) is str:
+            out.append(key + ref_prefix + _quote(value) + '"}' if is_ref else key + encode_basestring(value))
+            continue
+        if value == ():
+            continue
+        if is_ref and type(value) is tuple and all(type(v) is str for v in value):
+            out.append(key + "[" + ",".join([ref_prefix + _quote(v) + '"}' for v in value]) + "]")
+        else:
+            out.append(key + _json(_value_out(value, a, document_id)))
+    if ann.entity is not None:
+        out.append(',"entity":' + _json(ENTITY_PREFIX + _quote(ann.entity)))
+    wikidata = getattr(ann, "wikidata", None)
+    if wikidata:
+        out.append(',"sameAs":' + _json(WIKIDATA + wikidata))
+    out.append("}")
+    return "".join(out)
+
+
+_CONTEXTS: dict[frozenset[tuple[str, type[Annotation]]], str] = {}
+
+
+def _context_json(types: Mapping[str, type[Annotation]]) -> str:
+    key = frozenset(types.items())
+    found = _CONTEXTS.get(key)
+    if found is None:
+        found = _json(context_for(types))
+        if len(_CONTEXTS) < 1000:
+            _CONTEXTS[key] = found
+    return found
+
+
+@cache
+def _generator_json() -> str:
+    return _json(
+        {"id": "https://w3id.org/ctannot", "type": "Software", "name": "ctannot", "version": __version__}
+    )
 
 
 # -- reading back ------------------------------------------------------------------------------

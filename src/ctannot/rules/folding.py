@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 import unicodedata
 from functools import cached_property
 
@@ -71,9 +72,50 @@ _FOLD = _Table(strip_accents=True, lower=True)
 
 
 _NOT_ASCII = regex.compile(r"[^\x00-\x5f\x61-\x7f]+")  # and the backtick, an apostrophe here
+_ASCII = re.compile(r"[\x00-\x5f\x61-\x7f]+")  # what the tables leave alone
+
+
+_ASCII_BYTES = bytes(c for c in range(128) if c != 0x60)
+
+
+def _specials(text: str) -> set[str] | None:
+    """The characters of ``text`` that a table may change (None if there are none).
+
+    That is ``set(_ASCII.sub("", text))``: the UTF-8 bytes of the ASCII characters the tables
+    leave alone are dropped (bytes.translate is a tight loop), and what is left is decoded.
+    """
+    if text.isascii() and "`" not in text:
+        return None
+    data = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+    return set(data.decode("utf-8", "surrogatepass"))
 
 
 def _translate(text: str, table: _Table) -> str:
+    return _apply(text, table, _specials(text))
+
+
+def _apply(text: str, table: _Table, specials: set[str] | None) -> str:
+    """``text`` with the table applied to its non-ASCII characters (and the backtick).
+
+    ``specials`` are ``_specials(text)``. A news text holds a dozen distinct such characters
+    (é, è, ’, no-break space...): each is replaced throughout with ``str.replace``, rather than
+    the text being gone through character by character.
+    """
+    if specials is None:
+        return text
+    changes = []
+    for ch in specials:
+        new = table[ord(ch)]
+        if new != ch:
+            changes.append((ch, new or ""))
+    if {new for _, new in changes} & {ch for ch, _ in changes}:  # a replacement replaced in turn
+        return _translate_runs(text, table)
+    for ch, new in changes:
+        text = text.replace(ch, new)
+    return text
+
+
+def _translate_runs(text: str, table: _Table) -> str:
     # Only the non-ASCII runs need the table; ASCII stays as it is (or is lowercased, below). The
     # same runs (é, è, ’) come back all the time: each is translated once.
     runs = table.runs
@@ -113,16 +155,20 @@ class TextViews:
         self.text = text
 
     @cached_property
+    def _specials(self) -> set[str] | None:
+        return _specials(self.text)
+
+    @cached_property
     def plain(self) -> str:
-        return plain(self.text)
+        return _apply(self.text, _PLAIN, self._specials)
 
     @cached_property
     def unaccented(self) -> str:
-        return unaccent(self.text)
+        return _apply(self.text, _UNACCENT, self._specials)
 
     @cached_property
     def folded(self) -> str:
-        return fold(self.text)
+        return _apply(self.text, _FOLD, self._specials).lower()
 
     @cached_property
     def lowered(self) -> str:
@@ -131,7 +177,7 @@ class TextViews:
         return low if len(low) == len(self.text) else self.plain
 
     @cached_property
-    def _index(self) -> list[int] | None:
+    def index(self) -> list[int] | None:
         """Original index of each code point of the unaccented/folded views; None if identical."""
         if len(self.unaccented) == len(self.text):
             return None
@@ -139,7 +185,7 @@ class TextViews:
 
     def view_offset(self, original: int) -> int:
         """The offset in the unaccented or folded view of an offset of the original text."""
-        index = self._index
+        index = self.index
         if index is None:
             return original
         return bisect.bisect_left(index, original)
@@ -149,7 +195,7 @@ class TextViews:
 
         Combining marks that follow the last character belong to it, so they stay inside.
         """
-        index = self._index
+        index = self.index
         if index is None:
             return start, end
         return index[start], (index[end] if end < len(index) else len(self.text))

@@ -89,22 +89,30 @@ class PhraseFinder(Generic[V]):
             self._automaton.make_automaton()
 
     def find(self, text: str) -> Iterator[tuple[int, int, V]]:
+        return iter(self.find_all(text))
+
+    def find_all(self, text: str) -> list[tuple[int, int, V]]:
+        """The phrases found, as ``(start, end, value)``, in the order they end."""
+        out: list[tuple[int, int, V]] = []
         if not self.size:
-            return
+            return out
         n = len(text)
+        append = out.append
         for last, (length, value) in self._automaton.iter(text):
-            start, end = last - length + 1, last + 1
+            start = last - length + 1
             if start > 0:
                 before = text[start - 1]
                 if before.isalnum() or before == "_":
                     continue
                 if before == "-" and start > 1 and text[start - 2].isalpha():
                     continue  # "contre-radicalisation" is not "radicalisation"
+            end = last + 1
             if end < n:
                 after = text[end]
                 if after.isalnum() or after == "_":
                     continue
-            yield start, end, value
+            append((start, end, value))
+        return out
 
 
 class Gazetteer:
@@ -119,24 +127,25 @@ class Gazetteer:
         # Names that must keep their letter case (acronyms above all: "UE", "EI") are looked for
         # as written, in the unaccented view; the others in the folded view. Kept apart, the short
         # acronyms are not reported inside every word that contains their letters.
-        folded: dict[str, list[tuple[Entity, dict[str, Any]]]] = {}
-        exact: dict[str, list[tuple[Entity, dict[str, Any]]]] = {}
+        folded: dict[str, list[tuple[Entity, dict[str, Any], str]]] = {}
+        exact: dict[str, list[tuple[Entity, dict[str, Any], str]]] = {}
         for entity in entities:
             attributes = _entity_attributes(entity)
+            key = entity.key
             for name in _with_dotted_acronyms(entity.names):
                 acronym = _is_acronym(name)
                 if not (entity.case_sensitive or acronym):
                     options = folded.setdefault(fold(name), [])
-                    if not any(e is entity for e, _ in options):
-                        options.append((entity, attributes))
+                    if not any(e is entity for e, _, _ in options):
+                        options.append((entity, attributes, key))
                     continue
                 spellings = [unaccent(name)]
                 if acronym and len(name) >= 4 and name.isalpha():
                     spellings.append(spellings[0].capitalize())  # the press writes "Gafi", "Otan"
                 for spelling in spellings:
                     options = exact.setdefault(spelling, [])
-                    if not any(e is entity for e, _ in options):
-                        options.append((entity, attributes))
+                    if not any(e is entity for e, _, _ in options):
+                        options.append((entity, attributes, key))
         anchors: dict[str, set[int]] = {}
         exact_anchors: dict[str, set[int]] = {}
         for i, rule in enumerate(rules):
@@ -164,32 +173,36 @@ class Gazetteer:
         """The gazetteer's matches, and for each anchored rule (by index) where to look: the
         offsets of its anchors if its matches start there, else the paragraphs holding one."""
         text = views.text
+        size = len(text)
+        index = views.index  # offsets of the views in the text (None: the same)
+        at_start = self._at_start
         matches: list[Match] = []
         taken: set[tuple[int, int]] = set()
         where: dict[int, Any] = {}
-        hits = [(True, hit) for hit in self._exact.find(views.unaccented)]
-        hits += [(False, hit) for hit in self._folded.find(views.folded)]
-        for exact, (start, end, (options, ids)) in hits:
-            if options and (exact or (start, end) not in taken):
-                entity, attributes = options[0]
-                o_start, o_end = views.original_span(start, end)
-                matches.append(Match(entity.type, o_start, o_end, dict(attributes), entity.key, entity))
-                if exact:
-                    taken.add((start, end))
-            if not ids:
-                continue
-            at = views.original_span(start, start + 1)[0]
-            paragraph: tuple[int, int] | None = None
-            for i in ids:
-                if self._at_start[i]:
-                    where.setdefault(i, []).append(at)
+        exact_hits = self._exact.find_all(views.unaccented)
+        folded_hits = self._folded.find_all(views.folded)
+        for exact, hits in ((True, exact_hits), (False, folded_hits)):
+            for start, end, (options, ids) in hits:
+                o_start = start if index is None else index[start]
+                if options and (exact or (start, end) not in taken):
+                    entity, attributes, key = options[0]
+                    o_end = end if index is None else (index[end] if end < len(index) else size)
+                    matches.append(Match(entity.type, o_start, o_end, dict(attributes), key, entity))
+                    if exact:
+                        taken.add((start, end))
+                if not ids:
                     continue
-                if paragraph is None:
-                    hi = text.find("\n", at)
-                    paragraph = (text.rfind("\n", 0, at) + 1, len(text) if hi < 0 else hi)
-                spans = where.setdefault(i, [])
-                if not spans or spans[-1] != paragraph:
-                    spans.append(paragraph)
+                paragraph: tuple[int, int] | None = None
+                for i in ids:
+                    if at_start[i]:
+                        where.setdefault(i, []).append(o_start)
+                        continue
+                    if paragraph is None:
+                        hi = text.find("\n", o_start)
+                        paragraph = (text.rfind("\n", 0, o_start) + 1, size if hi < 0 else hi)
+                    spans = where.setdefault(i, [])
+                    if not spans or spans[-1] != paragraph:
+                        spans.append(paragraph)
         return matches, where
 
 
@@ -370,19 +383,28 @@ def without_vetoed(
     after each, rather than over the whole text: exclusions look at a word or two of context.
     """
     failed: set[str] = set()
+    by_type: dict[str, list[tuple[int, Exclusion, tuple[tuple[str, Any], ...]]]] = {}
+    for n, ex in enumerate(exclusions):  # each type's exclusions, in the order given
+        for type_name in ex.types:
+            by_type.setdefault(type_name, []).append((n, ex, tuple(ex.where.items())))
+    tried: dict[tuple[int, int], bool] = {}  # (exclusion, start): candidates often share a start
     kept = []
     for m in matches:
         vetoed = False
-        for ex in exclusions:
-            if m.type.type_name not in ex.types or ex.name in failed:
+        for n, ex, where in by_type.get(m.type.type_name, ()):
+            if ex.name in failed:
                 continue
-            if any(m.attributes.get(k) != v for k, v in ex.where.items()):
+            if where and any(m.attributes.get(k) != v for k, v in where):
                 continue
-            try:
-                vetoed = _vetoes(ex, views, m.start, timeout)
-            except TimeoutError:
-                failed.add(ex.name)
-                on_timeout(RuleTimeout(f"{ex.pack}/{ex.name}", timeout))
+            found = tried.get((n, m.start))
+            if found is not None:
+                vetoed = found
+            else:
+                try:
+                    vetoed = tried[n, m.start] = _vetoes(ex, views, m.start, timeout)
+                except TimeoutError:
+                    failed.add(ex.name)
+                    on_timeout(RuleTimeout(f"{ex.pack}/{ex.name}", timeout))
             if vetoed:
                 break
         if not vetoed:
