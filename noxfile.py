@@ -55,5 +55,8 @@ def bench(session: nox.Session) -> None:
     measures on 10 MB and the peak memory at 10 and at 100 MB.
     """
     session.install("-e", ".")
-    session.install("spacy>=3.7")  # the peer: its blank tokenizer and PhraseMatcher, no model
+    session.install("spacy>=3.7", "psutil")  # the peer: its blank tokenizer and PhraseMatcher, no model
     session.run("python", "benchmarks/throughput.py", *(session.posargs or ["10"]))
+    # batch annotation at 1 and 2 worker processes, end to end, on the largest size asked for
+    sizes = [float(size) for size in session.posargs if size.replace(".", "", 1).isdigit()] or [10.0]
+    session.run("python", "benchmarks/scaling.py", "--megabytes", str(min(max(sizes), 50)))
