@@ -76,7 +76,7 @@ class PipelineSpec:
         registry = load_registry()
         exporter = registry.exporters.get(self.format)
         if exporter is None:
-            raise ValueError(
+            raise PipelineError(
                 f"unknown format {self.format!r}; known: {', '.join(sorted(registry.exporters))}"
             )
         return exporter
@@ -447,11 +447,15 @@ def annotate_corpus(
         sink: Sink = FilesSink(output, exporter.suffix)
     elif output_format in ("jsonld-lines", "jsonld-lines.gz"):
         if spec.format != "jsonld":
-            raise ValueError(f"--output-format {output_format} needs the jsonld format, not {spec.format!r}")
+            raise PipelineError(
+                f"--output-format {output_format} needs the jsonld format, not {spec.format!r}"
+            )
         suffix = ".gz" if output_format.endswith(".gz") else ""
         sink = LinesSink(output / (LINES_FILE + suffix), resume=resume)
     else:
-        raise ValueError(f"unknown output format {output_format!r}: files, jsonld-lines or jsonld-lines.gz")
+        raise PipelineError(
+            f"unknown output format {output_format!r}: files, jsonld-lines or jsonld-lines.gz"
+        )
     failures = _FailuresFile(output / FAILURES_FILE)
     if client is not None:
         executor: Any = _Dask(client)
@@ -551,7 +555,7 @@ def _guarded(call: Callable[..., Any], *args: Any) -> Any:
     :class:`ExecutorError`; the pipeline's errors, as a worker met them, pass as they are."""
     try:
         return call(*args)
-    except (ModelsMissing, PipelineError, RuleFileError, RegistrationError, ValueError):
+    except (ModelsMissing, PipelineError, RuleFileError, RegistrationError):
         raise
     except Exception as exc:
         raise ExecutorError(f"{type(exc).__name__}: {exc or 'a worker died'}") from exc
