@@ -31,12 +31,13 @@ from typing import IO, Any, Protocol
 
 import attrs
 
+from .api import load_registry
 from .formats import Exporter
 from .inputs import InputError, output_name, write_atomic
 from .model import Document
 from .nlp import LinguisticExtractor, ModelsMissing
 from .pipeline import ExtractionError, Pipeline, PipelineError
-from .registry import RegistrationError
+from .registry import RegistrationError, Registry
 from .rules import RuleFileError
 from .rules.extractor import DEFAULT_RULE_TIMEOUT, RuleExtractor
 
@@ -69,11 +70,8 @@ class PipelineSpec:
     rule_timeout: float = DEFAULT_RULE_TIMEOUT
     format: str = "jsonld"
 
-    def exporter(self) -> Exporter:
-        """The exporter of ``format``, from the installed plugins."""
-        from .api import load_registry
-
-        registry = load_registry()
+    def exporter(self, registry: Registry) -> Exporter:
+        """The exporter of ``format`` in ``registry``."""
         exporter = registry.exporters.get(self.format)
         if exporter is None:
             raise PipelineError(
@@ -81,12 +79,8 @@ class PipelineSpec:
             )
         return exporter
 
-    def build(self) -> tuple[Pipeline, Exporter]:
-        """The pipeline, set up, and the exporter of ``format``, from the installed plugins."""
-        from .api import load_registry
-
-        registry = load_registry()
-        exporter = self.exporter()
+    def pipeline(self, registry: Registry) -> Pipeline:
+        """The pipeline from ``registry``, configured but not set up (its packs not compiled)."""
         pipeline = Pipeline.from_registry(
             registry, self.name, add=self.add, skip=self.skip, backend=self.backend
         )
@@ -95,6 +89,13 @@ class PipelineSpec:
                 ex.timeout = self.rule_timeout
             if isinstance(ex, LinguisticExtractor):
                 ex.backend.use_gpu = self.gpu
+        return pipeline
+
+    def build(self) -> tuple[Pipeline, Exporter]:
+        """The pipeline, set up, and the exporter of ``format``, from the installed plugins."""
+        registry = load_registry()
+        exporter = self.exporter(registry)
+        pipeline = self.pipeline(registry)
         pipeline.setup()
         return pipeline, exporter
 
@@ -336,9 +337,6 @@ class _FailuresFile:
 # -- executors -----------------------------------------------------------------------------------
 
 
-Submit = Callable[[PipelineSpec, list[Task]], "Future[list[Outcome]]"]
-
-
 class _InProcess:
     """Chunks annotated right here, one after another."""
 
@@ -398,7 +396,6 @@ class Summary:
     read: int = 0
     megabytes: float = 0.0
     seconds: float = 0.0
-    interrupted: bool = False
 
     def line(self) -> str:
         rate = (
@@ -441,7 +438,7 @@ def annotate_corpus(
     if client is None and workers <= 1:
         _, exporter = _loaded(spec)  # rule-file and pipeline errors surface here, before any document
     else:  # the workers build the pipeline, and its errors come back with the first chunk
-        exporter = spec.exporter()
+        exporter = spec.exporter(load_registry())
     output.mkdir(parents=True, exist_ok=True)
     if output_format == "files":
         sink: Sink = FilesSink(output, exporter.suffix)
@@ -533,7 +530,6 @@ def annotate_corpus(
                     record(outcome)
                 next_chunk += 1
     except KeyboardInterrupt:
-        summary.interrupted = True
         for future in in_flight.values():
             future.cancel()
         raise

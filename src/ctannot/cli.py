@@ -16,7 +16,7 @@ from .formats import FormatError
 from .inputs import iter_inputs
 from .model import Document
 from .nlp import ModelsMissing
-from .pipeline import Pipeline, PipelineError
+from .pipeline import PipelineError
 from .plugins import get_plugin_manager, plugin_info
 from .registry import RegistrationError, Registry
 from .rules import RuleFileError
@@ -198,9 +198,8 @@ def _annotate(args: argparse.Namespace) -> int:
         args.pipeline, args.add, args.skip, args.backend, args.gpu, args.rule_timeout, args.format
     )
     registry = _registry()
-    if args.format not in registry.exporters:
-        raise UsageError(f"unknown format {args.format!r}; known: {', '.join(sorted(registry.exporters))}")
-    Pipeline.from_registry(registry, spec.name, add=spec.add, skip=spec.skip, backend=spec.backend)
+    spec.exporter(registry)  # unknown names stop the run here, before any output folder is made
+    spec.pipeline(registry)
     try:
         args.output.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
