@@ -284,16 +284,29 @@ def find_rule_matches(
         ranges = where.get(i, []) if rule.anchors else None
         if ranges == []:
             continue
-        found: list[Match] = []
-        try:
+        yield from _rule_matches(rule, views, timeout, on_timeout, ranges)
+
+
+def _rule_matches(
+    rule: PatternRule,
+    views: TextViews,
+    timeout: float,
+    on_timeout: Callable[[RuleTimeout], None],
+    ranges: Sequence[Any] | None,
+) -> list[Match]:
+    """The matches of one rule in ``ranges`` (everywhere: ``None``), or none if it runs past
+    ``timeout``: a runaway rule is reported and contributes nothing, since half its matches
+    would be arbitrary."""
+    try:
+        return [
+            Match(rule.type, start, end, _attributes(rule, m), f"{rule.pack}/{rule.name}")
             for start, end, m in _spans(
                 rule.pattern, rule.span_group, views, rule.ignore_accents, timeout, ranges
-            ):
-                found.append(Match(rule.type, start, end, _attributes(rule, m), f"{rule.pack}/{rule.name}"))
-        except TimeoutError:
-            on_timeout(RuleTimeout(f"{rule.pack}/{rule.name}", timeout))
-            continue  # a runaway rule contributes nothing: half its matches would be arbitrary
-        yield from found
+            )
+        ]
+    except TimeoutError:
+        on_timeout(RuleTimeout(f"{rule.pack}/{rule.name}", timeout))
+        return []
 
 
 def find_extensions(
@@ -358,16 +371,7 @@ def _following(
 ) -> list[Match]:
     """A ``follows`` rule is tried only where an annotation of the types it follows ends."""
     positions = [at for at, types in ends.items() if rule.follows & types]
-    out = []
-    try:
-        for start, end, m in _spans(
-            rule.pattern, rule.span_group, views, rule.ignore_accents, timeout, positions
-        ):
-            out.append(Match(rule.type, start, end, _attributes(rule, m), f"{rule.pack}/{rule.name}"))
-    except TimeoutError:
-        on_timeout(RuleTimeout(f"{rule.pack}/{rule.name}", timeout))
-        return []
-    return out
+    return _rule_matches(rule, views, timeout, on_timeout, positions)
 
 
 def without_vetoed(
