@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -182,9 +183,11 @@ def test_duplicate_ids_are_failures_and_resume_keeps_them_so(tmp_path: Path) -> 
 # -- interrupted for real: Ctrl-C and SIGKILL, then --resume ------------------------------------------
 
 
-def interrupt(source: Path, out: Path, sig: signal.Signals, after: int) -> subprocess.CompletedProcess[str]:
-    """Run the CLI on ``source`` and send ``sig`` to its whole process group once ``after``
-    outputs are written, as Ctrl-C on a terminal (or the OOM killer) would."""
+def interrupt(
+    source: Path, out: Path, after: int, strike: Callable[[subprocess.Popen[str]], bool]
+) -> tuple[subprocess.CompletedProcess[str], bool]:
+    """Run the CLI on ``source`` with 2 workers and, once ``after`` outputs are written, call
+    ``strike`` on it until it says it struck; the run's outcome, and whether it was struck."""
     command = [
         sys.executable,
         "-m",
@@ -201,13 +204,23 @@ def interrupt(source: Path, out: Path, sig: signal.Signals, after: int) -> subpr
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
     )
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and process.poll() is None:
+    struck = False
+    while time.monotonic() < deadline and process.poll() is None and not struck:
         if out.is_dir() and sum(1 for p in out.iterdir() if p.suffix == ".jsonld") >= after:
-            os.killpg(process.pid, sig)
-            break
+            struck = strike(process)
         time.sleep(0.05)
     stdout, stderr = process.communicate(timeout=120)
-    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
+    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr), struck
+
+
+def signal_group(sig: signal.Signals) -> Callable[[subprocess.Popen[str]], bool]:
+    """Send ``sig`` to the run's whole process group, as Ctrl-C on a terminal (or the OOM killer) would."""
+
+    def strike(process: subprocess.Popen[str]) -> bool:
+        os.killpg(process.pid, sig)
+        return True
+
+    return strike
 
 
 @pytest.fixture(scope="module")
@@ -225,7 +238,7 @@ def test_an_interrupted_run_resumed_gives_the_uninterrupted_output(
 ) -> None:
     source, expected = big
     out = tmp_path / "out"
-    run = interrupt(source, out, sig, after=100)
+    run, _ = interrupt(source, out, 100, signal_group(sig))
     if sig == signal.SIGINT:
         assert run.returncode == 130, run.stderr
         assert "interrupted" in run.stderr
@@ -250,31 +263,17 @@ def test_a_worker_process_killed_stops_the_run_cleanly_and_resume_finishes_it(
     psutil = pytest.importorskip("psutil", reason="psutil finds the worker processes")
     source, expected = big
     out = tmp_path / "out"
-    command = [
-        sys.executable,
-        "-m",
-        "ctannot",
-        "annotate",
-        str(source),
-        "-o",
-        str(out),
-        "-q",
-        "--workers",
-        "2",
-    ]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 120
-    killed = False
-    while time.monotonic() < deadline and process.poll() is None and not killed:
-        if out.is_dir() and sum(1 for p in out.iterdir() if p.suffix == ".jsonld") >= 100:
-            workers = [c for c in psutil.Process(process.pid).children() if "spawn" in " ".join(c.cmdline())]
-            if workers:
-                os.kill(workers[0].pid, signal.SIGKILL)
-                killed = True
-        time.sleep(0.05)
-    _, stderr = process.communicate(timeout=120)
+
+    def kill_a_worker(process: subprocess.Popen[str]) -> bool:
+        workers = [c for c in psutil.Process(process.pid).children() if "spawn" in " ".join(c.cmdline())]
+        if workers:
+            os.kill(workers[0].pid, signal.SIGKILL)
+        return bool(workers)
+
+    run, killed = interrupt(source, out, 100, kill_a_worker)
+    stderr = run.stderr
     assert killed
-    assert process.returncode == 1, stderr
+    assert run.returncode == 1, stderr
     assert "the run stopped" in stderr
     assert "--resume" in stderr
     assert "Traceback" not in stderr
