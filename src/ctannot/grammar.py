@@ -15,6 +15,7 @@ backend serves.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import attrs
@@ -99,8 +100,14 @@ class GrammarMentionsExtractor(MentionsExtractor):
     """``rules.mentions`` with grammar: countries that do not act dropped, roles and parsed
     persons added."""
 
+    def setup(self, registry: Registry) -> None:
+        super().setup(registry)
+        self._titles.cache_clear()
+
+    @lru_cache(maxsize=8)  # noqa: B019  # one entry per language, for the life of the extractor
     def _titles(self, lang: str | None) -> frozenset[str]:
-        """Person titles (``ministre``, ``commissioner``) of the speech packs of ``lang``."""
+        """Person titles (``ministre``, ``commissioner``) of the speech packs of ``lang``: made
+        once per language, not for every document."""
         titles: set[str] = set()
         bodies: set[str] = set()
         for pack in self.packs:
