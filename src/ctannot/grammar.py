@@ -384,11 +384,11 @@ def _speaker_phrase(parse: Parse, cue: _Cue) -> Word | None:
         if agent is not None:
             return agent
         # coordinated, participial and infinitive verbs share the subject of the verb they hang on
-        verb_form = feature(word, "VerbForm")
+        shares_subject = word.deprel == "conj" or (
+            word.deprel in ("advcl", "xcomp", "acl") and feature(word, "VerbForm") in ("Part", "Inf", "Ger")
+        )
         head = parse.head(word)
-        if head is None or not (word.deprel == "conj" or verb_form in ("Part", "Inf", "Ger")):
-            return None
-        if word.deprel not in ("conj", "advcl", "xcomp", "acl"):
+        if head is None or not shares_subject:
             return None
         word = head
     return None
@@ -507,10 +507,7 @@ class _Resolver:
             return None
         if any(m.start < entity.end and entity.start < m.end for m in self.ctx.mentions):
             return None  # a Threat or an Initiative does not speak
-        actor = self.ctx.builder.add(Actor, entity.start, entity.end, kind="organisation", name=entity.text)
-        self.ctx.speakers.append(actor)
-        self.ctx.speakers.sort(key=lambda a: a.start)
-        return actor.id
+        return self.ctx.add_speaker(entity.start, entity.end, "organisation").id
 
     def _epithet(self, head: Word) -> str | None:
         word = plain(head.form).lower()

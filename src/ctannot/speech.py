@@ -179,10 +179,13 @@ class _Context:
                 return a
         if any(m.start < end and start < m.end for m in self.mentions):
             return None  # a group or an initiative is not a person
-        name = self.document.text[start:end]
-        actor = self.builder.add(Actor, start, end, kind="person", name=name)
-        self.speakers.append(actor)
-        self.speakers.sort(key=lambda a: a.start)
+        return self.add_speaker(start, end, "person")
+
+    def add_speaker(self, start: int, end: int, kind: str) -> Annotation:
+        """A new Actor of this extractor's layer, named by its text, and a candidate speaker from
+        now on (``speakers`` stays sorted by start)."""
+        actor = self.builder.add(Actor, start, end, kind=kind, name=self.document.text[start:end])
+        bisect.insort(self.speakers, actor, key=_start)
         return actor
 
     def cues_in(self, start: int, end: int) -> list[_Cue]:
