@@ -151,7 +151,7 @@ def test_output_equals_single_process_and_pipeline_loads_once_per_worker(
     assert_same_output(out, reference)
     assert not (out / FAILURES_FILE).exists()
 
-    assert batch._dask_workers(client) == 2  # chunks run at once: 2 in flight for each
+    assert batch._Dask(client).slots() == 2  # chunks run at once: 2 in flight for each
     caches = client.run(batch._cached.cache_info)
     assert len(caches) == 2
     # each worker process built the pipeline once, then reused it for every chunk it ran
@@ -280,13 +280,13 @@ def test_more_chunks_in_flight_as_workers_join(
     """A run may start before its workers: it sends two chunks, then twice as many as the cluster
     has worker threads, once they join."""
     seen: list[int] = []
-    count = batch._dask_workers
+    count = batch._Dask.slots
 
-    def counted(dask_client: Any) -> int:
-        seen.append(count(dask_client))
+    def counted(executor: batch._Dask) -> int:
+        seen.append(count(executor))
         return seen[-1]
 
-    monkeypatch.setattr(batch, "_dask_workers", counted)
+    monkeypatch.setattr(batch._Dask, "slots", counted)
     documents = list(itertools.islice(iter_inputs([corpus]), 120))
     out = tmp_path / "out"
     with (

@@ -337,25 +337,48 @@ class _FailuresFile:
 # -- executors -----------------------------------------------------------------------------------
 
 
+class _Executor(Protocol):
+    """Where chunks run: how many at once, how to send one, how to wait for any."""
+
+    def slots(self) -> int:
+        """How many chunks run at once (asked again as the run goes: a cluster may grow)."""
+
+    def submit(self, spec: PipelineSpec, tasks: list[Task]) -> Any: ...
+
+    def wait_any(self, futures: list[Any]) -> None: ...
+
+    def shutdown(self) -> None: ...
+
+
 class _InProcess:
     """Chunks annotated right here, one after another."""
+
+    def slots(self) -> int:
+        return 1
 
     def submit(self, spec: PipelineSpec, tasks: list[Task]) -> Future[list[Outcome]]:
         future: Future[list[Outcome]] = Future()
         future.set_result(annotate_chunk(spec, tasks))
         return future
 
+    def wait_any(self, futures: list[Any]) -> None:
+        wait(futures, return_when=FIRST_COMPLETED)
+
     def shutdown(self) -> None:
         pass
 
 
-class _Processes:
+class _Processes(_InProcess):
     """A pool of worker processes (spawned: no state shared with this one but the spec)."""
 
     def __init__(self, workers: int) -> None:
+        self.workers = workers
         self.pool = ProcessPoolExecutor(
             max_workers=workers, mp_context=get_context("spawn"), initializer=_ignore_interrupts
         )
+
+    def slots(self) -> int:
+        return self.workers
 
     def submit(self, spec: PipelineSpec, tasks: list[Task]) -> Future[list[Outcome]]:
         return self.pool.submit(annotate_chunk, spec, tasks)
@@ -375,8 +398,18 @@ class _Dask:
     def __init__(self, client: Any) -> None:
         self.client = client
 
+    def slots(self) -> int:
+        """All the cluster's worker threads (``nthreads``, unlike ``scheduler_info()["workers"]``,
+        which some versions of distributed cut at five workers)."""
+        return max(1, int(sum(self.client.nthreads().values())))
+
     def submit(self, spec: PipelineSpec, tasks: list[Task]) -> Any:
         return self.client.submit(annotate_chunk, spec, tasks, pure=False)
+
+    def wait_any(self, futures: list[Any]) -> None:
+        from distributed import wait as dask_wait
+
+        dask_wait(futures, return_when="FIRST_COMPLETED")  # type: ignore[no-untyped-call]
 
     def shutdown(self) -> None:
         pass
@@ -454,8 +487,9 @@ def annotate_corpus(
             f"unknown output format {output_format!r}: files, jsonld-lines or jsonld-lines.gz"
         )
     failures = _FailuresFile(output / FAILURES_FILE)
+    executor: _Executor
     if client is not None:
-        executor: Any = _Dask(client)
+        executor = _Dask(client)
     elif workers > 1:
         executor = _Processes(workers)
     else:
@@ -505,14 +539,12 @@ def annotate_corpus(
     in_flight: dict[int, Any] = {}
     ready: dict[int, list[Outcome]] = {}
     next_chunk = 0
-    window = max(2, 2 * workers)
     pending = tasks()
     chunks = enumerate(iter(lambda: list(itertools.islice(pending, batch_size)), []))
     try:
         exhausted = False
         while True:
-            if client is not None:  # asked again each time: workers may join (or leave) as the run goes
-                window = max(2, 2 * _dask_workers(client))
+            window = max(2, 2 * executor.slots())  # asked each time: a cluster's workers come and go
             while not exhausted and len(in_flight) < window:
                 chunk = next(chunks, None)
                 if chunk is None:
@@ -522,7 +554,7 @@ def annotate_corpus(
                 in_flight[index] = _guarded(executor.submit, spec, chunk_tasks)
             if not in_flight:
                 break
-            _wait_any(list(in_flight.values()), client)
+            executor.wait_any(list(in_flight.values()))
             for index in [i for i, f in in_flight.items() if f.done()]:
                 ready[index] = _guarded(in_flight.pop(index).result)
             while next_chunk in ready:  # in input order, whatever order the chunks finish in
@@ -562,18 +594,3 @@ def _document_id(line: bytes) -> str:
     if not isinstance(document_id, str):
         raise TypeError("documentId is not a string")
     return document_id
-
-
-def _dask_workers(client: Any) -> int:
-    """The chunks the cluster runs at once: its worker threads, all of them (``nthreads``, unlike
-    ``scheduler_info()["workers"]``, which some versions of distributed cut at five workers)."""
-    return max(1, int(sum(client.nthreads().values())))
-
-
-def _wait_any(futures: list[Any], client: Any) -> None:
-    if client is None:
-        wait(futures, return_when=FIRST_COMPLETED)
-    else:
-        from distributed import wait as dask_wait
-
-        dask_wait(futures, return_when="FIRST_COMPLETED")  # type: ignore[no-untyped-call]
