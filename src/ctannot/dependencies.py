@@ -8,7 +8,7 @@ word's phrase covers, and the features of a word.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 import attrs
 
@@ -29,6 +29,12 @@ def feature(word: Word, name: str) -> str | None:
         if key == name:
             return value
     return None
+
+
+def _related(word: Word, relations: Collection[str]) -> bool:
+    """Whether ``word`` depends on its head by one of ``relations``, or a subtype of one
+    (``nsubj`` covers ``nsubj:pass``)."""
+    return word.deprel in relations or (word.deprel or "").split(":")[0] in relations
 
 
 @attrs.define
@@ -89,9 +95,7 @@ class Parse:
     def children(self, word: Word, *relations: str) -> list[Word]:
         """The dependents of ``word`` (with one of ``relations``, if given), in text order."""
         kids = self._children.get(word.id, [])
-        if relations:
-            kids = [k for k in kids if k.deprel in relations or (k.deprel or "").split(":")[0] in relations]
-        return kids
+        return [k for k in kids if _related(k, relations)] if relations else kids
 
     def phrase(self, word: Word, leave_out: Iterable[str] = CLAUSAL) -> list[Word]:
         """``word`` and what depends on it, recursively, except dependents by ``leave_out``."""
@@ -100,7 +104,7 @@ class Parse:
         stack = [word]
         while stack:
             for kid in self._children.get(stack.pop().id, ()):
-                if kid.deprel not in skip and (kid.deprel or "").split(":")[0] not in skip:
+                if not _related(kid, skip):
                     out.append(kid)
                     stack.append(kid)
         return sorted(out, key=lambda w: w.start)
