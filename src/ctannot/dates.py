@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any
 
-import ahocorasick
+import ahocorasick_rs
 import attrs
 import regex
 
@@ -187,13 +187,9 @@ _DIGITS = regex.compile(r"\d+")
 
 
 @cache
-def _date_words() -> Any:
+def _date_words() -> ahocorasick_rs.AhoCorasick:
     """The month and day names, as the pattern spells them."""
-    automaton: Any = ahocorasick.Automaton()
-    for word in _cased([*_MONTHS, *_DAYS]):
-        automaton.add_word(word, len(word))
-    automaton.make_automaton()
-    return automaton
+    return ahocorasick_rs.AhoCorasick(list(dict.fromkeys(_cased([*_MONTHS, *_DAYS]))))
 
 
 def _word_start(text: str, at: int) -> bool:
@@ -224,10 +220,9 @@ class DatesOfText:
         if self._words is None:
             text = self.text
             words = []
-            for last, length in _date_words().iter(text):
-                at = last - length + 1
+            for _, at, end in _date_words().find_matches_as_indexes(text, overlapping=True):
                 if _word_start(text, at):
-                    words.append((at, last + 1))
+                    words.append((at, end))
             words.sort()
             self._words = words
         return self._words

@@ -168,7 +168,8 @@ class TextViews:
 
     @cached_property
     def folded(self) -> str:
-        return _apply(self.text, _FOLD, self._specials).lower()
+        # The same as fold(text): str.lower() after the table lowercases all that the table would.
+        return self.unaccented.lower()
 
     @cached_property
     def lowered(self) -> str:

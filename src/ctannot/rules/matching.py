@@ -7,10 +7,11 @@ overlapping candidates is the caller's business (see :func:`resolve_overlaps`).
 from __future__ import annotations
 
 import bisect
+import types
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
-import ahocorasick
+import ahocorasick_rs
 import attrs
 import regex
 
@@ -31,14 +32,20 @@ __all__ = [
 ]
 
 
-@attrs.frozen
+# Not frozen, though no code changes one: a frozen attrs class takes three times as long to
+# make, and the gazetteer makes one for every name it finds (a few every hundred characters).
+@attrs.define(unsafe_hash=True)
 class Match:
-    """A candidate annotation: type, span in the original text, attributes, and its origin."""
+    """A candidate annotation: type, span in the original text, attributes, and its origin.
+
+    Read-only by convention; :func:`attrs.evolve` makes a changed copy.
+    """
 
     type: Any  # type[Annotation]
     start: int
     end: int
-    attributes: dict[str, Any] = attrs.field(eq=False)
+    attributes: Mapping[str, Any] = attrs.field(eq=False)
+    """Read-only: a gazetteer entry's matches share one mapping; copy it to change it."""
     origin: str = attrs.field(eq=False)
     """``pack:entity-id`` for a gazetteer entry, ``pack/rule-name`` for a pattern rule."""
     entity: Entity | None = attrs.field(default=None, eq=False)
@@ -80,13 +87,13 @@ class PhraseFinder(Generic[V]):
     """
 
     def __init__(self, phrases: Mapping[str, V]) -> None:
-        self._automaton: Any = ahocorasick.Automaton()
-        for phrase, value in phrases.items():
-            if phrase:
-                self._automaton.add_word(phrase, (len(phrase), value))
-        self.size = len(self._automaton)
-        if self.size:
-            self._automaton.make_automaton()
+        kept = [(phrase, value) for phrase, value in phrases.items() if phrase]
+        self._values = [value for _, value in kept]
+        self.size = len(kept)
+        # Every phrase ending at each position, longest first, with offsets in code points.
+        self._automaton = ahocorasick_rs.AhoCorasick(
+            [phrase for phrase, _ in kept], implementation=ahocorasick_rs.Implementation.DFA
+        )
 
     def find(self, text: str) -> Iterator[tuple[int, int, V]]:
         return iter(self.find_all(text))
@@ -98,20 +105,19 @@ class PhraseFinder(Generic[V]):
             return out
         n = len(text)
         append = out.append
-        for last, (length, value) in self._automaton.iter(text):
-            start = last - length + 1
+        values = self._values
+        for index, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
             if start > 0:
                 before = text[start - 1]
                 if before.isalnum() or before == "_":
                     continue
                 if before == "-" and start > 1 and text[start - 2].isalpha():
                     continue  # "contre-radicalisation" is not "radicalisation"
-            end = last + 1
             if end < n:
                 after = text[end]
                 if after.isalnum() or after == "_":
                     continue
-            append((start, end, value))
+            append((start, end, values[index]))
         return out
 
 
@@ -127,8 +133,9 @@ class Gazetteer:
         # Names that must keep their letter case (acronyms above all: "UE", "EI") are looked for
         # as written, in the unaccented view; the others in the folded view. Kept apart, the short
         # acronyms are not reported inside every word that contains their letters.
-        folded: dict[str, list[tuple[Entity, dict[str, Any], str]]] = {}
-        exact: dict[str, list[tuple[Entity, dict[str, Any], str]]] = {}
+        # Each name's entities, as the fields of their Match: (type, attributes, origin, entity).
+        folded: dict[str, list[tuple[Any, Mapping[str, Any], str, Entity]]] = {}
+        exact: dict[str, list[tuple[Any, Mapping[str, Any], str, Entity]]] = {}
         for entity in entities:
             attributes = _entity_attributes(entity)
             key = entity.key
@@ -136,16 +143,16 @@ class Gazetteer:
                 acronym = _is_acronym(name)
                 if not (entity.case_sensitive or acronym):
                     options = folded.setdefault(fold(name), [])
-                    if not any(e is entity for e, _, _ in options):
-                        options.append((entity, attributes, key))
+                    if not any(e is entity for *_, e in options):
+                        options.append((entity.type, attributes, key, entity))
                     continue
                 spellings = [unaccent(name)]
                 if acronym and len(name) >= 4 and name.isalpha():
                     spellings.append(spellings[0].capitalize())  # the press writes "Gafi", "Otan"
                 for spelling in spellings:
                     options = exact.setdefault(spelling, [])
-                    if not any(e is entity for e, _, _ in options):
-                        options.append((entity, attributes, key))
+                    if not any(e is entity for *_, e in options):
+                        options.append((entity.type, attributes, key, entity))
         anchors: dict[str, set[int]] = {}
         exact_anchors: dict[str, set[int]] = {}
         for i, rule in enumerate(rules):
@@ -179,17 +186,25 @@ class Gazetteer:
         matches: list[Match] = []
         taken: set[tuple[int, int]] = set()
         where: dict[int, Any] = {}
-        exact_hits = self._exact.find_all(views.unaccented)
-        folded_hits = self._folded.find_all(views.folded)
-        for exact, hits in ((True, exact_hits), (False, folded_hits)):
+        # Names that keep their case first: a folded hit on the same span is the same name.
+        for exact, hits in (
+            (True, self._exact.find_all(views.unaccented)),
+            (False, self._folded.find_all(views.folded)),
+        ):
             for start, end, (options, ids) in hits:
-                o_start = start if index is None else index[start]
-                if options and (exact or (start, end) not in taken):
-                    entity, attributes, key = options[0]
-                    o_end = end if index is None else (index[end] if end < len(index) else size)
-                    matches.append(Match(entity.type, o_start, o_end, dict(attributes), key, entity))
+                if index is not None:
+                    o_start = index[start]
+                    o_end = index[end] if end < len(index) else size
+                else:
+                    o_start, o_end = start, end
+                if options:
                     if exact:
                         taken.add((start, end))
+                        type_, attributes, origin, entity = options[0]
+                        matches.append(Match(type_, o_start, o_end, attributes, origin, entity))
+                    elif not taken or (start, end) not in taken:
+                        type_, attributes, origin, entity = options[0]
+                        matches.append(Match(type_, o_start, o_end, attributes, origin, entity))
                 if not ids:
                     continue
                 paragraph: tuple[int, int] | None = None
@@ -206,7 +221,7 @@ class Gazetteer:
         return matches, where
 
 
-def _entity_attributes(entity: Entity) -> dict[str, Any]:
+def _entity_attributes(entity: Entity) -> Mapping[str, Any]:
     fields = {f.name for f in attrs.fields(entity.type)}
     attributes = dict(entity.attributes)
     for key in ("canonical", "name"):
@@ -215,7 +230,7 @@ def _entity_attributes(entity: Entity) -> dict[str, Any]:
             break
     if entity.wikidata and "wikidata" in fields:
         attributes.setdefault("wikidata", entity.wikidata)
-    return attributes
+    return types.MappingProxyType(attributes)
 
 
 def _spans(
