@@ -167,7 +167,9 @@ def test_whitespace_only_file_is_empty(tmp_path: Path) -> None:
     assert run.returncode == 1
     assert f"{blank}: empty" in run.stderr
     assert outputs(out) == []
-    assert failures(out) == [{"input": str(blank), "document": "blank", "extractor": None, "error": ANY}]
+    assert failures(out) == [
+        {"input": str(blank), "document": "blank", "extractor": None, "plugin": None, "error": ANY}
+    ]
 
 
 def test_duplicate_ids_in_jsonl(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .pipeline import Pipeline
+from .pipeline import DEFAULT_TIME_LIMIT, Pipeline
 from .plugins import get_plugin_manager
 from .registry import Registry
 
@@ -23,7 +23,21 @@ def load_pipeline(
     skip: Iterable[str] = (),
     backend: str | None = None,
     registry: Registry | None = None,
+    on_fault: str = "fail-document",
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
 ) -> Pipeline:
     """The pipeline ``name`` from the installed plugins, with extractors added or left out and,
-    for an NLP pipeline, the NLP backend chosen (``stanza`` by default in ``rules+nlp``)."""
-    return Pipeline.from_registry(registry or load_registry(), name, add=add, skip=skip, backend=backend)
+    for an NLP pipeline, the NLP backend chosen (``stanza`` by default in ``rules+nlp``).
+
+    ``on_fault`` (``"fail-document"`` or ``"skip-layer"``) and ``time_limit`` (seconds an
+    extractor may take on a document) say what a faulty extractor costs: see :class:`Pipeline`.
+    """
+    return Pipeline.from_registry(
+        registry or load_registry(),
+        name,
+        add=add,
+        skip=skip,
+        backend=backend,
+        on_fault=on_fault,
+        time_limit=time_limit,
+    )

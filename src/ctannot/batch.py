@@ -36,7 +36,7 @@ from .formats import Exporter
 from .inputs import InputError, output_name, write_atomic
 from .model import Document
 from .nlp import LinguisticExtractor, ModelsMissing
-from .pipeline import ExtractionError, Pipeline, PipelineError
+from .pipeline import DEFAULT_TIME_LIMIT, ExtractionError, Pipeline, PipelineError
 from .registry import RegistrationError, Registry
 from .rules import RuleFileError
 from .rules.extractor import DEFAULT_RULE_TIMEOUT, RuleExtractor
@@ -69,6 +69,8 @@ class PipelineSpec:
     gpu: bool = False
     rule_timeout: float = DEFAULT_RULE_TIMEOUT
     format: str = "jsonld"
+    on_fault: str = "fail-document"
+    time_limit: float | None = DEFAULT_TIME_LIMIT
 
     def exporter(self, registry: Registry) -> Exporter:
         """The exporter of ``format`` in ``registry``."""
@@ -82,7 +84,13 @@ class PipelineSpec:
     def pipeline(self, registry: Registry) -> Pipeline:
         """The pipeline from ``registry``, configured but not set up (its packs not compiled)."""
         pipeline = Pipeline.from_registry(
-            registry, self.name, add=self.add, skip=self.skip, backend=self.backend
+            registry,
+            self.name,
+            add=self.add,
+            skip=self.skip,
+            backend=self.backend,
+            on_fault=self.on_fault,
+            time_limit=self.time_limit,
         )
         for ex in pipeline.extractors:
             if isinstance(ex, RuleExtractor):
@@ -133,6 +141,8 @@ class Outcome:
     counts: str = ""
     problems: tuple[str, ...] = ()
     extractor: str | None = None
+    plugin: str | None = None
+    """The plugin that registered ``extractor``."""
     error: str | None = None
     size: int = 0
     """The document's text, in UTF-8 bytes (for throughput)."""
@@ -161,7 +171,15 @@ def annotate_chunk(spec: PipelineSpec, tasks: Sequence[Task]) -> list[Outcome]:
         if isinstance(result, ExtractionError):
             message = result.message
             out.append(
-                Outcome(task.seq, item.id, source, extractor=result.extractor, error=message, size=size)
+                Outcome(
+                    task.seq,
+                    item.id,
+                    source,
+                    extractor=result.extractor,
+                    plugin=result.plugin,
+                    error=message,
+                    size=size,
+                )
             )
             continue
         try:
@@ -323,6 +341,7 @@ class _FailuresFile:
             "input": outcome.source,
             "document": outcome.document_id,
             "extractor": outcome.extractor,
+            "plugin": outcome.plugin,
             "error": outcome.error,
         }
         self._handle.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -16,7 +16,7 @@ from .formats import FormatError
 from .inputs import iter_inputs
 from .model import Document
 from .nlp import ModelsMissing
-from .pipeline import PipelineError
+from .pipeline import DEFAULT_TIME_LIMIT, FAULT_POLICIES, PipelineError
 from .plugins import get_plugin_manager, plugin_info
 from .registry import RegistrationError, Registry
 from .rules import RuleFileError
@@ -124,6 +124,21 @@ def _parser() -> argparse.ArgumentParser:
         help=f"time one regex rule may take on one document (default: {DEFAULT_RULE_TIMEOUT:g})",
     )
     ann.add_argument(
+        "--on-extractor-fault",
+        choices=FAULT_POLICIES,
+        default="fail-document",
+        help="when an extractor raises, runs past --time-limit or returns invalid annotations on a "
+        "document: fail the document (default; recorded in failures.jsonl), or leave that "
+        "extractor's layers out of it with a warning",
+    )
+    ann.add_argument(
+        "--time-limit",
+        type=float,
+        default=DEFAULT_TIME_LIMIT,
+        metavar="SECONDS",
+        help=f"time one extractor may take on one document (default: {DEFAULT_TIME_LIMIT:g}; 0: none)",
+    )
+    ann.add_argument(
         "--batch-size",
         type=_positive_int,
         default=DEFAULT_BATCH_SIZE,
@@ -195,7 +210,15 @@ def _registry() -> Registry:
 
 def _annotate(args: argparse.Namespace) -> int:
     spec = PipelineSpec(
-        args.pipeline, args.add, args.skip, args.backend, args.gpu, args.rule_timeout, args.format
+        args.pipeline,
+        args.add,
+        args.skip,
+        args.backend,
+        args.gpu,
+        args.rule_timeout,
+        args.format,
+        args.on_extractor_fault,
+        args.time_limit or None,
     )
     registry = _registry()
     spec.exporter(registry)  # unknown names stop the run here, before any output folder is made

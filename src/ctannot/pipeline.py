@@ -10,8 +10,25 @@ from .extractor import Extractor, Problem
 from .model import AnnotationError, Document, Layer
 from .nlp import ModelsMissing
 from .registry import Registry
+from .time_limit import TimeLimitExceeded, time_limit
 
-__all__ = ["ExtractionError", "Pipeline", "PipelineError", "Result", "order_extractors"]
+__all__ = [
+    "DEFAULT_TIME_LIMIT",
+    "FAULT_POLICIES",
+    "ExtractionError",
+    "Pipeline",
+    "PipelineError",
+    "Result",
+    "order_extractors",
+]
+
+DEFAULT_TIME_LIMIT = 300.0
+"""Seconds an extractor may take on one document before it is stopped as faulty."""
+
+FAULT_POLICIES = ("fail-document", "skip-layer")
+"""What a pipeline does when an extractor fails on a document (raises, runs past its time
+limit, or returns invalid layers): fail the whole document (nothing of it is written), or leave
+that extractor's layers out of it, say so in the result's problems, and go on."""
 
 
 class PipelineError(ValueError):
@@ -21,11 +38,13 @@ class PipelineError(ValueError):
 class ExtractionError(RuntimeError):
     """An extractor failed on a document; the message names the document and the extractor."""
 
-    def __init__(self, document_id: str, extractor: str, message: str) -> None:
-        super().__init__(f"document {document_id!r}: extractor {extractor!r} failed: {message}")
+    def __init__(self, document_id: str, extractor: str, message: str, plugin: str | None = None) -> None:
+        by = f" (plugin {plugin!r})" if plugin else ""
+        super().__init__(f"document {document_id!r}: extractor {extractor!r}{by} failed: {message}")
         self.document_id = document_id
         self.extractor = extractor
         self.message = message
+        self.plugin = plugin
 
 
 def order_extractors(extractors: Sequence[Extractor]) -> tuple[Extractor, ...]:
@@ -84,6 +103,10 @@ class Pipeline:
     name: str
     extractors: tuple[Extractor, ...]
     registry: Registry
+    on_fault: str = attrs.field(default="fail-document", validator=attrs.validators.in_(FAULT_POLICIES))
+    """One of :data:`FAULT_POLICIES`."""
+    time_limit: float | None = DEFAULT_TIME_LIMIT
+    """Seconds an extractor may take on one document (None: no limit); see :mod:`ctannot.time_limit`."""
     _ready: bool = False
 
     @classmethod
@@ -94,9 +117,12 @@ class Pipeline:
         add: Iterable[str] = (),
         skip: Iterable[str] = (),
         backend: str | None = None,
+        on_fault: str = "fail-document",
+        time_limit: float | None = DEFAULT_TIME_LIMIT,
     ) -> Pipeline:
         """The pipeline ``name`` with extractors added or left out by name, and its NLP
-        extractor (``nlp.stanza`` in ``rules+nlp``) swapped for ``nlp.<backend>``."""
+        extractor (``nlp.stanza`` in ``rules+nlp``) swapped for ``nlp.<backend>``; ``on_fault``
+        and ``time_limit`` as the attributes of the same names."""
         if name not in registry.pipelines:
             raise PipelineError(
                 f"no pipeline named {name!r}; known pipelines: {', '.join(sorted(registry.pipelines))}"
@@ -121,7 +147,7 @@ class Pipeline:
                 f"{', '.join(sorted(registry.extractors))}"
             )
         chosen = [registry.extractors[n] for n in names]
-        return cls(name, order_extractors(chosen), registry)
+        return cls(name, order_extractors(chosen), registry, on_fault, time_limit)
 
     def setup(self) -> None:
         """Let every extractor load its resources; done once, before the first document."""
@@ -133,8 +159,9 @@ class Pipeline:
     def annotate(self, document: Document) -> Result:
         """Run every extractor on ``document`` (replacing layers of the same names).
 
-        Raises :class:`ExtractionError` if an extractor fails on it, and
-        :class:`~ctannot.nlp.ModelsMissing` if a backend's models are not installed.
+        Raises :class:`ExtractionError` if an extractor fails on it (with ``on_fault`` at
+        ``"fail-document"``), and :class:`~ctannot.nlp.ModelsMissing` if a backend's models are
+        not installed.
         """
         [outcome] = self.annotate_batch([document])
         if isinstance(outcome, ExtractionError):
@@ -155,17 +182,23 @@ class Pipeline:
         errors: dict[int, ExtractionError] = {}
         for ex in self.extractors:
             todo = [i for i, doc in enumerate(docs) if i not in errors and _applies(ex, doc)]
-            for i, outcome in zip(todo, _extract(ex, [docs[i] for i in todo]), strict=True):
-                if isinstance(outcome, ExtractionError):
+            plugin = self.registry.extractor_plugins.get(ex.name)
+            outcomes = _extract(ex, [docs[i] for i in todo], self.time_limit, plugin)
+            for i, outcome in zip(todo, outcomes, strict=True):
+                if not isinstance(outcome, ExtractionError):
+                    layers, found = outcome
+                    try:
+                        docs[i] = _add_layers(docs[i], ex, layers, self.registry, plugin)
+                    except ExtractionError as exc:
+                        outcome = exc
+                    else:
+                        problems[i] += found
+                        continue
+                if self.on_fault == "skip-layer":
+                    by = f" (plugin {plugin!r})" if plugin else ""
+                    problems[i].append(Problem(ex.name, f"layers left out{by}: {outcome.message}"))
+                else:
                     errors[i] = outcome
-                    continue
-                layers, found = outcome
-                try:
-                    docs[i] = _add_layers(docs[i], ex, layers)
-                except ExtractionError as exc:
-                    errors[i] = exc
-                    continue
-                problems[i] += found
         return [errors[i] if i in errors else Result(doc, tuple(problems[i])) for i, doc in enumerate(docs)]
 
 
@@ -181,38 +214,59 @@ def _applies(ex: Extractor, document: Document) -> bool:
 
 
 def _extract(
-    ex: Extractor, documents: Sequence[Document]
+    ex: Extractor, documents: Sequence[Document], seconds: float | None, plugin: str | None
 ) -> list[tuple[list[Layer], list[Problem]] | ExtractionError]:
     """The layers and problems ``ex`` gives each document, or the error it met on it.
 
-    The documents go to ``ex`` in one call; if that call fails, each goes alone, so that one
-    faulty document does not fail the others.
+    The documents go to ``ex`` in one call, with ``seconds`` for each of them; if that call
+    fails, each goes alone, so that one faulty document does not fail the others.
     """
     if not documents:
         return []
     problems: list[list[Problem]] = [[] for _ in documents]  # kept only if the call succeeds
     try:
-        layers = [list(made) for made in ex.extract_batch(documents, [found.append for found in problems])]
+        with time_limit(None if seconds is None else seconds * len(documents)):
+            made = ex.extract_batch(documents, [found.append for found in problems])
+            layers = [list(one) for one in made]
         if len(layers) != len(documents):
             raise ValueError(f"extract_batch returned {len(layers)} results for {len(documents)} documents")
     except ModelsMissing:
         raise  # not these documents' problem: nothing can be annotated until they are installed
-    except Exception as exc:
+    except (Exception, TimeLimitExceeded) as exc:
         if len(documents) > 1:
-            return [outcome for doc in documents for outcome in _extract(ex, [doc])]
-        error = ExtractionError(documents[0].id, ex.name, f"{type(exc).__name__}: {exc}")
+            return [outcome for doc in documents for outcome in _extract(ex, [doc], seconds, plugin)]
+        if isinstance(exc, TimeLimitExceeded):
+            message = f"stopped after its time limit of {seconds:g} s"
+        else:
+            message = f"{type(exc).__name__}: {exc}"
+        error = ExtractionError(documents[0].id, ex.name, message, plugin)
         error.__cause__ = exc  # as `raise ... from exc` would: the traceback shows the extractor's fault
         return [error]
     return list(zip(layers, problems, strict=True))
 
 
-def _add_layers(document: Document, ex: Extractor, layers: list[Layer]) -> Document:
+def _add_layers(
+    document: Document, ex: Extractor, layers: list[Layer], registry: Registry, plugin: str | None
+) -> Document:
     names = [layer.name for layer in layers if isinstance(layer, Layer)]
     if len(names) != len(layers) or sorted(names) != sorted(ex.produces):
         raise ExtractionError(
-            document.id, ex.name, f"returned layers {names!r}, but declares it produces {list(ex.produces)!r}"
+            document.id,
+            ex.name,
+            f"returned layers {names!r}, but declares it produces {list(ex.produces)!r}",
+            plugin,
         )
+    for layer in layers:
+        for cls in {type(ann) for ann in layer}:
+            if registry.types.get(cls.type_name) is not cls:
+                raise ExtractionError(
+                    document.id,
+                    ex.name,
+                    f"layer {layer.name!r} holds {cls.type_name} annotations, a type no plugin "
+                    "registered (register_annotation_types): it could not be read back",
+                    plugin,
+                )
     try:
         return attrs.evolve(document, layers=[*document.layers, *layers])
     except AnnotationError as exc:
-        raise ExtractionError(document.id, ex.name, str(exc)) from exc
+        raise ExtractionError(document.id, ex.name, str(exc), plugin) from exc

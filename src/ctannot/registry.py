@@ -39,19 +39,22 @@ class Registry:
         self.importers: dict[str, Importer] = {}
         self.backends: dict[str, NLPBackend] = {}
         self.overridden: list[str] = []
+        self.extractor_plugins: dict[str, str] = {}
+        """Extractor name -> the name of the plugin that registered it (messages name it)."""
+        self._plugin: str | None = None
 
     @classmethod
     def collect(cls, pm: PluginManager, only: object | None = None) -> Registry:
         """Call every registration hook (of the plugin ``only``, if given) and gather the results."""
         registry = cls()
         for hook_name, register in registry._registrars().items():
-            caller = getattr(pm.hook, hook_name)
-            if only is None:
-                caller(register=register)
-            else:
-                for impl in caller.get_hookimpls():
-                    if impl.plugin is only:
-                        impl.function(register=register)
+            # Each implementation called in turn, in pluggy's order, so that what is registered
+            # is known by the plugin that registered it.
+            for impl in reversed(getattr(pm.hook, hook_name).get_hookimpls()):
+                if only is None or impl.plugin is only:
+                    registry._plugin = impl.plugin_name
+                    impl.function(register=register)
+        registry._plugin = None
         return registry
 
     def _registrars(self) -> dict[str, Callable[..., None]]:
@@ -84,6 +87,7 @@ class Registry:
                 f"register_extractors: {extractor!r} is not an instance of ctannot.Extractor"
             )
         self._keep(self.extractors, "extractor", extractor.name, extractor)
+        self.extractor_plugins.setdefault(extractor.name, self._plugin or "?")
 
     def _add_pipeline(self, name: str, extractor_names: tuple[str, ...]) -> None:
         self._keep(self.pipelines, "pipeline", name, tuple(extractor_names))
@@ -104,6 +108,7 @@ class Registry:
             raise RegistrationError(f"register_nlp_backends: {backend!r} is not a ctannot.nlp.NLPBackend")
         self._keep(self.backends, "NLP backend", backend.name, backend)
         self._keep(self.extractors, "extractor", f"nlp.{backend.name}", LinguisticExtractor(backend))
+        self.extractor_plugins.setdefault(f"nlp.{backend.name}", self._plugin or "?")
 
     @cached_property
     def rule_packs(self) -> tuple[RulePack, ...]:
