@@ -128,14 +128,14 @@ def test_jsonl_with_bad_lines(tmp_path: Path) -> None:
     assert outputs(out) == ["good.jsonld"]
     assert [f["input"] for f in failures(out)] == [f"{source}:1", f"{source}:2"]
     doc = loads((out / "good.jsonld").read_text(encoding="utf-8"))
-    assert doc.metadata == {"url": "https://example.org/1"}
+    assert doc.metadata == {"source_file": f"{source}:3", "url": "https://example.org/1"}
 
 
 def test_bad_text_files_beside_a_good_one(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "good.txt").write_text(FR, encoding="utf-8")
-    (folder / "latin1.txt").write_bytes(b"\xff\xfeLe Forum mondial s'est r\xe9uni \xe0 Rabat.")
+    (folder / "latin1.txt").write_bytes(b"Le Forum mondial s'est r\xe9uni \xe0 Rabat.")
     (folder / "empty.txt").write_bytes(b"")
     out = tmp_path / "out"
     run = run_ctannot("annotate", folder, "-o", out, cwd=tmp_path)

@@ -13,7 +13,7 @@ from typing import Any
 from . import __version__
 from .batch import FAILURES_FILE, LINES_FILE, ExecutorError, Outcome, PipelineSpec, Summary, annotate_corpus
 from .formats import FormatError
-from .inputs import iter_inputs
+from .inputs import DEFAULT_MAX_CHARS, iter_inputs
 from .model import Document
 from .nlp import ModelsMissing
 from .pipeline import DEFAULT_TIME_LIMIT, FAULT_POLICIES, PipelineError
@@ -124,6 +124,13 @@ def _parser() -> argparse.ArgumentParser:
         help=f"time one regex rule may take on one document (default: {DEFAULT_RULE_TIMEOUT:g})",
     )
     ann.add_argument(
+        "--max-chars",
+        type=int,
+        default=DEFAULT_MAX_CHARS,
+        metavar="N",
+        help=f"refuse documents longer than N characters (default: {DEFAULT_MAX_CHARS:,}; 0: no limit)",
+    )
+    ann.add_argument(
         "--on-extractor-fault",
         choices=FAULT_POLICIES,
         default="fail-document",
@@ -231,7 +238,7 @@ def _annotate(args: argparse.Namespace) -> int:
     progress = _Progress(args.quiet, args.inputs)
     try:
         summary = annotate_corpus(
-            iter_inputs(args.inputs, args.lang, args.glob),
+            iter_inputs(args.inputs, args.lang, args.glob, args.max_chars or None),
             args.output,
             spec,
             output_format=args.output_format,
@@ -315,12 +322,15 @@ class _Progress:
         self.summary = summary
         if outcome is not None and event == "failed":
             if outcome.extractor is not None:
+                by = f" (plugin {outcome.plugin!r})" if outcome.plugin else ""
                 self._tell(
-                    f"ctannot: failed document {outcome.document_id!r}: extractor {outcome.extractor!r} "
-                    f"failed: {outcome.error}"
+                    f"ctannot: failed document {outcome.document_id!r} ({outcome.source}): extractor "
+                    f"{outcome.extractor!r}{by} failed: {outcome.error}"
                 )
             elif outcome.output is None and outcome.size:  # read, annotated, but not written
-                self._tell(f"ctannot: skipped document {outcome.document_id!r}: {outcome.error}")
+                self._tell(
+                    f"ctannot: skipped document {outcome.document_id!r} ({outcome.source}): {outcome.error}"
+                )
             else:
                 self._tell(f"ctannot: skipped {outcome.source}: {outcome.error}")
         elif outcome is not None and event == "written":

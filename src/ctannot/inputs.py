@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import fnmatch
 import gzip
@@ -21,7 +22,9 @@ import regex
 from .model import Document
 
 __all__ = [
+    "DEFAULT_MAX_CHARS",
     "InputError",
+    "decode_text_file",
     "detect_language",
     "iter_inputs",
     "output_name",
@@ -118,20 +121,86 @@ def _decode(data: bytes, where: str) -> str:
         ) from None
 
 
-def read_txt(path: Path, lang: str | None = None) -> Document:
-    """One document from a UTF-8 text file; its id is the file name without ``.txt``."""
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+_CONTROL_BYTES = bytes(c for c in range(32) if c not in b"\t\n\r\f")
+
+
+def decode_text_file(data: bytes, where: str) -> str:
+    """The text of a ``.txt`` file's bytes: UTF-8, or UTF-16 when a byte-order mark says so.
+
+    The byte-order mark is not part of the text: offsets count from the character after it.
+    Line ends stay as they are (``\\r\\n`` is two characters). Binary data (NUL or other
+    control bytes making up a tenth of the start of the file) and invalid UTF-8 are refused.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    where,
+                    f"not {encoding.upper()} text, though it starts with that byte-order mark "
+                    f"({exc.reason} at byte {exc.start + len(bom)})",
+                ) from None
+    head = data[:4096]
+    if head and len(head) - len(head.translate(None, _CONTROL_BYTES)) > len(head) // 10:
+        raise InputError(
+            where,
+            "binary data, not text (control bytes such as NUL in its first 4 KB; "
+            "a UTF-16 file needs its byte-order mark)",
+        )
+    return _decode(data, where)
+
+
+def read_txt(path: Path, lang: str | None = None, max_chars: int | None = None) -> Document:
+    """One document from a text file (see :func:`decode_text_file`); its id is the file name
+    without ``.txt``."""
     where = str(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(where, f"cannot be read ({exc.strerror})") from None
-    text = _decode(data, where)
+    text = decode_text_file(data, where)
     if not text.strip():
         raise InputError(where, "empty file: nothing to annotate", path.stem)
+    _check_text(text, where, path.stem, max_chars)
     return Document(path.stem, text, lang or detect_language(text), {"source_file": path.name})
 
 
-def _document_from_record(record: Any, where: str, lang: str | None) -> Document:
+def _check_text(text: str, where: str, document_id: str, max_chars: int | None) -> None:
+    if max_chars is not None and len(text) > max_chars:
+        raise InputError(
+            where,
+            f"{len(text):,} characters, more than the limit of {max_chars:,} (--max-chars): "
+            "split it, or raise the limit (memory grows about 90 bytes a character)",
+            document_id,
+        )
+    surrogate = _SURROGATE.search(text) if not text.isascii() else None
+    if surrogate is not None:
+        raise InputError(
+            where,
+            f"not Unicode text: a lone surrogate U+{ord(surrogate.group()):04X} at character "
+            f"{surrogate.start()} (a JSON \\u escape of half a character)",
+            document_id,
+        )
+
+
+def _lone_surrogates(value: Any) -> bool:
+    if isinstance(value, str):
+        return not value.isascii() and _SURROGATE.search(value) is not None
+    if isinstance(value, dict):
+        return any(_lone_surrogates(k) or _lone_surrogates(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_lone_surrogates(v) for v in value)
+    return False
+
+
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
+def _document_from_record(
+    record: Any, where: str, lang: str | None, max_chars: int | None = None
+) -> Document:
     if not isinstance(record, dict):
         raise InputError(where, f"expected a JSON object, got {type(record).__name__}")
     doc_id = record.get("id")
@@ -139,21 +208,32 @@ def _document_from_record(record: Any, where: str, lang: str | None) -> Document
         doc_id = str(doc_id)
     if not isinstance(doc_id, str) or not doc_id.strip():
         raise InputError(where, "missing or empty 'id' (a string)")
+    if _lone_surrogates(doc_id):
+        raise InputError(where, "'id' is not Unicode text (a lone surrogate, from a JSON \\u escape)")
     text = record.get("text")
     if not isinstance(text, str):
         raise InputError(where, "missing 'text' (a string)", doc_id)
     if not text.strip():
         raise InputError(where, "empty 'text': nothing to annotate", doc_id)
+    _check_text(text, where, doc_id, max_chars)
     doc_lang = record.get("lang", lang)
     if doc_lang is not None and not isinstance(doc_lang, str):
         raise InputError(where, "'lang' must be a string such as \"fr\"", doc_id)
     metadata = record.get("metadata", {})
     if not isinstance(metadata, dict):
         raise InputError(where, "'metadata' must be a JSON object", doc_id)
+    if _lone_surrogates(metadata) or _lone_surrogates(doc_lang):
+        raise InputError(
+            where, "'metadata' is not Unicode text (a lone surrogate, from a JSON \\u escape)", doc_id
+        )
+    # where it came from (``corpus.jsonl:12``), as a .txt file's document has its file name
+    metadata = {"source_file": where, **metadata}
     return Document(doc_id, text, lang or doc_lang or detect_language(text), metadata)
 
 
-def read_jsonl(path: Path, lang: str | None = None) -> Iterator[Document | InputError]:
+def read_jsonl(
+    path: Path, lang: str | None = None, max_chars: int | None = None
+) -> Iterator[Document | InputError]:
     """Documents from a JSON Lines file (``.jsonl``, or gzipped ``.jsonl.gz``), one per line; a
     bad line yields an :class:`InputError`."""
     try:
@@ -163,13 +243,13 @@ def read_jsonl(path: Path, lang: str | None = None) -> Iterator[Document | Input
         return
     with handle:
         try:
-            yield from read_jsonl_stream(handle, str(path), lang)
+            yield from read_jsonl_stream(handle, str(path), lang, max_chars)
         except (OSError, EOFError, zlib.error) as exc:  # a truncated or corrupt gzip file
             yield InputError(str(path), f"cannot be read to the end ({exc})")
 
 
 def read_jsonl_stream(
-    handle: IO[bytes], name: str, lang: str | None = None
+    handle: IO[bytes], name: str, lang: str | None = None, max_chars: int | None = None
 ) -> Iterator[Document | InputError]:
     """Documents from an open binary stream of JSON Lines (standard input, say) called ``name``."""
     empty = True
@@ -182,7 +262,7 @@ def read_jsonl_stream(
             raw = raw[3:]  # a UTF-8 byte-order mark, as some editors write
         try:
             record = json.loads(_decode(raw, where))
-            yield _document_from_record(record, where, lang)
+            yield _document_from_record(record, where, lang, max_chars)
         except InputError as exc:
             yield exc
         except json.JSONDecodeError as exc:
@@ -196,29 +276,36 @@ def read_jsonl_stream(
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 
 
+DEFAULT_MAX_CHARS = 10_000_000
+"""The longest document annotated by default, in characters (code points)."""
+
+
 def iter_inputs(
-    inputs: Iterable[str | Path], lang: str | None = None, pattern: str = "*.txt"
+    inputs: Iterable[str | Path],
+    lang: str | None = None,
+    pattern: str = "*.txt",
+    max_chars: int | None = DEFAULT_MAX_CHARS,
 ) -> Iterator[Document | InputError]:
     """The documents of ``inputs``, read lazily, in order: ``.txt`` files, folders (their files
     whose name matches ``pattern``, recursively: see :func:`_walk`), ``.jsonl`` and ``.jsonl.gz``
-    files, and ``-`` for JSON Lines on standard input. What cannot be read is an
-    :class:`InputError`."""
+    files, and ``-`` for JSON Lines on standard input. What cannot be read, or holds more than
+    ``max_chars`` characters, is an :class:`InputError`."""
     for item in inputs:
         if str(item) == "-":
-            yield from read_jsonl_stream(sys.stdin.buffer, "<stdin>", lang)
+            yield from read_jsonl_stream(sys.stdin.buffer, "<stdin>", lang, max_chars)
             continue
         path = Path(item)
         if path.is_dir():
             found = False
             for file in _walk(path, pattern):
                 found = True
-                yield from _read_file(file, lang)
+                yield from _read_file(file, lang, max_chars)
             if not found:
                 yield InputError(str(path), f"folder has no files matching {pattern!r}")
         elif not path.exists():
             yield InputError(str(path), "no such file or folder")
         else:
-            yield from _read_file(path, lang)
+            yield from _read_file(path, lang, max_chars)
 
 
 def _walk(folder: Path, pattern: str) -> Iterator[Path]:
@@ -231,12 +318,12 @@ def _walk(folder: Path, pattern: str) -> Iterator[Path]:
             yield Path(root, name)
 
 
-def _read_file(path: Path, lang: str | None) -> Iterator[Document | InputError]:
+def _read_file(path: Path, lang: str | None, max_chars: int | None) -> Iterator[Document | InputError]:
     if path.name.endswith(JSONL_SUFFIXES):
-        yield from read_jsonl(path, lang)
+        yield from read_jsonl(path, lang, max_chars)
     elif path.suffix == ".txt":
         try:
-            yield read_txt(path, lang)
+            yield read_txt(path, lang, max_chars)
         except InputError as exc:
             yield exc
     else:
@@ -266,8 +353,9 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, text: str, durable: bool = True) -> None:
-    """Write ``text`` to ``path`` so that the file is either complete or absent, never half.
+def write_atomic(path: Path, text: str | bytes, durable: bool = True) -> None:
+    """Write ``text`` (UTF-8, byte for byte: no newline translation) or bytes to ``path`` so that
+    the file is either complete or absent, never half.
 
     ``durable`` also waits for the disk (fsync) before the file takes its name, so that not even
     a power cut leaves it empty; without it a crash of the program cannot, but a crash of the
@@ -277,8 +365,8 @@ def write_atomic(path: Path, text: str, durable: bool = True) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     try:
         os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; an output file is an ordinary file
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())

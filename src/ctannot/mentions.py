@@ -128,6 +128,7 @@ class _Made:
         self.forums: list[int] = []
         """The Forums made, in the order they were."""
         self._actors: list[tuple[Match, str]] | None = None
+        self._actor_starts: list[int] = []
 
     def actors(self) -> list[tuple[Match, str]]:
         """The Actors made and their ids, by start (then in the order made).
@@ -137,7 +138,22 @@ class _Made:
         if self._actors is None:
             made = [(self.matches[i], self.ids[i]) for i in self.ids if self.matches[i].type is Actor]
             self._actors = sorted(made, key=lambda x: x[0].start)
+            self._actor_starts = [m.start for m, _ in self._actors]
         return self._actors
+
+    def forums_in(self, start: int, end: int) -> list[int]:
+        """The Forums made so far that start in ``[start, end)`` (matches are sorted by start)."""
+        forums, matches = self.forums, self.matches
+        lo = bisect.bisect_left(forums, start, key=lambda i: matches[i].start)
+        hi = bisect.bisect_left(forums, end, key=lambda i: matches[i].start)
+        return forums[lo:hi]
+
+    def actors_in(self, start: int, end: int) -> list[str]:
+        """The ids of the Actors made inside ``[start, end)``, by start."""
+        actors = self.actors()
+        lo = bisect.bisect_left(self._actor_starts, start)
+        hi = bisect.bisect_left(self._actor_starts, end)
+        return [i for m, i in actors[lo:hi] if m.end <= end]
 
 
 _DATELINE = regex.compile(
@@ -186,25 +202,31 @@ def _sentence_of(spans: Sequence[tuple[int, int]], pos: int, size: int) -> tuple
 
 def _with_acronyms(text: str, matches: list[Match]) -> list[Match]:
     """Add the acronym given in parentheses after a name, and its later mentions, as the same thing."""
-    taken = [(m.start, m.end) for m in matches]
+    taken = sorted((m.start, m.end) for m in matches)
+    longest = max((b - a for a, b in taken), default=0)
     added: list[Match] = []
+    expanded: set[str] = set()  # an acronym defined again later names the same thing: done once
     for m in matches:
         if m.type.type_name not in ("Forum", "Initiative", "Actor"):
             continue
         found = _ACRONYM_AFTER.match(text, m.end)
-        if found is None:
+        if found is None or found.group("acr") in expanded:
             continue
         acronym = found.group("acr")
+        expanded.add(acronym)
         key = m.entity.key if m.entity is not None else f"{m.type.type_name}:{fold(text[m.start : m.end])}"
         for occurrence in regex.finditer(rf"(?<![\w\-]){regex.escape(acronym)}(?![\w\-])", text):
             s, e = occurrence.span()
-            if any(a < e and s < b for a, b in taken):
+            # only the spans starting less than the longest one before ``e`` can overlap it
+            near = taken[bisect.bisect_left(taken, (s - longest, 0)) : bisect.bisect_left(taken, (e, 0))]
+            if any(a < e and s < b for a, b in near):
                 continue
             attributes = {**m.attributes}
             if "acronym" in fields_of(m.type):
                 attributes["acronym"] = acronym
             added.append(Match(m.type, s, e, attributes, f"acronym of {key}", m.entity))
-            taken.append((s, e))
+            bisect.insort(taken, (s, e))
+            longest = max(longest, e - s)
     return sorted([*matches, *added], key=lambda m: (m.start, m.end))
 
 
@@ -278,20 +300,19 @@ def _context_attributes(
         chaired = _CHAIRED.search(text, m.end, s_end)
         if chaired is not None:
             a, b = chaired.span("who")
-            chairs = [i for mm, i in made.actors() if a <= mm.start and mm.end <= b]
+            chairs = made.actors_in(a, b)
             if chairs:
                 out["chairs"] = tuple(chairs)
     if "launched_by" in fields:
-        launchers = [i for mm, i in made.actors() if s_start <= mm.start and mm.end <= m.start]
+        launchers = made.actors_in(s_start, m.start)
         if launchers:
             out["launched_by"] = tuple(dict.fromkeys(launchers))[:4]
     if "forum" in fields:
         matches, ids = made.matches, made.ids
         forums = [
             ids[i]
-            for i in made.forums
-            if s_start <= matches[i].start < s_end
-            and not (m.start <= matches[i].start and matches[i].end <= m.end)
+            for i in made.forums_in(s_start, s_end)
+            if not (m.start <= matches[i].start and matches[i].end <= m.end)
         ]
         if forums:
             out["forum"] = forums[0]

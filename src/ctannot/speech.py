@@ -17,7 +17,7 @@ diplomate``) refers back to the last speaker.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -172,12 +172,19 @@ class _Context:
     last_cue: str | None = None
     parse: Parse | None = None
     """The document's dependency parse, for a grammar-aware extractor (none for the rules)."""
+    # The longest speaker and mention: only those starting less than that before a span can
+    # overlap it, so that a look-up stays local however long the document is.
+    _longest_speaker: int = attrs.field(init=False)
+    _longest_mention: int = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self._longest_speaker = max((a.end - a.start for a in self.speakers), default=0)
+        self._longest_mention = max((m.end - m.start for m in self.mentions), default=0)
 
     def new_person(self, start: int, end: int) -> Annotation | None:
-        for a in self.speakers:
-            if a.start < end and start < a.end:
-                return a
-        if any(m.start < end and start < m.end for m in self.mentions):
+        for a in _overlapping(self.speakers, start, end, self._longest_speaker):
+            return a
+        if any(True for _ in _overlapping(self.mentions, start, end, self._longest_mention)):
             return None  # a group or an initiative is not a person
         return self.add_speaker(start, end, "person")
 
@@ -186,6 +193,7 @@ class _Context:
         now on (``speakers`` stays sorted by start)."""
         actor = self.builder.add(Actor, start, end, kind=kind, name=self.document.text[start:end])
         bisect.insort(self.speakers, actor, key=_start)
+        self._longest_speaker = max(self._longest_speaker, end - start)
         return actor
 
     def cues_in(self, start: int, end: int) -> list[_Cue]:
@@ -246,8 +254,14 @@ class _Context:
         return None
 
     def last_forum(self, pos: int) -> str | None:
-        forums = [a for a in self.speakers if isinstance(a, Forum) and a.end <= pos]
-        return forums[-1].id if forums else None
+        return next((a.id for a in self._ended_before(pos) if isinstance(a, Forum)), None)
+
+    def _ended_before(self, pos: int) -> Iterator[Annotation]:
+        """The speakers that end at or before ``pos``, the last (by start) first."""
+        speakers = self.speakers
+        for i in range(bisect.bisect_left(speakers, pos, key=_start) - 1, -1, -1):
+            if speakers[i].end <= pos:
+                yield speakers[i]
 
     def subject_before(self, s_start: int, cue_start: int) -> str | None:
         """The subject of a speech verb: the first speaker named before it in the sentence.
@@ -277,11 +291,10 @@ class _Context:
     def back_reference(self, pos: int) -> str | None:
         if self.last_speaker is not None:
             return self.last_speaker
-        for a in reversed(self.speakers):
-            if a.end <= pos and isinstance(a, Actor) and a.kind == "person":
+        for a in self._ended_before(pos):
+            if isinstance(a, Actor) and a.kind == "person":
                 return a.id
-        before = [a for a in self.speakers if a.end <= pos]
-        return before[-1].id if before else None
+        return next((a.id for a in self._ended_before(pos)), None)
 
     def add(self, start: int, end: int, speaker: str | None, cue: str | None, mode: str) -> None:
         start, end = _trim(self.document.text, start, end, strip_final=True)
@@ -295,6 +308,17 @@ class _Context:
 
 def _start(a: Annotation) -> int:
     return a.start
+
+
+def _overlapping(spans: Sequence[Annotation], start: int, end: int, longest: int) -> Iterator[Annotation]:
+    """The annotations of ``spans`` (sorted by start, none longer than ``longest``) that overlap
+    ``[start, end)``, by start."""
+    for i in range(bisect.bisect_left(spans, start - longest, key=_start), len(spans)):
+        a = spans[i]
+        if a.start >= end:
+            break
+        if start < a.end:
+            yield a
 
 
 def _trim(text: str, start: int, end: int, strip_final: bool = False) -> tuple[int, int]:
@@ -408,9 +432,10 @@ class StatementExtractor(Extractor):
         after = _SUBJECT_AFTER.match(ctx.plain, cue.end, window_end)
         end = after.end() if after else cue.end
         comma = ctx.plain.find(",", cue.end + 1, end)
-        named_later = any(
-            isinstance(a, Actor) and a.kind == "person" and comma < a.start < end for a in ctx.speakers
-        )
+        speakers = ctx.speakers
+        lo = bisect.bisect_right(speakers, comma, key=_start)
+        hi = bisect.bisect_left(speakers, end, key=_start)
+        named_later = any(isinstance(a, Actor) and a.kind == "person" for a in speakers[lo:hi])
         if comma > 0 and (ctx.speaker_in(cue.end, comma, back=False) is not None or not named_later):
             # ", a déclaré le ministre X, à l'ouverture ...", ", poursuit la source, citant ...": the
             # subject ends at the comma, unless a person is named after it (", la ministre, Y,")

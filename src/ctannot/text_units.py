@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator
@@ -110,12 +111,19 @@ def _sentences(text: str, start: int, end: int | None) -> Iterator[tuple[int, in
     for p_start, p_end in paragraphs(text[start:end]):
         p_start += start
         p_end += start
-        inside = [(q.open, q.close) for q in quotes(text, p_start, p_end)]
+        # Is a sentence end inside a quotation? Of the quotations opened before it, the one
+        # closed last tells: ``reach[i]`` is the latest close of the first ``i + 1`` of them.
+        opens: list[int] = []
+        reach: list[int] = []
+        for q in sorted(quotes(text, p_start, p_end), key=lambda q: q.open):
+            opens.append(q.open)
+            reach.append(max(q.close, reach[-1]) if reach else q.close)
         s = p_start
         for m in _SENTENCE_END.finditer(text, p_start, p_end):
             if text[m.start()] == "." and _is_abbreviation(text, m.start()):
                 continue
-            if any(a < m.start() and m.end() <= b for a, b in inside):
+            opened = bisect.bisect_left(opens, m.start())  # the quotations opened before the end
+            if opened and reach[opened - 1] >= m.end():
                 continue
             yield s, m.end()
             s = m.end()

@@ -75,6 +75,8 @@ _NOT_ASCII = regex.compile(r"[^\x00-\x5f\x61-\x7f]+")  # and the backtick, an ap
 _ASCII = re.compile(r"[\x00-\x5f\x61-\x7f]+")  # what the tables leave alone
 
 
+_NEWLINE = re.compile("\n")
+
 _ASCII_BYTES = bytes(c for c in range(128) if c != 0x60)
 
 
@@ -176,6 +178,16 @@ class TextViews:
         """``plain`` lowercased, keeping accents; the same length as the text."""
         low = self.plain.lower()
         return low if len(low) == len(self.text) else self.plain
+
+    @cached_property
+    def _line_ends(self) -> list[int]:
+        return [m.start() for m in _NEWLINE.finditer(self.text)]
+
+    def paragraph_of(self, offset: int) -> tuple[int, int]:
+        """The line of the text (``\\n`` to ``\\n``) that holds ``offset``."""
+        ends = self._line_ends
+        i = bisect.bisect_left(ends, offset)
+        return (ends[i - 1] + 1 if i else 0), (ends[i] if i < len(ends) else len(self.text))
 
     @cached_property
     def index(self) -> list[int] | None:

@@ -213,8 +213,7 @@ class Gazetteer:
                         where.setdefault(i, []).append(o_start)
                         continue
                     if paragraph is None:
-                        hi = text.find("\n", o_start)
-                        paragraph = (text.rfind("\n", 0, o_start) + 1, size if hi < 0 else hi)
+                        paragraph = views.paragraph_of(o_start)
                     spans = where.setdefault(i, [])
                     if not spans or spans[-1] != paragraph:
                         spans.append(paragraph)
