@@ -49,6 +49,17 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             ),
         ],
     ),
+    # a short quote is speech when it opens the sentence and a speech verb follows the comma
+    "fr-short-quote-opening-the-sentence": (
+        "fr",
+        "« Nous resterons vigilants », a assuré Mme Hélène Marchal à Lyon, mardi.",
+        [("Nous resterons vigilants", "assurer", "direct", "Mme Hélène Marchal")],
+    ),
+    "en-short-quote-opening-the-sentence": (
+        "en",
+        'The minister Tom Hale arrived late. "Absolutely not," he told reporters in Dublin.',
+        [("Absolutely not", "tell", "direct", "Tom Hale")],
+    ),
     "fr-multi-sentence-quote": (
         "fr",
         "« La menace évolue très vite. Les groupes recrutent désormais en ligne », a expliqué M. Garnier.",
@@ -319,6 +330,8 @@ NO_STATEMENT = {
         'Investigators found "highly structured financial support networks" in the region.',
     ),
     "fr-title-of-a-work": ("fr", "Le film « Les Cendres » raconte la vie d'un ancien combattant."),
+    # a short quote opening the sentence, but as its subject: no comma, so no incise
+    "fr-short-quote-as-subject": ("fr", "« Sentinelle » a été renforcée, a annoncé le ministre."),
     "fr-narration": ("fr", "Les délégués se sont retrouvés à Malte pour deux jours de travaux."),
     # an incise whose speaker no rule knows is left out, not read as "C" said by "l'office"
     "fr-unknown-inverted-subject": ("fr", "Le nombre de signalements a doublé en un an, a rappelé l'office."),

@@ -391,9 +391,17 @@ class StatementExtractor(Extractor):
         words = len(_WORD.findall(text, q.start, q.end))
         introduced = text[s_start : q.open].rstrip().endswith(":")
         alone = not text[s_start : q.open].strip() and not text[q.close + 1 : s_end].strip(" .")
-        if words < 4 and not introduced and not (alone and words >= 2):
-            return  # a quoted word or a title inside the narrator's sentence
         speaker, cue = self._speaker_after(ctx, q.close + 1, s_end)
+        if words < 4 and not introduced and not (alone and words >= 2):
+            # A quoted word or a title inside the narrator's sentence, unless the sentence opens
+            # with the quote and a speech verb follows within a few words: « Non », a-t-il
+            # répondu; "No," he said.
+            opens = not text[s_start : q.open].strip()
+            after = text[q.close + 1 : q.close + 3].lstrip()
+            closed = after.startswith(",") or text[q.start : q.end].rstrip()[-1:] in (",", "!", "?", "…")
+            near = cue is not None and len(_WORD.findall(ctx.plain, q.close + 1, cue.start)) <= 4
+            if not (opens and closed and near):
+                return
         if cue is None:
             speaker, cue = self._speaker_before(ctx, s_start, q.open)
         if cue is None:
