@@ -26,6 +26,7 @@ from .model import (
 )
 from .pipeline import ExtractionError, Pipeline, PipelineError, Result
 from .rules import RuleExtractor, RuleFileError
+from .web_annotation import Vocabulary
 
 __all__ = [
     "Actor",
@@ -52,6 +53,7 @@ __all__ = [
     "RuleFileError",
     "Statement",
     "Threat",
+    "Vocabulary",
     "__version__",
     "hookimpl",
     "load_pipeline",

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import types
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any, ClassVar, TypeVar, overload
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, overload
 
 import attrs
 from attrs import field, frozen
+
+if TYPE_CHECKING:
+    from .web_annotation import Vocabulary
 
 __all__ = [
     "Annotation",
@@ -137,6 +140,11 @@ class Annotation:
     """
 
     type_name: ClassVar[str] = "Annotation"
+    vocabulary: ClassVar[Vocabulary | None] = None
+    """A plugin's own RDF namespace for this type and its attributes (None: ctannot's vocabulary)."""
+    colour: ClassVar[str | None] = None
+    """How ``ctannot render`` and ``report`` draw this type: ``#rrggbb`` (None, or anything else:
+    the built-in palette for the built-in types, a fallback colour for the others)."""
 
     source: str = field(eq=False, repr=False)
     start: int
@@ -319,6 +327,12 @@ class Document:
             return self.get(ref)
         index = {ann.id: ann for ann in self.annotations()}
         return tuple(index[r] for r in ref)
+
+    def _repr_html_(self) -> str:
+        """The document drawn in a notebook: :func:`ctannot.render.to_html` as a page fragment."""
+        from .render import to_html
+
+        return to_html(self, full=False)
 
 
 @attrs.define

@@ -8,6 +8,11 @@ made it is its ``creator``; its layer is ``ctannot:layer``. References between a
 language and metadata travel in the collection's ``ctannot:document`` node, so that
 :func:`from_jsonld` rebuilds the very same :class:`~ctannot.model.Document`.
 
+A plugin's annotation type may bring its own vocabulary (:class:`Vocabulary`, as the type's
+``vocabulary`` class variable): its class and attributes are then IRIs of the plugin's namespace,
+written with the plugin's prefix (``"ops:kind"``), and the prefix is declared in the embedded
+context. Types without one (the built-in types) are terms of :data:`VOCAB`.
+
 The only remote context referenced is ``http://www.w3.org/ns/anno.jsonld``; ctannot's own
 context is embedded. :func:`document_loader` serves a packaged copy of the W3C context to JSON-LD
 processors and refuses every other remote URL, so processing never touches the network.
@@ -33,6 +38,7 @@ from .model import Annotation, AnnotationError, Document, Layer, Provenance
 __all__ = [
     "ANNO_CONTEXT_URL",
     "VOCAB",
+    "Vocabulary",
     "context_for",
     "document_loader",
     "dumps",
@@ -74,9 +80,46 @@ def document_loader(url: str, options: Mapping[str, Any] | None = None) -> dict[
     raise FormatError(f"refusing to fetch remote JSON-LD context {url!r}: ctannot never goes online")
 
 
-def _term(name: str) -> str:
-    """The JSON key of an attribute: its name, or ``ctannot:name`` where the W3C context has it."""
-    return f"ctannot:{name}" if name in _anno_terms() else name
+_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+_RESERVED_PREFIXES = frozenset({"ctannot", "owl", "rdf", "rdfs", "xsd"})
+
+
+def _check_prefix(instance: Any, attribute: attrs.Attribute[str], prefix: str) -> None:
+    if not (isinstance(prefix, str) and _PREFIX.fullmatch(prefix)):
+        raise ValueError(f"vocabulary prefix {prefix!r} must be a short name of letters, digits, _ and -")
+    if prefix in _RESERVED_PREFIXES or prefix in _anno_terms():
+        raise ValueError(f"vocabulary prefix {prefix!r} is taken by ctannot or the W3C context")
+
+
+def _check_namespace(instance: Any, attribute: attrs.Attribute[str], iri: str) -> None:
+    if not (isinstance(iri, str) and re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+[#/]", iri)):
+        raise ValueError(f"vocabulary IRI {iri!r} must be an http(s) IRI ending in '#' or '/'")
+
+
+@attrs.frozen
+class Vocabulary:
+    """The RDF namespace of a plugin's annotation types, and the prefix that stands for it.
+
+    Set it as the ``vocabulary`` class variable of an annotation type: the type's class is then
+    ``<iri><type_name>`` and each attribute ``<iri><attribute>``, written ``prefix:attribute``
+    in the JSON-LD, where the embedded context declares the prefix.
+    """
+
+    prefix: str = attrs.field(validator=_check_prefix)
+    iri: str = attrs.field(validator=_check_namespace)
+
+
+def _prefix(cls: type[Annotation]) -> str:
+    vocabulary = cls.vocabulary
+    return "ctannot" if vocabulary is None else vocabulary.prefix
+
+
+def _term(name: str, prefix: str = "ctannot") -> str:
+    """The JSON key of an attribute: ``prefix:name`` for a plugin's vocabulary; for ctannot's,
+    the bare name, or ``ctannot:name`` where the W3C context has that name."""
+    if prefix != "ctannot" or name in _anno_terms():
+        return f"{prefix}:{name}"
+    return name
 
 
 _SPAN_FIELDS = frozenset({"source", "start", "end", "id", "entity"})
@@ -109,21 +152,38 @@ def context_for(types: Mapping[str, type[Annotation]]) -> dict[str, Any]:
         "entity": {"@id": "ctannot:entity", "@type": "@id"},
         "annotationId": "ctannot:annotationId",
     }
-    nested: list[type[Any]] = []
+    nested: list[tuple[type[Any], str]] = []
+    vocabularies: dict[str, tuple[str, str]] = {}
     for type_name, cls in sorted(types.items()):
-        ctx[type_name] = f"ctannot:{type_name}"
+        prefix = _prefix(cls)
+        if cls.vocabulary is not None:
+            iri, first = vocabularies.setdefault(prefix, (cls.vocabulary.iri, type_name))
+            if iri != cls.vocabulary.iri:
+                raise ValueError(
+                    f"annotation types {first} and {type_name} use the vocabulary prefix {prefix!r} "
+                    f"for two namespaces, {iri!r} and {cls.vocabulary.iri!r}"
+                )
+        ctx[type_name] = f"{prefix}:{type_name}"
         for a in _attribute_fields(cls):
-            definition: dict[str, Any] = {"@id": f"ctannot:{a.name}"}
+            definition: dict[str, Any] = {"@id": f"{prefix}:{a.name}"}
             if "ref" in a.metadata:
                 definition["@type"] = "@id"
             if a.default == ():  # tuples keep their order
                 definition["@container"] = "@list"
             if "nested" in a.metadata:
-                nested.append(a.metadata["nested"])
-            ctx.setdefault(_term(a.name), definition)
-    for cls in nested:
+                nested.append((a.metadata["nested"], prefix))
+            ctx.setdefault(_term(a.name, prefix), definition)
+    for cls, prefix in nested:
         for a in attrs.fields(cls):
-            ctx.setdefault(_term(a.name), {"@id": f"ctannot:{a.name}"})
+            ctx.setdefault(_term(a.name, prefix), {"@id": f"{prefix}:{a.name}"})
+    for prefix, (iri, type_name) in vocabularies.items():
+        # Declared last, so that a prefix that is already a term (or another plugin's prefix
+        # for another namespace) is caught rather than silently changing what that term means.
+        if ctx.setdefault(prefix, iri) != iri:
+            raise ValueError(
+                f"annotation type {type_name}: vocabulary prefix {prefix!r} is already "
+                f"{ctx[prefix]!r} in the JSON-LD context; choose another prefix"
+            )
     return ctx
 
 
@@ -164,7 +224,7 @@ def _agent(p: Provenance) -> dict[str, Any]:
     }
 
 
-def _value_out(value: Any, a: attrs.Attribute[Any], document_id: str) -> Any:
+def _value_out(value: Any, a: attrs.Attribute[Any], document_id: str, prefix: str = "ctannot") -> Any:
     if "ref" in a.metadata:
         if isinstance(value, tuple):
             return [{"id": annotation_iri(document_id, v)} for v in value]
@@ -173,7 +233,7 @@ def _value_out(value: Any, a: attrs.Attribute[Any], document_id: str) -> Any:
         return list(value)
     if attrs.has(type(value)):
         return {
-            _term(f.name): getattr(value, f.name)
+            _term(f.name, prefix): getattr(value, f.name)
             for f in attrs.fields(type(value))
             if getattr(value, f.name) is not None
         }
@@ -186,11 +246,12 @@ def _body(ann: Annotation, document_id: str) -> dict[str, Any]:
         "id": f"{doc_iri(document_id)}/body#{_quote(ann.id)}",
         "type": ann.type_name,
     }
+    prefix = _prefix(type(ann))
     for a in _attribute_fields(type(ann)):
         value = getattr(ann, a.name)
         if value is None or value == ():
             continue
-        body[_term(a.name)] = _value_out(value, a, document_id)
+        body[_term(a.name, prefix)] = _value_out(value, a, document_id, prefix)
     if ann.entity is not None:
         body["entity"] = ENTITY_PREFIX + _quote(ann.entity)
     wikidata = getattr(ann, "wikidata", None)
@@ -360,7 +421,7 @@ def _body_plan(cls: type[Any]) -> _Plan | None:
     if cls in _PLANS:
         return _PLANS[cls]
     fields = _attribute_fields(cls)
-    terms = [_term(a.name) for a in fields]
+    terms = [_term(a.name, _prefix(cls)) for a in fields]
     plan: _Plan | None = None
     if len(set(terms)) == len(terms) and not {"id", "type", "entity", "sameAs"} & set(terms):
         plan = tuple(
@@ -391,7 +452,7 @@ def _body_rest(ann: Annotation, cls: type[Any], document_id: str, ref_prefix: st
         if is_ref and type(value) is tuple and all(type(v) is str for v in value):
             out.append(key + "[" + ",".join([ref_prefix + _quote(v) + '"}' for v in value]) + "]")
         else:
-            out.append(key + _json(_value_out(value, a, document_id)))
+            out.append(key + _json(_value_out(value, a, document_id, _prefix(cls))))
     if ann.entity is not None:
         out.append(',"entity":' + _json(ENTITY_PREFIX + _quote(ann.entity)))
     wikidata = getattr(ann, "wikidata", None)
@@ -507,10 +568,11 @@ class _Reader:
         start = self.get(position[0], "start", int, what)
         end = self.get(position[0], "end", int, what)
         values: dict[str, Any] = {}
+        prefix = _prefix(cls)
         for a in _attribute_fields(cls):
-            key = _term(a.name)
+            key = _term(a.name, prefix)
             if key in body:
-                values[a.name] = self.value_in(body[key], a, doc_id, what)
+                values[a.name] = self.value_in(body[key], a, doc_id, what, prefix)
         entity = body.get("entity")
         if entity is not None:
             if not (isinstance(entity, str) and entity.startswith(ENTITY_PREFIX)):
@@ -521,7 +583,7 @@ class _Reader:
         except (AnnotationError, TypeError, ValueError) as exc:
             raise self.fail(f"{what}: {exc}") from None
 
-    def value_in(self, value: Any, a: attrs.Attribute[Any], doc_id: str, what: str) -> Any:
+    def value_in(self, value: Any, a: attrs.Attribute[Any], doc_id: str, what: str, prefix: str) -> Any:
         if "ref" in a.metadata:
             prefix = doc_iri(doc_id) + "#"
             refs = value if isinstance(value, list) else [value]
@@ -542,7 +604,7 @@ class _Reader:
             return tuple(value)
         nested = a.metadata.get("nested")
         if nested is not None and isinstance(value, dict):
-            names = {f.name: _term(f.name) for f in attrs.fields(nested)}
+            names = {f.name: _term(f.name, prefix) for f in attrs.fields(nested)}
             unknown = set(value) - set(names.values())
             if unknown:
                 raise self.fail(f"{what}: {a.name} has unknown keys {sorted(unknown)}")
@@ -561,10 +623,20 @@ def from_jsonld(
     return _Reader(data, types, where).document()
 
 
+MAX_JSONLD_CHARS = 1_000_000_000
+"""The longest JSON-LD text read back. ctannot writes about 15 characters of JSON-LD per
+character of text, so this holds any document within the default ``--max-chars``; a longer one
+is refused rather than allowed to fill the memory."""
+
+
 def loads(
     text: str, types: Mapping[str, type[Annotation]] | None = None, where: str = "<json-ld>"
 ) -> Document:
     """:func:`from_jsonld` on a JSON string."""
+    if len(text) > MAX_JSONLD_CHARS:
+        raise FormatError(
+            f"{where}: {len(text):,} characters of JSON-LD, more than ctannot reads ({MAX_JSONLD_CHARS:,})"
+        )
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
