@@ -11,7 +11,7 @@ import pytest
 
 from conftest import run_ctannot
 from ctannot import Actor, Document, Forum, Provenance, Statement, Threat
-from ctannot.evaluation import MISSION_TYPES, Span, evaluate, read_gold_folder, spans_of
+from ctannot.evaluation import MISSION_TYPES, Span, evaluate, read_gold, spans_of
 from ctannot.formats import FormatError
 from ctannot.registry import Registry
 from ctannot.web_annotation import dumps
@@ -202,7 +202,7 @@ def write_predictions(folder: Path, doc: Document) -> Path:
 
 def test_guidelines_gold_is_read_with_its_text(tmp_path: Path, registry: Registry) -> None:
     write_gold(tmp_path / "gold")
-    gold = read_gold_folder(tmp_path / "gold", registry.types, write_texts(tmp_path / "texts"))
+    gold = read_gold(tmp_path / "gold", registry, write_texts(tmp_path / "texts"))
     assert list(gold) == [DOC_ID]
     spans = {s.type: s for s in gold[DOC_ID]}
     assert TEXT[spans["Forum"].start : spans["Forum"].end] == "GCTF"
@@ -216,23 +216,23 @@ def test_guidelines_gold_counts_occurrences(tmp_path: Path, registry: Registry) 
     write_gold(
         tmp_path / "gold", {"doc": "twice", "annotations": [{"type": "Forum", "text": "GCTF", "n": 2}]}
     )
-    (span,) = read_gold_folder(tmp_path / "gold", registry.types, tmp_path / "texts")["twice"]
+    (span,) = read_gold(tmp_path / "gold", registry, tmp_path / "texts")["twice"]
     assert (span.start, span.end) == (text.rindex("GCTF"), text.rindex("GCTF") + 4)
 
 
 def test_guidelines_gold_errors(tmp_path: Path, registry: Registry) -> None:
     path = write_gold(tmp_path / "gold")
     with pytest.raises(FormatError, match="needs --texts"):
-        read_gold_folder(tmp_path / "gold", registry.types)
+        read_gold(tmp_path / "gold", registry)
     with pytest.raises(FormatError, match="cannot read its text"):
-        read_gold_folder(tmp_path / "gold", registry.types, tmp_path / "nowhere")
+        read_gold(tmp_path / "gold", registry, tmp_path / "nowhere")
     bad = {"doc": DOC_ID, "annotations": [{"type": "Forum", "text": "Forum de Bamako", "n": 1}]}
     write_gold(tmp_path / "gold", bad)
     with pytest.raises(FormatError, match="annotation #1: text not found") as exc:
-        read_gold_folder(tmp_path / "gold", registry.types, write_texts(tmp_path / "texts"))
+        read_gold(tmp_path / "gold", registry, write_texts(tmp_path / "texts"))
     assert str(exc.value).startswith(str(path))
     with pytest.raises(FormatError, match="no gold files"):
-        read_gold_folder(tmp_path / "texts", registry.types)
+        read_gold(tmp_path / "texts", registry)
 
 
 def test_spans_of_a_document_give_speakers_as_text() -> None:
@@ -307,4 +307,4 @@ def test_cli_missing_folder(tmp_path: Path) -> None:
     run = evaluate_cli(tmp_path / "no-gold", pred)
     assert run.returncode == 2
     assert "Traceback" not in run.stderr
-    assert "is not a folder" in run.stderr
+    assert f"{tmp_path / 'no-gold'}: no such file or folder" in run.stderr

@@ -20,7 +20,7 @@ import pytest
 
 import ctannot
 from conftest import install_plugin
-from ctannot.evaluation import MISSION_TYPES, TYPES, evaluate, read_gold_folder, spans_of
+from ctannot.evaluation import MISSION_TYPES, TYPES, evaluate, read_gold, spans_of
 from ctannot.inputs import read_txt
 
 REPO = Path(__file__).resolve().parents[1]
@@ -35,7 +35,7 @@ def _scores(
     registry = ctannot.load_registry(load_entrypoints=False)
     pipeline = pipeline or ctannot.Pipeline.from_registry(registry, "rules")
     pred = {doc.id: spans_of(pipeline.annotate(doc).document) for doc in documents}
-    gold = read_gold_folder(gold_dir, registry.types, texts)
+    gold = read_gold(gold_dir, registry, texts)
     return evaluate(gold, pred).as_dict()
 
 

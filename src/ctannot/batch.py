@@ -14,12 +14,15 @@ resumed ends with the output an uninterrupted run would have given.
 
 from __future__ import annotations
 
+import errno
 import functools
 import gzip
 import itertools
 import json
 import os
 import signal
+import sys
+import tempfile
 import threading
 import time
 import zlib
@@ -48,6 +51,7 @@ __all__ = [
     "FilesSink",
     "LinesSink",
     "Outcome",
+    "OutputError",
     "PipelineSpec",
     "Summary",
     "annotate_chunk",
@@ -137,7 +141,9 @@ class Outcome:
     seq: int
     document_id: str | None
     source: str
-    output: str | None = None
+    output: str | bytes | None = None
+    beside: dict[str, str | bytes] = attrs.field(factory=dict)
+    """More files of the document, by suffix (the exporter's ``beside``: brat's ``.txt``)."""
     counts: str = ""
     problems: tuple[str, ...] = ()
     extractor: str | None = None
@@ -184,6 +190,7 @@ def annotate_chunk(spec: PipelineSpec, tasks: Sequence[Task]) -> list[Outcome]:
             continue
         try:
             text = exporter.dump(result.document)
+            beside = dict(exporter.beside(result.document)) if exporter.beside is not None else {}
         except Exception as exc:  # an exporter's fault on this document alone
             out.append(
                 Outcome(task.seq, item.id, source, extractor=f"exporter {exporter.name}", error=repr(exc))
@@ -198,6 +205,7 @@ def annotate_chunk(spec: PipelineSpec, tasks: Sequence[Task]) -> list[Outcome]:
                 item.id,
                 source,
                 output=text,
+                beside=beside,
                 counts=", ".join(f"{n} {t}" for t, n in sorted(counts.items())),
                 problems=tuple(str(p) for p in result.problems),
                 size=size,
@@ -250,7 +258,11 @@ class FilesSink:
         assert outcome.document_id is not None
         assert outcome.output is not None
         path = self.path(outcome.document_id)
-        text = outcome.output if outcome.output.endswith("\n") else outcome.output + "\n"
+        for suffix, content in outcome.beside.items():  # first: the main file, last, tells all is done
+            write_atomic(self.folder / output_name(outcome.document_id, suffix), content, durable=False)
+        text = outcome.output
+        if isinstance(text, str) and not text.endswith("\n"):
+            text += "\n"
         write_atomic(path, text, durable=False)
         return str(path)
 
@@ -307,7 +319,7 @@ class LinesSink:
         return document_id in self._done
 
     def write(self, outcome: Outcome) -> str:
-        assert outcome.output is not None
+        assert isinstance(outcome.output, str)
         assert self._handle is not None
         # the JSON-LD exporter writes one line and a newline; a line is written whole, then flushed
         self._handle.write(outcome.output.rstrip("\n").encode("utf-8") + b"\n")
@@ -492,8 +504,11 @@ def annotate_corpus(
     else:  # the workers build the pipeline, and its errors come back with the first chunk
         exporter = spec.exporter(load_registry())
     output.mkdir(parents=True, exist_ok=True)
+    _check_writable(output)
     if output_format == "files":
         sink: Sink = FilesSink(output, exporter.suffix)
+        for name, content in (exporter.shared(load_registry().types) if exporter.shared else {}).items():
+            write_atomic(output / name, content)  # once per folder: XMI's TypeSystem.xml
     elif output_format in ("jsonld-lines", "jsonld-lines.gz"):
         if spec.format != "jsonld":
             raise PipelineError(
@@ -541,12 +556,17 @@ def annotate_corpus(
                 try:
                     outcome = attrs.evolve(outcome, written=sink.write(outcome))
                 except OSError as exc:
+                    if exc.errno in _OUTPUT_GONE:
+                        raise OutputError(f"cannot write in {output}: {exc.strerror}") from None
                     outcome = attrs.evolve(
                         outcome, output=None, error=f"cannot write its output: {exc.strerror or exc}"
                     )
         if outcome.output is None:
             summary.failed += 1
-            failures.add(outcome)
+            try:
+                failures.add(outcome)
+            except OSError as exc:
+                raise OutputError(f"cannot write {failures.path}: {exc.strerror or exc}") from None
             note("failed", outcome, summary)
             return
         assert outcome.document_id is not None
@@ -586,10 +606,37 @@ def annotate_corpus(
         raise
     finally:
         executor.shutdown()
-        sink.close()
-        failures.close()
+        stopping = sys.exc_info()[1] is not None
+        for close in (sink.close, failures.close):
+            try:
+                close()
+            except OSError as exc:
+                if not stopping:  # else the error that stops the run is the one to report
+                    raise OutputError(f"cannot finish writing in {output}: {exc.strerror or exc}") from None
         summary.seconds = time.perf_counter() - started
     return summary
+
+
+class OutputError(RuntimeError):
+    """The output folder cannot take more (disk full, read-only, over quota): the run stops.
+
+    What is written is complete (files are renamed into place whole; a cut last line of a lines
+    file is dropped on resume), and ``resume`` does the rest once there is room.
+    """
+
+
+_OUTPUT_GONE = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO, errno.EFBIG, errno.EACCES})
+"""Write errors that no other document would escape: the run stops rather than fail them all."""
+
+
+def _check_writable(folder: Path) -> None:
+    """Fail at once, before anything is annotated, if ``folder`` cannot take a file."""
+    try:
+        fd, probe = tempfile.mkstemp(dir=folder, prefix=".ctannot-", suffix=".part")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise OutputError(f"cannot write in {folder}: {exc.strerror or exc}") from None
 
 
 class ExecutorError(RuntimeError):

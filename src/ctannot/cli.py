@@ -1,4 +1,4 @@
-"""The command line: ``python -m ctannot annotate|plugins|show``."""
+"""The command line: ``python -m ctannot annotate|plugins|show|evaluate|export|...``."""
 
 from __future__ import annotations
 
@@ -11,7 +11,16 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .batch import FAILURES_FILE, LINES_FILE, ExecutorError, Outcome, PipelineSpec, Summary, annotate_corpus
+from .batch import (
+    FAILURES_FILE,
+    LINES_FILE,
+    ExecutorError,
+    Outcome,
+    OutputError,
+    PipelineSpec,
+    Summary,
+    annotate_corpus,
+)
 from .formats import FormatError
 from .inputs import DEFAULT_MAX_CHARS, iter_inputs
 from .model import Document
@@ -175,13 +184,66 @@ def _parser() -> argparse.ArgumentParser:
 
     ev = sub.add_parser("evaluate", help="score predictions against gold annotations")
     ev.add_argument(
-        "gold", type=Path, metavar="GOLD", help="folder of gold files (.jsonld, or .json with --texts)"
+        "gold",
+        type=Path,
+        metavar="GOLD",
+        help="gold: a folder of .jsonld, brat .ann (with their .txt) or .json (with --texts) files, "
+        "or a .csv or .parquet table",
     )
-    ev.add_argument("pred", type=Path, metavar="PRED", help="folder of predicted .jsonld files")
+    ev.add_argument(
+        "pred", type=Path, metavar="PRED", help="predictions: a folder of .jsonld files (or as GOLD)"
+    )
     ev.add_argument(
         "--texts", type=Path, help="folder of <doc>.txt, for gold in the guidelines' .json format"
     )
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
+
+    exp = sub.add_parser("export", help="convert annotated documents into another format")
+    exp.add_argument(
+        "source",
+        type=Path,
+        metavar="IN",
+        help="an annotated file, or a folder of them: .jsonld, brat .ann (with their .txt), .csv, .parquet",
+    )
+    exp.add_argument(
+        "--to",
+        required=True,
+        metavar="FORMAT",
+        help="csv, parquet (the corpus as one table), brat, xmi, turtle, ntriples, jsonld (files per "
+        "document); `ctannot plugins` lists them all",
+    )
+    exp.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="DEST",
+        help="the table file (csv, parquet), or the folder of the files per document (created if needed)",
+    )
+
+    ren = sub.add_parser("render", help="draw an annotated file as a self-contained HTML page")
+    ren.add_argument("file", type=Path, metavar="FILE", help="an annotated file (.jsonld)")
+    ren.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="FILE.html", help="the page (written atomically)"
+    )
+
+    rep = sub.add_parser("report", help="draw a folder of annotated files as one HTML page of charts")
+    rep.add_argument("folder", type=Path, metavar="OUT_DIR", help="the output folder of annotate")
+    rep.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="REPORT.html",
+        help="the page (written atomically)",
+    )
+    rep.add_argument(
+        "--top",
+        type=_positive_int,
+        default=15,
+        metavar="N",
+        help="how many of the most mentioned forums, threats and speakers to draw (default: 15)",
+    )
     return parser
 
 
@@ -196,6 +258,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _evaluate(args)
         if args.command == "models":
             return _models(args)
+        if args.command == "export":
+            return _export(args)
+        if args.command == "render":
+            return _render(args)
+        if args.command == "report":
+            return _report(args)
         return _show(args)
     except (UsageError, PipelineError, RuleFileError, RegistrationError, FormatError, ModelsMissing) as exc:
         print(f"ctannot: error: {exc}", file=sys.stderr)
@@ -256,7 +324,7 @@ def _annotate(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERRUPTED
-    except ExecutorError as exc:
+    except (ExecutorError, OutputError) as exc:
         progress.close()
         print(
             f"ctannot: error: the run stopped: {exc}; {progress.summary.line()}; what is written is "
@@ -387,53 +455,53 @@ def _show(args: argparse.Namespace) -> int:
             status = EXIT_FAILURES
             continue
         try:
-            doc = importer.load(path.read_text(encoding="utf-8"), registry.types, str(path))
-        except (OSError, UnicodeDecodeError) as exc:
-            print(f"ctannot: {path}: cannot be read ({exc})", file=sys.stderr)
-            status = EXIT_FAILURES
-            continue
+            for doc in importer.load(path, registry.types):
+                _print_document(doc)
         except FormatError as exc:
             print(f"ctannot: {exc}", file=sys.stderr)
             status = EXIT_FAILURES
-            continue
-        print(f"{doc.id} ({doc.lang}, {len(doc.text)} characters)")
-        for layer in doc.layers:
-            print(f"  layer {layer.name} by {layer.producer}: {len(layer)} annotations")
-            for ann in layer:
-                extra = ""
-                speaker = getattr(ann, "speaker", None)
-                if speaker is not None:
-                    extra = f"  <- {doc.get(speaker).text}"
-                print(f"    {ann.start:>6} {ann.end:>6}  {ann.type_name:<10} {ann.text[:70]!r}{extra}")
     return status
 
 
+def _print_document(doc: Document) -> None:
+    print(f"{doc.id} ({doc.lang}, {len(doc.text)} characters)")
+    for layer in doc.layers:
+        print(f"  layer {layer.name} by {layer.producer}: {len(layer)} annotations")
+        for ann in layer:
+            extra = ""
+            speaker = getattr(ann, "speaker", None)
+            if speaker is not None:
+                extra = f"  <- {doc.get(speaker).text}"
+            print(f"    {ann.start:>6} {ann.end:>6}  {ann.type_name:<10} {ann.text[:70]!r}{extra}")
+
+
 def _evaluate(args: argparse.Namespace) -> int:
-    from .evaluation import evaluate, read_gold_folder, spans_of
+    from .evaluation import evaluate, read_gold, read_spans
 
     registry = _registry()
-    for folder in (args.gold, args.pred):
-        if not folder.is_dir():
-            raise UsageError(f"{folder} is not a folder")
-    gold = read_gold_folder(args.gold, registry.types, args.texts)
-    pred = {}
-    for path in sorted(args.pred.glob("*.jsonld")):
-        doc = loads_file(path, registry)
-        pred[doc.id] = spans_of(doc)
+    gold = read_gold(args.gold, registry, args.texts)
+    pred = read_spans(args.pred, registry)
     scores = evaluate(gold, pred)
     print(json.dumps(scores.as_dict(), indent=2) if args.json else scores.table())
     return EXIT_OK
 
 
-def loads_file(path: Path, registry: Registry) -> Document:
-    """A ctannot JSON-LD file read back, or a FormatError naming it."""
-    from .web_annotation import loads
+# -- export ------------------------------------------------------------------------------------
 
+
+def _export(args: argparse.Namespace) -> int:
+    from .formats import export_documents, read_documents
+
+    registry = _registry()
+    exporter = registry.exporters.get(args.to)
+    if exporter is None:
+        raise UsageError(f"unknown format {args.to!r}; known: {', '.join(sorted(registry.exporters))}")
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FormatError(f"{path}: cannot be read ({exc})") from None
-    return loads(text, registry.types, str(path))
+        count = export_documents(read_documents(args.source, registry), exporter, args.output, registry.types)
+    except OSError as exc:
+        raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    print(f"ctannot: exported {count} documents as {exporter.name} -> {args.output}", file=sys.stderr)
+    return EXIT_OK
 
 
 def _models(args: argparse.Namespace) -> int:
@@ -463,3 +531,48 @@ def _models(args: argparse.Namespace) -> int:
         else:
             print(f"{lang}: installed in {where}")
     return status
+
+
+# -- render and report -------------------------------------------------------------------------
+
+
+def _render(args: argparse.Namespace) -> int:
+    from .render import to_html
+
+    registry = _registry()
+    importer = registry.importer_for(args.file)
+    if importer is None:
+        raise UsageError(f"{args.file}: no importer for this kind of file (ctannot reads .jsonld)")
+    documents = list(importer.load(args.file, registry.types))
+    if len(documents) != 1:
+        raise UsageError(f"{args.file}: holds {len(documents)} documents; render draws one")
+    _write(args.output, to_html(documents[0]))
+    print(f"ctannot: rendered {args.file} -> {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .report import collect, to_html
+
+    if not args.folder.is_dir():
+        raise UsageError(f"{args.folder} is not a folder")
+    stats = collect(args.folder, _registry().types)
+    for problem in stats.skipped:
+        print(f"ctannot: skipped {problem}", file=sys.stderr)
+    if not stats.documents and not stats.skipped:
+        raise UsageError(f"{args.folder} holds no annotated documents (.jsonld files)")
+    title = f"ctannot report: {args.folder.resolve().name}"
+    _write(args.output, to_html(stats, title, args.top))
+    skipped = f", {len(stats.skipped)} skipped" if stats.skipped else ""
+    documents = f"{stats.documents} document{'' if stats.documents == 1 else 's'}"
+    print(f"ctannot: report of {documents}{skipped} -> {args.output}", file=sys.stderr)
+    return EXIT_FAILURES if stats.skipped else EXIT_OK
+
+
+def _write(path: Path, text: str) -> None:
+    from .inputs import write_atomic
+
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None

@@ -6,7 +6,9 @@ span. Speaker accuracy: among relaxed-matched Statements, the share whose speake
 content word with the gold speaker (accents, case and honorifics ignored). Actor is reported
 but not part of the headline micro-F1, which is over the four mission types.
 
-Gold can be ctannot JSON-LD (``.jsonld``) or the guidelines' gold format (``.json`` with
+Gold and predictions are files any importer reads, or folders of them: ctannot JSON-LD, brat
+standoff (``.ann`` beside its ``.txt``: a gold set corrected in brat or INCEpTION), a CSV or
+Parquet table of annotations. Gold can also be the guidelines' gold format (``.json`` with
 ``doc`` and ``annotations``, whose texts are read from a folder of ``<doc>.txt``).
 """
 
@@ -16,16 +18,18 @@ import json
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import regex
 
-from .formats import FormatError
-from .model import Annotation, Document
-from .web_annotation import loads
+from .formats import FormatError, read_text
+from .model import Document
 
-__all__ = ["MISSION_TYPES", "TYPES", "Scores", "Span", "evaluate", "read_gold_folder", "spans_of"]
+if TYPE_CHECKING:
+    from .registry import Registry
+
+__all__ = ["MISSION_TYPES", "TYPES", "Scores", "Span", "evaluate", "read_gold", "read_spans", "spans_of"]
 
 TYPES = ("Initiative", "Forum", "Threat", "Statement", "Actor")
 MISSION_TYPES = ("Initiative", "Forum", "Threat", "Statement")
@@ -82,7 +86,10 @@ def spans_of(document: Document) -> list[Span]:
 
 
 def _gold_json(path: Path, texts: Path | None) -> tuple[str, list[Span]]:
-    data = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        data = json.loads(read_text(path))
+    except ValueError as exc:
+        raise FormatError(f"{path}: not JSON: {exc}") from None
     if not (
         isinstance(data, dict)
         and isinstance(data.get("doc"), str)
@@ -107,21 +114,49 @@ def _gold_json(path: Path, texts: Path | None) -> tuple[str, list[Span]]:
     return data["doc"], spans
 
 
-def read_gold_folder(
-    folder: Path, types: Mapping[str, type[Annotation]], texts: Path | None = None
+def read_spans(path: Path, registry: Registry) -> dict[str, list[Span]]:
+    """The spans of every document by id, from a file an importer reads, or from the files of a
+    folder (not its subfolders) that importers read."""
+    return _read(path, registry, guidelines=False)
+
+
+def read_gold(path: Path, registry: Registry, texts: Path | None = None) -> dict[str, list[Span]]:
+    """Gold spans by document id: as :func:`read_spans`, and from the guidelines' ``.json``
+    files too, their texts read from the folder ``texts``."""
+    return _read(path, registry, guidelines=True, texts=texts)
+
+
+def _read(
+    path: Path, registry: Registry, guidelines: bool, texts: Path | None = None
 ) -> dict[str, list[Span]]:
-    """Gold spans by document id, from ``.jsonld`` files or guidelines-format ``.json`` files."""
-    gold: dict[str, list[Span]] = {}
-    for path in sorted(folder.iterdir()):
-        if path.suffix == ".jsonld":
-            doc = loads(path.read_text(encoding="utf-8"), types, str(path))
-            gold[doc.id] = spans_of(doc)
-        elif path.suffix == ".json":
-            doc_id, spans = _gold_json(path, texts)
-            gold[doc_id] = spans
-    if not gold:
-        raise FormatError(f"{folder}: no gold files (.jsonld or .json)")
-    return gold
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.is_file())
+    elif path.is_file():
+        files = [path]
+    else:
+        raise FormatError(f"{path}: no such file or folder")
+    found: dict[str, list[Span]] = {}
+    for file in files:
+        importer = registry.importer_for(file)
+        if guidelines and file.suffix == ".json":
+            read = [_gold_json(file, texts)]
+        elif importer is not None:
+            read = [(doc.id, spans_of(doc)) for doc in importer.load(file, registry.types)]
+        else:
+            continue
+        for doc_id, spans in read:
+            if doc_id in found:
+                raise FormatError(f"{file}: document {doc_id!r} is there twice ({path})")
+            found[doc_id] = spans
+    if not found:
+        kinds = ", ".join(sorted({s for i in registry.importers.values() for s in i.suffixes}))
+        what = (
+            f"no gold files (.json in the guidelines' format, {kinds})"
+            if guidelines
+            else f"no files of {kinds}"
+        )
+        raise FormatError(f"{path}: {what}")
+    return found
 
 
 def _words(s: str) -> set[str]:

@@ -1,28 +1,76 @@
-"""Output and input formats of annotated documents, as plugins register them."""
+"""Output and input formats of annotated documents, as plugins register them, and what they share.
+
+An :class:`Exporter` writes one document as one file, ``<id><suffix>``, and may add files beside
+it (brat's ``.txt``), files once per output folder (the UIMA type system), and a way to write a
+whole corpus as one file (a table). An :class:`Importer` reads a file back into documents. Both
+are registered through the ``register_exporters`` and ``register_importers`` hooks;
+:func:`read_documents` and :func:`export_documents` are what the command line does with them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 
-from .model import Annotation, Document
+from .inputs import output_name, write_atomic
+from .model import Annotation, AnnotationError, Document
 
-__all__ = ["Exporter", "FormatError", "Importer"]
+if TYPE_CHECKING:
+    from .registry import Registry
+
+__all__ = [
+    "Content",
+    "Exporter",
+    "FormatError",
+    "Importer",
+    "build_annotation",
+    "export_documents",
+    "from_plain",
+    "read_documents",
+    "read_text",
+    "to_plain",
+]
+
+Content = str | bytes
+"""A file's content: text (written as UTF-8, byte for byte: no newline translation) or bytes."""
 
 
 class FormatError(ValueError):
     """An annotated document could not be read: the message says where and what is wrong."""
 
 
+def _empty() -> Mapping[str, Any]:
+    return {}
+
+
 @attrs.frozen
 class Exporter:
-    """Writes a document as text: ``dump(document) -> str``; files are ``<id><suffix>``."""
+    """A format documents are written in.
+
+    ``dump(document)`` returns the content of the document's file, ``<id><suffix>``: text or,
+    for a binary format, bytes. When the format needs more:
+
+    - ``beside(document)`` returns more files of the document, by suffix: ``{".txt": text}``
+      writes ``<id>.txt`` beside ``<id><suffix>`` (brat standoff needs its text);
+    - ``shared(types)`` returns files written once into the output folder, by file name, from
+      the registered annotation types by name (``{"TypeSystem.xml": ...}`` for UIMA XMI);
+    - ``corpus(documents, handle)`` writes a whole corpus as one file into a binary handle
+      (tables: one row per annotation of every document); ``ctannot export`` uses it when set.
+    """
 
     name: str
     suffix: str
-    dump: Callable[[Document], str]
+    dump: Callable[[Document], Content]
     description: str = ""
+    beside: Callable[[Document], Mapping[str, Content]] | None = None
+    shared: Callable[[Mapping[str, type[Annotation]]], Mapping[str, Content]] | None = None
+    corpus: Callable[[Iterable[Document], IO[bytes]], None] | None = None
 
 
 def _to_tuple(value: Iterable[str]) -> tuple[str, ...]:
@@ -31,13 +79,139 @@ def _to_tuple(value: Iterable[str]) -> tuple[str, ...]:
 
 @attrs.frozen
 class Importer:
-    """Reads a document back: ``load(text, types, where) -> Document``.
+    """Reads annotated documents back: ``load(path, types)`` yields the documents of one file.
 
-    ``types`` maps type names to the registered annotation classes; ``where`` names the input in
-    error messages. Invalid input raises :class:`FormatError`.
+    ``types`` maps type names to the registered annotation classes. A file may hold one document
+    (JSON-LD, brat's ``.ann`` with its ``.txt`` beside) or many (a table). Invalid input raises
+    :class:`FormatError` naming the file (and line) and the problem.
     """
 
     name: str
     suffixes: tuple[str, ...] = attrs.field(converter=_to_tuple)
-    load: Callable[[str, Mapping[str, type[Annotation]], str], Document]
+    load: Callable[[Path, Mapping[str, type[Annotation]]], Iterable[Document]]
     description: str = ""
+
+
+def read_text(path: Path) -> str:
+    """A file's text, decoded as UTF-8 exactly as it is (no newline translation), or a
+    :class:`FormatError` naming it."""
+    try:
+        return path.read_bytes().decode("utf-8")
+    except OSError as exc:
+        raise FormatError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise FormatError(f"{path}: not UTF-8 (byte {exc.start})") from None
+
+
+def read_documents(path: Path, registry: Registry) -> Iterator[Document]:
+    """The documents of a file, or of the files of a folder (not its subfolders, in name order)
+    that importers read; :class:`FormatError` for a bad file, or for a folder with none."""
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.is_file() and registry.importer_for(p) is not None)
+        if not files:
+            suffixes = sorted({s for i in registry.importers.values() for s in i.suffixes})
+            raise FormatError(f"{path}: no annotated documents ({', '.join(suffixes)} files)")
+    elif path.exists():
+        files = [path]
+    else:
+        raise FormatError(f"{path}: no such file or folder")
+    for file in files:
+        importer = registry.importer_for(file)
+        if importer is None:
+            raise FormatError(f"{file}: no importer reads this kind of file")
+        yield from importer.load(file, registry.types)
+
+
+def export_documents(
+    documents: Iterable[Document], exporter: Exporter, dest: Path, types: Mapping[str, type[Annotation]]
+) -> int:
+    """Write ``documents`` in the format of ``exporter``: one file ``dest`` when the format can
+    hold a corpus, else files in the folder ``dest``. Every file is written atomically (a corpus
+    file too: on an error, nothing is left). Returns the number of documents written."""
+    seen: set[str] = set()
+
+    def counted() -> Iterator[Document]:
+        for document in documents:
+            if document.id in seen:  # its files would overwrite the first one's
+                raise FormatError(f"document {document.id!r} comes twice")
+            seen.add(document.id)
+            yield document
+
+    if exporter.corpus is not None:
+        if dest.is_dir():
+            raise FormatError(f"{dest}: is a folder; the {exporter.name} format writes one file")
+        with _atomic_output(dest) as handle:
+            exporter.corpus(counted(), handle)
+        return len(seen)
+    dest.mkdir(parents=True, exist_ok=True)
+    if exporter.shared is not None:
+        for name, content in exporter.shared(types).items():
+            write_atomic(dest / name, content)
+    for document in counted():
+        try:
+            files = dict(exporter.beside(document)) if exporter.beside is not None else {}
+            files[exporter.suffix] = exporter.dump(document)  # last: the main file tells all is done
+        except FormatError:
+            raise
+        except Exception as exc:  # a plugin's exporter failing on this document: said in one line
+            raise FormatError(
+                f"document {document.id!r}: the {exporter.name} exporter failed: {exc!r}"
+            ) from exc
+        for suffix, content in files.items():
+            # not synced one by one (as batch annotation does): a rerun rewrites what a crash cut
+            write_atomic(dest / output_name(document.id, suffix), content, durable=False)
+    return len(seen)
+
+
+@contextlib.contextmanager
+def _atomic_output(path: Path) -> Iterator[IO[bytes]]:
+    """A binary file that takes the name ``path`` only once written whole (else is removed)."""
+    if not path.parent.is_dir():
+        raise FormatError(f"{path}: its folder {path.parent} does not exist")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)  # mkstemp makes 0600; the output is an ordinary file
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+# -- attribute values as plain JSON data, for formats that hold them as text ----------------------
+
+
+def to_plain(value: Any) -> Any:
+    """An attribute value as JSON data: tuples become lists, nested attrs objects dicts (without
+    their unset values)."""
+    if isinstance(value, tuple):
+        return [to_plain(v) for v in value]
+    if attrs.has(type(value)):
+        return {k: to_plain(v) for k, v in attrs.asdict(value, recurse=False).items() if v is not None}
+    return value
+
+
+def from_plain(value: Any, field: attrs.Attribute[Any]) -> Any:
+    """The attribute value :func:`to_plain` made JSON data of, for the attribute ``field``."""
+    nested = field.metadata.get("nested")
+    if nested is not None and isinstance(value, dict):
+        return nested(**value)
+    if isinstance(value, list):
+        return tuple(value)
+    return value
+
+
+def build_annotation(
+    cls: type[Annotation], text: str, start: int, end: int, ann_id: str, values: Mapping[str, Any]
+) -> Annotation:
+    """``cls(...)`` on ``text``, or :class:`FormatError` (without a place: the caller adds it)."""
+    try:
+        return cls(source=text, start=start, end=end, id=ann_id, **values)
+    except (AnnotationError, TypeError, ValueError) as exc:
+        raise FormatError(f"{cls.type_name} {ann_id!r}: {exc}") from None

@@ -32,6 +32,11 @@ def register_annotation_types(register: Callable[[type[Annotation]], None]) -> N
     ``@attrs.frozen(kw_only=True)`` and a unique ``type_name`` class variable. Registered types can
     be named in rule files (``type = "Weapon"``), are exported to JSON-LD as
     ``ctannot:<type_name>`` bodies, and are imported back.
+
+    Two optional class variables: ``vocabulary = ctannot.Vocabulary("ops",
+    "https://example.org/ops#")`` exports the type and its attributes in the plugin's own RDF
+    namespace (``ops:Operation``, ``ops:kind``: the JSON-LD context declares the prefix), and
+    ``colour = "#882255"`` is how ``ctannot render`` draws it.
     """
 
 
@@ -81,8 +86,12 @@ def register_nlp_backends(register: Callable[[NLPBackend], None]) -> None:
 def register_exporters(register: Callable[[Exporter], None]) -> None:
     """Register output formats: ``register(Exporter(name, suffix, dump))``.
 
-    ``dump(document)`` returns the serialised document as ``str``; the CLI writes one file per
-    document, ``<id><suffix>``, atomically. Choose one with ``ctannot annotate --format NAME``.
+    ``dump(document)`` returns the content of the document's file, ``<id><suffix>``: ``str``
+    (written as UTF-8) or, for a binary format, ``bytes``. A format that needs more sets the
+    optional fields of :class:`ctannot.Exporter`: ``beside`` (more files per document, by suffix),
+    ``shared`` (files once per output folder) and ``corpus`` (a whole corpus as one file). Every
+    file is written atomically. The user picks one with ``ctannot annotate --format NAME`` or
+    ``ctannot export --to NAME``.
     """
 
 
@@ -90,7 +99,9 @@ def register_exporters(register: Callable[[Exporter], None]) -> None:
 def register_importers(register: Callable[[Importer], None]) -> None:
     """Register input formats of annotated documents: ``register(Importer(name, suffixes, load))``.
 
-    ``load(text, types, where)`` gets the file's text, the registered annotation types by name
-    and a label for messages; it returns a :class:`ctannot.Document` with its layers; it raises
-    :class:`ctannot.FormatError` with a clear message when the input is not valid.
+    ``load(path, types)`` gets the path of a file whose name ends with one of the ``suffixes``
+    and the registered annotation types by name; it returns (or yields) the documents the file
+    holds, with their layers; it raises :class:`ctannot.FormatError` naming the file (and line)
+    and the problem when the input is not valid. ``ctannot show``, ``export`` and ``evaluate``
+    pick the importer by suffix.
     """

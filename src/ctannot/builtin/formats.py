@@ -1,19 +1,73 @@
-"""Built-in plugin: JSON-LD (W3C Web Annotation) export and import."""
+"""Built-in plugin: the formats, each an exporter (and, where a format can be read back, an importer).
+
+JSON-LD (W3C Web Annotation) is ctannot's own; brat standoff and UIMA CAS XMI are for annotation
+tools (brat, INCEpTION, DKPro); CSV and Parquet tables for pandas and spreadsheets; Turtle and
+N-Triples for triple stores. docs/formats.md shows each.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
 
-from .. import web_annotation
-from ..formats import Exporter, Importer
+from .. import brat, rdf, table, web_annotation, xmi
+from ..formats import Exporter, Importer, read_text
 from ..hookspecs import hookimpl
+from ..model import Annotation, Document
+
+
+def _load_jsonld(path: Path, types: Mapping[str, type[Annotation]]) -> Iterator[Document]:
+    yield web_annotation.loads(read_text(path), types, str(path))
 
 
 @hookimpl(trylast=True)
 def register_exporters(register: Callable[[Exporter], None]) -> None:
     register(Exporter("jsonld", ".jsonld", web_annotation.dumps, "W3C Web Annotation collection, JSON-LD"))
+    register(
+        Exporter(
+            "brat",
+            ".ann",
+            brat.dumps,
+            "brat standoff: <id>.ann beside <id>.txt (brat, INCEpTION)",
+            beside=brat.beside,
+        )
+    )
+    register(
+        Exporter(
+            "xmi",
+            ".xmi",
+            xmi.dumps,
+            "UIMA CAS XMI, with TypeSystem.xml (INCEpTION, DKPro)",
+            shared=xmi.shared,
+        )
+    )
+    register(
+        Exporter(
+            "csv",
+            ".csv",
+            table.dump_csv,
+            "a table, one row per annotation, as CSV (a corpus in one file with `export`)",
+            corpus=table.write_csv,
+        )
+    )
+    register(
+        Exporter(
+            "parquet",
+            ".parquet",
+            table.dump_parquet,
+            "a table, one row per annotation, as Parquet (a corpus in one file with `export`)",
+            corpus=table.write_parquet,
+        )
+    )
+    register(Exporter("turtle", ".ttl", rdf.dump_turtle, "the RDF graph of the JSON-LD, as Turtle"))
+    register(Exporter("ntriples", ".nt", rdf.dump_ntriples, "the RDF graph of the JSON-LD, as N-Triples"))
 
 
 @hookimpl(trylast=True)
 def register_importers(register: Callable[[Importer], None]) -> None:
-    register(Importer("jsonld", (".jsonld",), web_annotation.loads, "ctannot's W3C Web Annotation JSON-LD"))
+    register(Importer("jsonld", (".jsonld",), _load_jsonld, "ctannot's W3C Web Annotation JSON-LD"))
+    register(Importer("brat", (".ann",), brat.load, "brat standoff: <id>.ann, with <id>.txt beside it"))
+    register(Importer("csv", (".csv",), table.load_csv, "ctannot's table of annotations, CSV"))
+    register(
+        Importer("parquet", (".parquet",), table.load_parquet, "ctannot's table of annotations, Parquet")
+    )
