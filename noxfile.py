@@ -1,11 +1,11 @@
-"""Developer sessions: ``nox`` runs tests, lint and typecheck; see ``nox --list`` for the rest."""
+"""Developer sessions: ``nox`` runs tests, lint, typecheck and docs; see ``nox --list`` for the rest."""
 
 from __future__ import annotations
 
 import nox
 
 nox.needs_version = ">=2025.2.9"
-nox.options.sessions = ["tests", "lint", "typecheck"]
+nox.options.sessions = ["tests", "lint", "typecheck", "docs"]
 nox.options.reuse_existing_virtualenvs = True
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
@@ -47,6 +47,14 @@ def typecheck(session: nox.Session) -> None:
     session.run("mypy")
 
 
+@nox.session(python=PYTHON)
+def docs(session: nox.Session) -> None:
+    """Build the documentation site into site/, strictly: a broken link or docstring fails (mkdocs.yml)."""
+    session.install("-e", ".")
+    install_group(session, "docs")
+    session.run("mkdocs", "build", "--strict", *session.posargs, env={"NO_MKDOCS_2_WARNING": "1"})
+
+
 @nox.session(python=PYTHON, default=False)
 def bench(session: nox.Session) -> None:
     """Throughput and memory of the rules pipeline, against spaCy and the raw floor (docs/benchmarks.md).
@@ -60,3 +68,22 @@ def bench(session: nox.Session) -> None:
     # batch annotation at 1 and 2 worker processes, end to end, on the largest size asked for
     sizes = [float(size) for size in session.posargs if size.replace(".", "", 1).isdigit()] or [10.0]
     session.run("python", "benchmarks/scaling.py", "--megabytes", str(min(max(sizes), 50)))
+
+
+@nox.session(python=PYTHON, default=False)
+def fuzz(session: nox.Session) -> None:
+    """Fuzz the readers of untrusted input (text files, JSON Lines, JSON-LD) with atheris.
+
+    Runs for the seconds given (default 300): ``nox -s fuzz -- 600``. A crash stops it and leaves
+    the input in ``crash-*``: make it a regression test (tests/fuzz/fuzz_readers.py says where).
+    """
+    import shutil
+    import tempfile
+
+    session.install("-e", ".", "atheris>=2.3")
+    seconds = session.posargs[0] if session.posargs else "300"
+    with tempfile.TemporaryDirectory() as corpus:  # the seeds, and what the fuzzer adds to them
+        shutil.copytree("tests/fuzz/seeds", corpus, dirs_exist_ok=True)
+        session.run(
+            "python", "tests/fuzz/fuzz_readers.py", f"-max_total_time={seconds}", "-rss_limit_mb=4096", corpus
+        )

@@ -24,6 +24,7 @@ from ctannot import (
     Statement,
     Threat,
     hookimpl,
+    web_annotation,
 )
 from ctannot.extractor import Report
 from ctannot.pipeline import order_extractors
@@ -362,3 +363,4 @@ def test_rules_pipeline_on_any_text(pipeline: Pipeline, text: str, lang: str | N
         assert 0 <= ann.start < ann.end <= len(text)
         for _, targets, ref in ann.references():
             assert doc.get(ref).type_name in targets
+    assert web_annotation.loads(web_annotation.dumps(doc)) == doc  # exported and read back whole

@@ -79,6 +79,9 @@ def _is_acronym(name: str) -> bool:
     return sum(c.isupper() for c in letters) >= 2 and not any(c.islower() for c in letters)
 
 
+_DFA_PHRASES = 20_000
+
+
 class PhraseFinder(Generic[V]):
     """Phrases found on word boundaries of a text, all at once, with one Aho-Corasick automaton.
 
@@ -90,9 +93,13 @@ class PhraseFinder(Generic[V]):
         kept = [(phrase, value) for phrase, value in phrases.items() if phrase]
         self._values = [value for _, value in kept]
         self.size = len(kept)
-        # Every phrase ending at each position, longest first, with offsets in code points.
+        # Every phrase ending at each position, longest first, with offsets in code points. A DFA
+        # is the fastest, but its tables grow with the phrases: past a few tens of thousands (a
+        # big gazetteer), the compact NFA, at a third of the memory.
+        implementation = ahocorasick_rs.Implementation
         self._automaton = ahocorasick_rs.AhoCorasick(
-            [phrase for phrase, _ in kept], implementation=ahocorasick_rs.Implementation.DFA
+            [phrase for phrase, _ in kept],
+            implementation=implementation.DFA if len(kept) <= _DFA_PHRASES else implementation.ContiguousNFA,
         )
 
     def find(self, text: str) -> Iterator[tuple[int, int, V]]:
