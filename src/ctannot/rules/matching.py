@@ -75,8 +75,9 @@ def _with_dotted_acronyms(names: Iterable[str]) -> list[str]:
 
 
 def _is_acronym(name: str) -> bool:
-    letters = [c for c in name if c.isalpha()]
-    return sum(c.isupper() for c in letters) >= 2 and not any(c.islower() for c in letters)
+    if name.upper() != name:  # a lowercase letter: most names, told at C speed
+        return False
+    return sum(c.isupper() for c in name) >= 2
 
 
 _DFA_PHRASES = 20_000
