@@ -67,7 +67,11 @@ def bench(session: nox.Session) -> None:
     session.run("python", "benchmarks/throughput.py", *(session.posargs or ["10"]))
     # batch annotation at 1 and 2 worker processes, end to end, on the largest size asked for
     sizes = [float(size) for size in session.posargs if size.replace(".", "", 1).isdigit()] or [10.0]
-    session.run("python", "benchmarks/scaling.py", "--megabytes", str(min(max(sizes), 50)))
+    for output_format in ("jsonld-lines", "files"):
+        session.run(
+            "python", "benchmarks/scaling.py", "--megabytes", str(min(max(sizes), 50)),
+            "--output-format", output_format,
+        )  # fmt: skip
 
 
 @nox.session(python=PYTHON, default=False)

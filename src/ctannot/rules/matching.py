@@ -80,9 +80,6 @@ def _is_acronym(name: str) -> bool:
     return sum(c.isupper() for c in name) >= 2
 
 
-_DFA_PHRASES = 20_000
-
-
 class PhraseFinder(Generic[V]):
     """Phrases found on word boundaries of a text, all at once, with one Aho-Corasick automaton.
 
@@ -94,13 +91,11 @@ class PhraseFinder(Generic[V]):
         kept = [(phrase, value) for phrase, value in phrases.items() if phrase]
         self._values = [value for _, value in kept]
         self.size = len(kept)
-        # Every phrase ending at each position, longest first, with offsets in code points. A DFA
-        # is the fastest, but its tables grow with the phrases: past a few tens of thousands (a
-        # big gazetteer), the compact NFA, at a third of the memory.
-        implementation = ahocorasick_rs.Implementation
+        # Every phrase ending at each position, longest first, with offsets in code points. The
+        # compact NFA rather than a DFA: in the whole pipeline it is as fast (its tables stay in
+        # the CPU's cache), at a third of the memory (26 MB less for the built-in packs).
         self._automaton = ahocorasick_rs.AhoCorasick(
-            [phrase for phrase, _ in kept],
-            implementation=implementation.DFA if len(kept) <= _DFA_PHRASES else implementation.ContiguousNFA,
+            [phrase for phrase, _ in kept], implementation=ahocorasick_rs.Implementation.ContiguousNFA
         )
 
     def find(self, text: str) -> Iterator[tuple[int, int, V]]:
