@@ -103,16 +103,18 @@ def test_a_single_line_of_two_megabytes_is_annotated(tmp_path: Path) -> None:
     assert check_offsets(collection, text) > 20_000
 
 
-def test_documents_past_the_size_limit_are_refused_by_name_and_line(tmp_path: Path) -> None:
-    big = "x " * 6_000_001  # 12 million characters: over the default limit of 10 million
-    (tmp_path / "big.txt").write_text(big, encoding="utf-8")
-    lines = [json.dumps({"id": "small", "text": NEWS}), json.dumps({"id": "huge", "text": big})]
+def test_a_single_line_of_fifty_megabytes_is_refused_by_name_and_line(tmp_path: Path) -> None:
+    """Past the default limit of 10 million characters: refused at once, with the limit to raise."""
+    line = ("Daech a frappé. " * (50_000_000 // 16 + 1))[:50_000_000]  # no newline in it
+    (tmp_path / "big.txt").write_text(line, encoding="utf-8")
+    lines = [json.dumps({"id": "small", "text": NEWS}), json.dumps({"id": "huge", "text": line})]
     (tmp_path / "corpus.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "out"
     run = run_ctannot("annotate", tmp_path / "big.txt", tmp_path / "corpus.jsonl", "-o", out)
     assert run.returncode == 1
-    assert f"{tmp_path / 'big.txt'}: 12,000,002 characters, more than the limit of 10,000,000" in run.stderr
-    assert f"{tmp_path / 'corpus.jsonl'}:2: 12,000,002 characters" in run.stderr
+    refusal = "50,000,000 characters, more than the limit of 10,000,000 (--max-chars)"
+    assert f"{tmp_path / 'big.txt'}: {refusal}" in run.stderr
+    assert f"{tmp_path / 'corpus.jsonl'}:2: {refusal}" in run.stderr
     assert sorted(p.name for p in out.glob("*.jsonld")) == ["small.jsonld"]
 
 
