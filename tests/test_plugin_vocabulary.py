@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable
 from typing import Any, ClassVar
 from urllib.parse import quote
 
@@ -13,7 +14,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pyld import jsonld
 
-from ctannot import Actor, Annotation, Document, Participants, Vocabulary, load_registry, refs_field
+from ctannot import (
+    Actor,
+    Annotation,
+    Document,
+    Participants,
+    Vocabulary,
+    hookimpl,
+    load_registry,
+    refs_field,
+)
+from ctannot.registry import RegistrationError
 from ctannot.web_annotation import VOCAB, context_for, document_loader, dumps, loads, to_jsonld
 from strategies import documents, ids, participants, producers, short_text, spans
 
@@ -162,3 +173,19 @@ def test_a_prefix_that_is_already_a_term_is_refused() -> None:
 
     with pytest.raises(ValueError, match="OtherBirds and Sighting use the vocabulary prefix 'birds' for two"):
         context_for({"Sighting": Sighting, "OtherBirds": OtherBirds})
+
+
+def test_clashing_vocabularies_are_refused_when_the_plugins_load() -> None:
+    @attrs.frozen(kw_only=True)
+    class OtherBirds(Annotation):
+        type_name: ClassVar[str] = "OtherBirds"
+        vocabulary: ClassVar[Vocabulary | None] = Vocabulary("birds", "https://example.com/birds#")
+
+    class Plugin:
+        @hookimpl
+        def register_annotation_types(self, register: Callable[[type[Annotation]], None]) -> None:
+            register(Sighting)
+            register(OtherBirds)
+
+    with pytest.raises(RegistrationError, match=r"register_annotation_types: .*prefix 'birds' for two"):
+        load_registry(plugins=[Plugin()])

@@ -559,7 +559,8 @@ def test_render_command_refuses_other_files_and_bad_output(tmp_path: Path) -> No
     result = run_ctannot("render", text, "-o", tmp_path / "x.html")
     assert (result.returncode, result.stderr) == (
         2,
-        f"ctannot: error: {text}: no importer for this kind of file (ctannot reads .jsonld)\n",
+        f"ctannot: error: {text}: no importer for this kind of file "
+        "(ctannot reads .ann, .csv, .jsonld, .parquet)\n",
     )
     source = tmp_path / "rabat.jsonld"
     source.write_text(dumps(sample()), encoding="utf-8")

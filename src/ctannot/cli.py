@@ -542,7 +542,10 @@ def _render(args: argparse.Namespace) -> int:
     registry = _registry()
     importer = registry.importer_for(args.file)
     if importer is None:
-        raise UsageError(f"{args.file}: no importer for this kind of file (ctannot reads .jsonld)")
+        suffixes = sorted({suffix for i in registry.importers.values() for suffix in i.suffixes})
+        raise UsageError(
+            f"{args.file}: no importer for this kind of file (ctannot reads {', '.join(suffixes)})"
+        )
     documents = list(importer.load(args.file, registry.types))
     if len(documents) != 1:
         raise UsageError(f"{args.file}: holds {len(documents)} documents; render draws one")

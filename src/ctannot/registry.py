@@ -55,7 +55,18 @@ class Registry:
                     registry._plugin = impl.plugin_name
                     impl.function(register=register)
         registry._plugin = None
+        registry._check_vocabularies()
         return registry
+
+    def _check_vocabularies(self) -> None:
+        """Refuse, when the plugins load, types whose JSON-LD terms clash (two namespaces for
+        one prefix, a prefix that is already a term), rather than at the first export."""
+        from .web_annotation import context_for
+
+        try:
+            context_for(self.types)
+        except ValueError as exc:
+            raise RegistrationError(f"register_annotation_types: {exc}") from None
 
     def _registrars(self) -> dict[str, Callable[..., None]]:
         return {
