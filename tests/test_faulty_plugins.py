@@ -58,6 +58,7 @@ FAULTS = {
     "HANG": "stopped after its time limit of 0.5 s",
     "HANG-IN-REGEX": "stopped after its time limit of 0.5 s",
     "OUTSIDE": "Actor span [46, 53) is not a non-empty span inside a text of 48 code points",
+    "OUTSIDE-UNCHECKED": "Actor 'chaos-1' of layer 'chaos': span [56, 63) is outside the text of 58",
     "UNREGISTERED": "Unregistered annotations, a type no plugin registered",
     "WRONG-LAYER": "returned layers ['elsewhere'], but declares it produces ['chaos']",
     "NOT-A-LAYER": "returned layers []",

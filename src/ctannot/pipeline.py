@@ -256,7 +256,19 @@ def _add_layers(
             f"returned layers {names!r}, but declares it produces {list(ex.produces)!r}",
             plugin,
         )
+    size = len(document.text)
     for layer in layers:
+        # Annotations check their own span when made, unless a plugin turned attrs' validators
+        # off: checked again here, since a span outside the text could not be exported.
+        outside = next((a for a in layer if not 0 <= a.start < a.end <= size), None)
+        if outside is not None:
+            raise ExtractionError(
+                document.id,
+                ex.name,
+                f"{outside.type_name} {outside.id!r} of layer {layer.name!r}: span "
+                f"[{outside.start}, {outside.end}) is outside the text of {size} code points",
+                plugin,
+            )
         for cls in {type(ann) for ann in layer}:
             if registry.types.get(cls.type_name) is not cls:
                 raise ExtractionError(

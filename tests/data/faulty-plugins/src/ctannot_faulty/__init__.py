@@ -15,7 +15,16 @@ import regex
 import ctannot
 from ctannot import Annotation, Document, Extractor, Layer
 
-FAULTS = ("RAISE", "HANG", "HANG-IN-REGEX", "OUTSIDE", "UNREGISTERED", "WRONG-LAYER", "NOT-A-LAYER")
+FAULTS = (
+    "RAISE",
+    "HANG",
+    "HANG-IN-REGEX",
+    "OUTSIDE",
+    "OUTSIDE-UNCHECKED",
+    "UNREGISTERED",
+    "WRONG-LAYER",
+    "NOT-A-LAYER",
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -48,6 +57,9 @@ class Chaos(Extractor):
         builder = document.new_layer("chaos", self.provenance)
         if fault == "OUTSIDE":
             builder.add(ctannot.Actor, len(document.text) - 2, len(document.text) + 5)
+        elif fault == "OUTSIDE-UNCHECKED":  # validators off, as a careless plugin might
+            with attrs.validators.disabled():
+                builder.add(ctannot.Actor, len(document.text) - 2, len(document.text) + 5)
         elif fault == "UNREGISTERED":
             builder.add(Unregistered, 0, 3)
         elif fault == "WRONG-LAYER":
