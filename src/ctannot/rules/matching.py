@@ -200,14 +200,11 @@ class Gazetteer:
                     o_end = index[end] if end < len(index) else size
                 else:
                     o_start, o_end = start, end
-                if options:
+                if options and (exact or (start, end) not in taken):
                     if exact:
                         taken.add((start, end))
-                        type_, attributes, origin, entity = options[0]
-                        matches.append(Match(type_, o_start, o_end, attributes, origin, entity))
-                    elif not taken or (start, end) not in taken:
-                        type_, attributes, origin, entity = options[0]
-                        matches.append(Match(type_, o_start, o_end, attributes, origin, entity))
+                    type_, attributes, origin, entity = options[0]
+                    matches.append(Match(type_, o_start, o_end, attributes, origin, entity))
                 if not ids:
                     continue
                 paragraph: tuple[int, int] | None = None
