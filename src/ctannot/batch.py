@@ -500,14 +500,16 @@ def annotate_corpus(
     ``KeyboardInterrupt``, after writing what was done and closing the output.
     """
     if client is None and workers <= 1:
-        _, exporter = _loaded(spec)  # rule-file and pipeline errors surface here, before any document
+        pipeline, exporter = _loaded(spec)  # rule-file and pipeline errors surface here, first
+        registry = pipeline.registry
     else:  # the workers build the pipeline, and its errors come back with the first chunk
-        exporter = spec.exporter(load_registry())
+        registry = load_registry()
+        exporter = spec.exporter(registry)
     output.mkdir(parents=True, exist_ok=True)
     _check_writable(output)
     if output_format == "files":
         sink: Sink = FilesSink(output, exporter.suffix)
-        for name, content in (exporter.shared(load_registry().types) if exporter.shared else {}).items():
+        for name, content in (exporter.shared(registry.types) if exporter.shared else {}).items():
             write_atomic(output / name, content)  # once per folder: XMI's TypeSystem.xml
     elif output_format in ("jsonld-lines", "jsonld-lines.gz"):
         if spec.format != "jsonld":
