@@ -21,7 +21,7 @@ from .batch import (
     Summary,
     annotate_corpus,
 )
-from .formats import FormatError
+from .formats import FormatError, importer_of
 from .inputs import DEFAULT_MAX_CHARS, iter_inputs
 from .model import Document
 from .nlp import ModelsMissing
@@ -449,13 +449,8 @@ def _show(args: argparse.Namespace) -> int:
     registry = _registry()
     status = EXIT_OK
     for path in args.files:
-        importer = registry.importer_for(path)
-        if importer is None:
-            print(f"ctannot: {path}: no importer for this kind of file", file=sys.stderr)
-            status = EXIT_FAILURES
-            continue
         try:
-            for doc in importer.load(path, registry.types):
+            for doc in importer_of(path, registry).load(path, registry.types):
                 _print_document(doc)
         except FormatError as exc:
             print(f"ctannot: {exc}", file=sys.stderr)
@@ -540,13 +535,7 @@ def _render(args: argparse.Namespace) -> int:
     from .render import to_html
 
     registry = _registry()
-    importer = registry.importer_for(args.file)
-    if importer is None:
-        suffixes = sorted({suffix for i in registry.importers.values() for suffix in i.suffixes})
-        raise UsageError(
-            f"{args.file}: no importer for this kind of file (ctannot reads {', '.join(suffixes)})"
-        )
-    documents = list(importer.load(args.file, registry.types))
+    documents = list(importer_of(args.file, registry).load(args.file, registry.types))
     if len(documents) != 1:
         raise UsageError(f"{args.file}: holds {len(documents)} documents; render draws one")
     _write(args.output, to_html(documents[0]))

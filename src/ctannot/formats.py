@@ -32,6 +32,7 @@ __all__ = [
     "build_annotation",
     "export_documents",
     "from_plain",
+    "importer_of",
     "read_documents",
     "read_text",
     "to_plain",
@@ -103,23 +104,34 @@ def read_text(path: Path) -> str:
         raise FormatError(f"{path}: not UTF-8 (byte {exc.start})") from None
 
 
+def importer_of(path: Path, registry: Registry) -> Importer:
+    """The importer that reads ``path``; :class:`FormatError`, naming the kinds of file there
+    are importers for, if none does."""
+    importer = registry.importer_for(path)
+    if importer is None:
+        raise FormatError(
+            f"{path}: no importer for this kind of file (ctannot reads {', '.join(_suffixes(registry))})"
+        )
+    return importer
+
+
+def _suffixes(registry: Registry) -> list[str]:
+    return sorted({suffix for importer in registry.importers.values() for suffix in importer.suffixes})
+
+
 def read_documents(path: Path, registry: Registry) -> Iterator[Document]:
     """The documents of a file, or of the files of a folder (not its subfolders, in name order)
     that importers read; :class:`FormatError` for a bad file, or for a folder with none."""
     if path.is_dir():
         files = sorted(p for p in path.iterdir() if p.is_file() and registry.importer_for(p) is not None)
         if not files:
-            suffixes = sorted({s for i in registry.importers.values() for s in i.suffixes})
-            raise FormatError(f"{path}: no annotated documents ({', '.join(suffixes)} files)")
+            raise FormatError(f"{path}: no annotated documents ({', '.join(_suffixes(registry))} files)")
     elif path.exists():
         files = [path]
     else:
         raise FormatError(f"{path}: no such file or folder")
     for file in files:
-        importer = registry.importer_for(file)
-        if importer is None:
-            raise FormatError(f"{file}: no importer reads this kind of file")
-        yield from importer.load(file, registry.types)
+        yield from importer_of(file, registry).load(file, registry.types)
 
 
 def export_documents(
