@@ -196,6 +196,7 @@ def _lone_surrogates(value: Any) -> bool:
 
 
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
+_NOT_UNICODE = "'{key}' is not Unicode text (a lone surrogate, from a JSON \\u escape)"
 
 
 def _document_from_record(
@@ -209,7 +210,7 @@ def _document_from_record(
     if not isinstance(doc_id, str) or not doc_id.strip():
         raise InputError(where, "missing or empty 'id' (a string)")
     if _lone_surrogates(doc_id):
-        raise InputError(where, "'id' is not Unicode text (a lone surrogate, from a JSON \\u escape)")
+        raise InputError(where, _NOT_UNICODE.format(key="id"))
     text = record.get("text")
     if not isinstance(text, str):
         raise InputError(where, "missing 'text' (a string)", doc_id)
@@ -222,10 +223,9 @@ def _document_from_record(
     metadata = record.get("metadata", {})
     if not isinstance(metadata, dict):
         raise InputError(where, "'metadata' must be a JSON object", doc_id)
-    if _lone_surrogates(metadata) or _lone_surrogates(doc_lang):
-        raise InputError(
-            where, "'metadata' is not Unicode text (a lone surrogate, from a JSON \\u escape)", doc_id
-        )
+    for key, value in (("lang", doc_lang), ("metadata", metadata)):
+        if _lone_surrogates(value):
+            raise InputError(where, _NOT_UNICODE.format(key=key), doc_id)
     # where it came from (``corpus.jsonl:12``), as a .txt file's document has its file name
     metadata = {"source_file": where, **metadata}
     return Document(doc_id, text, lang or doc_lang or detect_language(text), metadata)
