@@ -10,15 +10,13 @@ are registered through the ``register_exporters`` and ``register_importers`` hoo
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 
-from .inputs import output_name, write_atomic
+from .inputs import atomic_file, output_name, write_atomic
 from .model import Annotation, AnnotationError, Document
 
 if TYPE_CHECKING:
@@ -180,20 +178,8 @@ def _atomic_output(path: Path) -> Iterator[IO[bytes]]:
     """A binary file that takes the name ``path`` only once written whole (else is removed)."""
     if not path.parent.is_dir():
         raise FormatError(f"{path}: its folder {path.parent} does not exist")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)  # mkstemp makes 0600; the output is an ordinary file
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    with atomic_file(path) as handle:
+        yield handle
 
 
 # -- attribute values as plain JSON data, for formats that hold them as text ----------------------

@@ -24,6 +24,7 @@ from .model import Document
 __all__ = [
     "DEFAULT_MAX_CHARS",
     "InputError",
+    "atomic_file",
     "decode_text_file",
     "detect_language",
     "iter_inputs",
@@ -355,7 +356,15 @@ def _umask() -> int:
 
 def write_atomic(path: Path, text: str | bytes, durable: bool = True) -> None:
     """Write ``text`` (UTF-8, byte for byte: no newline translation) or bytes to ``path`` so that
-    the file is either complete or absent, never half.
+    the file is either complete or absent, never half (see :func:`atomic_file`)."""
+    with atomic_file(path, durable) as handle:
+        handle.write(text.encode("utf-8") if isinstance(text, str) else text)
+
+
+@contextlib.contextmanager
+def atomic_file(path: Path, durable: bool = True) -> Iterator[IO[bytes]]:
+    """A binary file to write that takes the name ``path`` only once written whole: if the block
+    fails, nothing is left.
 
     ``durable`` also waits for the disk (fsync) before the file takes its name, so that not even
     a power cut leaves it empty; without it a crash of the program cannot, but a crash of the
@@ -366,7 +375,7 @@ def write_atomic(path: Path, text: str | bytes, durable: bool = True) -> None:
     try:
         os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; an output file is an ordinary file
         with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
+            yield handle
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())
