@@ -28,19 +28,22 @@ def _modules() -> tuple[Any, Any]:
 
 def dump_ntriples(document: Document) -> str:
     """The document's graph as N-Triples, one triple a line, sorted (blank nodes ``_:b0``...)."""
+    return _ntriples(to_jsonld(document))
+
+
+def _ntriples(data: dict[str, Any]) -> str:
     jsonld, _ = _modules()
-    text: str = jsonld.to_rdf(
-        to_jsonld(document), {"documentLoader": document_loader, "format": "application/n-quads"}
-    )
+    text: str = jsonld.to_rdf(data, {"documentLoader": document_loader, "format": "application/n-quads"})
     return text
 
 
 def graph(document: Document) -> Any:
     """The document's graph, an ``rdflib.Graph``, with the prefixes of its JSON-LD context bound."""
     _, rdflib = _modules()
+    data = to_jsonld(document)
     out = rdflib.Graph(bind_namespaces="none")
-    out.parse(data=dump_ntriples(document), format="nt")
-    contexts = [anno_context()["@context"], *to_jsonld(document)["@context"][1:]]
+    out.parse(data=_ntriples(data), format="nt")
+    contexts = [anno_context()["@context"], *data["@context"][1:]]
     for context in contexts:
         for prefix, iri in context.items():
             if isinstance(iri, str) and iri.endswith(("#", "/")) and not prefix.startswith("@"):
