@@ -79,6 +79,17 @@ def _hint(cls: type[Any], field: attrs.Attribute[Any]) -> Any:
 
 def _range(cls: type[Any], field: attrs.Attribute[Any]) -> tuple[str, str | None]:
     """The UIMA range of an attribute, and the element type of an array."""
+    # asked for every value written: the type hint is resolved once per class and attribute
+    found = _RANGES.get((cls, field.name))
+    if found is None:
+        found = _RANGES[cls, field.name] = _find_range(cls, field)
+    return found
+
+
+_RANGES: dict[tuple[type[Any], str], tuple[str, str | None]] = {}
+
+
+def _find_range(cls: type[Any], field: attrs.Attribute[Any]) -> tuple[str, str | None]:
     targets = field.metadata.get("ref")
     if targets is not None:
         target = _uima_name(targets[0]) if len(targets) == 1 else BASE
@@ -94,12 +105,20 @@ def _range(cls: type[Any], field: attrs.Attribute[Any]) -> tuple[str, str | None
     return "uima.cas.String", None  # as JSON
 
 
-def _fields(cls: type[Any]) -> list[attrs.Attribute[Any]]:
-    fields = [a for a in attrs.fields(cls) if a.name not in _SPAN_FIELDS]
-    for a in fields:
-        if a.name in _RESERVED:
-            raise FormatError(f"{cls.__name__}: an attribute named {a.name!r} clashes with a UIMA feature")
-    return fields
+def _fields(cls: type[Any]) -> tuple[attrs.Attribute[Any], ...]:
+    found = _FIELDS.get(cls)  # asked for every annotation written
+    if found is None:
+        found = tuple(a for a in attrs.fields(cls) if a.name not in _SPAN_FIELDS)
+        for a in found:
+            if a.name in _RESERVED:
+                raise FormatError(
+                    f"{cls.__name__}: an attribute named {a.name!r} clashes with a UIMA feature"
+                )
+        _FIELDS[cls] = found
+    return found
+
+
+_FIELDS: dict[type[Any], tuple[attrs.Attribute[Any], ...]] = {}
 
 
 def typesystem(classes: Iterable[type[Annotation]]) -> Any:
