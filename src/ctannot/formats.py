@@ -10,6 +10,7 @@ are registered through the ``register_exporters`` and ``register_importers`` hoo
 from __future__ import annotations
 
 import contextlib
+import importlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -31,6 +32,7 @@ __all__ = [
     "export_documents",
     "from_plain",
     "importer_of",
+    "optional_module",
     "read_documents",
     "read_text",
     "to_plain",
@@ -100,6 +102,15 @@ def read_text(path: Path) -> str:
         raise FormatError(f"{path}: cannot be read: {exc.strerror or exc}") from None
     except UnicodeDecodeError as exc:
         raise FormatError(f"{path}: not UTF-8 (byte {exc.start})") from None
+
+
+def optional_module(name: str, needed_by: str) -> Any:
+    """The module ``name`` (of the ``formats`` extra), imported; a :class:`FormatError` saying
+    ``needed_by`` and how to install it when it is missing."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        raise FormatError(f"{needed_by}: pip install 'ctannot[formats]'") from None
 
 
 def importer_of(path: Path, registry: Registry) -> Importer:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .formats import FormatError
+from .formats import optional_module
 from .model import Document
 from .web_annotation import anno_context, document_loader, to_jsonld
 
@@ -18,12 +18,8 @@ __all__ = ["dump_ntriples", "dump_turtle", "graph"]
 
 
 def _modules() -> tuple[Any, Any]:
-    try:
-        import rdflib
-        from pyld import jsonld
-    except ImportError:
-        raise FormatError("the RDF formats need pyld and rdflib: pip install 'ctannot[formats]'") from None
-    return jsonld, rdflib
+    needed = "the RDF formats need pyld and rdflib"
+    return optional_module("pyld.jsonld", needed), optional_module("rdflib", needed)
 
 
 def dump_ntriples(document: Document) -> str:

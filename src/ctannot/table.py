@@ -25,7 +25,7 @@ from typing import IO, Any
 
 import attrs
 
-from .formats import FormatError, build_annotation, from_plain, read_text, to_plain
+from .formats import FormatError, build_annotation, from_plain, optional_module, read_text, to_plain
 from .model import Annotation, AnnotationError, Document, Layer, Provenance
 
 __all__ = [
@@ -172,12 +172,8 @@ _BATCH_ROWS = 20_000
 
 
 def _pyarrow() -> Any:
-    try:
-        import pyarrow
-        import pyarrow.parquet
-    except ImportError:
-        raise FormatError("the parquet format needs pyarrow: pip install 'ctannot[formats]'") from None
-    return pyarrow
+    optional_module("pyarrow.parquet", "the parquet format needs pyarrow")  # pyarrow.parquet, below
+    return optional_module("pyarrow", "the parquet format needs pyarrow")
 
 
 def _schema(pa: Any) -> Any:

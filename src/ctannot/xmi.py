@@ -27,7 +27,7 @@ from typing import Any
 
 import attrs
 
-from .formats import FormatError, to_plain
+from .formats import FormatError, optional_module, to_plain
 from .model import Annotation, Document
 
 __all__ = ["BASE", "DOCUMENT_METADATA", "dumps", "shared", "typesystem"]
@@ -47,11 +47,7 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _cassis() -> Any:
-    try:
-        import cassis
-    except ImportError:
-        raise FormatError("the xmi format needs dkpro-cassis: pip install 'ctannot[formats]'") from None
-    return cassis
+    return optional_module("cassis", "the xmi format needs dkpro-cassis")
 
 
 def _uima_name(type_name: str) -> str:
