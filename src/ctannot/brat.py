@@ -37,7 +37,7 @@ from urllib.parse import unquote
 import attrs
 
 from .formats import FormatError, build_annotation, from_plain, read_text, to_plain
-from .model import Annotation, AnnotationError, Document, Layer, Provenance
+from .model import Annotation, AnnotationError, Document, Layer, Provenance, attribute_fields
 
 __all__ = ["LAYER", "PRODUCER", "beside", "dumps", "load", "loads"]
 
@@ -47,7 +47,6 @@ PRODUCER = Provenance("brat", "standoff")
 _LINES = re.compile("[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
 """A stretch without what ``str.splitlines`` splits on, and so what a reader of ``.ann`` lines
 (brat's own) may split on."""
-_SPAN_FIELDS = frozenset({"source", "start", "end", "id"})
 
 
 def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -85,9 +84,7 @@ def dumps(document: Document) -> str:
             )
         spans = ";".join(f"{s} {e}" for s, e in fragments)
         lines.append(f"{t_id}\t{ann.type_name} {spans}\t{' '.join(text[s:e] for s, e in fragments)}")
-        for a in attrs.fields(type(ann)):
-            if a.name in _SPAN_FIELDS:
-                continue
+        for a in attribute_fields(type(ann)).values():
             value = getattr(ann, a.name)
             if value is None or value == ():
                 continue
@@ -222,7 +219,7 @@ def _attach(head: str, rest: str, spans: Mapping[str, _Span], where: str) -> Non
         span = spans.get(target_id)
         if span is None:
             raise FormatError(f"{where}: the note is on {target_id!r}, not a T id of this file")
-        if not equals or name not in attrs.fields_dict(span.cls) or name in _SPAN_FIELDS:
+        if not equals or name not in attribute_fields(span.cls):
             return  # an annotator's own note
         try:
             data = json.loads(value)
@@ -241,7 +238,7 @@ def _attach(head: str, rest: str, spans: Mapping[str, _Span], where: str) -> Non
 
 
 def _field(cls: type[Annotation], name: str, where: str) -> attrs.Attribute[Any]:
-    field = attrs.fields_dict(cls).get(name)
-    if field is None or name in _SPAN_FIELDS:
+    field = attribute_fields(cls).get(name)
+    if field is None:
         raise FormatError(f"{where}: {cls.type_name} has no attribute {name!r}")
     return field

@@ -26,6 +26,7 @@ __all__ = [
     "Layer",
     "LayerBuilder",
     "Provenance",
+    "attribute_fields",
     "ref_field",
     "refs_field",
 ]
@@ -161,7 +162,7 @@ class Annotation:
     @property
     def attributes(self) -> dict[str, Any]:
         """The type's own attributes (everything but the span, id and source), as a dict."""
-        return {a.name: getattr(self, a.name) for a in attrs.fields(type(self)) if a.name not in _SPAN_FIELDS}
+        return {name: getattr(self, name) for name in attribute_fields(type(self))}
 
     def references(self) -> Iterator[tuple[str, tuple[str, ...], str]]:
         """Yield ``(attribute, allowed target types, annotation id)`` for every reference it holds."""
@@ -173,6 +174,17 @@ class Annotation:
 
 
 _SPAN_FIELDS = frozenset({"source", "start", "end", "id"})
+_ATTRIBUTE_FIELDS: dict[type[Any], dict[str, attrs.Attribute[Any]]] = {}
+
+
+def attribute_fields(cls: type[Any]) -> dict[str, attrs.Attribute[Any]]:
+    """The fields of an annotation class but its span, id and source (``entity`` included), by
+    name, in declaration order (cached: do not change the dict)."""
+    found = _ATTRIBUTE_FIELDS.get(cls)
+    if found is None:
+        found = {a.name: a for a in attrs.fields(cls) if a.name not in _SPAN_FIELDS}
+        _ATTRIBUTE_FIELDS[cls] = found
+    return found
 
 
 _REFERENCE_FIELDS: dict[type[Any], tuple[tuple[str, tuple[str, ...]], ...]] = {}

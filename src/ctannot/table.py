@@ -26,7 +26,7 @@ from typing import IO, Any
 import attrs
 
 from .formats import FormatError, build_annotation, from_plain, optional_module, read_text, to_plain
-from .model import Annotation, AnnotationError, Document, Layer, Provenance
+from .model import Annotation, AnnotationError, Document, Layer, Provenance, attribute_fields
 
 __all__ = [
     "COLUMNS",
@@ -60,7 +60,6 @@ COLUMNS = (
     "attributes",
 )
 _IN_COLUMNS = frozenset(("entity", "speaker", *KEY_ATTRIBUTES))
-_SPAN_FIELDS = frozenset({"source", "start", "end", "id"})
 _REQUIRED = ("document", "type", "id", "start", "end", "text")
 
 Row = dict[str, Any]
@@ -89,9 +88,7 @@ def rows(document: Document) -> Iterator[Row]:
                 "text": ann.text,
             }
             rest: dict[str, Any] = {}
-            for a in attrs.fields(type(ann)):
-                if a.name in _SPAN_FIELDS:
-                    continue
+            for a in attribute_fields(type(ann)).values():
                 value = getattr(ann, a.name)
                 if a.name in _IN_COLUMNS and isinstance(value, str) and value:
                     row[a.name] = value
@@ -313,11 +310,11 @@ def _annotation(row: Row, text: str, types: Mapping[str, type[Annotation]], at: 
         raise FormatError(f"{at}: span {start} {end} is not inside a text of {len(text)} characters")
     if row.get("text") != text[start:end]:
         raise FormatError(f"{at}: the row says {row.get('text')!r} but the text there is {text[start:end]!r}")
-    fields = attrs.fields_dict(cls)
+    fields = attribute_fields(cls)
     values: dict[str, Any] = {}
     for name, data in _parse_json(row.get("attributes"), at).items():
         field = fields.get(name)
-        if field is None or name in _SPAN_FIELDS:
+        if field is None:
             raise FormatError(f"{at}: {cls.type_name} has no attribute {name!r}")
         values[name] = from_plain(data, field)
     for name in _IN_COLUMNS:
