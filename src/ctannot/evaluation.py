@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import regex
 
-from .formats import FormatError, read_text
+from .formats import FormatError, importable_suffixes, read_text
 from .model import Document
 
 if TYPE_CHECKING:
@@ -137,10 +137,9 @@ def _read(
         raise FormatError(f"{path}: no such file or folder")
     found: dict[str, list[Span]] = {}
     for file in files:
-        importer = registry.importer_for(file)
         if guidelines and file.suffix == ".json":
             read = [_gold_json(file, texts)]
-        elif importer is not None:
+        elif (importer := registry.importer_for(file)) is not None:
             read = [(doc.id, spans_of(doc)) for doc in importer.load(file, registry.types)]
         else:
             continue
@@ -149,7 +148,7 @@ def _read(
                 raise FormatError(f"{file}: document {doc_id!r} is there twice ({path})")
             found[doc_id] = spans
     if not found:
-        kinds = ", ".join(sorted({s for i in registry.importers.values() for s in i.suffixes}))
+        kinds = ", ".join(importable_suffixes(registry))
         what = (
             f"no gold files (.json in the guidelines' format, {kinds})"
             if guidelines

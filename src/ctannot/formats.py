@@ -31,6 +31,7 @@ __all__ = [
     "build_annotation",
     "export_documents",
     "from_plain",
+    "importable_suffixes",
     "importer_of",
     "optional_module",
     "read_documents",
@@ -118,13 +119,13 @@ def importer_of(path: Path, registry: Registry) -> Importer:
     are importers for, if none does."""
     importer = registry.importer_for(path)
     if importer is None:
-        raise FormatError(
-            f"{path}: no importer for this kind of file (ctannot reads {', '.join(_suffixes(registry))})"
-        )
+        kinds = ", ".join(importable_suffixes(registry))
+        raise FormatError(f"{path}: no importer for this kind of file (ctannot reads {kinds})")
     return importer
 
 
-def _suffixes(registry: Registry) -> list[str]:
+def importable_suffixes(registry: Registry) -> list[str]:
+    """The endings of the file names that importers read (``.ann``, ``.jsonld``...), sorted."""
     return sorted({suffix for importer in registry.importers.values() for suffix in importer.suffixes})
 
 
@@ -134,7 +135,8 @@ def read_documents(path: Path, registry: Registry) -> Iterator[Document]:
     if path.is_dir():
         files = sorted(p for p in path.iterdir() if p.is_file() and registry.importer_for(p) is not None)
         if not files:
-            raise FormatError(f"{path}: no annotated documents ({', '.join(_suffixes(registry))} files)")
+            kinds = ", ".join(importable_suffixes(registry))
+            raise FormatError(f"{path}: no annotated documents ({kinds} files)")
     elif path.exists():
         files = [path]
     else:
