@@ -97,9 +97,8 @@ def page(title: str, body: str, css: str, script: str = "", lang: str | None = N
     policy = f"default-src 'none'; style-src '{_sha256(css)}'; base-uri 'none'; form-action 'none'"
     if script:
         policy += f"; script-src '{_sha256(script)}'"
-    lang_attr = f' lang="{escape_attr(lang)}"' if lang else ""
     return (
-        f'<!DOCTYPE html>\n<html{lang_attr}>\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html{_lang_attribute(lang)}>\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="ctannot {__version__}">\n'
@@ -144,15 +143,14 @@ def to_html(document: Document, *, full: bool = True) -> str:
     css = asset("render.css") + drawing.style(scope)
     body = (
         f'<div class="{ROOT_CLASS} {scope}">\n{drawing.header()}\n{drawing.legend()}\n'
-        f'<div class="body">\n<div class="text"{_lang(document)}>{drawing.text()}</div>\n'
+        f'<div class="body">\n<div class="text"{_lang_attribute(document.lang)}>{drawing.text()}</div>\n'
         f'<aside class="details" aria-live="polite"><p class="hint">{_HINT}</p>\n'
         f"{drawing.details()}</aside>\n"
         f"</div>\n<script>{script}</script>\n</div>"
     )
     if not full:
         return f"<style>{css}</style>\n{body}"
-    title = document.metadata.get("title")
-    return page(title if isinstance(title, str) else document.id, body, css, script, document.lang)
+    return page(_title(document), body, css, script, document.lang)
 
 
 _HINT = (
@@ -161,8 +159,14 @@ _HINT = (
 )
 
 
-def _lang(document: Document) -> str:
-    return f' lang="{escape_attr(document.lang)}"' if document.lang else ""
+def _lang_attribute(lang: str | None) -> str:
+    return f' lang="{escape_attr(lang)}"' if lang else ""
+
+
+def _title(document: Document) -> str:
+    """The document's ``title`` (metadata), else its id."""
+    title = document.metadata.get("title")
+    return title if isinstance(title, str) else document.id
 
 
 @attrs.frozen
@@ -220,8 +224,7 @@ class _Drawing:
 
     def header(self) -> str:
         doc = self.document
-        title = doc.metadata.get("title")
-        lines = [f"<header><h2>{escape(title if isinstance(title, str) else doc.id)}</h2>"]
+        lines = [f"<header><h2>{escape(_title(doc))}</h2>"]
         facts = [f"document <code>{escape(doc.id)}</code>"]
         if doc.lang:
             facts.append(f"language {escape(doc.lang)}")
