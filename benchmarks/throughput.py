@@ -79,7 +79,7 @@ def _stream(kind: str, source: Path, output: Path) -> dict[str, Any]:
     """Stream ``source`` to ``output``, one document at a time, holding nothing; time it."""
     if kind == "rules":
         import ctannot
-        from ctannot import web_annotation
+        from ctannot.formats import web_annotation
 
         pipeline = ctannot.load_pipeline("rules")
         pipeline.setup()

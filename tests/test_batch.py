@@ -18,8 +18,8 @@ import pytest
 from conftest import REPO, run_ctannot
 from ctannot import Document
 from ctannot.batch import FAILURES_FILE, LINES_FILE, annotate_corpus
-from ctannot.inputs import InputError, iter_inputs
-from ctannot.web_annotation import loads
+from ctannot.formats.inputs import InputError, iter_inputs
+from ctannot.formats.web_annotation import loads
 
 SAMPLES = sorted((REPO / "corpus_samples").glob("*.txt"))
 

@@ -27,8 +27,8 @@ from distributed import Client, LocalCluster
 from conftest import REPO, run_ctannot
 from ctannot import batch
 from ctannot.batch import FAILURES_FILE, LINES_FILE, Outcome, Summary, annotate_corpus
-from ctannot.inputs import iter_inputs
-from ctannot.web_annotation import loads
+from ctannot.formats.inputs import iter_inputs
+from ctannot.formats.web_annotation import loads
 
 COPIES = 50  # of each sample text: 12 samples make 600 documents, a few seconds of work
 BATCH = 4  # small chunks: many tasks, so that a killed worker surely had some

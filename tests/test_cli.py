@@ -15,7 +15,7 @@ import pytest
 from conftest import run_ctannot, shared_path
 from ctannot import Actor, Document, Provenance, Statement
 from ctannot.batch import FAILURES_FILE
-from ctannot.web_annotation import loads, to_jsonld
+from ctannot.formats.web_annotation import loads, to_jsonld
 
 FR = (
     "Le Forum mondial de lutte contre le terrorisme s'est réuni jeudi à Rabat pour évaluer la "

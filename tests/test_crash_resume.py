@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, run_ctannot
-from ctannot import web_annotation
+from ctannot.formats import web_annotation
 
 DOCUMENTS = 800
 

@@ -31,7 +31,7 @@ import ctannot
 from conftest import REPO, install_plugin, run_ctannot
 from ctannot import hookspecs
 from ctannot.cli import _parser
-from ctannot.web_annotation import context_for
+from ctannot.formats.web_annotation import context_for
 
 DOCS = REPO / "docs"
 FENCE = re.compile(r"^```(\w*)[^\n]*\n(.*?)^```", re.M | re.S)

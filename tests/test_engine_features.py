@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 
 from ctannot import Actor, Document, Pipeline, RuleExtractor
 from ctannot.extractor import Problem
+from ctannot.extractors.rule_extractor import web_links
 from ctannot.registry import Registry
 from ctannot.rules import load_rule_pack
-from ctannot.rules.extractor import web_links
 from ctannot.rules.folding import views_of
 from ctannot.rules.matching import Gazetteer
 from ctannot.rules.trie import expand_lists

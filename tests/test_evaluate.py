@@ -11,10 +11,10 @@ import pytest
 
 from conftest import run_ctannot
 from ctannot import Actor, Document, Forum, Provenance, Statement, Threat
-from ctannot.evaluation import MISSION_TYPES, Span, evaluate, read_gold, spans_of
 from ctannot.formats import FormatError
+from ctannot.formats.web_annotation import dumps
 from ctannot.registry import Registry
-from ctannot.web_annotation import dumps
+from ctannot.views.evaluation import MISSION_TYPES, Span, evaluate, read_gold, spans_of
 
 TEXT = (
     "Le GCTF s'est réuni à Rabat. « La menace terroriste reste élevée », a déclaré M. Voronkov. "

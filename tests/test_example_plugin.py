@@ -22,8 +22,8 @@ from pyld import jsonld
 
 import ctannot
 from conftest import REPO, install_plugin, run_ctannot
-from ctannot.render import to_html
-from ctannot.web_annotation import VOCAB, document_loader, dumps, loads
+from ctannot.formats.web_annotation import VOCAB, document_loader, dumps, loads
+from ctannot.views.render import to_html
 
 PLUGIN = REPO / "plugins" / "ctannot-operations"
 OPS = "https://example.org/ctannot-operations/vocab#"

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from ctannot import Document, Forum, Threat
 from ctannot.extractor import Problem
+from ctannot.extractors.rule_extractor import RuleExtractor
 from ctannot.registry import Registry
-from ctannot.rules import RuleExtractor
 from ctannot.rules.files import Entity
 from ctannot.rules.folding import TextViews, fold, plain, unaccent
 from ctannot.rules.matching import Gazetteer

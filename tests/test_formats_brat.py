@@ -21,8 +21,9 @@ from ctannot import (
     Statement,
     load_registry,
 )
-from ctannot.brat import LAYER, PRODUCER, dumps, loads
-from ctannot.formats import export_documents, read_documents
+from ctannot.api import read_documents
+from ctannot.formats import export_documents
+from ctannot.formats.brat import LAYER, PRODUCER, dumps, loads
 from ctannot.registry import Registry
 from strategies import documents
 

@@ -12,7 +12,8 @@ import pytest
 
 from conftest import REPO, run_ctannot
 from ctannot import Document, Exporter, FormatError, load_registry
-from ctannot.formats import export_documents, read_documents
+from ctannot.api import read_documents
+from ctannot.formats import export_documents
 
 SAMPLES = REPO / "corpus_samples"
 FORMATS = ("brat", "csv", "jsonld", "ntriples", "parquet", "turtle", "xmi")

@@ -14,8 +14,8 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDF
 
 from ctannot import Document, Pipeline, Statement
-from ctannot.rdf import dump_ntriples, dump_turtle
-from ctannot.web_annotation import VOCAB, anno_context, dumps
+from ctannot.formats.rdf import dump_ntriples, dump_turtle
+from ctannot.formats.web_annotation import VOCAB, anno_context, dumps
 from strategies import documents
 
 # rdflib's JSON-LD parser builds a ConjunctiveGraph, which rdflib 7 deprecates: not ours to fix.

@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ctannot import Actor, Document, FormatError, Pipeline, Provenance, Statement
+from ctannot.formats.table import COLUMNS, load_csv, load_parquet, rows, write_csv, write_parquet
 from ctannot.registry import Registry
-from ctannot.table import COLUMNS, load_csv, load_parquet, rows, write_csv, write_parquet
 from strategies import documents, texts
 
 TEXT = (

@@ -15,8 +15,8 @@ from hypothesis import assume, given, settings
 import ctannot
 from ctannot import Annotation, Document, FormatError, Pipeline, Provenance, Statement, ref_field
 from ctannot.formats import export_documents
+from ctannot.formats.xmi import _NOT_XML, BASE, DOCUMENT_METADATA, dumps, shared, typesystem
 from ctannot.registry import Registry
-from ctannot.xmi import _NOT_XML, BASE, DOCUMENT_METADATA, dumps, shared, typesystem
 from strategies import documents
 
 TEXT = (

@@ -8,10 +8,10 @@ import pytest
 
 import ctannot
 from ctannot import Actor, Annotation, Document, Provenance
-from ctannot.grammar import GrammarMentionsExtractor
-from ctannot.linguistic import ParsedEntity, ParsedSentence, ParsedToken, ParsedWord, build_layer
+from ctannot.extractors.grammar import GrammarMentionsExtractor
+from ctannot.nlp.linguistic import ParsedEntity, ParsedSentence, ParsedToken, ParsedWord, build_layer
+from ctannot.nlp.stanza_backend import from_stanza
 from ctannot.rules.matching import Match
-from ctannot.stanza_backend import from_stanza
 
 TEXT = "Le Maroc a envoyé des experts au Mali, a dit Youssef Amrani."
 

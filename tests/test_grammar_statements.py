@@ -3,7 +3,7 @@
 The parses are hand-made CoNLL-U, correct Universal Dependencies as Stanza writes them (French
 multi-word tokens ``du`` = ``de le``, named entities in MISC as ``ner=``): one test document per
 ``# newdoc id`` in ``data/speakers_fr.conllu`` and ``data/speakers_en.conllu``. Stanza's own reader
-turns each into a ``stanza.Document``, :func:`~ctannot.stanza_backend.from_stanza` into the neutral
+turns each into a ``stanza.Document``, :func:`~ctannot.nlp.stanza_backend.from_stanza` into the neutral
 linguistic layer, and the real extractors of the built-in registry run on it: ``rules.mentions``,
 then ``nlp.statements`` (or ``rules.statements``, to compare). Nothing is mocked.
 
@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 
 from ctannot import Actor, Document, Forum, Pipeline, Provenance, Statement
-from ctannot.linguistic import Token, build_layer
+from ctannot.nlp.linguistic import Token, build_layer
+from ctannot.nlp.stanza_backend import from_stanza
 from ctannot.registry import Registry
-from ctannot.stanza_backend import from_stanza
 
 stanza = pytest.importorskip("stanza", reason="Stanza is not installed: pip install 'ctannot[stanza]'")
 from stanza.utils.conll import CoNLL  # noqa: E402

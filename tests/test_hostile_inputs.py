@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from conftest import REPO, run_ctannot
 from ctannot.batch import FAILURES_FILE
-from ctannot.inputs import InputError, decode_text_file, iter_inputs, read_jsonl_stream
+from ctannot.formats.inputs import InputError, decode_text_file, iter_inputs, read_jsonl_stream
 from ctannot.model import Document
 
 HOSTILE = REPO / "tests" / "hostile"

@@ -12,7 +12,9 @@ import pytest
 from conftest import run_ctannot
 from ctannot import Document, ExtractionError, Pipeline, Provenance, Result
 from ctannot.annotations import BUILTIN_TYPES
-from ctannot.linguistic import (
+from ctannot.formats.web_annotation import dumps, loads
+from ctannot.nlp import LinguisticExtractor, NLPBackend
+from ctannot.nlp.linguistic import (
     LINGUISTIC_TYPES,
     NamedEntity,
     ParsedEntity,
@@ -24,10 +26,8 @@ from ctannot.linguistic import (
     Word,
     build_layer,
 )
-from ctannot.nlp import LinguisticExtractor, NLPBackend
+from ctannot.nlp.stanza_backend import ModelsMissing, StanzaParser, from_stanza
 from ctannot.registry import Registry
-from ctannot.stanza_backend import ModelsMissing, StanzaParser, from_stanza
-from ctannot.web_annotation import dumps, loads
 
 stanza = pytest.importorskip("stanza", reason="Stanza is not installed: pip install 'ctannot[stanza]'")
 from stanza.utils.conll import CoNLL  # noqa: E402

@@ -12,9 +12,9 @@ import pytest
 from pyld import jsonld
 
 from ctannot import Actor, Annotation, Document, Forum, Initiative, Participants, Pipeline, Threat
-from ctannot.dates import find_dates, parse_document_date
-from ctannot.inputs import read_jsonl
-from ctannot.web_annotation import document_loader, dumps, loads, to_jsonld
+from ctannot.extractors.dates import find_dates, parse_document_date
+from ctannot.formats.inputs import read_jsonl
+from ctannot.formats.web_annotation import document_loader, dumps, loads, to_jsonld
 
 ENTITY_IRI = "urn:ctannot:entity:"
 WIKIDATA_IRI = "http://www.wikidata.org/entity/"

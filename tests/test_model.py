@@ -24,7 +24,7 @@ from ctannot import (
 )
 from ctannot.annotations import BUILTIN_TYPES
 from ctannot.formats import FormatError
-from ctannot.web_annotation import dumps, loads
+from ctannot.formats.web_annotation import dumps, loads
 from strategies import TYPES, documents, invalid_spans, non_empty_texts, spans, text_and_span
 
 PROD = Provenance("test.extractor", "1.0")

@@ -24,9 +24,9 @@ from ctannot import (
     Statement,
     Threat,
     hookimpl,
-    web_annotation,
 )
 from ctannot.extractor import Report
+from ctannot.formats import web_annotation
 from ctannot.pipeline import order_extractors
 from ctannot.registry import Registry
 from strategies import texts

@@ -24,8 +24,8 @@ from ctannot import (
     load_registry,
     refs_field,
 )
+from ctannot.formats.web_annotation import VOCAB, context_for, document_loader, dumps, loads, to_jsonld
 from ctannot.registry import RegistrationError
-from ctannot.web_annotation import VOCAB, context_for, document_loader, dumps, loads, to_jsonld
 from strategies import documents, ids, participants, producers, short_text, spans
 
 BIRDS = Vocabulary("birds", "https://example.org/birds#")

@@ -20,8 +20,8 @@ import pytest
 
 import ctannot
 from conftest import install_plugin
-from ctannot.evaluation import MISSION_TYPES, TYPES, evaluate, read_gold, spans_of
-from ctannot.inputs import read_txt
+from ctannot.formats.inputs import read_txt
+from ctannot.views.evaluation import MISSION_TYPES, TYPES, evaluate, read_gold, spans_of
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "corpus_samples"

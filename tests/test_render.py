@@ -23,9 +23,9 @@ from hypothesis import strategies as st
 from browser import Watch, chromium
 from conftest import REPO, run_ctannot
 from ctannot import Actor, Annotation, Document, Forum, Initiative, Provenance, Statement, Threat
+from ctannot.formats.web_annotation import dumps, loads
 from ctannot.pipeline import Pipeline
-from ctannot.render import FALLBACK_COLOURS, PALETTE, _tracks, colours, to_html
-from ctannot.web_annotation import dumps, loads
+from ctannot.views.render import FALLBACK_COLOURS, PALETTE, _tracks, colours, to_html
 from strategies import documents
 
 TEXT = (
@@ -465,6 +465,8 @@ def test_the_page_policy_stops_markup_that_slipped_through(browser: Any, tmp_pat
 
 def test_a_notebook_fragment_is_scoped_to_itself() -> None:
     first, second = sample()._repr_html_(), sample()._repr_html_()
+    assert first is not None
+    assert second is not None
     assert not first.startswith("<!DOCTYPE")
     assert "<html" not in first
     scopes = [re.search(r'class="ctannot-doc (ct-[0-9a-f]+)"', html) for html in (first, second)]

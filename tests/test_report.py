@@ -22,12 +22,12 @@ from browser import Watch, chromium
 from conftest import REPO, run_ctannot
 from ctannot import Actor, Document, Forum, Provenance, Statement, Threat
 from ctannot.batch import LINES_FILE
-from ctannot.inputs import read_jsonl
+from ctannot.formats.inputs import read_jsonl
+from ctannot.formats.web_annotation import dumps
 from ctannot.pipeline import Pipeline
 from ctannot.registry import Registry
-from ctannot.render import PALETTE
-from ctannot.report import CorpusStats, _periods, collect, identity, to_html
-from ctannot.web_annotation import dumps
+from ctannot.views.render import PALETTE
+from ctannot.views.report import CorpusStats, _periods, collect, identity, to_html
 
 
 @pytest.fixture(scope="module")

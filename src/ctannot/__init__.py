@@ -7,14 +7,13 @@
 [('Forum', 'GCTF')]
 """
 
-__version__ = "0.1.0"
-
-from .annotations import Actor, Forum, Initiative, Participants, Statement, Threat
-from .api import load_pipeline, load_registry
-from .extractor import Extractor, Problem, Report
-from .formats import Exporter, FormatError, Importer
-from .hookspecs import hookimpl
-from .model import (
+from ctannot.annotations import Actor, Forum, Initiative, Participants, Statement, Threat
+from ctannot.api import load_pipeline, load_registry
+from ctannot.extractor import Extractor, Problem, Report
+from ctannot.extractors.rule_extractor import RuleExtractor
+from ctannot.formats import Exporter, FormatError, Importer
+from ctannot.hookspecs import hookimpl
+from ctannot.model import (
     Annotation,
     AnnotationError,
     Document,
@@ -24,9 +23,11 @@ from .model import (
     ref_field,
     refs_field,
 )
-from .pipeline import ExtractionError, Pipeline, PipelineError, Result
-from .rules import RuleExtractor, RuleFileError
-from .web_annotation import Vocabulary
+from ctannot.pipeline import ExtractionError, Pipeline, PipelineError, Result
+from ctannot.rules import RuleFileError
+from ctannot.version import __version__
+from ctannot.views import render as _render  # noqa: F401  (a notebook draws documents with it)
+from ctannot.vocabulary import Vocabulary
 
 __all__ = [
     "Actor",

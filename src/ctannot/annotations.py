@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from attrs import field, frozen
 
-from .model import Annotation, optional_choice, optional_str, ref_field, refs_field
+from ctannot.model import Annotation, optional_choice, optional_str, ref_field, refs_field
 
 __all__ = ["BUILTIN_TYPES", "Actor", "Forum", "Initiative", "Participants", "Statement", "Threat"]
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 
-from .pipeline import DEFAULT_TIME_LIMIT, Pipeline
-from .plugins import get_plugin_manager
-from .registry import Registry
+from ctannot.formats import FormatError
+from ctannot.model import Document
+from ctannot.pipeline import DEFAULT_TIME_LIMIT, Pipeline
+from ctannot.plugins import get_plugin_manager
+from ctannot.registry import Registry
 
-__all__ = ["load_pipeline", "load_registry"]
+__all__ = ["load_pipeline", "load_registry", "read_documents"]
 
 
 def load_registry(*, load_entrypoints: bool = True, plugins: Iterable[object] = ()) -> Registry:
@@ -41,3 +44,19 @@ def load_pipeline(
         on_fault=on_fault,
         time_limit=time_limit,
     )
+
+
+def read_documents(path: Path, registry: Registry) -> Iterator[Document]:
+    """The documents of a file, or of the files of a folder (not its subfolders, in name order)
+    that importers read; :class:`FormatError` for a bad file, or for a folder with none."""
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.is_file() and registry.importer_for(p) is not None)
+        if not files:
+            kinds = ", ".join(registry.importable_suffixes())
+            raise FormatError(f"{path}: no annotated documents ({kinds} files)")
+    elif path.exists():
+        files = [path]
+    else:
+        raise FormatError(f"{path}: no such file or folder")
+    for file in files:
+        yield from registry.importer_of(file).load(file, registry.types)

@@ -10,8 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .batch import (
+from ctannot.batch import (
     FAILURES_FILE,
     LINES_FILE,
     ExecutorError,
@@ -21,15 +20,16 @@ from .batch import (
     Summary,
     annotate_corpus,
 )
-from .formats import FormatError, importer_of
-from .inputs import DEFAULT_MAX_CHARS, iter_inputs
-from .model import Document
-from .nlp import ModelsMissing
-from .pipeline import DEFAULT_TIME_LIMIT, FAULT_POLICIES, PipelineError
-from .plugins import get_plugin_manager, plugin_info
-from .registry import RegistrationError, Registry
-from .rules import RuleFileError
-from .rules.extractor import DEFAULT_RULE_TIMEOUT
+from ctannot.extractors.rule_extractor import DEFAULT_RULE_TIMEOUT
+from ctannot.formats import FormatError
+from ctannot.formats.inputs import DEFAULT_MAX_CHARS, iter_inputs
+from ctannot.model import Document
+from ctannot.nlp import ModelsMissing
+from ctannot.pipeline import DEFAULT_TIME_LIMIT, FAULT_POLICIES, PipelineError
+from ctannot.plugins import get_plugin_manager, plugin_info
+from ctannot.registry import RegistrationError, Registry
+from ctannot.rules import RuleFileError
+from ctannot.version import __version__
 
 __all__ = ["main"]
 
@@ -450,7 +450,7 @@ def _show(args: argparse.Namespace) -> int:
     status = EXIT_OK
     for path in args.files:
         try:
-            for doc in importer_of(path, registry).load(path, registry.types):
+            for doc in registry.importer_of(path).load(path, registry.types):
                 _print_document(doc)
         except FormatError as exc:
             print(f"ctannot: {exc}", file=sys.stderr)
@@ -471,7 +471,7 @@ def _print_document(doc: Document) -> None:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from .evaluation import evaluate, read_gold, read_spans
+    from ctannot.views.evaluation import evaluate, read_gold, read_spans
 
     registry = _registry()
     gold = read_gold(args.gold, registry, args.texts)
@@ -485,7 +485,8 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .formats import export_documents, read_documents
+    from ctannot.api import read_documents
+    from ctannot.formats import export_documents
 
     registry = _registry()
     exporter = registry.exporters.get(args.to)
@@ -500,7 +501,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _models(args: argparse.Namespace) -> int:
-    from .stanza_backend import PROCESSORS, ModelsMissing, StanzaParser, models_dir
+    from ctannot.nlp.stanza_backend import PROCESSORS, ModelsMissing, StanzaParser, models_dir
 
     try:
         import stanza
@@ -532,10 +533,10 @@ def _models(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from .render import to_html
+    from ctannot.views.render import to_html
 
     registry = _registry()
-    documents = list(importer_of(args.file, registry).load(args.file, registry.types))
+    documents = list(registry.importer_of(args.file).load(args.file, registry.types))
     if len(documents) != 1:
         raise UsageError(f"{args.file}: holds {len(documents)} documents; render draws one")
     _write(args.output, to_html(documents[0]))
@@ -544,7 +545,7 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from .report import collect, to_html
+    from ctannot.views.report import collect, to_html
 
     if not args.folder.is_dir():
         raise UsageError(f"{args.folder} is not a folder")
@@ -562,7 +563,7 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _write(path: Path, text: str) -> None:
-    from .inputs import write_atomic
+    from ctannot.formats.inputs import write_atomic
 
     try:
         write_atomic(path, text)

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
-from .model import Document, Layer, Provenance
+from ctannot.model import Annotation, Document, Layer, Provenance
 
 if TYPE_CHECKING:
-    from .registry import Registry
+    from ctannot.rules.files import RulePack
 
-__all__ = ["Extractor", "Problem", "Report"]
+__all__ = ["Extractor", "Problem", "Registered", "Report"]
 
 
 @attrs.frozen
@@ -30,6 +30,24 @@ class Problem:
 
 Report = Callable[[Problem], None]
 """Extractors call ``report(Problem(...))`` for a problem that leaves the rest of the layer valid."""
+
+
+class Registered(Protocol):
+    """What :meth:`Extractor.setup` may read of everything the plugins registered.
+
+    The :class:`ctannot.registry.Registry` is what is passed; extractors sit below it and see it
+    through this view, so that they never import the machinery that loads them.
+    """
+
+    @property
+    def types(self) -> Mapping[str, type[Annotation]]:
+        """The annotation types, by name."""
+        ...
+
+    @property
+    def rule_packs(self) -> Sequence[RulePack]:
+        """The registered rule packs, parsed."""
+        ...
 
 
 class Extractor:
@@ -55,7 +73,7 @@ class Extractor:
     def provenance(self) -> Provenance:
         return Provenance(self.name, self.version)
 
-    def setup(self, registry: Registry) -> None:
+    def setup(self, registry: Registered) -> None:
         """Load what the extractor needs (rule packs, models). Called once before extracting."""
 
     def extract(self, document: Document, report: Report) -> Iterable[Layer]:

@@ -15,10 +15,10 @@ from pluggy import HookimplMarker, HookspecMarker
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from .extractor import Extractor
-    from .formats import Exporter, Importer
-    from .model import Annotation
-    from .nlp import NLPBackend
+    from ctannot.extractor import Extractor
+    from ctannot.formats import Exporter, Importer
+    from ctannot.model import Annotation
+    from ctannot.nlp import NLPBackend
 
 hookspec = HookspecMarker("ctannot")
 hookimpl = HookimplMarker("ctannot")
@@ -76,7 +76,7 @@ def register_nlp_backends(register: Callable[[NLPBackend], None]) -> None:
     """Register NLP backends: ``register(backend)`` with an instance of :class:`ctannot.nlp.NLPBackend`.
 
     A backend has a ``name`` (``stanza``, ``spacy``), a ``version``, its ``languages``, and
-    ``parse(texts, lang)`` returning neutral sentences and entities (:mod:`ctannot.linguistic`).
+    ``parse(texts, lang)`` returning neutral sentences and entities (:mod:`ctannot.nlp.linguistic`).
     Each backend gets an extractor ``nlp.<name>`` producing the ``linguistic`` layer; the user
     picks one with ``ctannot annotate --backend NAME``.
     """

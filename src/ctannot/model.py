@@ -17,7 +17,7 @@ import attrs
 from attrs import field, frozen
 
 if TYPE_CHECKING:
-    from .web_annotation import Vocabulary
+    from ctannot.vocabulary import Vocabulary
 
 __all__ = [
     "Annotation",
@@ -340,11 +340,16 @@ class Document:
         index = {ann.id: ann for ann in self.annotations()}
         return tuple(index[r] for r in ref)
 
-    def _repr_html_(self) -> str:
-        """The document drawn in a notebook: :func:`ctannot.render.to_html` as a page fragment."""
-        from .render import to_html
+    def _repr_html_(self) -> str | None:
+        """The document drawn in a notebook, by the last of :data:`NOTEBOOK_VIEWS` (None, the
+        plain ``repr``, if there is none)."""
+        return NOTEBOOK_VIEWS[-1](self) if NOTEBOOK_VIEWS else None
 
-        return to_html(self, full=False)
+
+NOTEBOOK_VIEWS: list[Callable[[Document], str]] = []
+"""How a notebook draws a document as HTML. The views layer above adds its page fragment
+(:func:`ctannot.views.render.to_html`) when it is imported, as ``import ctannot`` does: the
+model itself never reaches up to the views."""
 
 
 @attrs.define

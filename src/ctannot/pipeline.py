@@ -6,11 +6,11 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from .extractor import Extractor, Problem
-from .model import AnnotationError, Document, Layer
-from .nlp import ModelsMissing
-from .registry import Registry
-from .time_limit import TimeLimitExceeded, time_limit
+from ctannot.extractor import Extractor, Problem
+from ctannot.model import AnnotationError, Document, Layer
+from ctannot.nlp import ModelsMissing
+from ctannot.registry import Registry
+from ctannot.time_limit import TimeLimitExceeded, time_limit
 
 __all__ = [
     "DEFAULT_TIME_LIMIT",

@@ -15,7 +15,9 @@ from typing import Any
 
 import pluggy
 
-from . import hookspecs
+from ctannot import hookspecs
+from ctannot.registry import Registry
+from ctannot.version import __version__
 
 __all__ = ["BUILTIN_PLUGINS", "ENTRY_POINT_GROUP", "get_plugin_manager", "plugin_info"]
 
@@ -72,8 +74,6 @@ def get_plugin_manager(
 
 def plugin_info(pm: PluginManager) -> list[dict[str, Any]]:
     """What ``ctannot plugins`` prints: each plugin's name, version, hooks and contributions."""
-    from .registry import Registry
-
     rows: list[dict[str, Any]] = []
     for name, plugin in pm.list_name_plugin():
         if plugin is None:
@@ -95,6 +95,4 @@ def plugin_info(pm: PluginManager) -> list[dict[str, Any]]:
 
 
 def _own_version() -> str:
-    from . import __version__
-
     return __version__

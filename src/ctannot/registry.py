@@ -7,14 +7,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .extractor import Extractor
-from .formats import Exporter, Importer
-from .model import Annotation
-from .nlp import NLPBackend
+import pluggy
+
+from ctannot.extractor import Extractor
+from ctannot.formats import Exporter, FormatError, Importer
+from ctannot.model import Annotation
+from ctannot.nlp import NLPBackend
 
 if TYPE_CHECKING:
-    from .plugins import PluginManager
-    from .rules.files import RulePack
+    from ctannot.rules.files import RulePack
 
 __all__ = ["RegistrationError", "Registry"]
 
@@ -44,7 +45,7 @@ class Registry:
         self._plugin: str | None = None
 
     @classmethod
-    def collect(cls, pm: PluginManager, only: object | None = None) -> Registry:
+    def collect(cls, pm: pluggy.PluginManager, only: object | None = None) -> Registry:
         """Call every registration hook (of the plugin ``only``, if given) and gather the results."""
         registry = cls()
         for hook_name, register in registry._registrars().items():
@@ -61,7 +62,7 @@ class Registry:
     def _check_vocabularies(self) -> None:
         """Refuse, when the plugins load, types whose JSON-LD terms clash (two namespaces for
         one prefix, a prefix that is already a term), rather than at the first export."""
-        from .web_annotation import context_for
+        from ctannot.formats.web_annotation import context_for
 
         try:
             context_for(self.types)
@@ -113,7 +114,7 @@ class Registry:
         self._keep(self.importers, "importer", importer.name, importer)
 
     def _add_backend(self, backend: NLPBackend) -> None:
-        from .nlp import LinguisticExtractor
+        from ctannot.nlp import LinguisticExtractor
 
         if not isinstance(backend, NLPBackend):
             raise RegistrationError(f"register_nlp_backends: {backend!r} is not a ctannot.nlp.NLPBackend")
@@ -124,15 +125,29 @@ class Registry:
     @cached_property
     def rule_packs(self) -> tuple[RulePack, ...]:
         """The registered rule packs, parsed and checked (a ``RuleFileError`` names a bad file)."""
-        from .rules.files import load_rule_pack
+        from ctannot.rules.files import load_rule_pack
 
         return tuple(load_rule_pack(path, self.types) for path in self.rule_pack_paths)
 
     def importer_for(self, path: Path) -> Importer | None:
+        """The importer that reads ``path`` (by the end of its name), or None."""
         for importer in self.importers.values():
             if any(path.name.endswith(suffix) for suffix in importer.suffixes):
                 return importer
         return None
+
+    def importer_of(self, path: Path) -> Importer:
+        """The importer that reads ``path``; :class:`FormatError`, naming the kinds of file there
+        are importers for, if none does."""
+        importer = self.importer_for(path)
+        if importer is None:
+            kinds = ", ".join(self.importable_suffixes())
+            raise FormatError(f"{path}: no importer for this kind of file (ctannot reads {kinds})")
+        return importer
+
+    def importable_suffixes(self) -> list[str]:
+        """The endings of the file names that importers read (``.ann``, ``.jsonld``...), sorted."""
+        return sorted({suffix for importer in self.importers.values() for suffix in importer.suffixes})
 
     def summary(self) -> dict[str, list[str]]:
         """Names of what was registered, by kind, leaving out empty kinds."""

@@ -17,9 +17,8 @@ import sys
 import atheris
 
 with atheris.instrument_imports():
-    from ctannot import web_annotation
-    from ctannot.formats import FormatError
-    from ctannot.inputs import InputError, decode_text_file, read_jsonl_stream
+    from ctannot.formats import FormatError, web_annotation
+    from ctannot.formats.inputs import InputError, decode_text_file, read_jsonl_stream
 
 TYPES = None
 

@@ -15,7 +15,7 @@ from ctannot_operations import Operation
 from pyld import jsonld
 
 import ctannot
-from ctannot.web_annotation import document_loader, dumps, loads
+from ctannot.formats.web_annotation import document_loader, dumps, loads
 
 SAMPLES = Path(__file__).with_name("samples")
 OPS = "https://example.org/ctannot-operations/vocab#"

@@ -6,7 +6,7 @@ import ctannot_yourplugin
 from ctannot_yourplugin import Weapon
 
 import ctannot
-from ctannot.web_annotation import dumps, loads
+from ctannot.formats.web_annotation import dumps, loads
 
 TEXT = "Les enquêteurs ont saisi une kalachnikov et deux kilos de TATP dans l'appartement.\n"
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
-from .. import brat, rdf, table, web_annotation, xmi
-from ..formats import Exporter, Importer, read_text
-from ..hookspecs import hookimpl
-from ..model import Annotation, Document
+from ctannot.formats import Exporter, Importer, brat, rdf, read_text, table, web_annotation, xmi
+from ctannot.hookspecs import hookimpl
+from ctannot.model import Annotation, Document
 
 
 def _load_jsonld(path: Path, types: Mapping[str, type[Annotation]]) -> Iterator[Document]:

@@ -6,13 +6,13 @@ from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
-from ..extractor import Extractor
-from ..grammar import GrammarMentionsExtractor, GrammarStatementExtractor
-from ..hookspecs import hookimpl
-from ..mentions import MentionsExtractor
-from ..nlp import NLPBackend
-from ..speech import StatementExtractor
-from ..stanza_backend import StanzaParser
+from ctannot.extractor import Extractor
+from ctannot.extractors.grammar import GrammarMentionsExtractor, GrammarStatementExtractor
+from ctannot.extractors.mentions import MentionsExtractor
+from ctannot.extractors.speech import StatementExtractor
+from ctannot.hookspecs import hookimpl
+from ctannot.nlp import NLPBackend
+from ctannot.nlp.stanza_backend import StanzaParser
 
 PACKS = Path(str(resources.files("ctannot").joinpath("packs")))
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..annotations import BUILTIN_TYPES
-from ..hookspecs import hookimpl
-from ..linguistic import LINGUISTIC_TYPES
-from ..model import Annotation
+from ctannot.annotations import BUILTIN_TYPES
+from ctannot.hookspecs import hookimpl
+from ctannot.model import Annotation
+from ctannot.nlp.linguistic import LINGUISTIC_TYPES
 
 
 @hookimpl(trylast=True)

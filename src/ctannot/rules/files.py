@@ -16,9 +16,9 @@ from typing import Any
 import attrs
 import regex
 
-from ..model import Annotation
-from .folding import fold, plain, unaccent
-from .trie import expand_lists
+from ctannot.model import Annotation
+from ctannot.rules.folding import fold, plain, unaccent
+from ctannot.rules.trie import expand_lists
 
 __all__ = [
     "CUE_ROLES",

@@ -15,8 +15,8 @@ import ahocorasick_rs
 import attrs
 import regex
 
-from .files import Entity, Exclusion, PatternRule
-from .folding import TextViews, fold, unaccent
+from ctannot.rules.files import Entity, Exclusion, PatternRule
+from ctannot.rules.folding import TextViews, fold, unaccent
 
 V = TypeVar("V")
 

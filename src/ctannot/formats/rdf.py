@@ -1,8 +1,8 @@
 """The RDF graph of a document's JSON-LD, as N-Triples and Turtle, for triple stores.
 
-The graph is exactly what a JSON-LD processor makes of :func:`ctannot.web_annotation.to_jsonld`:
+The graph is exactly what a JSON-LD processor makes of :func:`ctannot.formats.web_annotation.to_jsonld`:
 pyld turns it into N-Triples offline (the W3C context is the packaged copy that
-:func:`~ctannot.web_annotation.document_loader` serves; nothing else is fetched), and rdflib
+:func:`~ctannot.formats.web_annotation.document_loader` serves; nothing else is fetched), and rdflib
 writes that graph as Turtle, with the prefixes of the JSON-LD context.
 """
 
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .formats import optional_module
-from .model import Document
-from .web_annotation import anno_context, document_loader, to_jsonld
+from ctannot.formats import optional_module
+from ctannot.formats.web_annotation import anno_context, document_loader, to_jsonld
+from ctannot.model import Document
 
 __all__ = ["dump_ntriples", "dump_turtle", "graph"]
 

@@ -12,9 +12,9 @@ from collections.abc import Collection, Iterable, Iterator
 
 import attrs
 
-from .linguistic import NamedEntity, Word
-from .model import Document
-from .nlp import LINGUISTIC_LAYER
+from ctannot.model import Document
+from ctannot.nlp import LINGUISTIC_LAYER
+from ctannot.nlp.linguistic import NamedEntity, Word
 
 __all__ = ["CLAUSAL", "Parse", "feature"]
 

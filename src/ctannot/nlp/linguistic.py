@@ -16,7 +16,7 @@ from typing import ClassVar
 import attrs
 from attrs import field, frozen
 
-from .model import Annotation, Document, Layer, LayerBuilder, Provenance, ref_field, refs_field
+from ctannot.model import Annotation, Document, Layer, LayerBuilder, Provenance, ref_field, refs_field
 
 __all__ = [
     "LINGUISTIC_TYPES",

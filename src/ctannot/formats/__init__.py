@@ -4,7 +4,7 @@ An :class:`Exporter` writes one document as one file, ``<id><suffix>``, and may 
 it (brat's ``.txt``), files once per output folder (the UIMA type system), and a way to write a
 whole corpus as one file (a table). An :class:`Importer` reads a file back into documents. Both
 are registered through the ``register_exporters`` and ``register_importers`` hooks;
-:func:`read_documents` and :func:`export_documents` are what the command line does with them.
+:func:`export_documents` writes documents with an exporter; ``ctannot.read`` reads them back.
 """
 
 from __future__ import annotations
@@ -13,15 +13,12 @@ import contextlib
 import importlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
 import attrs
 
-from .inputs import atomic_file, output_name, write_atomic
-from .model import Annotation, AnnotationError, Document
-
-if TYPE_CHECKING:
-    from .registry import Registry
+from ctannot.formats.inputs import atomic_file, output_name, write_atomic
+from ctannot.model import Annotation, AnnotationError, Document
 
 __all__ = [
     "Content",
@@ -31,10 +28,7 @@ __all__ = [
     "build_annotation",
     "export_documents",
     "from_plain",
-    "importable_suffixes",
-    "importer_of",
     "optional_module",
-    "read_documents",
     "read_text",
     "to_plain",
 ]
@@ -112,37 +106,6 @@ def optional_module(name: str, needed_by: str) -> Any:
         return importlib.import_module(name)
     except ImportError:
         raise FormatError(f"{needed_by}: pip install 'ctannot[formats]'") from None
-
-
-def importer_of(path: Path, registry: Registry) -> Importer:
-    """The importer that reads ``path``; :class:`FormatError`, naming the kinds of file there
-    are importers for, if none does."""
-    importer = registry.importer_for(path)
-    if importer is None:
-        kinds = ", ".join(importable_suffixes(registry))
-        raise FormatError(f"{path}: no importer for this kind of file (ctannot reads {kinds})")
-    return importer
-
-
-def importable_suffixes(registry: Registry) -> list[str]:
-    """The endings of the file names that importers read (``.ann``, ``.jsonld``...), sorted."""
-    return sorted({suffix for importer in registry.importers.values() for suffix in importer.suffixes})
-
-
-def read_documents(path: Path, registry: Registry) -> Iterator[Document]:
-    """The documents of a file, or of the files of a folder (not its subfolders, in name order)
-    that importers read; :class:`FormatError` for a bad file, or for a folder with none."""
-    if path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.is_file() and registry.importer_for(p) is not None)
-        if not files:
-            kinds = ", ".join(importable_suffixes(registry))
-            raise FormatError(f"{path}: no annotated documents ({kinds} files)")
-    elif path.exists():
-        files = [path]
-    else:
-        raise FormatError(f"{path}: no such file or folder")
-    for file in files:
-        yield from importer_of(file, registry).load(file, registry.types)
 
 
 def export_documents(

@@ -20,18 +20,18 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from .annotations import Actor, Forum, Initiative
-from .dependencies import Parse, feature
-from .linguistic import Word
-from .mentions import MentionsExtractor
-from .model import Annotation, Document
-from .nlp import LINGUISTIC_LAYER
-from .rules.folding import plain
-from .rules.matching import Match
-from .speech import StatementExtractor, _Context, _Cue, _Found
+from ctannot.annotations import Actor, Forum, Initiative
+from ctannot.extractors.mentions import MentionsExtractor
+from ctannot.extractors.speech import StatementExtractor, _Context, _Cue, _Found
+from ctannot.model import Annotation, Document
+from ctannot.nlp import LINGUISTIC_LAYER
+from ctannot.nlp.dependencies import Parse, feature
+from ctannot.nlp.linguistic import Word
+from ctannot.rules.folding import plain
+from ctannot.rules.matching import Match
 
 if TYPE_CHECKING:
-    from .registry import Registry
+    from ctannot.extractor import Registered
 
 __all__ = ["GrammarMentionsExtractor", "GrammarStatementExtractor"]
 
@@ -100,7 +100,7 @@ class GrammarMentionsExtractor(MentionsExtractor):
     """``rules.mentions`` with grammar: countries that do not act dropped, roles and parsed
     persons added."""
 
-    def setup(self, registry: Registry) -> None:
+    def setup(self, registry: Registered) -> None:
         super().setup(registry)
         self._titles.cache_clear()
 
@@ -325,7 +325,7 @@ class GrammarStatementExtractor(StatementExtractor):
         super().__init__()
         self.epithets: frozenset[str] = frozenset()
 
-    def setup(self, registry: Registry) -> None:
+    def setup(self, registry: Registered) -> None:
         super().setup(registry)
         self.epithets = frozenset(
             plain(word).lower() for pack in registry.rule_packs for word in pack.lists.get("demonyms", ())

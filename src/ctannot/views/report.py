@@ -6,7 +6,7 @@ at a time, keeping counts and never the documents, so a corpus of any size fits 
 page draws them as inline SVG charts: annotations per type, the most mentioned forums, threats
 and speakers (mentions grouped by entity, else by canonical name, else by their text
 normalised), and mentions over time by each document's ``metadata.date``. It is as
-self-contained and escaped as the pages of :mod:`ctannot.render`.
+self-contained and escaped as the pages of :mod:`ctannot.views.render`.
 """
 
 from __future__ import annotations
@@ -23,11 +23,11 @@ from pathlib import Path
 
 import attrs
 
-from .batch import LINES_FILE
-from .formats import FormatError, read_text
-from .model import Annotation, Document
-from .render import asset, colours, escape, escape_attr, page
-from .web_annotation import loads
+from ctannot.batch import LINES_FILE
+from ctannot.formats import FormatError, read_text
+from ctannot.formats.web_annotation import loads
+from ctannot.model import Annotation, Document
+from ctannot.views.render import asset, colours, escape, escape_attr, page
 
 __all__ = ["CorpusStats", "Tally", "collect", "read_folder", "to_html"]
 

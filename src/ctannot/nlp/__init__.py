@@ -1,7 +1,7 @@
 """NLP backends and the extractor that puts a backend's parse into the linguistic layer.
 
 A backend (``register_nlp_backends``) turns texts of one language into neutral sentences and
-entities (:mod:`ctannot.linguistic`); the extractor ``nlp.<backend>`` makes of them the
+entities (:mod:`ctannot.nlp.linguistic`); the extractor ``nlp.<backend>`` makes of them the
 ``linguistic`` layer that grammar-aware extractors read. Stanza is built in; spaCy comes as a
 plugin (``plugins/ctannot-spacy``).
 """
@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from .extractor import Extractor, Report
-from .linguistic import ParsedEntity, ParsedSentence, build_layer
-from .model import Document, Layer
+from ctannot.extractor import Extractor, Report
+from ctannot.model import Document, Layer
+from ctannot.nlp.linguistic import ParsedEntity, ParsedSentence, build_layer
 
 __all__ = ["LINGUISTIC_LAYER", "LinguisticExtractor", "ModelsMissing", "NLPBackend"]
 

@@ -12,8 +12,8 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
-from .linguistic import ParsedEntity, ParsedSentence, ParsedToken, ParsedWord
-from .nlp import ModelsMissing, NLPBackend
+from ctannot.nlp import ModelsMissing, NLPBackend
+from ctannot.nlp.linguistic import ParsedEntity, ParsedSentence, ParsedToken, ParsedWord
 
 __all__ = ["PROCESSORS", "ModelsMissing", "StanzaParser", "from_stanza", "models_dir"]
 

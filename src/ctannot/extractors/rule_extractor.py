@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from ..extractor import Extractor, Problem, Report
-from ..model import Document, Layer
-from .files import RulePack, load_rule_pack
-from .folding import views_of
-from .matching import (
+from ctannot.extractor import Extractor, Problem, Report
+from ctannot.model import Document, Layer
+from ctannot.rules.files import RulePack, load_rule_pack
+from ctannot.rules.folding import views_of
+from ctannot.rules.matching import (
     Gazetteer,
     Match,
     RuleTimeout,
@@ -25,7 +25,7 @@ from .matching import (
 )
 
 if TYPE_CHECKING:
-    from ..registry import Registry
+    from ctannot.extractor import Registered
 
 __all__ = ["DEFAULT_RULE_TIMEOUT", "RuleExtractor"]
 
@@ -104,7 +104,7 @@ class RuleExtractor(Extractor):
         self.timeout = timeout
         self.packs: tuple[RulePack, ...] = ()
 
-    def setup(self, registry: Registry) -> None:
+    def setup(self, registry: Registered) -> None:
         own = tuple(load_rule_pack(path, registry.types) for path in self.rule_files)
         shared = registry.rule_packs if self.use_registered_packs else ()
         self.packs = own + tuple(shared)

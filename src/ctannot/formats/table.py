@@ -25,8 +25,8 @@ from typing import IO, Any
 
 import attrs
 
-from .formats import FormatError, build_annotation, from_plain, optional_module, read_text, to_plain
-from .model import Annotation, AnnotationError, Document, Layer, Provenance, attribute_fields
+from ctannot.formats import FormatError, build_annotation, from_plain, optional_module, read_text, to_plain
+from ctannot.model import Annotation, AnnotationError, Document, Layer, Provenance, attribute_fields
 
 __all__ = [
     "COLUMNS",

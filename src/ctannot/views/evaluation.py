@@ -23,11 +23,11 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import regex
 
-from .formats import FormatError, importable_suffixes, read_text
-from .model import Document
+from ctannot.formats import FormatError, read_text
+from ctannot.model import Document
 
 if TYPE_CHECKING:
-    from .registry import Registry
+    from ctannot.registry import Registry
 
 __all__ = ["MISSION_TYPES", "TYPES", "Scores", "Span", "evaluate", "read_gold", "read_spans", "spans_of"]
 
@@ -148,7 +148,7 @@ def _read(
                 raise FormatError(f"{file}: document {doc_id!r} is there twice ({path})")
             found[doc_id] = spans
     if not found:
-        kinds = ", ".join(importable_suffixes(registry))
+        kinds = ", ".join(registry.importable_suffixes())
         what = (
             f"no gold files (.json in the guidelines' format, {kinds})"
             if guidelines

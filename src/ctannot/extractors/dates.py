@@ -19,7 +19,7 @@ import ahocorasick_rs
 import attrs
 import regex
 
-from .rules.trie import trie_pattern
+from ctannot.rules.trie import trie_pattern
 
 __all__ = ["DateMention", "DatesOfText", "find_dates", "parse_document_date"]
 

@@ -27,8 +27,8 @@ from typing import Any
 
 import attrs
 
-from .formats import FormatError, optional_module, to_plain
-from .model import Annotation, Document
+from ctannot.formats import FormatError, optional_module, to_plain
+from ctannot.model import Annotation, Document
 
 __all__ = ["BASE", "DOCUMENT_METADATA", "dumps", "shared", "typesystem"]
 

@@ -24,18 +24,18 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import regex
 
-from .annotations import Actor, Forum, Statement
-from .dependencies import Parse
-from .extractor import Extractor, Report
-from .model import Annotation, Document, Layer, LayerBuilder
-from .rules.files import RulePack
-from .rules.folding import plain, views_of
-from .rules.matching import PhraseFinder
-from .rules.trie import trie_pattern
-from .text_units import Quote, quotes, sentences
+from ctannot.annotations import Actor, Forum, Statement
+from ctannot.extractor import Extractor, Report
+from ctannot.extractors.text_units import Quote, quotes, sentences
+from ctannot.model import Annotation, Document, Layer, LayerBuilder
+from ctannot.nlp.dependencies import Parse
+from ctannot.rules.files import RulePack
+from ctannot.rules.folding import plain, views_of
+from ctannot.rules.matching import PhraseFinder
+from ctannot.rules.trie import trie_pattern
 
 if TYPE_CHECKING:
-    from .registry import Registry
+    from ctannot.extractor import Registered
 
 __all__ = ["StatementExtractor"]
 
@@ -341,7 +341,7 @@ class StatementExtractor(Extractor):
     def __init__(self) -> None:
         self.packs: tuple[RulePack, ...] = ()
 
-    def setup(self, registry: Registry) -> None:
+    def setup(self, registry: Registered) -> None:
         self.packs = tuple(p for p in registry.rule_packs if p.cues or "speaker_pronouns" in p.lists)
         self._language.cache_clear()
 

@@ -34,15 +34,15 @@ from typing import IO, Any, Protocol
 
 import attrs
 
-from .api import load_registry
-from .formats import Exporter
-from .inputs import InputError, output_name, write_atomic
-from .model import Document
-from .nlp import LinguisticExtractor, ModelsMissing
-from .pipeline import DEFAULT_TIME_LIMIT, ExtractionError, Pipeline, PipelineError
-from .registry import RegistrationError, Registry
-from .rules import RuleFileError
-from .rules.extractor import DEFAULT_RULE_TIMEOUT, RuleExtractor
+from ctannot.api import load_registry
+from ctannot.extractors.rule_extractor import DEFAULT_RULE_TIMEOUT, RuleExtractor
+from ctannot.formats import Exporter
+from ctannot.formats.inputs import InputError, output_name, write_atomic
+from ctannot.model import Document
+from ctannot.nlp import LinguisticExtractor, ModelsMissing
+from ctannot.pipeline import DEFAULT_TIME_LIMIT, ExtractionError, Pipeline, PipelineError
+from ctannot.registry import RegistrationError, Registry
+from ctannot.rules import RuleFileError
 
 __all__ = [
     "FAILURES_FILE",
@@ -493,7 +493,7 @@ def annotate_corpus(
     """Annotate a corpus into ``output``; see the module's docstring.
 
     ``inputs`` are documents, or the errors of inputs that could not be read, as
-    :func:`~ctannot.inputs.iter_inputs` gives them (lazily: they are read as the run needs them).
+    :func:`~ctannot.formats.inputs.iter_inputs` gives them (lazily: they are read as the run needs them).
     ``output_format`` is ``files`` (one file per document), ``jsonld-lines`` or
     ``jsonld-lines.gz``. ``workers`` > 1 runs worker processes; a Dask ``client`` runs the chunks
     on its cluster instead. Raises what stops everything (missing models, a broken pipeline) and

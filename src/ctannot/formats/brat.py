@@ -36,8 +36,8 @@ from urllib.parse import unquote
 
 import attrs
 
-from .formats import FormatError, build_annotation, from_plain, read_text, to_plain
-from .model import Annotation, AnnotationError, Document, Layer, Provenance, attribute_fields
+from ctannot.formats import FormatError, build_annotation, from_plain, read_text, to_plain
+from ctannot.model import Annotation, AnnotationError, Document, Layer, Provenance, attribute_fields
 
 __all__ = ["LAYER", "PRODUCER", "beside", "dumps", "load", "loads"]
 

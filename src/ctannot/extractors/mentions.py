@@ -1,6 +1,6 @@
 """The built-in ``rules.mentions`` extractor: rule-pack matches, linked and given their context.
 
-On top of :class:`~ctannot.rules.RuleExtractor` it
+On top of :class:`~ctannot.extractors.rule_extractor.RuleExtractor` it
 
 - links mentions of one thing: a name and its acronym in parentheses (``Forum mondial de lutte
   contre le terrorisme (GCTF)``, and every later ``GCTF``), a person's full name and later
@@ -20,14 +20,14 @@ from typing import Any
 import attrs
 import regex
 
-from .annotations import Actor, Forum, Initiative, Participants
-from .dates import DatesOfText, parse_document_date
-from .extractor import Report
-from .model import Document, Layer
-from .rules import RuleExtractor
-from .rules.folding import fold
-from .rules.matching import Match, resolve_overlaps
-from .text_units import sentences
+from ctannot.annotations import Actor, Forum, Initiative, Participants
+from ctannot.extractor import Report
+from ctannot.extractors.dates import DatesOfText, parse_document_date
+from ctannot.extractors.rule_extractor import RuleExtractor
+from ctannot.extractors.text_units import sentences
+from ctannot.model import Document, Layer
+from ctannot.rules.folding import fold
+from ctannot.rules.matching import Match, resolve_overlaps
 
 __all__ = ["MentionsExtractor"]
 

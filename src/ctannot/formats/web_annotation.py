@@ -24,21 +24,21 @@ import json
 import re
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
 from json.encoder import encode_basestring
 from typing import Any
 from urllib.parse import quote, unquote
 
 import attrs
 
-from . import __version__
-from .formats import FormatError
-from .model import Annotation, AnnotationError, Document, Layer, Provenance
+from ctannot.formats import FormatError
+from ctannot.model import Annotation, AnnotationError, Document, Layer, Provenance
+from ctannot.version import __version__
+from ctannot.vocabulary import anno_context, anno_terms
 
 __all__ = [
     "ANNO_CONTEXT_URL",
     "VOCAB",
-    "Vocabulary",
+    "anno_context",
     "context_for",
     "document_loader",
     "dumps",
@@ -56,18 +56,6 @@ QUOTE_CONTEXT = 32
 """Code points of prefix and suffix kept in a TextQuoteSelector."""
 
 
-@cache
-def anno_context() -> dict[str, Any]:
-    """The W3C Web Annotation context, from the copy shipped in the package."""
-    text = resources.files("ctannot").joinpath("contexts/anno.jsonld").read_text(encoding="utf-8")
-    return dict(json.loads(text))
-
-
-@cache
-def _anno_terms() -> frozenset[str]:
-    return frozenset(anno_context()["@context"])
-
-
 def document_loader(url: str, options: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """A pyld document loader that serves the W3C context offline and refuses any other URL."""
     if url.rstrip("/").split("://", 1)[-1] in ("www.w3.org/ns/anno.jsonld", "www.w3.org/ns/anno"):
@@ -80,35 +68,6 @@ def document_loader(url: str, options: Mapping[str, Any] | None = None) -> dict[
     raise FormatError(f"refusing to fetch remote JSON-LD context {url!r}: ctannot never goes online")
 
 
-_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
-_RESERVED_PREFIXES = frozenset({"ctannot", "owl", "rdf", "rdfs", "xsd"})
-
-
-def _check_prefix(instance: Any, attribute: attrs.Attribute[str], prefix: str) -> None:
-    if not (isinstance(prefix, str) and _PREFIX.fullmatch(prefix)):
-        raise ValueError(f"vocabulary prefix {prefix!r} must be a short name of letters, digits, _ and -")
-    if prefix in _RESERVED_PREFIXES or prefix in _anno_terms():
-        raise ValueError(f"vocabulary prefix {prefix!r} is taken by ctannot or the W3C context")
-
-
-def _check_namespace(instance: Any, attribute: attrs.Attribute[str], iri: str) -> None:
-    if not (isinstance(iri, str) and re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+[#/]", iri)):
-        raise ValueError(f"vocabulary IRI {iri!r} must be an http(s) IRI ending in '#' or '/'")
-
-
-@attrs.frozen
-class Vocabulary:
-    """The RDF namespace of a plugin's annotation types, and the prefix that stands for it.
-
-    Set it as the ``vocabulary`` class variable of an annotation type: the type's class is then
-    ``<iri><type_name>`` and each attribute ``<iri><attribute>``, written ``prefix:attribute``
-    in the JSON-LD, where the embedded context declares the prefix.
-    """
-
-    prefix: str = attrs.field(validator=_check_prefix)
-    iri: str = attrs.field(validator=_check_namespace)
-
-
 def _prefix(cls: type[Annotation]) -> str:
     vocabulary = cls.vocabulary
     return "ctannot" if vocabulary is None else vocabulary.prefix
@@ -117,7 +76,7 @@ def _prefix(cls: type[Annotation]) -> str:
 def _term(name: str, prefix: str = "ctannot") -> str:
     """The JSON key of an attribute: ``prefix:name`` for a plugin's vocabulary; for ctannot's,
     the bare name, or ``ctannot:name`` where the W3C context has that name."""
-    if prefix != "ctannot" or name in _anno_terms():
+    if prefix != "ctannot" or name in anno_terms():
         return f"{prefix}:{name}"
     return name
 
@@ -617,7 +576,7 @@ def from_jsonld(
 ) -> Document:
     """Rebuild a :class:`Document` from :func:`to_jsonld` output; :class:`FormatError` if invalid."""
     if types is None:
-        from .annotations import BUILTIN_TYPES
+        from ctannot.annotations import BUILTIN_TYPES
 
         types = {cls.type_name: cls for cls in BUILTIN_TYPES}
     return _Reader(data, types, where).document()

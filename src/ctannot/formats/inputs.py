@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 import regex
 
-from .model import Document
+from ctannot.model import Document
 
 __all__ = [
     "DEFAULT_MAX_CHARS",

@@ -30,8 +30,8 @@ from typing import Any
 
 import attrs
 
-from . import __version__
-from .model import Annotation, Document, Layer
+from ctannot.model import NOTEBOOK_VIEWS, Annotation, Document, Layer
+from ctannot.version import __version__
 
 __all__ = ["FALLBACK_COLOURS", "PALETTE", "asset", "colours", "escape", "escape_attr", "page", "to_html"]
 
@@ -79,7 +79,7 @@ def escape_attr(value: str) -> str:
 @cache
 def asset(name: str) -> str:
     """A style sheet or script shipped in ``ctannot/assets``, inlined into the pages."""
-    return resources.files("ctannot").joinpath("assets", name).read_text(encoding="utf-8")
+    return resources.files("ctannot.views").joinpath("assets", name).read_text(encoding="utf-8")
 
 
 def _sha256(source: str) -> str:
@@ -157,6 +157,13 @@ _HINT = (
     "Point at a highlighted span to see what it is linked to; click it for its attributes and "
     "provenance (every span under the pointer); Esc clears."
 )
+
+
+def _notebook_fragment(document: Document) -> str:
+    return to_html(document, full=False)
+
+
+NOTEBOOK_VIEWS.append(_notebook_fragment)  # Document._repr_html_ draws with it in a notebook
 
 
 def _lang_attribute(lang: str | None) -> str:
