@@ -1,14 +1,13 @@
 """ctannot: counter-terrorism news as structured, linked annotations.
 
 >>> import ctannot
->>> pipeline = ctannot.load_pipeline("rules")
->>> doc = pipeline.annotate(ctannot.Document("d1", "Le GCTF s'est réuni à Rabat.", "fr")).document
+>>> doc = ctannot.annotate("Le GCTF s'est réuni à Rabat.", lang="fr")
 >>> [(a.type_name, a.text) for a in doc.annotations()]
 [('Forum', 'GCTF')]
 """
 
 from ctannot.annotations import Actor, Forum, Initiative, Participants, Statement, Threat
-from ctannot.api import load_pipeline, load_registry
+from ctannot.api import annotate, load_pipeline, load_registry, read
 from ctannot.extractor import Extractor, Problem, Report
 from ctannot.extractors.rule_extractor import RuleExtractor
 from ctannot.formats import Exporter, FormatError, Importer
@@ -56,9 +55,11 @@ __all__ = [
     "Threat",
     "Vocabulary",
     "__version__",
+    "annotate",
     "hookimpl",
     "load_pipeline",
     "load_registry",
+    "read",
     "ref_field",
     "refs_field",
 ]

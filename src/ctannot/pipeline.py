@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 
 import attrs
 
 from ctannot.extractor import Extractor, Problem
+from ctannot.formats.inputs import detect_language
 from ctannot.model import AnnotationError, Document, Layer
 from ctannot.nlp import ModelsMissing
 from ctannot.registry import Registry
@@ -156,6 +158,41 @@ class Pipeline:
                 ex.setup(self.registry)
             self._ready = True
 
+    def __call__(self, text: str | Document, lang: str | None = None) -> Document:
+        """The annotated document, as spaCy's ``nlp(text)``: ``text`` is a string (a document
+        ``"doc"`` in ``lang``, detected when None) or a :class:`Document`. Raises
+        :class:`ExtractionError` if an extractor fails on it.
+
+        >>> import ctannot
+        >>> nlp = ctannot.load_pipeline("rules")
+        >>> doc = nlp("Le GCTF s'est réuni à Rabat pour la deuxième fois de l'année.")
+        >>> doc.lang, [(a.type_name, a.text) for a in doc.annotations()]
+        ('fr', [('Forum', 'GCTF')])
+        """
+        return self.annotate(_as_document(text, "doc", lang)).document
+
+    def pipe(
+        self, texts: Iterable[str | Document], batch_size: int = 32, lang: str | None = None
+    ) -> Iterator[Document]:
+        """The annotated documents of ``texts`` (strings or :class:`Document`), in order, lazily,
+        ``batch_size`` at a time (an NLP backend parses a batch in one call), as spaCy's
+        ``nlp.pipe``. A string becomes the document ``doc-<n>`` (``n`` from 1). Raises the
+        :class:`ExtractionError` of the first document an extractor fails on.
+
+        >>> import ctannot
+        >>> nlp = ctannot.load_pipeline("rules")
+        >>> [doc.id for doc in nlp.pipe(["Daech a frappé.", "ISIS struck again."], batch_size=1)]
+        ['doc-1', 'doc-2']
+        """
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+        numbered = (_as_document(text, f"doc-{n}", lang) for n, text in enumerate(texts, 1))
+        while batch := list(islice(numbered, batch_size)):
+            for outcome in self.annotate_batch(batch):
+                if isinstance(outcome, ExtractionError):
+                    raise outcome
+                yield outcome.document
+
     def annotate(self, document: Document) -> Result:
         """Run every extractor on ``document`` (replacing layers of the same names).
 
@@ -200,6 +237,14 @@ class Pipeline:
                 else:
                     errors[i] = outcome
         return [errors[i] if i in errors else Result(doc, tuple(problems[i])) for i, doc in enumerate(docs)]
+
+
+def _as_document(text: str | Document, document_id: str, lang: str | None) -> Document:
+    if isinstance(text, Document):
+        return text
+    if not isinstance(text, str):
+        raise TypeError(f"expected a str or a ctannot.Document, not {type(text).__name__}")
+    return Document(document_id, text, lang or detect_language(text))
 
 
 def _without_layers(document: Document, names: set[str]) -> Document:

@@ -74,6 +74,24 @@ _FR = frozenset(
         "sont",
         "été",
         "selon",
+        "à",
+        "où",
+        "en",
+        "il",
+        "ils",
+        "elle",
+        "nous",
+        "vous",
+        "ne",
+        "pas",
+        "par",
+        "ont",
+        "son",
+        "ses",
+        "leur",
+        "leurs",
+        "était",
+        "étaient",
     ]
 )
 _EN = frozenset(
@@ -99,6 +117,18 @@ _EN = frozenset(
         "said",
         "has",
         "have",
+        "it",
+        "its",
+        "be",
+        "were",
+        "will",
+        "they",
+        "their",
+        "we",
+        "not",
+        "an",
+        "had",
+        "his",
     ]
 )
 
