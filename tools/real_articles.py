@@ -1,0 +1,233 @@
+"""The real-article evaluation set: gold annotations of real news articles that ctannot's rules
+were never written from, and the commands that check, build and score it.
+
+The articles are other people's text: the repository holds only their gold annotations, as
+offsets with a digest of each span and a SHA-256 of the whole text (``eval/real-articles/``,
+with each article's URL and title in ``articles.json``); the texts stay on the machine, outside
+the repository (``--texts``, or ``$CTANNOT_REAL_ARTICLES``). The set is split in two: ``tune``,
+which developers read and tune on, and ``test``, which is only ever scored.
+
+    python tools/real_articles.py check --texts DIR
+    python tools/real_articles.py score --split test [--pipeline rules+nlp --backend spacy]
+    python tools/real_articles.py agreement --texts DIR FIRST_ANNOTATOR_DIR SECOND_ANNOTATOR_DIR
+    python tools/real_articles.py import --texts DIR GOLD_DIR   # text-form gold -> offsets form
+
+``check`` says which texts match their digests; ``score`` annotates a split's texts and scores
+them with ``../shared/dev/score.py``, overall and per language; ``agreement`` scores one
+annotator's files against another's with the same matching (the ceiling a system can reach);
+``import`` turns gold written as exact text and occurrence number (the guidelines' form) into
+the committed offsets form.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+SET = REPO / "eval" / "real-articles"
+ARTICLES = SET / "articles.json"
+GOLD = SET / "gold"
+SCORER = REPO.parent / "shared" / "dev" / "score.py"
+
+
+def articles() -> list[dict[str, Any]]:
+    return list(json.loads(ARTICLES.read_text(encoding="utf-8")))
+
+
+def texts_dir(given: Path | None) -> Path:
+    found = given or Path(os.environ.get("CTANNOT_REAL_ARTICLES", REPO.parent / "real-articles" / "texts"))
+    if not found.is_dir():
+        sys.exit(f"real_articles: no texts folder {found} (give --texts or set $CTANNOT_REAL_ARTICLES)")
+    return found
+
+
+def scorer() -> ModuleType:
+    """../shared/dev/score.py, imported: the evaluation's own matching and scores."""
+    if not SCORER.is_file():
+        sys.exit(f"real_articles: {SCORER} is absent: the shared folder beside the repository is needed")
+    spec = importlib.util.spec_from_file_location("score", SCORER)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def check(texts: Path) -> int:
+    """Print OK or what is wrong for every article; 1 if any text is missing or changed."""
+    bad = 0
+    for article in articles():
+        path = texts / f"{article['id']}.txt"
+        if not path.is_file():
+            print(f"MISSING  {article['id']}  ({article['url']})")
+            bad += 1
+        elif hashlib.sha256(path.read_bytes()).hexdigest() != article["sha256"]:
+            print(f"CHANGED  {article['id']}  ({article['url']})")
+            bad += 1
+        else:
+            print(f"OK       {article['id']}")
+    print(f"{len(articles()) - bad} of {len(articles())} texts match their digests")
+    return 1 if bad else 0
+
+
+def import_gold(texts: Path, source: Path) -> int:
+    """Write GOLD/<id>.json in offsets form from the text-form gold files of ``source``."""
+    score = scorer()
+    known = {a["id"]: a for a in articles()}
+    GOLD.mkdir(parents=True, exist_ok=True)
+    for path in sorted(source.glob("*.json")):
+        doc, text, spans, errors = score.read_gold(path, texts)
+        if errors:
+            sys.exit("\n".join(errors))
+        if doc not in known:
+            sys.exit(f"real_articles: {path}: {doc} is not in {ARTICLES}")
+        original = json.loads(path.read_text(encoding="utf-8"))["annotations"]
+        annotations = []
+        for span, given in zip(spans, original, strict=True):
+            start, end = span["start"], span["end"]
+            annotations.append(
+                {
+                    "type": span["type"],
+                    "start": start,
+                    "end": end,
+                    "sha1": hashlib.sha1(text[start:end].encode("utf-8")).hexdigest()[:10],
+                    **({"attrs": given["attrs"]} if given.get("attrs") else {}),
+                }
+            )
+        annotations.sort(key=lambda a: (a["start"], a["end"], a["type"]))
+        article = known[doc]
+        gold = {
+            "doc": doc,
+            "url": article["url"],
+            "title": article["title"],
+            "lang": article["lang"],
+            "split": article["split"],
+            "text_sha256": article["sha256"],
+            "annotations": annotations,
+        }
+        (GOLD / f"{doc}.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"{len(list(source.glob('*.json')))} gold files written to {GOLD.relative_to(REPO)}")
+    return 0
+
+
+def agreement(texts: Path, first: Path, second: Path) -> int:
+    """Relaxed and strict micro-F1 of ``second`` scored against ``first`` (the mission's four
+    types, as score.py counts them), per type and per language."""
+    score = scorer()
+    lang_of = {a["id"]: a["lang"] for a in articles()}
+    totals: dict[str, dict[str, dict[str, int]]] = {}
+    for path in sorted(first.glob("*.json")):
+        other = second / path.name
+        if not other.is_file():
+            continue
+        doc, _, gold, errors = score.read_gold(path, texts)
+        _, _, pred, errors2 = score.read_gold(other, texts)
+        if errors or errors2:
+            sys.exit("\n".join(errors + errors2))
+        for group in ("all", lang_of.get(doc, "?")):
+            counts = totals.setdefault(group, {})
+            for kind in score.TYPES:
+                g = [a for a in gold if a["type"] == kind]
+                p = [a for a in pred if a["type"] == kind]
+                c = counts.setdefault(kind, {"gold": 0, "pred": 0, "relaxed": 0, "strict": 0})
+                c["gold"] += len(g)
+                c["pred"] += len(p)
+                c["relaxed"] += len(score.match(g, p, relaxed=True))
+                c["strict"] += len(score.match(g, p, relaxed=False))
+    for group, counts in totals.items():
+        mission = {k: sum(counts[t][k] for t in score.MISSION) for k in ("gold", "pred", "relaxed", "strict")}
+        relaxed = score.prf(mission["relaxed"], mission["gold"], mission["pred"])[2]
+        strict = score.prf(mission["strict"], mission["gold"], mission["pred"])[2]
+        per_type = ", ".join(
+            f"{t} {score.prf(c['relaxed'], c['gold'], c['pred'])[2]:.2f}" for t, c in counts.items()
+        )
+        print(f"{group}: micro-F1 relaxed {relaxed:.3f} (strict {strict:.3f}); {per_type}")
+    return 0
+
+
+def score_split(texts: Path, split: str, pipeline: str, backend: str | None, as_json: bool) -> int:
+    """Annotate the split's texts with ``pipeline`` and score them with score.py, overall and per
+    language."""
+    import ctannot
+    from ctannot.formats import web_annotation
+
+    chosen = [a for a in articles() if split == "all" or a["split"] == split]
+    nlp = ctannot.load_pipeline(pipeline, backend=backend)
+    results: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as work:
+        for group in ("all", "fr", "en"):
+            members = [a for a in chosen if group in ("all", a["lang"])]
+            if not members:
+                continue
+            folder = Path(work, group)
+            for sub in ("texts", "gold", "pred"):
+                (folder / sub).mkdir(parents=True)
+            for article in members:
+                name = article["id"]
+                text = (texts / f"{name}.txt").read_text(encoding="utf-8")
+                (folder / "texts" / f"{name}.txt").write_text(text, encoding="utf-8")
+                (folder / "gold" / f"{name}.json").write_bytes((GOLD / f"{name}.json").read_bytes())
+                doc = nlp(ctannot.Document(name, text, article["lang"]))
+                (folder / "pred" / f"{name}.jsonld").write_text(web_annotation.dumps(doc), encoding="utf-8")
+            done = subprocess.run(
+                [sys.executable, str(SCORER), "--texts", str(folder / "texts"), "--gold", str(folder / "gold"),
+                 "--pred", str(folder / "pred"), "--json"],
+                capture_output=True, text=True, check=True,
+            )  # fmt: skip
+            results[group] = {"documents": len(members), **json.loads(done.stdout)}
+    if as_json:
+        print(json.dumps(results, indent=2))
+        return 0
+    print(f"split {split}, pipeline {pipeline}{f' --backend {backend}' if backend else ''}")
+    for group, r in results.items():
+        types = r["types"]
+        line = ", ".join(
+            f"{t} P {types[t]['P']:.2f} R {types[t]['R']:.2f} F1 {types[t]['F1']:.2f}" for t in types
+        )
+        print(
+            f"  {group} ({r['documents']} articles): micro-F1 relaxed {r['micro_F1']:.3f} "
+            f"(strict {r['micro_strict_F1']:.3f}), speakers {r['speaker_accuracy']:.2f}\n    {line}"
+        )
+        for problem in r["problems"]:
+            print(f"    problem: {problem}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name in ("check", "score", "agreement", "import"):
+        command = sub.add_parser(name)
+        command.add_argument("--texts", type=Path, help="the articles' texts (default $CTANNOT_REAL_ARTICLES)")
+        if name == "score":
+            command.add_argument("--split", choices=["tune", "test", "all"], default="tune")
+            command.add_argument("--pipeline", default="rules")
+            command.add_argument("--backend")
+            command.add_argument("--json", action="store_true")
+        if name == "agreement":
+            command.add_argument("first", type=Path)
+            command.add_argument("second", type=Path)
+        if name == "import":
+            command.add_argument("source", type=Path)
+    args = parser.parse_args(argv)
+    texts = texts_dir(args.texts)
+    if args.command == "check":
+        return check(texts)
+    if args.command == "import":
+        return import_gold(texts, args.source)
+    if args.command == "agreement":
+        return agreement(texts, args.first, args.second)
+    return score_split(texts, args.split, args.pipeline, args.backend, args.json)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
