@@ -56,7 +56,8 @@ def scorer() -> ModuleType:
     if not SCORER.is_file():
         sys.exit(f"real_articles: {SCORER} is absent: the shared folder beside the repository is needed")
     spec = importlib.util.spec_from_file_location("score", SCORER)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -114,7 +115,8 @@ def import_gold(texts: Path, source: Path) -> int:
             "text_sha256": article["sha256"],
             "annotations": annotations,
         }
-        (GOLD / f"{doc}.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        written = json.dumps(gold, ensure_ascii=False, indent=1) + "\n"
+        (GOLD / f"{doc}.json").write_text(written, encoding="utf-8")
     print(f"{len(list(source.glob('*.json')))} gold files written to {GOLD.relative_to(REPO)}")
     return 0
 
@@ -179,8 +181,8 @@ def score_split(texts: Path, split: str, pipeline: str, backend: str | None, as_
                 doc = nlp(ctannot.Document(name, text, article["lang"]))
                 (folder / "pred" / f"{name}.jsonld").write_text(web_annotation.dumps(doc), encoding="utf-8")
             done = subprocess.run(
-                [sys.executable, str(SCORER), "--texts", str(folder / "texts"), "--gold", str(folder / "gold"),
-                 "--pred", str(folder / "pred"), "--json"],
+                [sys.executable, str(SCORER), "--texts", str(folder / "texts"),
+                 "--gold", str(folder / "gold"), "--pred", str(folder / "pred"), "--json"],
                 capture_output=True, text=True, check=True,
             )  # fmt: skip
             results[group] = {"documents": len(members), **json.loads(done.stdout)}
@@ -207,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     for name in ("check", "score", "agreement", "import"):
         command = sub.add_parser(name)
-        command.add_argument("--texts", type=Path, help="the articles' texts (default $CTANNOT_REAL_ARTICLES)")
+        command.add_argument("--texts", type=Path, help="the texts' folder (default $CTANNOT_REAL_ARTICLES)")
         if name == "score":
             command.add_argument("--split", choices=["tune", "test", "all"], default="tune")
             command.add_argument("--pipeline", default="rules")

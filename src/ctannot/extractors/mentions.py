@@ -20,9 +20,10 @@ from typing import Any
 import attrs
 import regex
 
-from ctannot.annotations import Actor, Forum, Initiative, Participants
+from ctannot.annotations import Actor, Forum, Initiative, Participants, Threat
 from ctannot.extractor import Report
 from ctannot.extractors.dates import DatesOfText, parse_document_date
+from ctannot.extractors.names import unlisted_names
 from ctannot.extractors.rule_extractor import RuleExtractor
 from ctannot.extractors.text_units import sentences
 from ctannot.model import Document, Layer
@@ -92,7 +93,7 @@ class MentionsExtractor(RuleExtractor):
         text = document.text
         found = resolve_overlaps(self.candidates(document, report), self.nestable)
         matches = self.refine(document, _outside_datelines(text, found))
-        matches = _with_acronyms(text, matches)
+        matches = _with_acronyms(text, unlisted_names(text, document.lang, matches))
         entities = _entities(text, matches)
         reference = parse_document_date(document.metadata.get("date"))
         dates = _DatesBySentence(text, reference)
@@ -206,20 +207,27 @@ def _with_acronyms(text: str, matches: list[Match]) -> list[Match]:
     longest = max((b - a for a, b in taken), default=0)
     added: list[Match] = []
     expanded: set[str] = set()  # an acronym defined again later names the same thing: done once
+    retyped: dict[tuple[int, int], Any] = {}
     for m in matches:
-        if m.type.type_name not in ("Forum", "Initiative", "Actor"):
-            continue
+        named = m.type.type_name in ("Forum", "Initiative", "Actor", "Threat")
+        if not named or m.origin == "names/described-meeting":
+            continue  # a described meeting has no acronym: one after it is its organiser's
         found = _ACRONYM_AFTER.match(text, m.end)
         if found is None or found.group("acr") in expanded:
             continue
         acronym = found.group("acr")
         expanded.add(acronym)
         key = m.entity.key if m.entity is not None else f"{m.type.type_name}:{fold(text[m.start : m.end])}"
-        for occurrence in regex.finditer(rf"(?<![\w\-]){regex.escape(acronym)}(?![\w\-])", text):
+        # as the press writes it too: JNIM and Jnim
+        written = {acronym, acronym.title()} if len(acronym) > 2 and acronym.isalpha() else {acronym}
+        forms = "|".join(regex.escape(w) for w in sorted(written))
+        for occurrence in regex.finditer(rf"(?<![\w\-])(?:{forms})(?![\w\-])", text):
             s, e = occurrence.span()
             # only the spans starting less than the longest one before ``e`` can overlap it
             near = taken[bisect.bisect_left(taken, (s - longest, 0)) : bisect.bisect_left(taken, (e, 0))]
             if any(a < e and s < b for a, b in near):
+                # one type per name: the acronym a gazetteer typed otherwise follows its long name
+                retyped[(s, e)] = m.type
                 continue
             attributes = {**m.attributes}
             if "acronym" in fields_of(m.type):
@@ -227,6 +235,13 @@ def _with_acronyms(text: str, matches: list[Match]) -> list[Match]:
             added.append(Match(m.type, s, e, attributes, f"acronym of {key}", m.entity))
             bisect.insort(taken, (s, e))
             longest = max(longest, e - s)
+    if retyped:
+        matches = [
+            attrs.evolve(m, type=retyped[(m.start, m.end)], attributes={})
+            if retyped.get((m.start, m.end), m.type) is not m.type and m.type is not Threat
+            else m
+            for m in matches
+        ]
     return sorted([*matches, *added], key=lambda m: (m.start, m.end))
 
 

@@ -1,0 +1,436 @@
+"""Names that no gazetteer lists: bodies, programmes and meetings found by what the guidelines
+define them by, so that tomorrow's news, whose names are in no list today, is annotated too.
+
+- **Named bodies and programmes**: a capitalised head noun of the type (``Plateforme``,
+  ``Processus``, ``Force``, ``Council``, ``Centre``...) with its complements, in French
+  (``Plateforme de coopération en matière de sécurité``, ``Force multinationale mixte``) and
+  English (``Inter-American Committee against Terrorism``, ``Regional Counter Terrorism Centre``).
+  The head noun gives the type: a body where states convene is a Forum, a programme, force,
+  centre or fund an Initiative.
+- **Described meetings**: a meeting noun made specific by a place, participants or an organiser
+  (``sommet de Niamey``, ``réunion des chefs d'état-major de la CEDEAO``, ``meeting of defence
+  ministers in Lisbon``), unlike bare anaphora (``la réunion``).
+- **Acronyms and short forms**: an acronym defined beside a name in either order
+  (``Long Name (ACR)``, ``ACR (Long Name)``) takes the name's type, and so do its later mentions,
+  written upper or title case (``JNIM``, ``Jnim``), and the capitalised head alone
+  (``la Plateforme``, ``the Process``): one type per name in a document.
+
+Everything here works on the text and on the matches the rule packs made; it adds matches and
+retypes acronyms, and never removes what a gazetteer found but for those inside a new name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import regex
+
+from ctannot.annotations import Actor, Forum, Initiative, Threat
+from ctannot.rules.matching import Match
+
+__all__ = ["unlisted_names"]
+
+# -- head nouns of the types, by language --------------------------------------------------------
+
+_FR_INITIATIVE_HEADS = (
+    "initiative|initiatives|plan|programme|stratégie|strategie|fonds|mécanisme|mecanisme|cellule|unité|"
+    "unite|centre|plateforme|plate-forme|campagne|opération|operation|force|forces|mission|agenda|appel|"
+    "feuille de route|partenariat|task-force|task force|projet|dispositif|réseau|reseau|pacte|charte|"
+    "architecture|observatoire|système|systeme|fichier|base de données|cadre|format"
+)
+_FR_FORUM_HEADS = (
+    "forum|conseil|comité|comite|conférence|conference|sommet|réunion|reunion|session|assemblée|assemblee|"
+    "groupe de travail|coalition|dialogue|processus|colloque|séminaire|seminaire|congrès|congres|semaine|"
+    "assises|table ronde"
+)
+_EN_INITIATIVE_HEADS = (
+    "initiative|plan|programme|program|strategy|fund|mechanism|cell|unit|centre|center|platform|campaign|"
+    "operation|force|task force|mission|agenda|call|roadmap|partnership|project|network|pact|charter|"
+    "framework|system|database|exercise|drills"
+)
+_EN_FORUM_HEADS = (
+    "forum|council|committee|conference|summit|meeting|session|assembly|working group|coalition|dialogue|"
+    "process|symposium|seminar|congress|week|plenary"
+)
+
+_INITIATIVE_WORDS = {
+    "fr": regex.compile(rf"(?:{_FR_INITIATIVE_HEADS})", regex.IGNORECASE),
+    "en": regex.compile(rf"(?:{_EN_INITIATIVE_HEADS})", regex.IGNORECASE),
+}
+
+
+_TOPIC = regex.compile(
+    r"terror|antiterror|s[ée]curit|defen[cs]e|d[ée]fense|paix|peace|extr[ée]mis|radicali|jihad|djihad|"
+    r"criminal|renseignement|intelligence|militaire|military|arm[ée]e|sahel|fronti[èe]re|border|police|"
+    r"stabili|sanction|combattants|fighters|daech|daesh|isis|isil|qa[iï]da|boko|insurg|violen|armes|weapons",
+    regex.IGNORECASE,
+)
+"""A word of the guidelines' domain: a body or programme whose name holds none of them (``Comité
+Al-Qods``, ``Programme alimentaire mondial``) is not one of ours unless its head says so."""
+_HEADS_OF_THE_DOMAIN = regex.compile(
+    r"initiative|initiatives|force|forces|op[ée]ration|operation|mission|task[- ]force|exercise|drills|"
+    r"m[ée]canisme|mechanism|plate-?forme|platform|cellule|cell|unit[ée]?|sommet|summit|r[ée]union|"
+    r"meeting|conf[ée]rence|conference|session|coalition",
+    regex.IGNORECASE,
+)
+"""Heads that are of the domain by themselves in this news: a joint force, a summit."""
+
+
+_INSTITUTION_HEADS = regex.compile(r"centre|center|centres|centers", regex.IGNORECASE)
+"""Heads of what is an Initiative when it is set up (``a établi un Centre de ...``) and an Actor
+when it acts (``le Centre a organisé ...``): typed only where the text launches it."""
+_LAUNCHED = regex.compile(
+    r"establish|launch|creat|set\s+up|setting\s+up|inaugurat|operationali[sz]|unveil|"
+    r"lanc|cr[ée]|mis\s+en\s+place|mise\s+en\s+place|mettre\s+en\s+place|inaugur|op[ée]rationnalis",
+    regex.IGNORECASE,
+)
+
+
+_COUNCIL = regex.compile(r"conseil|council|comit[ée]|committee", regex.IGNORECASE)
+_COUNCIL_TOPIC = regex.compile(
+    r"terror|s[ée]curit|defen[cs]e|d[ée]fense|paix|peace|minist|renseignement|intelligence", regex.IGNORECASE
+)
+
+
+def _type_of_head(head: str, lang: str) -> type[Any]:
+    return Initiative if _INITIATIVE_WORDS[lang].fullmatch(head.lower()) else Forum
+
+
+_APOSTROPHE = "['’]"
+_CAP = r"(?-i:\p{Lu}[\p{L}\p{N}\-]*|\p{Lu}{2,}[\p{N}\-]*)"
+"""A capitalised word (or an acronym)."""
+
+# French: a capitalised head, then adjectives and prepositional complements. A complement is a
+# preposition and up to four words, which may themselves be joined by "et" or another preposition.
+_FR_ADJECTIVE = (
+    r"(?-i:(?:\p{Ll}[\p{Ll}\-]*)?(?:al|ale|aux|ales|ique|iques|ien|ienne|iens|iennes|aire|aires|el|elle|els|"
+    r"elles|if|ive|ifs|ives|ais|aise|aises|ain|aine|ains|aines|ois|oise|oises|mixte|mixtes|oint|ointe|"
+    r"oints|ointes|mun|mune|muns|munes|ial|iale|iaux|iales|ée|ées|é|és|eur|eure|eurs|eures|ier|iers|ière|"
+    r"ières|ant|ante|ants|antes|ent|ente|ents|entes)(?![\p{L}\-]))"
+)
+_FR_PREPOSITION = (
+    rf"(?:(?:en\s+mati[èe]re\s+de|de|pour|sur|contre|à|par)\s+(?:la\s+|le\s+|les\s+|l{_APOSTROPHE})?"
+    rf"|d{_APOSTROPHE}|du\s+|des\s+|au\s+|aux\s+|en\s+)"
+)
+_FR_STOP = (
+    r"(?:qui|que|qu|dont|lequel|laquelle|a|ont|est|sont|sera|seront|était|etait|avait|avaient|doit|"
+    r"devra|pourrait|se|s|il|elle|ils|elles|ce|cette|ces|cet|son|sa|ses|leur|leurs|un|une|lors|après|"
+    r"apres|avant|depuis|selon|avec|dans|par|entre|afin|ainsi|mais|ou|où|si|comme|notamment|mardi|"
+    r"lundi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd|demain|prochain|prochaine|dernier|"
+    r"dernière|derniere)"
+)
+_FR_WORD = rf"(?!{_FR_STOP}\b)(?:{_CAP}|(?-i:\p{{Ll}})[\p{{L}}\-]+)"
+_FR_COMPLEMENT = (
+    rf"(?!à\s+\p{{Ll}}+(?:er|ir|re)\b){_FR_PREPOSITION}{_FR_WORD}(?:\s+{_FR_ADJECTIVE}|\s+{_CAP}){{0,3}}"
+)
+_FR_NAMED = regex.compile(
+    rf"(?<![\w\-])(?P<head>(?-i:(?=\p{{Lu}}))(?:{_FR_INITIATIVE_HEADS}|{_FR_FORUM_HEADS}))"
+    # national forces are Actors, not joint forces
+    r"(?!\s+(?:arm[ée]es|de\s+d[ée]fense|de\s+s[ée]curit[ée]|de\s+l['’]ordre|sp[ée]ciales|nationales|de\s+police)\b)"
+    rf"(?P<rest>(?:\s+{_FR_ADJECTIVE}|\s+(?-i:\p{{Lu}})[\p{{L}}\-]+)*"
+    rf"(?:\s+{_FR_COMPLEMENT}(?:\s+et\s+(?:de\s+la\s+|de\s+l{_APOSTROPHE}|des\s+|du\s+|la\s+|le\s+|les\s+|l{_APOSTROPHE})?{_FR_WORD})?){{0,4}})"
+    r"(?![\w\-])",
+    regex.IGNORECASE,
+)
+"""``Plateforme de coopération en matière de sécurité``, ``Force multinationale mixte``,
+``Initiative d'Accra``, ``Processus de Nouakchott``."""
+
+_FR_NAMED_AFTER_PLACE = regex.compile(
+    rf"(?<![\w\-])(?P<head>initiative|processus|appel|pacte|charte|plan|m[ée]canisme|plateforme|format)"
+    rf"\s+(?:de\s+|d{_APOSTROPHE})(?P<place>(?-i:\p{{Lu}}[\p{{L}}\-]+)(?:[\s\-](?-i:\p{{Lu}}[\p{{L}}\-]+))?)(?![\w\-])",
+    regex.IGNORECASE,
+)
+"""``initiative d'Accra``, ``processus de Nouakchott``: a programme or process named after the
+place it was launched in."""
+
+# English: capitalised words ending in a head noun, then capitalised complements.
+_EN_CONNECTOR = r"(?:of|on|against|for|to|in|and|the|de)"
+_EN_NOT_NAME = (
+    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+)
+_EN_NAMED = regex.compile(
+    rf"(?<![\w\-])(?P<name>(?:(?!(?:The|A|An|This|That|These|Its|Their|His|Her|In|On|At|For|By|With|And|But)\s){_CAP}[\s\-]+|\p{{Lu}}\p{{Ll}}*{_APOSTROPHE}s?\s+){{0,6}})"
+    rf"(?P<head>(?=\p{{Lu}})(?i:{_EN_INITIATIVE_HEADS}|{_EN_FORUM_HEADS}))(?:-Plus)?"
+    # "in Accra" after a name is where it met, "in Defence Affairs" part of it
+    rf"(?P<rest>(?:\s+(?!in\s+{_CAP}(?![\s\-]+{_CAP}))(?:{_EN_CONNECTOR}\s+)+(?:the\s+)?{_EN_NOT_NAME}{_CAP}(?:[\s\-]+{_EN_NOT_NAME}{_CAP})*){{0,3}})"
+    r"(?![\w\-])",
+)
+"""``Inter-American Committee against Terrorism``, ``Sectoral Council on Cooperation in Defence
+Affairs``, ``EA Counter Terrorism Centre``."""
+
+_TRAILING = regex.compile(
+    rf"(?:\s+(?:de|du|des|la|le|les|et|en|au|aux|à|pour|sur|contre|of|on|against|for|to|in|and|the)|\s+l{_APOSTROPHE}|\s+d{_APOSTROPHE}|\s+de\s+la|\s+de\s+l{_APOSTROPHE})+$",
+    regex.IGNORECASE,
+)
+
+# -- described meetings --------------------------------------------------------------------------
+
+_FR_MEETING = (
+    r"sommet|réunion|reunion|conférence|conference|session|assises|rencontre|colloque|séminaire|seminaire|"
+    r"conseil\s+des\s+ministres|table\s+ronde|rendez-vous"
+)
+_FR_MEETING_ADJECTIVE = (
+    r"(?:extraordinaire|ordinaire|ordinaires|extraordinaires|annuel|annuelle|ministériel|ministérielle|"
+    r"ministeriel|ministerielle|régional|régionale|regional|regionale|conjoint|conjointe|informel|"
+    r"informelle|spécial|spéciale|special|speciale|technique|tripartite|bilatéral|bilatérale|"
+    r"multilatéral|multilatérale|de\s+haut\s+niveau|au\s+sommet|virtuel|virtuelle|restreint|restreinte)"
+)
+_FR_PARTICIPANTS = (
+    r"(?:chefs|ministres|dirigeants|présidents|presidents|experts|responsables|représentants|"
+    r"representants|directeurs|points\s+focaux|hauts\s+responsables|commandants|procureurs|ambassadeurs|"
+    r"délégués|delegues|membres|parlementaires|gouverneurs|états-majors)"
+)
+_FR_DESCRIBED = regex.compile(
+    rf"(?<![\w\-])(?P<span>(?:{_FR_MEETING})(?:\s+{_FR_MEETING_ADJECTIVE})*"
+    rf"(?:"
+    # participants: "des chefs d'état-major de la CEDEAO", "des ministres de l'Intérieur des pays ..."
+    rf"\s+des\s+{_FR_PARTICIPANTS}(?:\s+(?:{_FR_PREPOSITION}){_FR_WORD}(?:\s+{_FR_ADJECTIVE}|\s+{_CAP}|-[\p{{L}}\-]+){{0,3}}){{0,7}}"
+    # a place or an organiser: "de Niamey", "à Bamako", "de la CEDEAO", "du G5 Sahel"
+    rf"|(?:\s+tenue?)?\s+(?:de\s+la\s+|de\s+l{_APOSTROPHE}|du\s+|de\s+|d{_APOSTROPHE}|à\s+|a\s+)(?-i:{_CAP})(?:[\s\-]+(?-i:{_CAP}))*"
+    rf"(?:\s+(?:de\s+la\s+|de\s+l{_APOSTROPHE}|du\s+|de\s+|d{_APOSTROPHE}|des\s+)(?:{_FR_WORD})(?:\s+(?-i:{_CAP}|\p{{Ll}}+))?)?"
+    rf"))(?![\w\-])",
+    regex.IGNORECASE,
+)
+"""``sommet de Niamey``, ``réunion des chefs d'état-major de la CEDEAO``, ``sommet extraordinaire
+des chefs d'Etat du Bassin du lac Tchad``, ``réunion tenue à Accra``."""
+
+_EN_MEETING = (
+    r"summit|meeting|conference|session|ministerial|plenary|talks|retreat|dialogue|symposium|workshop"
+)
+_EN_DESCRIBED = regex.compile(
+    rf"(?<![\w\-])(?P<span>"
+    # "meeting of defence ministers in Lisbon", "session of the Arab Interior Ministers Council"
+    rf"(?:(?:annual|extraordinary|special|informal|ministerial|regional|joint|high-level|virtual|"
+    rf"emergency|inter-sessional|biennial|plenary)\s+)*(?:{_EN_MEETING})"
+    rf"(?:\s+of\s+(?:the\s+)?(?:[\p{{L}}\-]+{_APOSTROPHE}?\s+){{0,3}}?(?:ministers|chiefs|leaders|heads|"
+    rf"officials|experts|envoys|directors|commanders|{_CAP}(?:[\s\-]+{_CAP})*)"
+    rf"(?:\s+(?:of|and|for|on)\s+(?:the\s+)?[\p{{L}}\-]+(?:\s+[\p{{L}}\-]+)?)?"
+    rf"(?:\s+in\s+(?-i:{_CAP})(?:\s+(?-i:{_CAP}))*)?"
+    rf"|\s+in\s+(?-i:{_CAP})(?:\s+(?-i:{_CAP}))*)"
+    # "leaders' summit", "Riyadh summit": a name or participants before the meeting noun
+    rf"|(?:leaders|ministers|chiefs|heads\s+of\s+state){_APOSTROPHE}\s+(?:{_EN_MEETING})"
+    rf"|(?!(?:The|This|That|These|Its|Their|Last|Next|Each|Every|A|An|Our|His|Her)\s)(?-i:\p{{Lu}}[\p{{L}}\-]+)\s+(?:summit|conference|ministerial|plenary)"
+    rf")(?![\w\-])",
+    regex.IGNORECASE,
+)
+
+# -- forces and joint operations, which the guidelines count as Initiatives ----------------------
+
+_FR_FORCE = regex.compile(
+    r"(?<![\w\-])(?P<span>(?:force|forces|opérations?|operations?|patrouilles?|exercices?)\s+"
+    r"(?:conjointes?|mixtes?|multinationales?(?:\s+mixtes?)?|communes?|régionales?|regionales?)"
+    r"(?:\s+(?:du|de\s+la|de\s+l['’]|des|au|en)\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*)?)(?![\w\-])",
+    regex.IGNORECASE,
+)
+_EN_FORCE = regex.compile(
+    r"(?<![\w\-])(?P<span>(?:joint|multinational|regional|combined)\s+(?:counter-?terrorism\s+)?"
+    r"(?:force|task\s+force|operation|operations|exercise|exercises|drills|patrols))(?![\w\-])",
+    regex.IGNORECASE,
+)
+
+# -- groups the text calls jihadist, terrorist, armed... ------------------------------------------
+
+_GROUP_NAME = (
+    r"(?P<name>(?!(?:The|Le|La|Les|Un|Une|A|An|Au|Aux|En|In)\s)(?-i:\p{Lu})[\p{L}'’\-]+(?:\s+(?:(?-i:\p{Lu})[\p{L}'’\-]+|al-[\p{L}\-]+|(?:de|du|des|wal|of|the)"
+    r"(?=\s+(?-i:\p{Lu}))|d['’](?=(?-i:\p{Lu}))|(?:de|du|des|pour|la)\s+(?:la\s+|l['’])?(?-i:\p{Ll})[\p{L}\-]+))*)"
+)
+_FR_GROUP = regex.compile(
+    r"(?<![\w\-])(?:groupe|mouvement|organisation|faction|milice|nébuleuse|nebuleuse|secte|rébellion|"
+    r"rebellion)s?\s+(?:(?:armée?s?|jihadistes?|djihadistes?|terroristes?|islamistes?|extrémistes?|"
+    r"extremistes?|rebelles?|salafistes?|insurgée?s?|violente?s?)\s+){1,2}(?:(?-i:\p{Ll})[\p{L}\-]+\s+){0,1}?"
+    r"(?:,\s*)?(?:«\s*)?" + _GROUP_NAME,
+    regex.IGNORECASE,
+)
+_EN_GROUP = regex.compile(
+    r"(?<![\w\-])(?:jihadist|terrorist|militant|rebel|armed|extremist|insurgent|Islamist|Islamic\s+State-linked|"
+    r"al-Qaeda-linked|ISIS-linked)\s+(?:group|movement|organi[sz]ation|outfit|faction|network|militia)s?\s+"
+    r"(?:,\s*)?(?:the\s+)?" + _GROUP_NAME,
+    regex.IGNORECASE,
+)
+_GROUP_THEN_KIND = regex.compile(
+    _GROUP_NAME + r"(?:\s*\([^()]{1,12}\))?,\s+(?:"
+    r"(?:a|an)\s+(?:[\p{L}\-]+\s+){0,2}?(?:jihadist|terrorist|militant|rebel|extremist|insurgent|Islamist)"
+    r"\s+(?:group|movement|organi[sz]ation|outfit|militia)"
+    r"|(?:un|une)\s+(?:groupe|mouvement|organisation|milice)\s+(?:[\p{L}\-]+\s+){0,1}?"
+    r"(?:jihadiste|djihadiste|terroriste|islamiste|armé|extrémiste|rebelle|salafiste))",
+    regex.IGNORECASE,
+)
+
+
+def _threat_groups(text: str, lang: str) -> Iterable[Match]:
+    """Groups the text itself calls jihadist, terrorist or armed (``le groupe jihadiste X``,
+    ``the militant group X``, ``X, a jihadist group``), and every later mention of their name."""
+    names = set()
+    for pattern in (_FR_GROUP if lang == "fr" else _EN_GROUP, _GROUP_THEN_KIND):
+        for found in pattern.finditer(text):
+            name = _TRAILING.sub("", found.group("name"))
+            if len(name) > 2 and not _NOT_A_GROUP.fullmatch(name):
+                names.add(name)
+    for name in sorted(names):
+        for found in regex.finditer(rf"(?<![\w\-]){regex.escape(name)}(?![\w\-])", text):
+            yield Match(Threat, found.start(), found.end(), {"category": "group"}, "names/threat-group")
+
+
+_NOT_A_GROUP = regex.compile(
+    r"(?:The|Le|La|Les|Un|Une|A|An|Il|Elle|It|They|Ils|Etat|État|State|Islamic|Al|Groupe|Group|Nigeria|"
+    r"Mali|Niger|Somalia|Syria|Iraq|Afghanistan)",
+)
+
+
+# -- acronyms and short forms ---------------------------------------------------------------------
+
+_ACRONYM = r"\p{Lu}[\p{Lu}\p{N}&\-]{1,9}"
+_ACRONYM_BEFORE = regex.compile(rf"(?P<acr>{_ACRONYM})\s*\(\s*$")
+"""An acronym just before ``(`` that opens a long name: ``ACR (Long Name)``."""
+_SHORT_FORM = regex.compile(
+    rf"(?<![\w\-])(?:la|le|l{_APOSTROPHE}|les|cette|ce|the|this)\s+(?P<head>\p{{Lu}}\p{{Ll}}+(?:\s+de\s+travail)?)(?![\w\-])",
+)
+
+
+def unlisted_names(text: str, lang: str | None, matches: Sequence[Match]) -> list[Match]:
+    """``matches`` with the names, meetings, forces, acronyms and short forms that the rule packs
+    missed added (see the module's docstring), sorted by position."""
+    if lang not in ("fr", "en"):
+        return sorted(matches, key=lambda m: (m.start, m.end))
+    kept = list(matches)
+    for found in _named(text, lang):
+        kept = _add(kept, found, inside_ok=False)
+    for found in _described(text, lang):
+        kept = _add(kept, found, inside_ok=True)
+    for found in _threat_groups(text, lang):
+        kept = _add(kept, found, inside_ok=False)
+    kept = _acronyms_before_names(text, kept)
+    kept = _short_forms(text, kept)
+    return sorted(kept, key=lambda m: (m.start, m.end))
+
+
+def _named(text: str, lang: str) -> Iterable[Match]:
+    if lang == "fr":
+        for found in _FR_NAMED_AFTER_PLACE.finditer(text):
+            kind = _type_of_head(found.group("head"), lang)
+            yield Match(kind, found.start(), found.end(), {}, "names/named-after-place")
+    pattern = _FR_NAMED if lang == "fr" else _EN_NAMED
+    found_all = list(pattern.finditer(text))
+    launched = {
+        found.group()
+        for found in found_all
+        if _LAUNCHED.search(text, max(0, found.start() - 200), min(len(text), found.end() + 100))
+    }
+    for found in found_all:
+        if _INSTITUTION_HEADS.fullmatch(found.group("head")) and found.group() not in launched:
+            continue
+        start, end = found.span()
+        span = _TRAILING.sub("", text[start:end])
+        end = start + len(span)
+        head = found.group("head")
+        if end == found.end("head") and found.start("head") == start:
+            continue  # "Conseil" alone: a short form at best, typed after its long name
+        if end - start < 4:
+            continue
+        if not (_HEADS_OF_THE_DOMAIN.fullmatch(head) or _TOPIC.search(text, start, end)):
+            continue
+        if _COUNCIL.fullmatch(head) and not _COUNCIL_TOPIC.search(text, start, end):
+            continue  # a governing council (``Conseil militaire de transition``), not a forum
+        yield Match(_type_of_head(head, lang), start, end, {}, "names/named-head")
+
+
+def _described(text: str, lang: str) -> Iterable[Match]:
+    if lang == "fr":
+        for found in _FR_DESCRIBED.finditer(text):
+            start, end = found.span("span")
+            end = start + len(_TRAILING.sub("", text[start:end]))
+            yield Match(Forum, start, end, {"kind": "meeting"}, "names/described-meeting")
+        for found in _FR_FORCE.finditer(text):
+            yield Match(Initiative, found.start("span"), found.end("span"), {}, "names/force")
+    else:
+        for found in _EN_DESCRIBED.finditer(text):
+            start, end = found.span("span")
+            end = start + len(_TRAILING.sub("", text[start:end]))
+            yield Match(Forum, start, end, {"kind": "meeting"}, "names/described-meeting")
+        for found in _EN_FORCE.finditer(text):
+            yield Match(Initiative, found.start("span"), found.end("span"), {}, "names/force")
+
+
+def _add(kept: list[Match], new: Match, inside_ok: bool) -> list[Match]:
+    """``kept`` with ``new`` added unless a mention of a mission type already covers it.
+
+    A Forum, Initiative or Threat that overlaps ``new`` wins; a shorter one inside it gives way
+    (a name is one mention). Actors inside a described meeting (``inside_ok``: its organiser or
+    host) stay; inside a name, they are part of it and go.
+    """
+    out = []
+    for m in kept:
+        overlaps = m.start < new.end and new.start < m.end
+        if not overlaps:
+            out.append(m)
+            continue
+        inside = new.start <= m.start and m.end <= new.end and (m.start, m.end) != (new.start, new.end)
+        if m.type is Actor and inside and inside_ok:
+            out.append(m)
+        elif inside_ok and m.type is Forum and m.attributes.get("kind") == "meeting":
+            return kept  # the rule packs' own description of this meeting stands
+        elif inside and m.type in (Actor, Threat):
+            continue  # part of the new, longer name
+        elif inside and m.type in (Forum, Initiative) and inside_ok:
+            out.append(m)  # a Forum named inside a described meeting is annotated as well
+        else:
+            return kept  # an existing mention covers this place
+    out.append(new)
+    return out
+
+
+def _acronyms_before_names(text: str, kept: list[Match]) -> list[Match]:
+    """``ACR (Long Name)``: the acronym takes the long name's type (added, or retyped where a
+    gazetteer gave it another)."""
+    out = list(kept)
+    for m in kept:
+        if m.type not in (Forum, Initiative):
+            continue
+        found = _ACRONYM_BEFORE.search(text, max(0, m.start - 16), m.start)
+        if found is None:
+            continue
+        acronym = found.group("acr")
+        written = {acronym, acronym.title()} if len(acronym) > 2 and acronym.isalpha() else {acronym}
+        forms = "|".join(regex.escape(w) for w in sorted(written))
+        for occurrence in regex.finditer(rf"(?<![\w\-])(?:{forms})(?![\w\-])", text, pos=found.start("acr")):
+            start, end = occurrence.span()
+            same = [o for o in out if o.start < end and start < o.end]
+            if all((o.start, o.end) == (start, end) for o in same):  # a gazetteer's type gives way
+                out = [o for o in out if o not in same]
+                out.append(Match(m.type, start, end, {}, "names/acronym-before", m.entity))
+    return out
+
+
+_MEETING_HEAD = regex.compile(rf"(?:{_FR_MEETING}|{_EN_MEETING}|semaine|week)(?![\w\-])", regex.IGNORECASE)
+
+
+_HEAD_WORD = regex.compile(
+    rf"(?:{_FR_INITIATIVE_HEADS}|{_FR_FORUM_HEADS}|{_EN_INITIATIVE_HEADS}|{_EN_FORUM_HEADS})(?![\w\-])",
+    regex.IGNORECASE,
+)
+
+
+def _short_forms(text: str, kept: list[Match]) -> list[Match]:
+    """The capitalised head alone after an article (``la Plateforme``, ``the Process``), once the
+    document has named a body or programme with that head: typed like it."""
+    heads: dict[str, Match] = {}
+    for m in kept:
+        if m.type not in (Forum, Initiative) or _MEETING_HEAD.match(text, m.start, m.end):
+            continue
+        word = _HEAD_WORD.match(text, m.start, m.end)
+        if word and word.group()[0].isupper() and word.end() < m.end:  # a head, then more: a name
+            heads.setdefault(word.group().lower(), m)
+    if not heads:
+        return kept
+    out = list(kept)
+    for found in _SHORT_FORM.finditer(text):
+        named = heads.get(found.group("head").lower())
+        if named is None or found.start() < named.end:
+            continue
+        start, end = found.span("head")
+        if any(o.start < end and start < o.end for o in out):
+            continue
+        out.append(Match(named.type, start, end, {}, "names/short-form", named.entity))
+    return out

@@ -1,0 +1,128 @@
+"""Names no gazetteer lists, found by what the guidelines define them by (sentences written for
+these tests, with invented names): bodies and programmes by their head noun, described meetings,
+acronyms in either order and their later mentions, short forms, and groups the text calls
+jihadist or armed."""
+
+from __future__ import annotations
+
+import pytest
+
+import ctannot
+from ctannot.pipeline import Pipeline
+
+
+def found(pipeline: Pipeline, text: str, lang: str) -> list[tuple[str, str]]:
+    doc = pipeline(ctannot.Document("t", text, lang))
+    return [(a.type_name, a.text) for a in doc.layer("mentions")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fr",
+            "Ils ont lancé la Plateforme de coopération en matière de renseignement du golfe de Guinée.",
+            ("Initiative", "Plateforme de coopération en matière de renseignement du golfe de Guinée"),
+        ),
+        (
+            "fr",
+            "La Force multinationale conjointe de la Volta a repris le contrôle de la zone.",
+            ("Initiative", "Force multinationale conjointe de la Volta"),
+        ),
+        (
+            "fr",
+            "Le Comité des chefs de sécurité de la Corne a tenu séance à Djibouti.",
+            ("Forum", "Comité des chefs de sécurité de la Corne"),
+        ),
+        ("fr", "Les pays de l'initiative de Lomé veulent coopérer.", ("Initiative", "initiative de Lomé")),
+        (
+            "en",
+            "Delegates met at the Coastal Committee against Terrorism in Accra.",
+            ("Forum", "Coastal Committee against Terrorism"),
+        ),
+        (
+            "en",
+            "The Regional Counter Terrorism Fusion Platform opened on Monday.",
+            ("Initiative", "Regional Counter Terrorism Fusion Platform"),
+        ),
+    ],
+)
+def test_named_bodies_and_programmes_by_their_head_noun(
+    pipeline: Pipeline, lang: str, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in found(pipeline, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Le Comité des fêtes de la Vallée a publié son programme."),  # not of the domain
+        ("fr", "Le Conseil militaire de transition a dissous le gouvernement."),  # a governing council
+        ("fr", "Les Forces armées nationales ont patrouillé."),  # a national army: an Actor's business
+        ("en", "The Council said nothing."),  # a head alone is no name
+    ],
+)
+def test_names_outside_the_domain_are_left_alone(pipeline: Pipeline, lang: str, text: str) -> None:
+    assert not [t for t in found(pipeline, text, lang) if t[0] in ("Forum", "Initiative")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fr", "Le sommet de Tombouctou s'est ouvert lundi.", "sommet de Tombouctou"),
+        (
+            "fr",
+            "La réunion des chefs d'état-major de la Communauté des États côtiers s'est tenue hier.",
+            "réunion des chefs d'état-major de la Communauté des États côtiers",
+        ),
+        ("en", "A meeting of defence ministers in Rome ended.", "meeting of defence ministers in Rome"),
+        ("en", "The leaders' summit closed on Friday.", "leaders' summit"),
+    ],
+)
+def test_described_meetings(pipeline: Pipeline, lang: str, text: str, expected: str) -> None:
+    assert ("Forum", expected) in found(pipeline, text, lang)
+
+
+def test_a_bare_meeting_is_anaphora(pipeline: Pipeline) -> None:
+    mentions = found(pipeline, "La réunion s'est bien passée, selon eux.", "fr")
+    assert not [t for t in mentions if t[0] == "Forum"]
+
+
+def test_an_acronym_defined_after_or_before_takes_its_name_s_type_everywhere(pipeline: Pipeline) -> None:
+    text = (
+        "La Plateforme de coopération sécuritaire des lagunes (PCSL) a été lancée. "
+        "Plus tard, la PCSL a publié un bilan. "
+        "Le CCR (Comité de coordination du renseignement) s'est réuni ; "
+        "le CCR a salué la Plateforme."
+    )
+    mentions = found(pipeline, text, "fr")
+    assert mentions.count(("Initiative", "PCSL")) == 2
+    assert mentions.count(("Forum", "CCR")) == 2
+    assert ("Initiative", "Plateforme") in mentions  # the short form, typed like its long name
+
+
+def test_acronyms_as_the_press_writes_them(pipeline: Pipeline) -> None:
+    text = "Le Front de libération des collines (FLDC), un groupe armé, a frappé. Le Fldc a revendiqué."
+    mentions = found(pipeline, text, "fr")
+    assert ("Threat", "FLDC") in mentions
+    assert ("Threat", "Fldc") in mentions
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("fr", "Le groupe jihadiste Katiba Serma a revendiqué l'attaque.", "Katiba Serma"),
+        ("en", "The militant group Ansar al-Waha struck. Ansar al-Waha fighters fled.", "Ansar al-Waha"),
+        ("en", "Jund al-Sahil, a jihadist group, claimed the attack.", "Jund al-Sahil"),
+    ],
+)
+def test_groups_the_text_calls_jihadist_or_armed_are_threats(
+    pipeline: Pipeline, lang: str, text: str, name: str
+) -> None:
+    mentions = found(pipeline, text, lang)
+    assert mentions.count(("Threat", name)) == text.count(name)
+
+
+def test_a_place_before_a_group_is_no_group(pipeline: Pipeline) -> None:
+    mentions = found(pipeline, "En Irak, le groupe a perdu du terrain.", "fr")
+    assert not [t for t in mentions if t[0] == "Threat"]
