@@ -126,3 +126,28 @@ def test_groups_the_text_calls_jihadist_or_armed_are_threats(
 def test_a_place_before_a_group_is_no_group(pipeline: Pipeline) -> None:
     mentions = found(pipeline, "En Irak, le groupe a perdu du terrain.", "fr")
     assert not [t for t in mentions if t[0] == "Threat"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "acronym"),
+    [
+        (
+            "en",
+            "The Lagoon States Development Authority (LSDA) welcomed the plan. The LSDA will help.",
+            "Lagoon States Development Authority",
+            "LSDA",
+        ),
+        (
+            "fr",
+            "La Communauté des États des collines (CEC) a condamné l'attaque. La CEC a réagi.",
+            "Communauté des États des collines",
+            "CEC",
+        ),
+    ],
+)
+def test_organisations_by_their_head_noun_are_actors(
+    pipeline: Pipeline, lang: str, text: str, name: str, acronym: str
+) -> None:
+    mentions = found(pipeline, text, lang)
+    assert ("Actor", name) in mentions
+    assert mentions.count(("Actor", acronym)) == 2

@@ -54,6 +54,20 @@ _EN_FORUM_HEADS = (
     "process|symposium|seminar|congress|week|plenary"
 )
 
+_FR_ORGANISATION_HEADS = (
+    "communauté|communaute|autorité|autorite|agence|organisation|union|ligue|office|secrétariat|"
+    "secretariat|commission|bureau|ministère|ministere|direction|gendarmerie|parlement|banque|fondation|"
+    "institut"
+)
+_EN_ORGANISATION_HEADS = (
+    "community|authority|agency|organisation|organization|union|league|office|secretariat|commission|"
+    "bureau|ministry|department|directorate|parliament|bank|foundation|institute"
+)
+"""Heads of the names of organisations and government bodies: Actors when they act or speak."""
+_ORGANISATION_WORDS = regex.compile(
+    rf"(?:{_FR_ORGANISATION_HEADS}|{_EN_ORGANISATION_HEADS})", regex.IGNORECASE
+)
+
 _INITIATIVE_WORDS = {
     "fr": regex.compile(rf"(?:{_FR_INITIATIVE_HEADS})", regex.IGNORECASE),
     "en": regex.compile(rf"(?:{_EN_INITIATIVE_HEADS})", regex.IGNORECASE),
@@ -94,6 +108,8 @@ _COUNCIL_TOPIC = regex.compile(
 
 
 def _type_of_head(head: str, lang: str) -> type[Any]:
+    if _ORGANISATION_WORDS.fullmatch(head):
+        return Actor
     return Initiative if _INITIATIVE_WORDS[lang].fullmatch(head.lower()) else Forum
 
 
@@ -125,7 +141,7 @@ _FR_COMPLEMENT = (
     rf"(?!à\s+\p{{Ll}}+(?:er|ir|re)\b){_FR_PREPOSITION}{_FR_WORD}(?:\s+{_FR_ADJECTIVE}|\s+{_CAP}){{0,3}}"
 )
 _FR_NAMED = regex.compile(
-    rf"(?<![\w\-])(?P<head>(?-i:(?=\p{{Lu}}))(?:{_FR_INITIATIVE_HEADS}|{_FR_FORUM_HEADS}))"
+    rf"(?<![\w\-])(?P<head>(?-i:(?=\p{{Lu}}))(?:{_FR_INITIATIVE_HEADS}|{_FR_FORUM_HEADS}|{_FR_ORGANISATION_HEADS}))"
     # national forces are Actors, not joint forces
     r"(?!\s+(?:arm[ée]es|de\s+d[ée]fense|de\s+s[ée]curit[ée]|de\s+l['’]ordre|sp[ée]ciales|nationales|de\s+police)\b)"
     rf"(?P<rest>(?:\s+{_FR_ADJECTIVE}|\s+(?-i:\p{{Lu}})[\p{{L}}\-]+)*"
@@ -152,7 +168,7 @@ _EN_NOT_NAME = (
 )
 _EN_NAMED = regex.compile(
     rf"(?<![\w\-])(?P<name>(?:(?!(?:The|A|An|This|That|These|Its|Their|His|Her|In|On|At|For|By|With|And|But)\s){_CAP}[\s\-]+|\p{{Lu}}\p{{Ll}}*{_APOSTROPHE}s?\s+){{0,6}})"
-    rf"(?P<head>(?=\p{{Lu}})(?i:{_EN_INITIATIVE_HEADS}|{_EN_FORUM_HEADS}))(?:-Plus)?"
+    rf"(?P<head>(?=\p{{Lu}})(?i:{_EN_INITIATIVE_HEADS}|{_EN_FORUM_HEADS}|{_EN_ORGANISATION_HEADS}))(?:-Plus)?"
     # "in Accra" after a name is where it met, "in Defence Affairs" part of it
     rf"(?P<rest>(?:\s+(?!in\s+{_CAP}(?![\s\-]+{_CAP}))(?:{_EN_CONNECTOR}\s+)+(?:the\s+)?{_EN_NOT_NAME}{_CAP}(?:[\s\-]+{_EN_NOT_NAME}{_CAP})*){{0,3}})"
     r"(?![\w\-])",
@@ -329,11 +345,14 @@ def _named(text: str, lang: str) -> Iterable[Match]:
             continue  # "Conseil" alone: a short form at best, typed after its long name
         if end - start < 4:
             continue
-        if not (_HEADS_OF_THE_DOMAIN.fullmatch(head) or _TOPIC.search(text, start, end)):
+        kind = _type_of_head(head, lang)
+        of_the_domain = _HEADS_OF_THE_DOMAIN.fullmatch(head) or _TOPIC.search(text, start, end)
+        if kind is not Actor and not of_the_domain:
             continue
         if _COUNCIL.fullmatch(head) and not _COUNCIL_TOPIC.search(text, start, end):
             continue  # a governing council (``Conseil militaire de transition``), not a forum
-        yield Match(_type_of_head(head, lang), start, end, {}, "names/named-head")
+        attributes = {"kind": "organisation"} if kind is Actor else {}
+        yield Match(kind, start, end, attributes, "names/named-head")
 
 
 def _described(text: str, lang: str) -> Iterable[Match]:
@@ -407,7 +426,8 @@ _MEETING_HEAD = regex.compile(rf"(?:{_FR_MEETING}|{_EN_MEETING}|semaine|week)(?!
 
 
 _HEAD_WORD = regex.compile(
-    rf"(?:{_FR_INITIATIVE_HEADS}|{_FR_FORUM_HEADS}|{_EN_INITIATIVE_HEADS}|{_EN_FORUM_HEADS})(?![\w\-])",
+    rf"(?:{_FR_INITIATIVE_HEADS}|{_FR_FORUM_HEADS}|{_EN_INITIATIVE_HEADS}|{_EN_FORUM_HEADS}|"
+    rf"{_FR_ORGANISATION_HEADS}|{_EN_ORGANISATION_HEADS})(?![\w\-])",
     regex.IGNORECASE,
 )
 
@@ -417,7 +437,8 @@ def _short_forms(text: str, kept: list[Match]) -> list[Match]:
     document has named a body or programme with that head: typed like it."""
     heads: dict[str, Match] = {}
     for m in kept:
-        if m.type not in (Forum, Initiative) or _MEETING_HEAD.match(text, m.start, m.end):
+        ours = m.type is Actor and m.origin == "names/named-head"
+        if not (m.type in (Forum, Initiative) or ours) or _MEETING_HEAD.match(text, m.start, m.end):
             continue
         word = _HEAD_WORD.match(text, m.start, m.end)
         if word and word.group()[0].isupper() and word.end() < m.end:  # a head, then more: a name
