@@ -114,6 +114,8 @@ def test_acronyms_as_the_press_writes_them(pipeline: Pipeline) -> None:
         ("fr", "Le groupe jihadiste Katiba Serma a revendiqué l'attaque.", "Katiba Serma"),
         ("en", "The militant group Ansar al-Waha struck. Ansar al-Waha fighters fled.", "Ansar al-Waha"),
         ("en", "Jund al-Sahil, a jihadist group, claimed the attack.", "Jund al-Sahil"),
+        ("en", "Police held six suspected members of the Eastern Hills Front.", "Eastern Hills Front"),
+        ("fr", "Trois membres présumés du Front des collines ont été arrêtés.", "Front des collines"),
     ],
 )
 def test_groups_the_text_calls_jihadist_or_armed_are_threats(

@@ -275,11 +275,21 @@ _GROUP_THEN_KIND = regex.compile(
 )
 
 
+_MEMBERS_OF = regex.compile(
+    r"(?<![\w\-])(?:(?:alleged|suspected|présumés?|supposés?)\s+(?:members?|militants?|fighters?|membres|"
+    r"combattants|éléments|jihadistes|djihadistes)|(?:membres|combattants|éléments|jihadistes|djihadistes)\s+"
+    r"(?:présumés|supposés))\s+(?:of|du|de\s+la|des|de\s+l['’]|d['’])\s*"
+    r"(?:the\s+)?" + _GROUP_NAME,
+    regex.IGNORECASE,
+)
+
+
 def _threat_groups(text: str, lang: str) -> Iterable[Match]:
     """Groups the text itself calls jihadist, terrorist or armed (``le groupe jihadiste X``,
-    ``the militant group X``, ``X, a jihadist group``), and every later mention of their name."""
+    ``the militant group X``, ``X, a jihadist group``, ``suspected members of X``), and every
+    later mention of their name."""
     names = set()
-    for pattern in (_FR_GROUP if lang == "fr" else _EN_GROUP, _GROUP_THEN_KIND):
+    for pattern in (_FR_GROUP if lang == "fr" else _EN_GROUP, _GROUP_THEN_KIND, _MEMBERS_OF):
         for found in pattern.finditer(text):
             name = _TRAILING.sub("", found.group("name"))
             if len(name) > 2 and not _NOT_A_GROUP.fullmatch(name):
