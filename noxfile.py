@@ -57,7 +57,7 @@ def docs(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON, default=False)
 def bench(session: nox.Session) -> None:
-    """Throughput and memory of the rules pipeline, against spaCy and the raw floor (docs/benchmarks.md).
+    """Throughput, memory and start-up of the rules pipeline, against spaCy and a floor (docs/benchmarks.md).
 
     The corpus sizes in MB are the arguments (default: a quick 10): ``nox -s bench -- 10 100``
     measures on 10 MB and the peak memory at 10 and at 100 MB.
@@ -65,6 +65,7 @@ def bench(session: nox.Session) -> None:
     session.install("-e", ".")
     session.install("spacy>=3.7", "psutil")  # the peer: its blank tokenizer and PhraseMatcher, no model
     session.run("python", "benchmarks/throughput.py", *(session.posargs or ["10"]))
+    session.run("python", "benchmarks/startup.py")  # short commands against the bare interpreter
     # batch annotation at 1 and 2 worker processes, end to end, on the largest size asked for
     sizes = [float(size) for size in session.posargs if size.replace(".", "", 1).isdigit()] or [10.0]
     for output_format in ("jsonld-lines", "files"):
