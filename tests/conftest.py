@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -23,11 +24,29 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 """Data shared beside the repository (dev texts, gold, scorer, W3C checker); may be absent."""
 
-# No example database, and Hypothesis's caches in the temporary folder: the suite writes nothing
-# into the repository.
+# Hypothesis's caches in the temporary folder: the suite writes nothing into the repository.
 set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "ctannot-tests-hypothesis")
-settings.register_profile("ctannot", database=None)
-settings.load_profile("ctannot")
+# The profiles (HYPOTHESIS_PROFILE picks one; "ci" unless it says otherwise, so that a developer's
+# red or green is CI's). A test's own @settings (its max_examples, its deadline) win over these.
+# - ci: the same examples on every run (derandomized), no example database, bounded; a failure
+#   prints the blob that reproduces it (@reproduce_failure), to be kept as an explicit @example.
+# - dev: new random examples each run, remembered in the example database (in the temporary
+#   folder) so that a failure found once is tried first next time.
+# - soak: as dev, with SOAK times the examples of the tests that ask for examples(n), and no
+#   deadline (nox -s soak).
+SOAK = 20
+settings.register_profile(
+    "ci", database=None, derandomize=True, max_examples=100, deadline=timedelta(seconds=5), print_blob=True
+)
+settings.register_profile("dev", max_examples=100, deadline=timedelta(seconds=5), print_blob=True)
+settings.register_profile("soak", max_examples=100 * SOAK, deadline=None, print_blob=True)
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
+settings.load_profile(PROFILE)
+
+
+def examples(n: int) -> int:
+    """``n`` examples for a search worth running longer when soaking: SOAK times as many then."""
+    return n * SOAK if PROFILE == "soak" else n
 
 
 def shared_path(*parts: str) -> Path:

@@ -17,7 +17,7 @@ import pytest
 
 from conftest import REPO, run_ctannot
 from ctannot import Document
-from ctannot.batch import FAILURES_FILE, LINES_FILE, annotate_corpus
+from ctannot.batch import FAILURES_FILE, LINES_FILE, PipelineSpec, _cached, annotate_corpus
 from ctannot.formats.inputs import InputError, iter_inputs
 from ctannot.formats.web_annotation import loads
 
@@ -63,6 +63,20 @@ def test_worker_processes_give_what_one_process_gives(
     source, expected = reference
     summary = annotate_corpus(iter_inputs([source]), tmp_path, workers=2, batch_size=4)
     assert (summary.annotated, summary.failed, summary.read) == (60, 0, 60)
+    assert files(tmp_path) == expected
+
+
+def test_inputs_of_one_chunk_are_annotated_in_this_process_whatever_the_workers(
+    reference: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    """One chunk would go to one worker, after it started and loaded the pipeline anew: this
+    process does it instead (a spec of its own shows whether its pipeline was built here)."""
+    source, expected = reference
+    spec = PipelineSpec(rule_timeout=123.0)
+    built = _cached.cache_info().currsize
+    summary = annotate_corpus(iter_inputs([source]), tmp_path, spec, workers=2, batch_size=60)
+    assert (summary.annotated, summary.failed) == (60, 0)
+    assert _cached.cache_info().currsize == built + 1
     assert files(tmp_path) == expected
 
 

@@ -2,8 +2,8 @@
 
 The hook reference documents every hook with its exact signature and runs its examples; the
 CLI reference names every option of the parser; the JSON-LD page lists every term of the
-embedded context and shows a file that is real output; the plugin author's guide includes the
-template plugin's files, which are installed here and run with the commands the guide shows.
+embedded context and shows a file that is real output; the plugin author's guide shows the
+template plugin's files, and its commands, run here in order, copy, install and test the plugin.
 (`nox -s docs` builds the site itself, strictly.)
 """
 
@@ -16,7 +16,6 @@ import io
 import json
 import os
 import re
-import shlex
 import shutil
 import subprocess
 import sys
@@ -212,13 +211,16 @@ def test_json_ld_example_is_real_output_and_its_terms_are_documented(tmp_path: P
     result = run_ctannot("annotate", "bruxelles.txt", "-o", "out", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     fresh = json.loads((tmp_path / "out" / "bruxelles.jsonld").read_text(encoding="utf-8"))
-    shown = json.loads((DOCS / "examples" / "bruxelles.jsonld").read_text(encoding="utf-8"))
-    assert fresh == shown, (
-        "docs/examples/bruxelles.jsonld is not what ctannot writes now; remake it: cd docs/examples && "
-        "python -m ctannot annotate bruxelles.txt -o /tmp/out && "
-        "python -m json.tool --indent 2 --no-ensure-ascii /tmp/out/bruxelles.jsonld > bruxelles.jsonld"
+    (shown,) = blocks(page("json-ld.md"), "json")
+    indented = subprocess.run(
+        [sys.executable, "-m", "json.tool", "--indent", "2", "--no-ensure-ascii", "out/bruxelles.jsonld"],
+        cwd=tmp_path, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert shown == indented, (
+        "docs/json-ld.md: the JSON shown is not what ctannot writes now; paste in the output of: "
+        "cd docs/examples && python -m ctannot annotate bruxelles.txt -o /tmp/out && "
+        "python -m json.tool --indent 2 --no-ensure-ascii /tmp/out/bruxelles.jsonld"
     )
-    assert '--8<-- "docs/examples/bruxelles.jsonld"' in page("json-ld.md")
     vocabulary = vocabulary_section()
     missing = sorted({term for term in emitted(fresh) if f"`{term}`" not in vocabulary})
     assert not missing, f"docs/json-ld.md: the vocabulary does not document {missing}"
@@ -237,75 +239,71 @@ def test_python_examples_print_their_comments(name: str) -> None:
 
 # -- plugin author's guide -----------------------------------------------------------------------
 
-
-def included_files(markdown: str) -> list[Path]:
-    return [REPO / path for path in re.findall(r'^--8<-- "([^"]+)"$', markdown, flags=re.M)]
+TITLED = re.compile(r'^```\w+ title="([^"]+)"\n(.*?)^```', re.M | re.S)
 
 
-def guide_plugin(files: list[Path]) -> str:
-    """The folder under plugins/ of the plugin whose files the guide includes (one only)."""
-    plugins = REPO / "plugins"
-    found = {f.relative_to(plugins).parts[0] for f in files if f.is_relative_to(plugins)}
-    assert len(found) == 1, f"docs/plugins.md should build one plugin of plugins/, not {sorted(found)}"
-    return found.pop()
-
-
-def guide_commands(markdown: str) -> Iterator[tuple[list[str], list[str]]]:
-    """``(ctannot arguments, documented output lines)`` for each ``$ python -m ctannot`` command."""
+def console_session(markdown: str) -> list[tuple[str, list[str]]]:
+    """``(command, documented output lines)`` for each ``$ `` line of the console blocks, in order."""
+    session: list[tuple[str, list[str]]] = []
     for block in blocks(markdown, "console"):
-        lines = block.splitlines()
-        for i, line in enumerate(lines):
-            if line.startswith("$ python -m ctannot "):
-                output = []
-                for out in lines[i + 1 :]:
-                    if out.startswith("$ "):
-                        break
-                    output.append(out)
-                yield shlex.split(line)[4:], output
+        for line in block.splitlines():
+            if line.startswith("$ "):
+                session.append((line[2:], []))
+            elif session:
+                session[-1][1].append(line)
+    return session
 
 
-def test_plugin_guide_installs_and_runs_the_plugin_it_shows(tmp_path: Path) -> None:
+def _timeless(line: str) -> str:
+    return re.sub(r"\bin \d+(\.\d+)?s\b", "in Ns", line)  # pytest's "1 passed in 1.54s"
+
+
+def test_no_page_includes_files_it_does_not_show() -> None:
+    """Pages read as well raw (on a forge) as built: no ``--8<--`` include lines."""
+    including = [p.name for p in sorted(DOCS.glob("*.md")) if "--8<--" in p.read_text(encoding="utf-8")]
+    assert not including, f"these pages include files instead of showing them: {including}"
+
+
+def test_plugin_guide_runs_as_written_and_shows_the_template_files(tmp_path: Path) -> None:
+    """Every command of docs/plugins.md, in order, in a temporary folder beside a copy of the
+    repository's plugins/; each command's documented output is what it prints, and each file the
+    guide shows is that file of the template as the guide's own commands copied and renamed it."""
     guide = page("plugins.md")
-    files = included_files(guide)
-    assert files, "docs/plugins.md includes no file of the plugin"
-    assert all(f.is_file() for f in files), "docs/plugins.md includes files that do not exist"
-    plugin = guide_plugin(files)
-    assert f"$ python -m pip install ./plugins/{plugin}" in guide
-    site = install_plugin(tmp_path / "site", plugin)
-    work = tmp_path / "work"
-    work.mkdir()
-    for example in files:
-        if example.is_relative_to(DOCS / "examples"):
-            shutil.copy(example, work)
-    commands = list(guide_commands(guide))
-    assert len(commands) >= 3
-    for args, documented in commands:
-        result = run_ctannot(*args, cwd=work, site=site)
-        assert result.returncode == 0, f"ctannot {' '.join(args)}: {result.stderr}"
-        shown = [line for line in documented if line != "..." and not line.startswith("ctannot: ")]
-        missing = [line for line in shown if line not in result.stdout.splitlines()]
-        assert not missing, f"docs/plugins.md: `ctannot {' '.join(args)}` no longer prints {missing}"
-
-
-def test_plugin_guide_plugin_passes_its_own_tests(tmp_path: Path) -> None:
-    plugin = guide_plugin(included_files(page("plugins.md")))
-    site = install_plugin(tmp_path / "site", plugin)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")])}
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            str(REPO / "plugins" / plugin / "tests"),
-        ],
-        cwd=REPO / "plugins" / plugin,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "plugins").symlink_to(REPO / "plugins")
+    site = tmp_path / "site"
+    env = {
+        **os.environ,
+        "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]),
+        "PYTHONPATH": os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")]),
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+    cwd = repo
+    session = console_session(guide)
+    assert "python -m pip install pytest" in [command for command, _ in session]
+    for command, documented in session:
+        if command.startswith("cd "):
+            cwd = (cwd / command[3:]).resolve()
+            continue
+        if command == "python -m pip install -e .":
+            # into a folder of its own rather than this environment (no network, no build isolation)
+            install_plugin(site, str(cwd))
+            continue
+        run = subprocess.run(
+            ["bash", "-ec", command], cwd=cwd, env=env, capture_output=True, text=True, check=False
+        )
+        assert run.returncode == 0, f"docs/plugins.md: `{command}` failed: {run.stdout}{run.stderr}"
+        printed = [_timeless(line) for line in run.stdout.splitlines()]
+        shown = [_timeless(line) for line in documented if line != "..." and not line.startswith("ctannot: ")]
+        missing = [line for line in shown if line not in printed]
+        assert not missing, f"docs/plugins.md: `{command}` no longer prints {missing}"
+    shown_files = TITLED.findall(guide)
+    assert len(shown_files) >= 4, "docs/plugins.md shows none of the plugin's files"
+    for name, body in shown_files:
+        copied = cwd / name
+        assert copied.is_file(), f"docs/plugins.md shows {name}, which the template does not have"
+        assert body == copied.read_text(encoding="utf-8"), (
+            f"docs/plugins.md: {name} is not the template's file (plugins/ctannot-plugin-template) "
+            "as the guide's copy step renames it"
+        )

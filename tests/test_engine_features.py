@@ -14,6 +14,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import examples
 from ctannot import Actor, Document, Pipeline, RuleExtractor
 from ctannot.extractor import Problem
 from ctannot.extractors.rule_extractor import web_links
@@ -376,7 +377,7 @@ def test_longest_name_wins(names: RuleExtractor) -> None:
 _LIST_CHARS = "abé.(*\\ -'"
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(st.text(alphabet=_LIST_CHARS, min_size=1, max_size=5), min_size=1, max_size=8),
     st.text(alphabet=_LIST_CHARS, max_size=7),

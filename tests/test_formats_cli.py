@@ -39,7 +39,7 @@ def test_plugins_lists_the_formats() -> None:
     rows = {row["name"]: row for row in json.loads(run.stdout)}
     provides = rows["ctannot.builtin.formats"]["provides"]
     assert provides["exporters"] == list(FORMATS)
-    assert provides["importers"] == ["brat", "csv", "jsonld", "parquet"]
+    assert provides["importers"] == ["brat", "csv", "jsonld", "jsonld-lines", "parquet"]
 
 
 def test_export_to_every_format(out: Path, tmp_path: Path) -> None:
@@ -138,7 +138,8 @@ def test_export_mistakes_are_one_line(out: Path, tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     run = run_ctannot("export", tmp_path / "empty", "--to", "brat", "-o", tmp_path / "b")
     assert run.returncode == 2
-    assert "no annotated documents (.ann, .csv, .jsonld, .parquet files)" in run.stderr
+    kinds = ".ann, .csv, .jsonld, .jsonld.jsonl, .jsonld.jsonl.gz, .parquet"
+    assert f"no annotated documents ({kinds} files)" in run.stderr
 
 
 def test_a_bad_file_stops_the_export_and_leaves_no_table(out: Path, tmp_path: Path) -> None:

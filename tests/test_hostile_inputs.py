@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO, run_ctannot
+from conftest import REPO, examples, run_ctannot
 from ctannot.batch import FAILURES_FILE
 from ctannot.formats.inputs import InputError, decode_text_file, iter_inputs, read_jsonl_stream
 from ctannot.model import Document
@@ -118,7 +118,7 @@ def test_a_single_line_of_fifty_megabytes_is_refused_by_name_and_line(tmp_path: 
     assert sorted(p.name for p in out.glob("*.jsonld")) == ["small.jsonld"]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.binary(max_size=600))
 def test_arbitrary_bytes_as_a_text_file_give_text_or_a_clear_refusal(data: bytes) -> None:
     try:
@@ -131,7 +131,7 @@ def test_arbitrary_bytes_as_a_text_file_give_text_or_a_clear_refusal(data: bytes
     assert refused.startswith("fuzz.txt: ")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(st.one_of(st.binary(max_size=120), st.from_type(str).map(lambda s: s.encode())), max_size=6))
 def test_arbitrary_jsonl_lines_give_documents_or_errors_by_line(lines: list[bytes]) -> None:
     data = b"\n".join(line.replace(b"\n", b" ") for line in lines)

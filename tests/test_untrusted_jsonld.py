@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import ctannot
-from conftest import run_ctannot
+from conftest import examples, run_ctannot
 from ctannot.formats import FormatError, web_annotation
 from ctannot.pipeline import Pipeline
 
@@ -205,7 +205,7 @@ def _mutations(valid: dict[str, Any]) -> st.SearchStrategy[Any]:
     return st.builds(mutate, st.sampled_from(paths), json_values)
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(400), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_any_corruption_is_read_or_refused_with_a_format_error(
     valid: dict[str, Any], data: st.DataObject

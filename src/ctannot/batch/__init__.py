@@ -499,6 +499,10 @@ def annotate_corpus(
     on its cluster instead. Raises what stops everything (missing models, a broken pipeline) and
     ``KeyboardInterrupt``, after writing what was done and closing the output.
     """
+    if client is None and workers > 1:
+        inputs, one_chunk = _first_chunk(inputs, batch_size)
+        if one_chunk:  # one worker would get it all, after starting and loading the pipeline anew
+            workers = 1
     if client is None and workers <= 1:
         pipeline, exporter = _loaded(spec)  # rule-file and pipeline errors surface here, first
         registry = pipeline.registry
@@ -617,6 +621,15 @@ def annotate_corpus(
                     raise OutputError(f"cannot finish writing in {output}: {exc.strerror or exc}") from None
         summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _first_chunk(
+    inputs: Iterable[Document | InputError], batch_size: int
+) -> tuple[Iterator[Document | InputError], bool]:
+    """``inputs`` as they were, and whether they hold one chunk at most (read ahead by one chunk)."""
+    rest = iter(inputs)
+    head = list(itertools.islice(rest, batch_size + 1))
+    return itertools.chain(head, rest), len(head) <= batch_size
 
 
 class OutputError(RuntimeError):
