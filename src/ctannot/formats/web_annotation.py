@@ -492,20 +492,28 @@ class _Reader:
         for i, item in enumerate(items):
             ann, layer_name = self.annotation(item, doc_id, text, i)
             by_layer.setdefault(layer_name, []).append(ann)
-        layers = []
-        for node in layer_nodes:
-            name = self.get(node, "label", str, "a layer")
-            creator = self.get(node, "creator", dict, f"layer {name!r}")
-            producer = Provenance(
-                self.get(creator, "name", str, "a creator"), self.get(creator, "version", str, "a creator")
-            )
-            layers.append(Layer(name, producer, by_layer.pop(name, [])))
+        layers = [self.layer(node, by_layer) for node in layer_nodes]
         if by_layer:
             raise self.fail(f"annotations of undeclared layers {sorted(by_layer)}")
         try:
             return Document(doc_id, text, lang, metadata, layers)
         except AnnotationError as exc:
             raise self.fail(str(exc)) from None
+
+    def layer(self, node: Any, by_layer: dict[str, list[Annotation]]) -> Layer:
+        name = self.get(node, "label", str, "a layer")
+        if not name:
+            raise self.fail("a layer has an empty label")
+        what = f"the creator of layer {name!r}"
+        creator = self.get(node, "creator", dict, f"layer {name!r}")
+        producer_name = self.get(creator, "name", str, what)
+        version = self.get(creator, "version", str, what)
+        if not (producer_name and version):
+            raise self.fail(f"{what} has an empty name or version")
+        try:
+            return Layer(name, Provenance(producer_name, version), by_layer.pop(name, []))
+        except (AnnotationError, TypeError, ValueError) as exc:  # a validator of the model
+            raise self.fail(f"layer {name!r}: {exc}") from None
 
     def annotation(self, item: Any, doc_id: str, text: str, index: int) -> tuple[Annotation, str]:
         what = f"annotation #{index + 1}"
