@@ -277,7 +277,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _registry() -> Registry:
-    return Registry.collect(get_plugin_manager())
+    pm = get_plugin_manager()
+    for name, error in sorted(pm.failed.items()):  # `plugins` lists them; the others warn
+        print(f"ctannot: warning: plugin {name!r} failed to load and is left out: {error}", file=sys.stderr)
+    return Registry.collect(pm)
 
 
 # -- annotate ----------------------------------------------------------------------------------
