@@ -27,7 +27,6 @@ refused with the line that has them.
 from __future__ import annotations
 
 import itertools
-import json
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -36,7 +35,7 @@ from urllib.parse import unquote
 
 import attrs
 
-from ctannot.formats import FormatError, build_annotation, from_plain, read_text, to_plain
+from ctannot.formats import FormatError, build_annotation, from_plain, read_text, strict_json, to_plain
 from ctannot.model import Annotation, AnnotationError, Document, Layer, Provenance, attribute_fields
 
 __all__ = ["LAYER", "PRODUCER", "beside", "dumps", "load", "loads"]
@@ -61,7 +60,7 @@ def _token(value: Any) -> bool:
 
 def _note(name: str, value: Any) -> str:
     # JSON escapes control characters, but not these line breaks: a .ann line must not hold them
-    out = json.dumps(to_plain(value), ensure_ascii=False)
+    out = strict_json.dumps(to_plain(value))
     for c in "\x85\u2028\u2029":
         out = out.replace(c, f"\\u{ord(c):04x}")
     return f"{name}={out}"
@@ -222,8 +221,8 @@ def _attach(head: str, rest: str, spans: Mapping[str, _Span], where: str) -> Non
         if not equals or name not in attribute_fields(span.cls):
             return  # an annotator's own note
         try:
-            data = json.loads(value)
-        except ValueError:
+            data = strict_json.loads(value)
+        except strict_json.JSONProblem:
             data = value  # written by hand, without JSON quotes
         span.values[name] = from_plain(data, _field(span.cls, name, where))
         return

@@ -18,14 +18,21 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
 import attrs
 
-from ctannot.formats import FormatError, build_annotation, from_plain, optional_module, read_text, to_plain
+from ctannot.formats import (
+    FormatError,
+    build_annotation,
+    from_plain,
+    optional_module,
+    read_text,
+    strict_json,
+    to_plain,
+)
 from ctannot.model import Annotation, AnnotationError, Document, Layer, Provenance, attribute_fields
 
 __all__ = [
@@ -102,7 +109,7 @@ def rows(document: Document) -> Iterator[Row]:
 
 
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return strict_json.dumps(value, compact=True)
 
 
 # -- CSV ---------------------------------------------------------------------------------------------
@@ -336,8 +343,8 @@ def _parse_json(cell: Any, at: str) -> dict[str, Any]:
     if cell is None or cell == "":
         return {}
     try:
-        data = json.loads(cell)
-    except ValueError:
+        data = strict_json.loads(cell)
+    except strict_json.JSONProblem:
         raise FormatError(f"{at}: attributes must be a JSON object, not {cell[:60]!r}") from None
     if not isinstance(data, dict):
         raise FormatError(f"{at}: attributes must be a JSON object, not {cell[:60]!r}")

@@ -20,7 +20,6 @@ processors and refuses every other remote URL, so processing never touches the n
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from functools import cache
@@ -30,7 +29,7 @@ from urllib.parse import quote, unquote
 
 import attrs
 
-from ctannot.formats import FormatError
+from ctannot.formats import FormatError, strict_json
 from ctannot.model import Annotation, AnnotationError, Document, Layer, Provenance
 from ctannot.version import __version__
 from ctannot.vocabulary import anno_context, anno_terms
@@ -364,7 +363,7 @@ def _json(value: Any) -> str:
         return int.__repr__(value)
     if value is None:
         return "null"
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return strict_json.dumps(value, compact=True)  # NaN refused, not written
 
 
 _Plan = tuple[tuple[str, str, bool, "attrs.Attribute[Any]"], ...]
@@ -605,9 +604,7 @@ def loads(
             f"{where}: {len(text):,} characters of JSON-LD, more than ctannot reads ({MAX_JSONLD_CHARS:,})"
         )
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise FormatError(f"{where}: not JSON: {exc}") from None
-    except RecursionError:
-        raise FormatError(f"{where}: JSON nested too deeply") from None
+        data = strict_json.loads(text)
+    except strict_json.JSONProblem as exc:
+        raise FormatError(f"{where}: {exc}") from None
     return from_jsonld(data, types, where)
