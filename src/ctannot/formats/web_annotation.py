@@ -29,7 +29,7 @@ from urllib.parse import quote, unquote
 
 import attrs
 
-from ctannot.formats import FormatError, strict_json
+from ctannot.formats import FormatError, reason, strict_json
 from ctannot.model import Annotation, AnnotationError, Document, Layer, Provenance
 from ctannot.version import __version__
 from ctannot.vocabulary import anno_context, anno_terms
@@ -512,7 +512,7 @@ class _Reader:
         try:
             return Layer(name, Provenance(producer_name, version), by_layer.pop(name, []))
         except (AnnotationError, TypeError, ValueError) as exc:  # a validator of the model
-            raise self.fail(f"layer {name!r}: {exc}") from None
+            raise self.fail(f"layer {name!r}: {reason(exc)}") from None
 
     def annotation(self, item: Any, doc_id: str, text: str, index: int) -> tuple[Annotation, str]:
         what = f"annotation #{index + 1}"
@@ -547,7 +547,7 @@ class _Reader:
         try:
             return cls(source=text, start=start, end=end, id=ann_id, **values), layer
         except (AnnotationError, TypeError, ValueError) as exc:
-            raise self.fail(f"{what}: {exc}") from None
+            raise self.fail(f"{what}: {reason(exc)}") from None
 
     def value_in(self, value: Any, a: attrs.Attribute[Any], doc_id: str, what: str, prefix: str) -> Any:
         if "ref" in a.metadata:
