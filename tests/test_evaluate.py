@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 from pathlib import Path
@@ -9,12 +10,13 @@ from typing import Any
 
 import pytest
 
-from conftest import run_ctannot
+from conftest import run_ctannot, shared_path
 from ctannot import Actor, Document, Forum, Provenance, Statement, Threat
 from ctannot.formats import FormatError
 from ctannot.formats.web_annotation import dumps
+from ctannot.pipeline import Pipeline
 from ctannot.registry import Registry
-from ctannot.views.evaluation import MISSION_TYPES, Span, evaluate, read_gold, spans_of
+from ctannot.views.evaluation import MISSION_TYPES, Span, evaluate, read_gold, same_speaker, spans_of
 
 TEXT = (
     "Le GCTF s'est réuni à Rabat. « La menace terroriste reste élevée », a déclaré M. Voronkov. "
@@ -109,12 +111,60 @@ def test_largest_overlap_is_matched_first() -> None:
         ("Mr Keller", "Mr Roche", False),
         ("le ministre Karim Benali", "le ministre", False),  # titles and articles are not content
         ("M. Voronkov", "", False),
+        ("", "M. Voronkov", False),
+        ("", "", True),  # no speaker on either side: right
+        ("U.N.", "U.N.", True),  # an acronym is a word, though its letters are one each
+        ("the U.N. Secretary-General", "U.N.", True),
+        ("U.N.", "U.S.", False),
+        ("M.", "", False),  # no content word on either side, but not the same
     ],
 )
 def test_speaker_accuracy_by_a_shared_content_word(gold_speaker: str, pred_speaker: str, right: bool) -> None:
     result = scores([Span("Statement", 0, 40, gold_speaker)], [Span("Statement", 0, 40, pred_speaker)])
     assert result["speakers_matched"] == 1
     assert result["speaker_accuracy"] == (1.0 if right else 0.0)
+
+
+def test_a_folder_against_itself_scores_one_speakers_included(pipeline: Pipeline, tmp_path: Path) -> None:
+    """Statements without a speaker, and speakers such as ``U.N.``, made 0.93 of a folder
+    against itself."""
+    texts = [
+        "« Nous devons agir », a déclaré M. Voronkov à Rabat.",
+        "The U.N. said the threat remains high. « It is serious », the minister said.",
+        "Selon le communiqué, la menace persiste.",
+    ]
+    for i, text in enumerate(texts):
+        document = pipeline.annotate(Document(f"d{i}", text)).document
+        (tmp_path / f"d{i}.jsonld").write_text(dumps(document), encoding="utf-8")
+    run = run_ctannot("evaluate", tmp_path, tmp_path, "--json")
+    assert run.returncode == 0, run.stderr
+    result = json.loads(run.stdout)
+    assert result["speakers_matched"] >= 2
+    assert result["speaker_accuracy"] == 1.0
+
+
+def test_the_comparison_of_speakers_is_the_guidelines_scorers() -> None:
+    """Where score.py finds content words it gives the same answer (it has none for ``U.N.``
+    or for no speaker, where ours compares what is left)."""
+    score = _score_module()
+    names = ["Vladimir Voronkov", "M. Voronkov", "Mme PETREL", "la ministre Élodie Pétrel", "Anna Keller",
+             "ministère de l'Intérieur", "le ministre", "Mr Roche", "Le président Macron"]  # fmt: skip
+    for gold in names:
+        for pred in names:
+            if score.words(gold) or score.words(pred):
+                assert same_speaker(gold, pred) == bool(score.words(gold) & score.words(pred)), (gold, pred)
+
+
+def _score_module() -> Any:
+    import importlib.util
+
+    path = shared_path("dev", "score.py")
+    spec = importlib.util.spec_from_file_location("guidelines_score", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def test_speakers_are_counted_over_matched_statements_only() -> None:
@@ -233,6 +283,64 @@ def test_guidelines_gold_errors(tmp_path: Path, registry: Registry) -> None:
     assert str(exc.value).startswith(str(path))
     with pytest.raises(FormatError, match="no gold files"):
         read_gold(tmp_path / "texts", registry)
+
+
+def test_guidelines_gold_by_offsets_with_their_digest(tmp_path: Path, registry: Registry) -> None:
+    """score.py's other form of gold annotation: offsets, and a digest that catches a changed text."""
+    start = TEXT.index("GCTF")
+    digest = hashlib.sha1(b"GCTF").hexdigest()[:10]
+    one = {"type": "Forum", "start": start, "end": start + 4, "sha1": digest}
+    write_gold(tmp_path / "gold", {"doc": DOC_ID, "annotations": [one]})
+    texts = write_texts(tmp_path / "texts")
+    (span,) = read_gold(tmp_path / "gold", registry, texts)[DOC_ID]
+    assert (span.start, span.end) == (start, start + 4)
+    write_gold(tmp_path / "gold", {"doc": DOC_ID, "annotations": [{**one, "sha1": "0" * 10}]})
+    with pytest.raises(
+        FormatError, match=f"annotation #1: span {start}-{start + 4} does not match its digest"
+    ):
+        read_gold(tmp_path / "gold", registry, texts)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ('{"doc": "rabat-gctf", "annotations": [' + "1" * 5000 + "]}", "a number ctannot does not read"),
+        ('{"doc": "rabat-gctf", "annotations": [NaN]}', "NaN is not a JSON number"),
+        ('{"doc": "rabat-gctf", "annotations": [-Infinity]}', "-Infinity is not a JSON number"),
+        ("[" * 100_000 + "]" * 100_000, "JSON nested too deeply"),
+        ('{"doc": "rabat-gctf", "annotations": [5]}', "annotation #1: expected an object with a 'type'"),
+        ('{"doc": "rabat-gctf", "annotations": [{"type": "Forum"}]}', "needs 'text', or 'start' and 'end'"),
+        (
+            '{"doc": "rabat-gctf", "annotations": [{"type": "Forum", "start": 1.5, "end": 3}]}',
+            "'start' and 'end'",
+        ),
+        (
+            '{"doc": "rabat-gctf", "annotations": [{"type": "Forum", "text": 7}]}',
+            "'text' must be a non-empty",
+        ),
+        (
+            '{"doc": "rabat-gctf", "annotations": [{"type": "Forum", "text": "GCTF", "n": "x"}]}',
+            "'n' a number",
+        ),
+        ('{"doc": "rabat-gctf", "annotations": [{"type": "Forum", "text": "GCTF", "n": 0}]}', "'n' a number"),
+        ('{"doc": "rabat-gctf", "annotations": [{"type": "Forum", "text": "GCTF", "attrs": 3}]}', "'attrs'"),
+        (
+            '{"doc": "rabat-gctf", "annotations": '
+            '[{"type": "Statement", "text": "GCTF", "attrs": {"speaker": 1}}]}',
+            "its 'speaker' a string",
+        ),
+    ],
+)
+def test_malformed_gold_is_a_format_error_naming_the_file(
+    tmp_path: Path, registry: Registry, content: str, expected: str
+) -> None:
+    (tmp_path / "gold").mkdir()
+    path = tmp_path / "gold" / "g.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(FormatError) as caught:
+        read_gold(tmp_path / "gold", registry, write_texts(tmp_path / "texts"))
+    assert str(caught.value).startswith(f"{path}: ")
+    assert expected in str(caught.value)
 
 
 def test_spans_of_a_document_give_speakers_as_text() -> None:

@@ -78,6 +78,37 @@ def test_the_plugin_that_fails_to_import_is_reported_and_the_others_load(site: P
     assert "rules+chaos" in ctannot.load_registry().pipelines
 
 
+def test_a_misspelt_hook_is_reported_by_name_and_the_others_load(site: Path) -> None:
+    pm = get_plugin_manager()
+    assert "unknown hook 'register_extractorz'" in pm.failed["misspelt"]
+    assert not pm.has_plugin("misspelt")
+    assert pm.has_plugin("faulty")
+
+
+def test_every_command_works_and_warns_about_the_plugins_that_failed(site: Path, tmp_path: Path) -> None:
+    plugins = run_ctannot("plugins", site=site)
+    assert plugins.returncode == 1
+    assert "misspelt: FAILED TO LOAD: PluginValidationError: unknown hook 'register_extractorz'" in (
+        plugins.stdout
+    )
+    assert "Traceback" not in plugins.stderr
+    text = tmp_path / "d1.txt"
+    text.write_text(HEALTHY, encoding="utf-8")
+    out = tmp_path / "out"
+    runs = {
+        "annotate": run_ctannot("annotate", text, "-o", out, "-q", "--workers", "1", site=site),
+        "show": run_ctannot("show", out / "d1.jsonld", site=site),
+        "export": run_ctannot("export", out, "--to", "brat", "-o", tmp_path / "brat", site=site),
+    }
+    for command, run in runs.items():
+        assert run.returncode == 0, (command, run.stderr)
+        assert "Traceback" not in run.stderr
+        for name in ("broken", "misspelt"):
+            warning = f"ctannot: warning: plugin {name!r} failed to load and is left out: "
+            assert warning in run.stderr, command
+    assert "GAFI" in runs["show"].stdout
+
+
 @pytest.mark.parametrize("fault", list(FAULTS))
 def test_fail_document_names_the_plugin_and_the_problem_and_spares_the_others(site: Path, fault: str) -> None:
     pipeline = chaos_pipeline(site, "fail-document", limit_for(fault))

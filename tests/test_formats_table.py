@@ -199,7 +199,7 @@ def test_a_hand_made_gold_table(tmp_path: Path, registry: Registry) -> None:
             DOC_ROW + "gold-1,g,me,1,Actor,a1,0,4,John,,,\n",
             r":3: the row says 'John' but the text there is 'Jean'",
         ),
-        (DOC_ROW + "gold-1,g,me,1,Actor,a1,0,x,Jean,,,\n", r":3: start and end must be whole numbers"),
+        (DOC_ROW + "gold-1,g,me,1,Actor,a1,0,x,Jean,,,\n", r":3: end must be a whole number, not str .x."),
         (DOC_ROW + "gold-1,g,me,1,Actor,a1,0,99,Jean,,,\n", r":3: span 0 99 is not inside a text of 37"),
         (DOC_ROW + "gold-1,g,,,Actor,a1,0,4,Jean,,,\n", r":3: layer 'g' is not declared"),
         (DOC_ROW + "gold-1,g,me,1,Actor,a1,0,4,Jean,,robot,\n", r":3: Actor 'a1': .*kind"),

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO, examples, run_ctannot
@@ -64,6 +64,23 @@ def test_every_input_is_annotated_or_refused_as_expected(hostile_run: tuple[Path
     expected_outputs = {EXPECTED[n].get("id", n.removesuffix(".txt")) + ".jsonld" for n in annotated}
     assert outputs == expected_outputs
     assert f"{len(annotated)} annotated, {len(refused)} failed" in stderr
+
+
+def strict_json(text: str) -> Any:
+    """``json.loads`` as any other parser reads JSON: no NaN or Infinity."""
+
+    def refuse(name: str) -> Any:
+        raise AssertionError(f"{name} written into output: not JSON")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+def test_everything_written_is_standard_json(hostile_run: tuple[Path, str]) -> None:
+    out, _ = hostile_run
+    for path in out.glob("*.jsonld"):
+        strict_json(path.read_text("utf-8"))
+    for line in (out / FAILURES_FILE).read_text("utf-8").splitlines():
+        strict_json(line)
 
 
 @pytest.mark.parametrize(
@@ -133,6 +150,8 @@ def test_arbitrary_bytes_as_a_text_file_give_text_or_a_clear_refusal(data: bytes
 
 @settings(max_examples=examples(300), deadline=None)
 @given(st.lists(st.one_of(st.binary(max_size=120), st.from_type(str).map(lambda s: s.encode())), max_size=6))
+@example([b'{"id": "x", "text": "Daech", "metadata": {"score": NaN}}'])  # NaN was read, and written
+@example([b'{"id": "x", "text": "Daech", "metadata": {"n": ' + b"9" * 5000 + b"}}"])  # a ValueError
 def test_arbitrary_jsonl_lines_give_documents_or_errors_by_line(lines: list[bytes]) -> None:
     data = b"\n".join(line.replace(b"\n", b" ") for line in lines)
     for item in read_jsonl_stream(io.BytesIO(data), "fuzz.jsonl"):
@@ -141,7 +160,7 @@ def test_arbitrary_jsonl_lines_give_documents_or_errors_by_line(lines: list[byte
         else:
             assert isinstance(item, Document)
             item.text.encode("utf-8")
-            json.dumps(dict(item.metadata), ensure_ascii=False).encode("utf-8")
+            json.dumps(dict(item.metadata), ensure_ascii=False, allow_nan=False).encode("utf-8")
 
 
 def test_iter_inputs_accounts_for_every_file_of_the_hostile_folder() -> None:

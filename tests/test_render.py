@@ -538,7 +538,7 @@ def test_render_command_writes_the_page(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("{not json", "not JSON"),
+        ("{not json", "not valid JSON"),
         ('{"@context": ["http://example.org/ctx"]}', "not a ctannot document"),
         (None, "cannot be read"),
     ],

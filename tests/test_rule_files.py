@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from conftest import run_ctannot
 from ctannot import Document, Forum, Threat
 from ctannot.extractor import Problem
 from ctannot.extractors.rule_extractor import RuleExtractor
@@ -278,6 +279,64 @@ def test_rule_file_errors_name_file_rule_and_problem(case: str, tmp_path: Path, 
     if rule is not None:
         assert f"rule {rule!r}" in message
         assert error.rule == rule
+
+
+def _deep(depth: int, group: str = "(") -> str:
+    return group * depth + "a" + ")" * depth
+
+
+@pytest.mark.parametrize(
+    ("pattern", "problem"),
+    [
+        (_deep(5000), "pattern nests groups 5000 deep, more than ctannot compiles (50)"),
+        (_deep(51, "(?:"), "pattern nests groups 51 deep"),
+        (_deep(300, "(?P<g>"), "pattern nests groups 300 deep"),
+    ],
+)
+def test_a_pattern_nested_too_deeply_is_a_rule_file_error(
+    pattern: str, problem: str, tmp_path: Path, registry: Registry
+) -> None:
+    """Thousands of nested groups made the regex parser raise RecursionError (a traceback)."""
+    body = f"[[rule]]\nname = 'deep'\ntype = 'Forum'\npattern = '{pattern}'\n"
+    error = load_error(write_pack(tmp_path, body), registry)
+    assert str(error).startswith(f"{tmp_path / 'pack.toml'}, rule 'deep': {problem}")
+
+
+def test_groups_as_deep_as_allowed_and_escaped_brackets_compile(tmp_path: Path, registry: Registry) -> None:
+    pattern = _deep(50, "(?:") + r"\(\(\([(((]"
+    body = f"[[rule]]\nname = 'deep'\ntype = 'Forum'\npattern = '{pattern}'\n"
+    assert load_rule_pack(write_pack(tmp_path, body), registry.types).rules
+
+
+def test_toml_nested_too_deeply_is_a_rule_file_error(tmp_path: Path, registry: Registry) -> None:
+    error = load_error(write_pack(tmp_path, "x = " + "[" * 100_000 + "]" * 100_000 + "\n"), registry)
+    assert str(error) == f"{tmp_path / 'pack.toml'}: not valid TOML: nested too deeply"
+
+
+def test_a_deep_pattern_stops_a_run_with_workers_as_a_rule_file_error(tmp_path: Path) -> None:
+    """The pack comes from a plugin, loaded in each worker process: the error is the same, exit
+    code 2, not a 'run stopped' from the executor."""
+    site = tmp_path / "site"
+    pack = write_pack(tmp_path, f"[[rule]]\nname = 'deep'\ntype = 'Forum'\npattern = '{_deep(3000)}'\n")
+    (site / "deep_rules-0.1.dist-info").mkdir(parents=True)
+    (site / "deep_rules-0.1.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: deep-rules\nVersion: 0.1\n", encoding="utf-8"
+    )
+    (site / "deep_rules-0.1.dist-info" / "entry_points.txt").write_text(
+        "[ctannot]\ndeep = deep_rules\n", encoding="utf-8"
+    )
+    (site / "deep_rules.py").write_text(
+        "from pathlib import Path\nfrom ctannot.hookspecs import hookimpl\n\n\n@hookimpl\n"
+        f"def register_rule_packs(register):\n    register(Path({str(pack)!r}))\n",
+        encoding="utf-8",
+    )
+    text = tmp_path / "d.txt"
+    text.write_text("Le GAFI se réunit à Paris.", encoding="utf-8")
+    run = run_ctannot("annotate", text, "-o", tmp_path / "out", "--workers", "2", "-q", site=site)
+    assert run.returncode == 2, run.stderr
+    assert "Traceback" not in run.stderr
+    assert f"{pack}, rule 'deep': pattern nests groups 3000 deep" in run.stderr
+    assert "run stopped" not in run.stderr
 
 
 def test_missing_pack_table(tmp_path: Path, registry: Registry) -> None:

@@ -230,7 +230,7 @@ def _statement_item(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_not_json() -> None:
-    with pytest.raises(FormatError, match=r"out\.jsonld: not JSON"):
+    with pytest.raises(FormatError, match=r"out\.jsonld: not valid JSON"):
         loads('{"@context": [', where="out.jsonld")
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -21,7 +20,7 @@ from ctannot.batch import (
     annotate_corpus,
 )
 from ctannot.extractors.rule_extractor import DEFAULT_RULE_TIMEOUT
-from ctannot.formats import FormatError
+from ctannot.formats import FormatError, strict_json
 from ctannot.formats.inputs import DEFAULT_MAX_CHARS, iter_inputs
 from ctannot.model import Document
 from ctannot.nlp import ModelsMissing
@@ -277,7 +276,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _registry() -> Registry:
-    return Registry.collect(get_plugin_manager())
+    pm = get_plugin_manager()
+    for name, error in sorted(pm.failed.items()):  # `plugins` lists them; the others warn
+        print(f"ctannot: warning: plugin {name!r} failed to load and is left out: {error}", file=sys.stderr)
+    return Registry.collect(pm)
 
 
 # -- annotate ----------------------------------------------------------------------------------
@@ -432,7 +434,7 @@ def _plugins(args: argparse.Namespace) -> int:
     pm = get_plugin_manager()
     rows = plugin_info(pm)
     if args.json:
-        print(json.dumps(rows, indent=2))
+        print(strict_json.dumps(rows, indent=2))
         return EXIT_OK
     for row in rows:
         if "error" in row:
@@ -477,7 +479,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     gold = read_gold(args.gold, registry, args.texts)
     pred = read_spans(args.pred, registry)
     scores = evaluate(gold, pred)
-    print(json.dumps(scores.as_dict(), indent=2) if args.json else scores.table())
+    print(strict_json.dumps(scores.as_dict(), indent=2) if args.json else scores.table())
     return EXIT_OK
 
 

@@ -279,6 +279,9 @@ class Document:
     lang: str | None = None
     metadata: Mapping[str, Any] = field(factory=dict, converter=_freeze_mapping)
     layers: tuple[Layer, ...] = field(default=(), converter=_to_layers, validator=_check_layers)
+    _by_id: dict[str, Annotation] | None = field(init=False, default=None, eq=False, repr=False)
+    """The annotations by id, made at the first :meth:`get`: following every reference of a
+    document one by one must not scan it each time (that was quadratic in ``show``)."""
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         # pickled (to a worker process) as its fields, the metadata as a plain dict
@@ -326,10 +329,14 @@ class Document:
 
     def get(self, annotation_id: str) -> Annotation:
         """The annotation with this id, from any layer."""
-        for ann in self.annotations():
-            if ann.id == annotation_id:
-                return ann
-        raise KeyError(f"document {self.id!r} has no annotation {annotation_id!r}")
+        by_id = self._by_id
+        if by_id is None:
+            by_id = {ann.id: ann for ann in self.annotations()}  # ids are unique: checked
+            object.__setattr__(self, "_by_id", by_id)  # a cache, not a change: still immutable
+        found = by_id.get(annotation_id)
+        if found is None:
+            raise KeyError(f"document {self.id!r} has no annotation {annotation_id!r}")
+        return found
 
     def resolve(self, ref: str | Iterable[str] | None) -> Any:
         """Follow a reference attribute: an id gives its annotation, a tuple of ids a tuple."""
@@ -337,8 +344,7 @@ class Document:
             return None
         if isinstance(ref, str):
             return self.get(ref)
-        index = {ann.id: ann for ann in self.annotations()}
-        return tuple(index[r] for r in ref)
+        return tuple(self.get(r) for r in ref)
 
     def _repr_html_(self) -> str | None:
         """The document drawn in a notebook, by the last of :data:`NOTEBOOK_VIEWS` (None, the

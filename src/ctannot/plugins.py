@@ -2,8 +2,9 @@
 
 Built-ins are ordinary plugin modules registered under dotted names (``ctannot.builtin.*``), so
 they can never collide with a third party's entry-point name. Entry points of the ``ctannot``
-group are loaded one at a time: a plugin that fails to import is recorded in
-:attr:`PluginManager.failed` and reported by ``ctannot plugins``, the others still load.
+group are loaded one at a time: a plugin that fails to import, or implements a hook that does not
+exist (a misspelt name), is recorded in :attr:`PluginManager.failed`, reported by ``ctannot
+plugins`` (and warned about by the other commands), and the others still load.
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ def get_plugin_manager(
                 continue
             try:
                 pm.register(ep.load(), name=ep.name)
+                _check(pm, ep.name)
             except Exception as exc:  # a broken third-party plugin must not take the host down
                 pm.failed[ep.name] = f"{type(exc).__name__}: {exc}"
             else:
@@ -70,6 +72,16 @@ def get_plugin_manager(
         pm.register(plugin)
     pm.check_pending()
     return pm
+
+
+def _check(pm: PluginManager, name: str) -> None:
+    """Refuse the plugin just registered as ``name`` if it implements a hook that does not exist
+    (a misspelt name); unregistered again, it cannot stop the others from loading."""
+    try:
+        pm.check_pending()  # the plugins before it passed: only this one can fail
+    except pluggy.PluginValidationError:
+        pm.unregister(name=name)
+        raise
 
 
 def plugin_info(pm: PluginManager) -> list[dict[str, Any]]:

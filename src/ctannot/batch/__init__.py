@@ -86,7 +86,8 @@ class PipelineSpec:
         return exporter
 
     def pipeline(self, registry: Registry) -> Pipeline:
-        """The pipeline from ``registry``, configured but not set up (its packs not compiled)."""
+        """The pipeline from ``registry``, configured but not set up (its packs not compiled);
+        :class:`~ctannot.nlp.ModelsMissing` if its NLP backend is not installed."""
         pipeline = Pipeline.from_registry(
             registry,
             self.name,
@@ -101,6 +102,7 @@ class PipelineSpec:
                 ex.timeout = self.rule_timeout
             if isinstance(ex, LinguisticExtractor):
                 ex.backend.use_gpu = self.gpu
+                ex.backend.check()  # a backend not installed stops the run here, once
         return pipeline
 
     def build(self) -> tuple[Pipeline, Exporter]:

@@ -30,6 +30,7 @@ __all__ = [
     "from_plain",
     "optional_module",
     "read_text",
+    "reason",
     "to_plain",
 ]
 
@@ -172,10 +173,14 @@ def to_plain(value: Any) -> Any:
 
 
 def from_plain(value: Any, field: attrs.Attribute[Any]) -> Any:
-    """The attribute value :func:`to_plain` made JSON data of, for the attribute ``field``."""
+    """The attribute value :func:`to_plain` made JSON data of, for the attribute ``field``;
+    :class:`FormatError` (without a place: the caller adds it) if it cannot be that."""
     nested = field.metadata.get("nested")
     if nested is not None and isinstance(value, dict):
-        return nested(**value)
+        try:
+            return nested(**value)
+        except (TypeError, ValueError) as exc:  # a key the nested class does not have
+            raise FormatError(f"{field.name}: {exc}") from None
     if isinstance(value, list):
         return tuple(value)
     return value
@@ -188,4 +193,11 @@ def build_annotation(
     try:
         return cls(source=text, start=start, end=end, id=ann_id, **values)
     except (AnnotationError, TypeError, ValueError) as exc:
-        raise FormatError(f"{cls.type_name} {ann_id!r}: {exc}") from None
+        raise FormatError(f"{cls.type_name} {ann_id!r}: {reason(exc)}") from None
+
+
+def reason(exc: Exception) -> str:
+    """What an exception says: attrs' validators raise theirs with the message, the attribute
+    and the value as arguments, whose ``str`` is the whole tuple; this is the message alone."""
+    first = exc.args[0] if exc.args else None
+    return first if len(exc.args) > 1 and isinstance(first, str) else str(exc)

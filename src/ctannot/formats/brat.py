@@ -27,7 +27,6 @@ refused with the line that has them.
 from __future__ import annotations
 
 import itertools
-import json
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -36,13 +35,24 @@ from urllib.parse import unquote
 
 import attrs
 
-from ctannot.formats import FormatError, build_annotation, from_plain, read_text, to_plain
+from ctannot.formats import (
+    FormatError,
+    build_annotation,
+    from_plain,
+    read_text,
+    reason,
+    strict_json,
+    to_plain,
+)
 from ctannot.model import Annotation, AnnotationError, Document, Layer, Provenance, attribute_fields
 
 __all__ = ["LAYER", "PRODUCER", "beside", "dumps", "load", "loads"]
 
 LAYER = "brat"
 PRODUCER = Provenance("brat", "standoff")
+
+_OFFSET = re.compile(r"[0-9]{1,18}")
+"""An offset as brat writes it (the digits of a 64-bit number at most)."""
 
 _LINES = re.compile("[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
 """A stretch without what ``str.splitlines`` splits on, and so what a reader of ``.ann`` lines
@@ -61,7 +71,7 @@ def _token(value: Any) -> bool:
 
 def _note(name: str, value: Any) -> str:
     # JSON escapes control characters, but not these line breaks: a .ann line must not hold them
-    out = json.dumps(to_plain(value), ensure_ascii=False)
+    out = strict_json.dumps(to_plain(value))
     for c in "\x85\u2028\u2029":
         out = out.replace(c, f"\\u{ord(c):04x}")
     return f"{name}={out}"
@@ -161,8 +171,8 @@ def loads(
             raise FormatError(f"{where}:{span.line}: {exc}") from None
     try:
         return Document(document_id, text, layers=[Layer(LAYER, PRODUCER, annotations)])
-    except AnnotationError as exc:
-        raise FormatError(f"{where}: {exc}") from None
+    except (AnnotationError, TypeError, ValueError) as exc:  # ValueError: an empty id, from attrs
+        raise FormatError(f"{where}: {reason(exc)}") from None
 
 
 def _text_bound(rest: str, text: str, types: Mapping[str, type[Annotation]], file: str, number: int) -> _Span:
@@ -174,10 +184,11 @@ def _text_bound(rest: str, text: str, types: Mapping[str, type[Annotation]], fil
         raise FormatError(f"{where}: unknown type {type_name!r} (known: {', '.join(sorted(types))})")
     fragments = []
     for fragment in offsets.split(";"):
-        try:
-            start, end = (int(n) for n in fragment.split())
-        except ValueError:
-            raise FormatError(f"{where}: offsets {offsets!r} are not 'start end' pairs") from None
+        numbers = fragment.split()
+        if len(numbers) != 2 or not all(_OFFSET.fullmatch(n) for n in numbers):
+            # int() would take "１２", "1_000" and " +3": an offset is ASCII digits, nothing else
+            raise FormatError(f"{where}: offsets {offsets[:60]!r} are not 'start end' pairs of whole numbers")
+        start, end = int(numbers[0]), int(numbers[1])
         if not 0 <= start < end <= len(text):
             raise FormatError(f"{where}: span {start} {end} is not inside a text of {len(text)} characters")
         fragments.append((start, end))
@@ -194,7 +205,10 @@ def _text_bound(rest: str, text: str, types: Mapping[str, type[Annotation]], fil
 def _attach(head: str, rest: str, spans: Mapping[str, _Span], where: str) -> None:
     """An attribute (``A``), a note (``#``) or a relation (``R``) line, onto its annotation."""
     if head.startswith("R"):
-        name, *args = rest.split("\t")[0].split()
+        words = rest.split("\t")[0].split()
+        if not words:
+            raise FormatError(f"{where}: a relation line is: name, Arg1:T id, Arg2:T id")
+        name, *args = words
         roles = {}
         for arg in args:
             role, _, ref = arg.partition(":")
@@ -214,7 +228,7 @@ def _attach(head: str, rest: str, spans: Mapping[str, _Span], where: str) -> Non
         return
     if head.startswith("#"):
         parts = rest.split("\t", 1)
-        target_id = parts[0].split()[-1]
+        target_id = (parts[0].split() or [""])[-1]
         name, equals, value = (parts[1] if len(parts) > 1 else "").partition("=")
         span = spans.get(target_id)
         if span is None:
@@ -222,10 +236,14 @@ def _attach(head: str, rest: str, spans: Mapping[str, _Span], where: str) -> Non
         if not equals or name not in attribute_fields(span.cls):
             return  # an annotator's own note
         try:
-            data = json.loads(value)
-        except ValueError:
+            data = strict_json.loads(value)
+        except strict_json.JSONProblem:
             data = value  # written by hand, without JSON quotes
-        span.values[name] = from_plain(data, _field(span.cls, name, where))
+        field = _field(span.cls, name, where)
+        try:
+            span.values[name] = from_plain(data, field)
+        except FormatError as exc:
+            raise FormatError(f"{where}: {exc}") from None
         return
     words = rest.split()
     if len(words) not in (2, 3):

@@ -7,7 +7,6 @@ import contextlib
 import fnmatch
 import gzip
 import hashlib
-import json
 import os
 import sys
 import tempfile
@@ -19,6 +18,7 @@ from urllib.parse import quote
 
 import regex
 
+from ctannot.formats import strict_json
 from ctannot.model import Document
 
 __all__ = [
@@ -292,14 +292,12 @@ def read_jsonl_stream(
         if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]  # a UTF-8 byte-order mark, as some editors write
         try:
-            record = json.loads(_decode(raw, where))
+            record = strict_json.loads(_decode(raw, where))
             yield _document_from_record(record, where, lang, max_chars)
         except InputError as exc:
             yield exc
-        except json.JSONDecodeError as exc:
-            yield InputError(where, f"not valid JSON: {exc.msg} (column {exc.colno})")
-        except RecursionError:
-            yield InputError(where, "JSON nested too deeply")
+        except strict_json.JSONProblem as exc:
+            yield InputError(where, str(exc))
     if empty:
         yield InputError(name, "empty file: no documents")
 

@@ -18,14 +18,23 @@ from __future__ import annotations
 
 import csv
 import io
-import json
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
 import attrs
 
-from ctannot.formats import FormatError, build_annotation, from_plain, optional_module, read_text, to_plain
+from ctannot.formats import (
+    FormatError,
+    build_annotation,
+    from_plain,
+    optional_module,
+    read_text,
+    reason,
+    strict_json,
+    to_plain,
+)
 from ctannot.model import Annotation, AnnotationError, Document, Layer, Provenance, attribute_fields
 
 __all__ = [
@@ -102,7 +111,7 @@ def rows(document: Document) -> Iterator[Row]:
 
 
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return strict_json.dumps(value, compact=True)
 
 
 # -- CSV ---------------------------------------------------------------------------------------------
@@ -136,7 +145,11 @@ def dump_csv(document: Document) -> str:
 def load_csv(path: Path, types: Mapping[str, type[Annotation]]) -> Iterator[Document]:
     """The documents of a CSV table (the importer's ``load``); a spreadsheet's byte-order mark is
     allowed."""
-    reader = csv.reader(io.StringIO(read_text(path).removeprefix("\ufeff"), newline=""), strict=True)
+    content = read_text(path).removeprefix("\ufeff")
+    # The csv module refuses a field of more than 131,072 characters by default, which a text
+    # is: no field can be longer than the file (the limit is the process's: only ever raised).
+    csv.field_size_limit(max(csv.field_size_limit(), len(content)))
+    reader = csv.reader(io.StringIO(content, newline=""), strict=True)
     try:
         header = next(reader, None)
         if header is None:
@@ -212,13 +225,18 @@ def load_parquet(path: Path, types: Mapping[str, type[Annotation]]) -> Iterator[
     except (OSError, pa.ArrowException) as exc:
         raise FormatError(f"{path}: not a Parquet file: {exc}") from None
     _check_header(parquet.schema_arrow.names, str(path))
-    records = (
-        (f"{path}: row {number}", row)
-        for number, row in enumerate(
-            (row for batch in parquet.iter_batches() for row in batch.to_pylist()), 1
-        )
-    )
-    yield from documents_from_rows(records, types, str(path))
+
+    def records() -> Iterator[tuple[str, Row]]:
+        number = 0
+        try:
+            for batch in parquet.iter_batches():
+                for row in batch.to_pylist():
+                    number += 1
+                    yield f"{path}: row {number}", row
+        except (OSError, pa.ArrowException) as exc:  # a corrupt page: say after which row
+            raise FormatError(f"{path}: cannot be read after row {number}: {exc}") from None
+
+    yield from documents_from_rows(records(), types, str(path))
 
 
 # -- rows back into documents ------------------------------------------------------------------------
@@ -243,6 +261,7 @@ def documents_from_rows(
     anywhere in the table."""
     pending: dict[str, _Pending] = {}
     for at, row in records:
+        _check_cells(row, at)
         doc_id = row.get("document")
         if not doc_id:
             raise FormatError(f"{at}: no document")
@@ -254,8 +273,12 @@ def documents_from_rows(
             raise FormatError(f"{at}: a second row of document {doc_id!r} with an empty id")
         doc.text = row.get("text") or ""
         info = _parse_json(row.get("attributes"), at)
-        if not isinstance(info.get("layers", []), list) or not isinstance(info.get("metadata", {}), dict):
-            raise FormatError(f"{at}: the document's attributes hold bad layers or metadata")
+        if not (
+            isinstance(info.get("layers", []), list)
+            and isinstance(info.get("metadata", {}), dict)
+            and isinstance(info.get("lang", ""), str | None)
+        ):
+            raise FormatError(f"{at}: the document's attributes hold bad layers, metadata or lang")
         doc.info = info
     for doc in pending.values():
         yield _document(doc, types, where)
@@ -295,17 +318,14 @@ def _document(doc: _Pending, types: Mapping[str, type[Annotation]], where: str) 
             [Layer(name, producer, anns) for name, (producer, anns) in doc.layers.items()],
         )
     except (AnnotationError, TypeError, ValueError) as exc:
-        raise FormatError(f"{where}: document {doc.id!r}: {exc}") from None
+        raise FormatError(f"{where}: document {doc.id!r}: {reason(exc)}") from None
 
 
 def _annotation(row: Row, text: str, types: Mapping[str, type[Annotation]], at: str) -> Annotation:
     cls = types.get(row.get("type") or "")
     if cls is None:
         raise FormatError(f"{at}: unknown type {row.get('type')!r} (known: {', '.join(sorted(types))})")
-    try:
-        start, end = int(row["start"]), int(row["end"])
-    except (TypeError, ValueError):
-        raise FormatError(f"{at}: start and end must be whole numbers") from None
+    start, end = _offset(row.get("start"), "start", at), _offset(row.get("end"), "end", at)
     if not 0 <= start < end <= len(text):
         raise FormatError(f"{at}: span {start} {end} is not inside a text of {len(text)} characters")
     if row.get("text") != text[start:end]:
@@ -316,7 +336,10 @@ def _annotation(row: Row, text: str, types: Mapping[str, type[Annotation]], at: 
         field = fields.get(name)
         if field is None:
             raise FormatError(f"{at}: {cls.type_name} has no attribute {name!r}")
-        values[name] = from_plain(data, field)
+        try:
+            values[name] = from_plain(data, field)
+        except FormatError as exc:
+            raise FormatError(f"{at}: {exc}") from None
     for name in _IN_COLUMNS:
         value = row.get(name)
         if value is None or value == "":
@@ -332,12 +355,36 @@ def _annotation(row: Row, text: str, types: Mapping[str, type[Annotation]], at: 
         raise FormatError(f"{at}: {exc}") from None
 
 
+_DIGITS = re.compile(r"[0-9]{1,18}")
+
+
+def _offset(value: Any, column: str, at: str) -> int:
+    """An offset cell: an integer (Parquet), or its ASCII digits (CSV). A float is refused, not
+    truncated (``int(3.7)`` is 3), and so are the other strings ``int()`` takes (``"１２"``,
+    ``"1_000"``, ``" 3"``)."""
+    if type(value) is int:
+        return value
+    if isinstance(value, str) and _DIGITS.fullmatch(value):
+        return int(value)
+    shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:60] + "..."
+    raise FormatError(f"{at}: {column} must be a whole number, not {type(value).__name__} {shown}")
+
+
+def _check_cells(row: Mapping[str, Any], at: str) -> None:
+    """Every column but the offsets holds text or nothing: a Parquet file typed otherwise (a
+    number, a list) is refused by column."""
+    for column in COLUMNS:
+        value = row.get(column)
+        if value is not None and column not in ("start", "end") and not isinstance(value, str):
+            raise FormatError(f"{at}: column {column!r} must hold text, not {type(value).__name__}")
+
+
 def _parse_json(cell: Any, at: str) -> dict[str, Any]:
     if cell is None or cell == "":
         return {}
     try:
-        data = json.loads(cell)
-    except ValueError:
+        data = strict_json.loads(cell)
+    except strict_json.JSONProblem:
         raise FormatError(f"{at}: attributes must be a JSON object, not {cell[:60]!r}") from None
     if not isinstance(data, dict):
         raise FormatError(f"{at}: attributes must be a JSON object, not {cell[:60]!r}")

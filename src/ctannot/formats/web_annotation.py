@@ -20,7 +20,6 @@ processors and refuses every other remote URL, so processing never touches the n
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from functools import cache
@@ -30,7 +29,7 @@ from urllib.parse import quote, unquote
 
 import attrs
 
-from ctannot.formats import FormatError
+from ctannot.formats import FormatError, reason, strict_json
 from ctannot.model import Annotation, AnnotationError, Document, Layer, Provenance
 from ctannot.version import __version__
 from ctannot.vocabulary import anno_context, anno_terms
@@ -364,7 +363,7 @@ def _json(value: Any) -> str:
         return int.__repr__(value)
     if value is None:
         return "null"
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return strict_json.dumps(value, compact=True)  # NaN refused, not written
 
 
 _Plan = tuple[tuple[str, str, bool, "attrs.Attribute[Any]"], ...]
@@ -492,20 +491,28 @@ class _Reader:
         for i, item in enumerate(items):
             ann, layer_name = self.annotation(item, doc_id, text, i)
             by_layer.setdefault(layer_name, []).append(ann)
-        layers = []
-        for node in layer_nodes:
-            name = self.get(node, "label", str, "a layer")
-            creator = self.get(node, "creator", dict, f"layer {name!r}")
-            producer = Provenance(
-                self.get(creator, "name", str, "a creator"), self.get(creator, "version", str, "a creator")
-            )
-            layers.append(Layer(name, producer, by_layer.pop(name, [])))
+        layers = [self.layer(node, by_layer) for node in layer_nodes]
         if by_layer:
             raise self.fail(f"annotations of undeclared layers {sorted(by_layer)}")
         try:
             return Document(doc_id, text, lang, metadata, layers)
         except AnnotationError as exc:
             raise self.fail(str(exc)) from None
+
+    def layer(self, node: Any, by_layer: dict[str, list[Annotation]]) -> Layer:
+        name = self.get(node, "label", str, "a layer")
+        if not name:
+            raise self.fail("a layer has an empty label")
+        what = f"the creator of layer {name!r}"
+        creator = self.get(node, "creator", dict, f"layer {name!r}")
+        producer_name = self.get(creator, "name", str, what)
+        version = self.get(creator, "version", str, what)
+        if not (producer_name and version):
+            raise self.fail(f"{what} has an empty name or version")
+        try:
+            return Layer(name, Provenance(producer_name, version), by_layer.pop(name, []))
+        except (AnnotationError, TypeError, ValueError) as exc:  # a validator of the model
+            raise self.fail(f"layer {name!r}: {reason(exc)}") from None
 
     def annotation(self, item: Any, doc_id: str, text: str, index: int) -> tuple[Annotation, str]:
         what = f"annotation #{index + 1}"
@@ -540,7 +547,7 @@ class _Reader:
         try:
             return cls(source=text, start=start, end=end, id=ann_id, **values), layer
         except (AnnotationError, TypeError, ValueError) as exc:
-            raise self.fail(f"{what}: {exc}") from None
+            raise self.fail(f"{what}: {reason(exc)}") from None
 
     def value_in(self, value: Any, a: attrs.Attribute[Any], doc_id: str, what: str, prefix: str) -> Any:
         if "ref" in a.metadata:
@@ -597,9 +604,7 @@ def loads(
             f"{where}: {len(text):,} characters of JSON-LD, more than ctannot reads ({MAX_JSONLD_CHARS:,})"
         )
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise FormatError(f"{where}: not JSON: {exc}") from None
-    except RecursionError:
-        raise FormatError(f"{where}: JSON nested too deeply") from None
+        data = strict_json.loads(text)
+    except strict_json.JSONProblem as exc:
+        raise FormatError(f"{where}: {exc}") from None
     return from_jsonld(data, types, where)

@@ -17,7 +17,6 @@ with a :class:`~ctannot.formats.FormatError` saying where.
 from __future__ import annotations
 
 import functools
-import json
 import re
 import sys
 import typing
@@ -27,7 +26,7 @@ from typing import Any
 
 import attrs
 
-from ctannot.formats import FormatError, optional_module, to_plain
+from ctannot.formats import FormatError, optional_module, strict_json, to_plain
 from ctannot.model import Annotation, Document
 
 __all__ = ["BASE", "DOCUMENT_METADATA", "dumps", "shared", "typesystem"]
@@ -237,5 +236,5 @@ def _value(ts: Any, cls: type[Any], field: attrs.Attribute[Any], value: Any, wha
             _check_xml(item, what)
         return ts.get_type("uima.cas.StringArray")(elements=list(value))
     if feature_range == "uima.cas.String" and not isinstance(value, str):
-        return json.dumps(to_plain(value), ensure_ascii=False)
+        return strict_json.dumps(to_plain(value))
     return value

@@ -34,6 +34,11 @@ class NLPBackend:
     """May the models run on a GPU, when there is one? Set it before the first parse: the models
     are loaded then, once per process (``annotate --gpu`` sets it)."""
 
+    def check(self) -> None:
+        """Raise :class:`ModelsMissing` if the backend cannot run at all (its library is not
+        installed). Called when the pipeline is chosen, before any document: a run stops once
+        with the install hint rather than failing every document."""
+
     def parse(self, texts: Sequence[str], lang: str) -> list[tuple[list[ParsedSentence], list[ParsedEntity]]]:
         """Parse texts of one language, all in one call where the backend can batch them.
 

@@ -8,6 +8,7 @@ stops annotation with :class:`ModelsMissing`, whose message gives that command.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from collections.abc import Sequence
 from typing import Any
@@ -21,6 +22,8 @@ PROCESSORS = {
     "fr": "tokenize,mwt,pos,lemma,depparse,ner",
     "en": "tokenize,pos,lemma,depparse,ner",
 }
+
+_NOT_INSTALLED = "Stanza is not installed: pip install 'ctannot[stanza]'"
 
 
 def from_stanza(doc: Any) -> tuple[list[ParsedSentence], list[ParsedEntity]]:
@@ -71,6 +74,15 @@ class StanzaParser(NLPBackend):
         self.resources_dir = resources_dir
         self._pipelines: dict[str, Any] = {}
 
+    def check(self) -> None:
+        """Stanza must be importable: found without importing it (PyTorch takes seconds)."""
+        try:
+            found = importlib.util.find_spec("stanza") is not None
+        except (ImportError, ValueError):  # ValueError: a None in sys.modules (blocked)
+            found = False
+        if not found:
+            raise ModelsMissing(_NOT_INSTALLED)
+
     def pipeline(self, lang: str) -> Any:
         if lang not in self._pipelines:
             if lang not in PROCESSORS:
@@ -78,7 +90,7 @@ class StanzaParser(NLPBackend):
             try:
                 import stanza
             except ImportError:
-                raise ModelsMissing("Stanza is not installed: pip install 'ctannot[stanza]'") from None
+                raise ModelsMissing(_NOT_INSTALLED) from None
             options: dict[str, Any] = {
                 "download_method": None,
                 "use_gpu": self.use_gpu,  # True: CUDA if PyTorch sees it, else the CPU; False: the CPU
@@ -97,7 +109,8 @@ class StanzaParser(NLPBackend):
 
     def parse(self, texts: Sequence[str], lang: str) -> list[tuple[list[ParsedSentence], list[ParsedEntity]]]:
         """Parse many texts of one language in one call (Stanza's bulk processing)."""
+        pipeline = self.pipeline(lang)  # first: it says when Stanza is not installed
         import stanza
 
-        docs = self.pipeline(lang)([stanza.Document([], text=text) for text in texts])
+        docs = pipeline([stanza.Document([], text=text) for text in texts])
         return [from_stanza(doc) for doc in docs]

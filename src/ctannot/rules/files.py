@@ -33,6 +33,31 @@ __all__ = [
 
 _SPAN_GROUP = "span"
 
+MAX_NESTING = 50
+"""The deepest nesting of groups a pattern may have: the ``regex`` parser recurses on each level
+(a few thousand levels exhaust Python's stack); real rules nest five or six."""
+
+
+def _nesting(pattern: str) -> int:
+    """How deep the groups of a regex pattern nest (escapes and character sets skipped)."""
+    depth = deepest = 0
+    escaped = in_set = False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_set:
+            in_set = char != "]"
+        elif char == "[":
+            in_set = True
+        elif char == "(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char == ")":
+            depth = max(0, depth - 1)
+    return deepest
+
 
 class RuleFileError(ValueError):
     """A rule file is invalid; the message names the file, the rule and the problem."""
@@ -43,6 +68,9 @@ class RuleFileError(ValueError):
         self.path = Path(path)
         self.rule = rule
         self.problem = problem
+
+    def __reduce__(self) -> tuple[Any, tuple[str, str, str | None]]:
+        return (RuleFileError, (str(self.path), self.problem, self.rule))  # from a worker, whole
 
 
 @attrs.frozen
@@ -153,6 +181,8 @@ def load_rule_pack(path: Path | str, types: Mapping[str, type[Annotation]]) -> R
         raise RuleFileError(path, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
         raise RuleFileError(path, f"not valid TOML: {exc}") from None
+    except RecursionError:  # tomllib recurses into nested arrays and tables
+        raise RuleFileError(path, "not valid TOML: nested too deeply") from None
     except OSError as exc:
         raise RuleFileError(path, f"cannot be read: {exc.strerror}") from None
     return _Reader(path, data, types).pack()
@@ -304,15 +334,23 @@ class _Reader:
         missing = set(regex.findall(r"\\L<(\w+)>", pattern)) - set(lists)
         if missing:
             raise self.fail(f"pattern uses unknown list \\L<{sorted(missing)[0]}>", label)
+        depth = _nesting(pattern)
+        if depth > MAX_NESTING:
+            raise self.fail(
+                f"pattern nests groups {depth} deep, more than ctannot compiles ({MAX_NESTING})", label
+            )
         try:
             compiled = regex.compile(expand_lists(pattern, lists), flags)
+            empty = compiled.fullmatch("") is not None
         except regex.error:
             try:  # report the error at its place in the pattern as written, lists unexpanded
                 regex.compile(pattern, flags, **{k: v for k, v in lists.items() if f"\\L<{k}>" in pattern})
             except regex.error as original:
                 exc = original
             raise self.fail(f"invalid pattern: {exc}", label) from None
-        if not allow_empty and compiled.fullmatch("") is not None:
+        except RecursionError:  # the regex parser recurses: a pattern too deep in another way
+            raise self.fail("pattern too deeply nested to compile", label) from None
+        if empty and not allow_empty:
             raise self.fail("pattern matches the empty string", label)
         return compiled, ignore_accents
 

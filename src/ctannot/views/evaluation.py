@@ -3,7 +3,8 @@
 Matching follows the scorer of the annotation guidelines: one-to-one per type, largest overlap
 first. *Strict*: the same offsets. *Relaxed*: the overlap covers at least half of the shorter
 span. Speaker accuracy: among relaxed-matched Statements, the share whose speaker shares a
-content word with the gold speaker (accents, case and honorifics ignored). Actor is reported
+content word with the gold speaker (accents, case and honorifics ignored; an acronym such as
+``U.N.`` is a word), or that have no speaker on either side (:func:`same_speaker`). Actor is reported
 but not part of the headline micro-F1, which is over the four mission types.
 
 Gold and predictions are files any importer reads, or folders of them: ctannot JSON-LD, brat
@@ -14,22 +15,32 @@ Parquet table of annotations. Gold can also be the guidelines' gold format (``.j
 
 from __future__ import annotations
 
-import json
+import hashlib
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 import attrs
 import regex
 
-from ctannot.formats import FormatError, read_text
+from ctannot.formats import FormatError, read_text, strict_json
 from ctannot.model import Document
 
 if TYPE_CHECKING:
     from ctannot.registry import Registry
 
-__all__ = ["MISSION_TYPES", "TYPES", "Scores", "Span", "evaluate", "read_gold", "read_spans", "spans_of"]
+__all__ = [
+    "MISSION_TYPES",
+    "TYPES",
+    "Scores",
+    "Span",
+    "evaluate",
+    "read_gold",
+    "read_spans",
+    "same_speaker",
+    "spans_of",
+]
 
 TYPES = ("Initiative", "Forum", "Threat", "Statement", "Actor")
 MISSION_TYPES = ("Initiative", "Forum", "Threat", "Statement")
@@ -87,9 +98,9 @@ def spans_of(document: Document) -> list[Span]:
 
 def _gold_json(path: Path, texts: Path | None) -> tuple[str, list[Span]]:
     try:
-        data = json.loads(read_text(path))
-    except ValueError as exc:
-        raise FormatError(f"{path}: not JSON: {exc}") from None
+        data = strict_json.loads(read_text(path))
+    except strict_json.JSONProblem as exc:
+        raise FormatError(f"{path}: {exc}") from None
     if not (
         isinstance(data, dict)
         and isinstance(data.get("doc"), str)
@@ -103,15 +114,40 @@ def _gold_json(path: Path, texts: Path | None) -> tuple[str, list[Span]]:
         text = text_path.read_text(encoding="utf-8")
     except OSError as exc:
         raise FormatError(f"{path}: cannot read its text {text_path}: {exc.strerror}") from None
-    spans = []
-    for i, a in enumerate(data["annotations"], 1):
-        pos = -1
-        for _ in range(int(a.get("n", 1))):
-            pos = text.find(a["text"], pos + 1)
-            if pos < 0:
-                raise FormatError(f"{path}: annotation #{i}: text not found: {a['text'][:60]!r}")
-        spans.append(Span(a["type"], pos, pos + len(a["text"]), a.get("attrs", {}).get("speaker", "")))
+    spans = [_gold_span(a, text, f"{path}: annotation #{i}") for i, a in enumerate(data["annotations"], 1)]
     return data["doc"], spans
+
+
+def _gold_span(a: Any, text: str, where: str) -> Span:
+    """One annotation of a gold file, as score.py reads it: its exact text and which occurrence
+    (``n``, 1 by default), or offsets with a digest of their span (``start``, ``end``, ``sha1``)."""
+    if not isinstance(a, dict) or not isinstance(a.get("type"), str):
+        raise FormatError(f"{where}: expected an object with a 'type'")
+    attributes = a.get("attrs", {})
+    speaker = attributes.get("speaker", "") if isinstance(attributes, dict) else None
+    if not isinstance(speaker, str):
+        raise FormatError(f"{where}: 'attrs' must be an object, and its 'speaker' a string")
+    if "text" not in a:
+        start, end = a.get("start"), a.get("end")
+        if not (_is_int(start) and _is_int(end) and 0 <= start < end <= len(text)):
+            raise FormatError(f"{where}: needs 'text', or 'start' and 'end' inside the text")
+        digest = hashlib.sha1(text[start:end].encode("utf-8")).hexdigest()[:10]
+        if a.get("sha1") != digest:
+            raise FormatError(f"{where}: span {start}-{end} does not match its digest (the text changed?)")
+        return Span(a["type"], start, end, speaker)
+    quoted, n = a["text"], a.get("n", 1)
+    if not (isinstance(quoted, str) and quoted and _is_int(n) and n >= 1):
+        raise FormatError(f"{where}: 'text' must be a non-empty string and 'n' a number from 1")
+    pos = -1
+    for _ in range(n):
+        pos = text.find(quoted, pos + 1)
+        if pos < 0:
+            raise FormatError(f"{where}: text not found (n={n}): {quoted[:60]!r}")
+    return Span(a["type"], pos, pos + len(quoted), speaker)
+
+
+def _is_int(value: Any) -> TypeGuard[int]:
+    return type(value) is int
 
 
 def read_spans(path: Path, registry: Registry) -> dict[str, list[Span]]:
@@ -158,10 +194,32 @@ def _read(
     return found
 
 
-def _words(s: str) -> set[str]:
+_ACRONYM = regex.compile(r"\b(?:\w\.){2,}")
+"""Letters each followed by a full stop, ``U.N.``: read as one word, ``un``."""
+
+
+def _normal(s: str) -> str:
+    """Lower case, without accents, an acronym's full stops dropped."""
+    s = _ACRONYM.sub(lambda m: m.group().replace(".", ""), s)
     s = unicodedata.normalize("NFKD", s.lower())
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    return {w for w in regex.findall(r"\w+", s) if w not in _STOP and len(w) > 1}
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+def _words(s: str) -> set[str]:
+    """The content words of a speaker's name, as the guidelines' scorer finds them (its words
+    of one letter, articles and honorifics left out), an acronym being one word."""
+    return {w for w in regex.findall(r"\w+", _normal(s)) if w not in _STOP and len(w) > 1}
+
+
+def same_speaker(gold: str, pred: str) -> bool:
+    """Whether a predicted speaker is the gold one: as the guidelines' scorer (score.py) has it,
+    when they share a content word (accents, case and honorifics ignored); and, where it has
+    none to compare, when neither has a content word and they read the same: no speaker on
+    either side is right, a speaker on one side only is wrong."""
+    gold_words, pred_words = _words(gold), _words(pred)
+    if gold_words or pred_words:
+        return bool(gold_words & pred_words)
+    return " ".join(regex.findall(r"\w+", _normal(gold))) == " ".join(regex.findall(r"\w+", _normal(pred)))
 
 
 def _match(gold: Sequence[Span], pred: Sequence[Span], relaxed: bool) -> list[tuple[int, int]]:
@@ -262,5 +320,5 @@ def evaluate(
             if t == "Statement":
                 for i, j in pairs:
                     scores.speakers_matched += 1
-                    scores.speakers_right += bool(_words(g[i].speaker) & _words(p[j].speaker))
+                    scores.speakers_right += same_speaker(g[i].speaker, p[j].speaker)
     return scores
