@@ -126,6 +126,7 @@ def test_a_fresh_run_removes_the_partitions_of_an_earlier_one(inputs: list[str],
         (["{tmp}/*.nothing"], "*.nothing: no file matches"),
         (["{tmp}/notes.md"], "notes.md: unsupported input: give .txt, .jsonl or .jsonl.gz files"),
         (["{tmp}"], "folder has no files matching '*.txt'"),
+        (["nostore://bucket/a.jsonl"], "nostore://bucket/a.jsonl: Protocol not known: nostore"),
     ],
 )
 def test_what_cannot_be_planned_is_told(tmp_path: Path, given: list[str], message: str) -> None:

@@ -91,6 +91,15 @@ def _fsspec() -> Any:
     return fsspec
 
 
+def _store(url: str) -> tuple[Any, str]:
+    """The fsspec file system of ``url`` and the path in it; a store whose package is missing
+    (gcsfs for gs://, s3fs for s3://) is named."""
+    try:
+        return _fsspec().core.url_to_fs(url)  # type: ignore[no-any-return]
+    except (ImportError, ValueError) as exc:
+        raise PlanError(f"{url}: {exc}") from None
+
+
 def is_url(name: str | Path) -> bool:
     """Whether ``name`` is a URL (``s3://bucket/key``, ``file:///tmp/x``) rather than a path."""
     return "://" in str(name)
@@ -122,13 +131,12 @@ def plan_partitions(inputs: Iterable[str], pattern: str = "*.txt") -> list[Parti
     in the order a single-process run reads them: a folder's files whose name matches
     ``pattern``, its own before its subfolders', each in sorted order. The client lists the
     store; it reads no input."""
-    fsspec = _fsspec()
     found: list[tuple[str, str, dict[str, Any]]] = []
     for given in inputs:
         if given == "-":
             raise PlanError("standard input (-) cannot be partitioned: give files or URLs")
         try:
-            fs, path = fsspec.core.url_to_fs(given)
+            fs, path = _store(given)
             if any(c in path for c in "*?["):
                 matched = fs.glob(path, detail=True)
                 files = [(p, i) for p, i in sorted(matched.items()) if i.get("type") == "file"]
@@ -235,7 +243,7 @@ def annotate_partition(spec: PipelineSpec, job: PartitionJob) -> PartitionResult
     vouches for files of another run. Raises only what stops everything (a broken pipeline, the
     store refusing to write); an input's fault is one of its failures.
     """
-    fs, root = _fsspec().core.url_to_fs(job.output)
+    fs, root = _store(job.output)
     part = job.partition
     _remove_partitions(fs, root, lambda number: number == part.number)
     failures: list[str] = []
@@ -344,7 +352,12 @@ def _remove_partitions(fs: Any, root: str, which: Callable[[int], bool]) -> None
     """Remove the files (and temporary files) of the partitions whose number is ``which``,
     each partition's marker first."""
     by_number: dict[int, list[str]] = {}
-    for path in fs.ls(root, detail=False):
+    fs.invalidate_cache(root)  # a worker lives on from run to run: its store's listings with it
+    try:
+        listing = fs.ls(root, detail=False)
+    except FileNotFoundError:  # an object store's folder is there once it holds an object
+        return
+    for path in listing:
         name = posixpath.basename(path.rstrip("/")).removeprefix(".")  # .part-...: a killed run's
         if name.startswith("part-") and name[5:10].isdigit() and which(int(name[5:10])):
             by_number.setdefault(int(name[5:10]), []).append(path)
@@ -385,7 +398,7 @@ def annotate_partitions(
             f"partitioned runs write JSON-LD lines, with the jsonld format, not {spec.format!r}"
         )
     digest = pipeline_digest(spec, lang, max_chars, parquet)
-    fs, root = _fsspec().core.url_to_fs(output)
+    fs, root = _store(output)
     try:
         fs.makedirs(root, exist_ok=True)
         done = _finished(fs, root) if resume else {}
@@ -430,6 +443,7 @@ def annotate_partitions(
 def _finished(fs: Any, root: str) -> dict[int, dict[str, Any]]:
     """The markers of the partitions an earlier run finished, by number."""
     found = {}
+    fs.invalidate_cache(root)
     for path in fs.glob(f"{root}/part-*{MARKER_SUFFIX}"):
         try:
             marker = json.loads(fs.cat_file(path))
