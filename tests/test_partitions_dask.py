@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -27,9 +28,9 @@ from distributed import Client, LocalCluster
 
 from conftest import run_ctannot
 from ctannot import batch
-from ctannot.batch import PipelineSpec
+from ctannot.batch import PipelineSpec, Summary
 from ctannot.batch.bags import DocumentFailed, annotate_bag
-from ctannot.batch.partitions import annotate_partitions, plan_partitions
+from ctannot.batch.partitions import PartitionResult, annotate_partitions, plan_partitions
 from partitioned import SAMPLES, Output, make_corpus, parquet_rows, partitioned, single_process, table_of
 
 TIMEOUT = 60.0  # seconds the S3 server and the workers may take to start
@@ -191,3 +192,37 @@ def test_a_bag_record_that_cannot_be_annotated_is_named_or_dropped(client: Clien
     assert [record["id"] for record in kept] == [
         f"urn:ctannot:doc:{r['id']}/annotations" for r in records()[:2]
     ]
+
+
+def test_a_worker_killed_mid_run_loses_and_doubles_nothing(
+    client: Client, inputs: list[str], reference: Output, tmp_path: Path
+) -> None:
+    pids: dict[str, int] = client.run(os.getpid)
+    killed: list[str] = []
+
+    def kill_a_busy_worker(result: PartitionResult, summary: Summary) -> None:
+        # at the first partition back, kill (hard) a worker seen running another one
+        if killed:
+            return
+        processing = client.processing()  # type: ignore[no-untyped-call]
+        busy = [worker for worker, keys in processing.items() if keys and worker in pids]
+        if busy:
+            os.kill(pids[busy[0]], signal.SIGKILL)
+            killed.append(busy[0])
+
+    out = tmp_path / "out"
+    plan = plan_partitions(inputs)
+    summary = annotate_partitions(plan, str(out), PipelineSpec(), client=client, report=kill_a_busy_worker)
+    assert killed, "no worker was ever seen running a partition"
+    got = partitioned(fsspec.filesystem("file"), str(out), summary)
+    assert (got.lines, got.failures) == (reference.lines, reference.failures)
+    assert (summary.annotated, summary.failed, summary.read) == (18, 4, 22)
+
+    def restarted() -> bool:  # the nanny restarts the killed worker, for the tests after this one
+        now: dict[str, int] = client.run(os.getpid)
+        return len(now) == 2 and pids[killed[0]] not in now.values()
+
+    deadline = time.monotonic() + TIMEOUT
+    while not restarted():
+        assert time.monotonic() < deadline, "the nanny did not restart the killed worker"
+        time.sleep(0.1)
