@@ -19,6 +19,7 @@ from ctannot.batch import (
     Summary,
     annotate_corpus,
 )
+from ctannot.batch.partitions import PartitionResult, PlanError, annotate_partitions, is_url, plan_partitions
 from ctannot.extractors.rule_extractor import DEFAULT_RULE_TIMEOUT
 from ctannot.formats import FormatError, strict_json
 from ctannot.formats.inputs import DEFAULT_MAX_CHARS, iter_inputs
@@ -64,15 +65,22 @@ def _parser() -> argparse.ArgumentParser:
         nargs="+",
         metavar="INPUT",
         help=".txt file, folder (read recursively), .jsonl or .jsonl.gz file (id, text, lang, metadata), "
-        "or - for JSON Lines on standard input",
+        "or - for JSON Lines on standard input; or a URL of such files (s3://news/2025/*.jsonl.gz, "
+        "file:///data/corpus/), which makes the run partitioned",
     )
     ann.add_argument(
         "-o",
         "--output",
-        type=Path,
         required=True,
         metavar="OUT_DIR",
-        help="folder for the output files and failures.jsonl (created if needed)",
+        help="folder for the output files and failures.jsonl (created if needed); a URL "
+        "(s3://bucket/annotated/) makes the run partitioned",
+    )
+    ann.add_argument(
+        "--partitioned",
+        action="store_true",
+        help="one partition per input file, which a worker reads and writes itself as "
+        "OUT_DIR/part-NNNNN.jsonld-lines.gz (the default when an input or OUT_DIR is a URL)",
     )
     ann.add_argument(
         "--glob",
@@ -82,10 +90,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     ann.add_argument(
         "--output-format",
-        choices=("files", "jsonld-lines", "jsonld-lines.gz"),
-        default="files",
+        choices=("files", "jsonld-lines", "jsonld-lines.gz", "parquet"),
         help="one file per document (default), or one JSON-LD collection per line in "
-        f"OUT_DIR/{LINES_FILE} (.gz: gzipped), in input order",
+        f"OUT_DIR/{LINES_FILE} (.gz: gzipped), in input order; partitioned runs write "
+        "jsonld-lines.gz, and with parquet also each partition's flat table",
     )
     ann.add_argument(
         "--workers",
@@ -264,7 +272,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "report":
             return _report(args)
         return _show(args)
-    except (UsageError, PipelineError, RuleFileError, RegistrationError, FormatError, ModelsMissing) as exc:
+    except (
+        UsageError,
+        PlanError,
+        PipelineError,
+        RuleFileError,
+        RegistrationError,
+        FormatError,
+        ModelsMissing,
+    ) as exc:
         print(f"ctannot: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -300,6 +316,11 @@ def _annotate(args: argparse.Namespace) -> int:
     registry = _registry()
     spec.exporter(registry)  # unknown names stop the run here, before any output folder is made
     spec.pipeline(registry)
+    if args.partitioned or is_url(args.output) or any(is_url(i) for i in args.inputs):
+        return _annotate_partitions(args, spec)
+    if args.output_format == "parquet":
+        raise UsageError("--output-format parquet is for partitioned runs (URLs, or --partitioned)")
+    args.output = Path(args.output)
     try:
         args.output.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -311,7 +332,7 @@ def _annotate(args: argparse.Namespace) -> int:
             iter_inputs(args.inputs, args.lang, args.glob, args.max_chars or None),
             args.output,
             spec,
-            output_format=args.output_format,
+            output_format=args.output_format or "files",
             workers=args.workers,
             batch_size=args.batch_size,
             resume=args.resume,
@@ -342,6 +363,69 @@ def _annotate(args: argparse.Namespace) -> int:
             client.close()
     failures = f" (see {args.output / FAILURES_FILE})" if summary.failed else ""
     print(f"ctannot: {summary.line()}{failures} -> {args.output}", file=sys.stderr)
+    return EXIT_FAILURES if summary.failed else EXIT_OK
+
+
+def _annotate_partitions(args: argparse.Namespace, spec: PipelineSpec) -> int:
+    """The partitioned run: this process plans the partitions and adds up their counts; the
+    workers (of the Dask cluster, or local processes) read and write them."""
+    if args.output_format not in (None, "jsonld-lines.gz", "parquet"):
+        raise UsageError(
+            f"--output-format {args.output_format} is not for partitioned runs: they write "
+            "jsonld-lines.gz, and with parquet also each partition's flat table"
+        )
+    partitions = plan_partitions(args.inputs, args.glob)
+    client = _dask_client(args.scheduler) if args.executor == "dask" else None
+    output = args.output.rstrip("/")
+
+    def report(result: PartitionResult, summary: Summary) -> None:
+        stem = f"part-{result.number:05d}"
+        if result.failed:
+            print(
+                f"ctannot: {result.name}: {result.failed} inputs not annotated "
+                f"(see {output}/{stem}.failures.jsonl)",
+                file=sys.stderr,
+            )
+        if not args.quiet:
+            done = "already done" if result.skipped else f"{result.failed} failed"
+            print(f"{result.name}: {result.annotated} annotated, {done} -> {output}/{stem}")
+
+    try:
+        summary = annotate_partitions(
+            partitions,
+            args.output,
+            spec,
+            parquet=args.output_format == "parquet",
+            lang=args.lang,
+            max_chars=args.max_chars or None,
+            batch_size=args.batch_size,
+            resume=args.resume,
+            client=client,
+            workers=args.workers,
+            report=report,
+        )
+    except KeyboardInterrupt:
+        print(
+            f"ctannot: interrupted; the partitions written are complete, and `--resume` does the rest "
+            f"-> {output}",
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
+    except ExecutorError as exc:
+        print(
+            f"ctannot: error: the run stopped: {exc}; the partitions written are complete, and "
+            f"`--resume` does the rest -> {output}",
+            file=sys.stderr,
+        )
+        return EXIT_FAILURES
+    except OSError as exc:
+        raise UsageError(f"cannot write to {output}: {exc.strerror or exc}") from None
+    finally:
+        if client is not None:
+            client.close()
+    parts = f"{len(partitions)} partitions: "
+    failures = f" (see {output}/part-*.failures.jsonl)" if summary.failed else ""
+    print(f"ctannot: {parts}{summary.line()}{failures} -> {output}", file=sys.stderr)
     return EXIT_FAILURES if summary.failed else EXIT_OK
 
 

@@ -56,6 +56,8 @@ __all__ = [
     "Summary",
     "annotate_chunk",
     "annotate_corpus",
+    "annotate_tasks",
+    "failure_line",
 ]
 
 FAILURES_FILE = "failures.jsonl"
@@ -164,55 +166,60 @@ def annotate_chunk(spec: PipelineSpec, tasks: Sequence[Task]) -> list[Outcome]:
     This is what runs in a worker process or on a Dask worker; it never raises for a document's
     fault, only for what stops everything (missing models, a broken pipeline).
     """
+    return [outcome for outcome, _ in annotate_tasks(spec, tasks)]
+
+
+def annotate_tasks(spec: PipelineSpec, tasks: Sequence[Task]) -> list[tuple[Outcome, Document | None]]:
+    """:func:`annotate_chunk`, each outcome with its annotated document (``None`` when it failed),
+    for the writers that want more than the exported text (the flat table of a partition)."""
     pipeline, exporter = _loaded(spec)
     documents = [t.item for t in tasks if isinstance(t.item, Document)]
     results = iter(pipeline.annotate_batch(documents))
-    out = []
+    out: list[tuple[Outcome, Document | None]] = []
     for task in tasks:
         item = task.item
         if isinstance(item, InputError):
-            out.append(Outcome(task.seq, item.document_id, item.where, error=item.problem))
+            out.append((Outcome(task.seq, item.document_id, item.where, error=item.problem), None))
             continue
         source = str(item.metadata.get("source_file", item.id))
         size = len(item.text.encode("utf-8"))
         result = next(results)
         if isinstance(result, ExtractionError):
             message = result.message
-            out.append(
-                Outcome(
-                    task.seq,
-                    item.id,
-                    source,
-                    extractor=result.extractor,
-                    plugin=result.plugin,
-                    error=message,
-                    size=size,
-                )
+            failed = Outcome(
+                task.seq,
+                item.id,
+                source,
+                extractor=result.extractor,
+                plugin=result.plugin,
+                error=message,
+                size=size,
             )
+            out.append((failed, None))
             continue
         try:
             text = exporter.dump(result.document)
             beside = dict(exporter.beside(result.document)) if exporter.beside is not None else {}
         except Exception as exc:  # an exporter's fault on this document alone
-            out.append(
-                Outcome(task.seq, item.id, source, extractor=f"exporter {exporter.name}", error=repr(exc))
+            failed = Outcome(
+                task.seq, item.id, source, extractor=f"exporter {exporter.name}", error=repr(exc)
             )
+            out.append((failed, None))
             continue
         counts: dict[str, int] = {}
         for ann in result.document.annotations():
             counts[ann.type_name] = counts.get(ann.type_name, 0) + 1
-        out.append(
-            Outcome(
-                task.seq,
-                item.id,
-                source,
-                output=text,
-                beside=beside,
-                counts=", ".join(f"{n} {t}" for t, n in sorted(counts.items())),
-                problems=tuple(str(p) for p in result.problems),
-                size=size,
-            )
+        done = Outcome(
+            task.seq,
+            item.id,
+            source,
+            output=text,
+            beside=beside,
+            counts=", ".join(f"{n} {t}" for t, n in sorted(counts.items())),
+            problems=tuple(str(p) for p in result.problems),
+            size=size,
         )
+        out.append((done, result.document))
     return out
 
 
@@ -334,6 +341,21 @@ class LinesSink:
             self._handle = None
 
 
+def failure_line(outcome: Outcome) -> str:
+    """The line of ``failures.jsonl`` that says why ``outcome`` has no output."""
+    record = {
+        "input": outcome.source,
+        "document": outcome.document_id,
+        "extractor": outcome.extractor,
+        "plugin": outcome.plugin,
+        "error": outcome.error,
+    }
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+DUPLICATE_ID = "duplicate id: the output of an earlier document of this id is already written"
+
+
 @attrs.define
 class _FailuresFile:
     """``failures.jsonl``: one line per input not annotated (input, document, extractor, error).
@@ -351,14 +373,7 @@ class _FailuresFile:
     def add(self, outcome: Outcome) -> None:
         if self._handle is None:
             self._handle = self.path.open("w", encoding="utf-8")
-        record = {
-            "input": outcome.source,
-            "document": outcome.document_id,
-            "extractor": outcome.extractor,
-            "plugin": outcome.plugin,
-            "error": outcome.error,
-        }
-        self._handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self._handle.write(failure_line(outcome))
         self._handle.flush()
 
     def close(self) -> None:
@@ -558,7 +573,7 @@ def annotate_corpus(
                 outcome = attrs.evolve(
                     outcome,
                     output=None,
-                    error="duplicate id: the output of an earlier document of this id is already written",
+                    error=DUPLICATE_ID,
                 )
             else:
                 try:

@@ -27,11 +27,13 @@ __all__ = [
     "atomic_file",
     "decode_text_file",
     "detect_language",
+    "document_from_record",
     "iter_inputs",
     "output_name",
     "read_jsonl",
     "read_jsonl_stream",
     "read_txt",
+    "txt_document",
     "write_atomic",
 ]
 
@@ -191,11 +193,20 @@ def read_txt(path: Path, lang: str | None = None, max_chars: int | None = None) 
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(where, f"cannot be read ({exc.strerror})") from None
+    return txt_document(data, where, path.name, lang, max_chars)
+
+
+def txt_document(
+    data: bytes, where: str, name: str, lang: str | None = None, max_chars: int | None = None
+) -> Document:
+    """One document from the bytes of the text file ``name`` (its id is the name without
+    ``.txt``), read from ``where`` (a path or a URL, for messages)."""
+    doc_id = Path(name).stem
     text = decode_text_file(data, where)
     if not text.strip():
-        raise InputError(where, "empty file: nothing to annotate", path.stem)
-    _check_text(text, where, path.stem, max_chars)
-    return Document(path.stem, text, lang or detect_language(text), {"source_file": path.name})
+        raise InputError(where, "empty file: nothing to annotate", doc_id)
+    _check_text(text, where, doc_id, max_chars)
+    return Document(doc_id, text, lang or detect_language(text), {"source_file": name})
 
 
 def _check_text(text: str, where: str, document_id: str, max_chars: int | None) -> None:
@@ -230,9 +241,10 @@ _SURROGATE = regex.compile(r"[\ud800-\udfff]")
 _NOT_UNICODE = "'{key}' is not Unicode text (a lone surrogate, from a JSON \\u escape)"
 
 
-def _document_from_record(
-    record: Any, where: str, lang: str | None, max_chars: int | None = None
-) -> Document:
+def document_from_record(record: Any, where: str, lang: str | None, max_chars: int | None = None) -> Document:
+    """The document of a JSON Lines record ``{"id", "text", "lang", "metadata"}`` found at
+    ``where`` (``corpus.jsonl:12``, kept in its metadata as ``source_file``); an
+    :class:`InputError` names what is wrong with it."""
     if not isinstance(record, dict):
         raise InputError(where, f"expected a JSON object, got {type(record).__name__}")
     doc_id = record.get("id")
@@ -293,7 +305,7 @@ def read_jsonl_stream(
             raw = raw[3:]  # a UTF-8 byte-order mark, as some editors write
         try:
             record = strict_json.loads(_decode(raw, where))
-            yield _document_from_record(record, where, lang, max_chars)
+            yield document_from_record(record, where, lang, max_chars)
         except InputError as exc:
             yield exc
         except strict_json.JSONProblem as exc:
