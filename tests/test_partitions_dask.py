@@ -226,3 +226,28 @@ def test_a_worker_killed_mid_run_loses_and_doubles_nothing(
     while not restarted():
         assert time.monotonic() < deadline, "the nanny did not restart the killed worker"
         time.sleep(0.1)
+
+
+def test_a_client_killed_mid_run_then_resumed_loses_and_doubles_nothing(
+    cluster: LocalCluster, inputs: list[str], reference: Output, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "ctannot", "annotate", *inputs, "-o", str(out), "--partitioned", "-q"]
+    command += ["--executor", "dask", "--scheduler", cluster.scheduler_address]
+    with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) as client:
+        deadline = time.monotonic() + TIMEOUT
+        while not list(out.glob("part-*.done.json")):  # the first partition committed
+            assert client.poll() is None, f"the run ended before it could be killed: {client.stderr}"
+            assert time.monotonic() < deadline, "no partition was committed in time"
+            time.sleep(0.02)
+        client.kill()
+        client.communicate()
+    committed = len(list(out.glob("part-*.done.json")))
+    assert committed < 16, "the run had finished: the kill proved nothing"
+
+    resumed = run_ctannot(*command[3:], "--resume", timeout=300)
+    assert resumed.returncode == 1, resumed.stderr  # the corpus's failures
+    assert "ctannot: 16 partitions: " in resumed.stderr
+    assert "already done" in resumed.stderr  # what was committed before the kill is kept
+    got = partitioned(fsspec.filesystem("file"), str(out), reference.summary)
+    assert (got.lines, got.failures) == (reference.lines, reference.failures)
