@@ -112,7 +112,7 @@ def test_skip_layer_keeps_the_document_without_that_layer_and_says_why(site: Pat
 
 def test_a_hang_in_another_thread_is_stopped_too(site: Path) -> None:
     """A Dask worker runs documents in a thread of its pool: no SIGALRM there, a watchdog instead."""
-    pipeline = chaos_pipeline(site, "fail-document", seconds=2.0)  # time to reach its loop on a loaded machine
+    pipeline = chaos_pipeline(site, "fail-document", seconds=2.0)  # time to reach its loop, loaded or not
     with ThreadPoolExecutor(1) as pool:
         [error] = pool.submit(pipeline.annotate_batch, [doc(1, "HANG")]).result(timeout=60)
     assert isinstance(error, ExtractionError)
