@@ -41,10 +41,11 @@ def tests(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON, default=False)
 def soak(session: nox.Session) -> None:
-    """The long campaigns: every test, the slow ones too, with Hypothesis's "soak" profile (new
-    random examples, 20 times as many for the searches that ask), then the atheris fuzz.
+    """The long campaigns: every test, the slow ones too, on the soak profile; then the fuzz.
 
-    ``nox -s soak -- 1800`` gives the fuzz 1800 seconds (default 600).
+    Hypothesis's "soak" profile (tests/conftest.py) draws new random examples, 20 times as many
+    for the searches that ask. ``nox -s soak -- 1800`` gives the atheris fuzz 1800 seconds
+    (default 600).
     """
     install_for_tests(session)
     session.run("pytest", "-n", "auto", "--timeout", "3600", env={"HYPOTHESIS_PROFILE": "soak"})

@@ -278,6 +278,7 @@ def test_plugin_guide_runs_as_written_and_shows_the_template_files(tmp_path: Pat
         "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]),
         "PYTHONPATH": os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")]),
         "PYTHONDONTWRITEBYTECODE": "1",
+        "PIP_DISABLE_PIP_VERSION_CHECK": "1",  # `pip install pytest` finds it installed: no network
     }
     cwd = repo
     session = console_session(guide)

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from ctannot import (
@@ -285,6 +285,33 @@ def test_with_layer_refuses_a_duplicate_id(doc: Document, data: st.DataObject) -
     with pytest.raises(AnnotationError, match="two annotations with id"):
         doc.with_layer(Layer(name, PROD, [clash]))
     assert name not in doc.layer_names
+
+
+@settings(max_examples=100, deadline=None)
+@given(documents(), st.data())
+def test_layers_added_to_a_document_make_the_document_of_them_all(doc: Document, data: st.DataObject) -> None:
+    """``with_layers`` checks only the new layers; what it makes is what checking all would make."""
+    cut = data.draw(st.integers(0, len(doc.layers)))
+    try:
+        base = attrs.evolve(doc, layers=doc.layers[:cut])
+    except AnnotationError:  # the first layers refer to later ones: not a document alone
+        assume(False)
+    assert base.with_layers(doc.layers[cut:]) == doc
+
+
+def test_added_layers_are_checked_against_the_others() -> None:
+    doc = _doc_with(Layer("m", PROD, [_actor("a1")]))
+    statements = doc.with_layers([Layer("s", PROD, [_statement("a1")])]).layer("s")
+    assert [s.speaker for s in statements if isinstance(s, Statement)] == ["a1"]
+    with pytest.raises(AnnotationError, match="two annotations with id 'a1'"):
+        doc.with_layers([Layer("f", PROD, [_forum("a1")])])
+    with pytest.raises(AnnotationError, match="two layers named 'm'"):
+        doc.with_layers([Layer("m", PROD, [])])
+    with pytest.raises(AnnotationError, match="'ghost'"):
+        doc.with_layers([Layer("f", PROD, [_forum()]), Layer("s", PROD, [_statement("ghost")])])
+    other = "Un autre texte, plus long que le premier, pour que les offsets tiennent : " + TEXT
+    with pytest.raises(AnnotationError, match="another text"):
+        doc.with_layers([Layer("x", PROD, [Forum(source=other, start=0, end=3, id="x1")])])
 
 
 # -- immutability ----------------------------------------------------------------------------------

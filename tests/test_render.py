@@ -562,7 +562,7 @@ def test_render_command_refuses_other_files_and_bad_output(tmp_path: Path) -> No
     assert (result.returncode, result.stderr) == (
         2,
         f"ctannot: error: {text}: no importer for this kind of file "
-        "(ctannot reads .ann, .csv, .jsonld, .parquet)\n",
+        "(ctannot reads .ann, .csv, .jsonld, .jsonld.jsonl, .jsonld.jsonl.gz, .parquet)\n",
     )
     source = tmp_path / "rabat.jsonld"
     source.write_text(dumps(sample()), encoding="utf-8")

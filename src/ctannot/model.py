@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import types
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, overload
 
 import attrs
@@ -229,11 +230,24 @@ def _refers(cls: type[Any]) -> bool:
 _REFERS: dict[type[Any], bool] = {}
 
 
+_CHECKED: ContextVar[tuple[str, tuple[Layer, ...]] | None] = ContextVar("checked_layers", default=None)
+"""Layers already checked together on a text (set by :meth:`Document.with_layers`): a document
+made of them and more needs only the new ones checked, against the ids of the others."""
+
+
 def _check_layers(document: Document, attribute: attrs.Attribute[Any], layers: tuple[Layer, ...]) -> None:
     names: set[str] = set()
     by_id: dict[str, Annotation] = {}
     text = document.text
     referring: list[tuple[Layer, Annotation]] = []
+    checked = _CHECKED.get()
+    if checked is not None and checked[0] is text and _starts_with(layers, checked[1]):
+        # the checked layers hold their ids once and their references resolve among themselves,
+        # so they still do with more layers: only the new ones are checked, against them all
+        for layer in checked[1]:
+            names.add(layer.name)
+            by_id.update((ann.id, ann) for ann in layer.annotations)
+        layers = layers[len(checked[1]) :]
     for layer in layers:
         if layer.name in names:
             raise AnnotationError(f"document {document.id!r} has two layers named {layer.name!r}")
@@ -262,6 +276,10 @@ def _check_layers(document: Document, attribute: attrs.Attribute[Any], layers: t
                     f"{ann.type_name} {ann.id!r} in layer {layer.name!r}: {name} must refer to "
                     f"{' or '.join(targets)}, but {ref!r} is {found.type_name}"
                 )
+
+
+def _starts_with(layers: tuple[Layer, ...], prefix: tuple[Layer, ...]) -> bool:
+    return len(layers) >= len(prefix) and all(a is b for a, b in zip(layers, prefix, strict=False))
 
 
 @frozen(eq=True)
@@ -306,7 +324,16 @@ class Document:
 
     def with_layer(self, layer: Layer) -> Document:
         """A copy of this document with ``layer`` added after the others."""
-        return attrs.evolve(self, layers=(*self.layers, layer))
+        return self.with_layers([layer])
+
+    def with_layers(self, layers: Iterable[Layer]) -> Document:
+        """A copy of this document with ``layers`` added after the others. Only the new layers
+        are checked (their ids, their text, their references), since this document's are."""
+        token = _CHECKED.set((self.text, self.layers))
+        try:
+            return attrs.evolve(self, layers=(*self.layers, *layers))
+        finally:
+            _CHECKED.reset(token)
 
     def without_layers(self) -> Document:
         return attrs.evolve(self, layers=())

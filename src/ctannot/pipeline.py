@@ -324,6 +324,6 @@ def _add_layers(
                     plugin,
                 )
     try:
-        return attrs.evolve(document, layers=[*document.layers, *layers])
+        return document.with_layers(layers)
     except AnnotationError as exc:
         raise ExtractionError(document.id, ex.name, str(exc), plugin) from exc
