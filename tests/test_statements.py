@@ -287,6 +287,34 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             ("geler les avoirs", "appeler", "indirect", None),
         ],
     ),
+    # -- speakers in apposition to a title of an organisation (issue 12, class 3) ----------------
+    "fr-name-after-the-title-of-a-body": (
+        "fr",
+        "Le directeur exécutif de l'ONUDC, Mme Ana Lindqvist, a estimé que la coopération judiciaire "
+        "doit progresser.",
+        [("la coopération judiciaire doit progresser", "estimer", "indirect", "Mme Ana Lindqvist")],
+    ),
+    "en-name-with-an-initial-after-the-title-of-a-body": (
+        "en",
+        "At the opening, the OSCE Deputy Secretary General Marta K. Olsen highlighted the importance of "
+        "border security. Ambassador Olsen noted that crime adapts fast.",
+        [
+            ("the importance of border security", "highlight", "indirect", "Marta K. Olsen"),
+            ("crime adapts fast", "note", "indirect", "Olsen"),
+        ],
+    ),
+    # -- collective speakers: a group speaks for the body it sits for ------------------------------
+    "fr-collective-speaker-after-its-body": (
+        "fr",
+        "Le sommet de la CEDEAO s'est tenu à Accra. Les chefs d'Etat ont souligné la nécessité d'agir vite.",
+        [("la nécessité d'agir vite", "souligner", "indirect", "sommet de la CEDEAO")],
+    ),
+    "en-collective-speaker-after-its-body": (
+        "en",
+        "Foreign ministers of the African Union met in Addis Ababa. "
+        '"Kenya shall host the next meeting," the foreign ministers said in a joint communique.',
+        [("Kenya shall host the next meeting", "say", "direct", "African Union")],
+    ),
 }
 
 

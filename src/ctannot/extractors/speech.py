@@ -41,7 +41,9 @@ __all__ = ["StatementExtractor"]
 
 _NAME_WORD = r"\p{Lu}[\p{Ll}'\-]+"
 _HONORIFIC = r"(?:M\.|Mme|Mlle|Me|Dr\.?|Pr|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame)"
-_PERSON = regex.compile(rf"(?<!\w)(?:{_HONORIFIC}\s+)?{_NAME_WORD}(?:[\s\-]{_NAME_WORD}){{0,2}}")
+# A name's words may be joined by an initial ("Albert R. Ramdin") or a particle ("Ould", "bin").
+_NAME_JOIN = r"(?:[\s\-](?:\p{Lu}\.\s+|(?:van|von|bin|ben|ibn|al|el)[\s\-])?)"
+_PERSON = regex.compile(rf"(?<!\w)(?:{_HONORIFIC}\s+)?{_NAME_WORD}(?:{_NAME_JOIN}{_NAME_WORD}){{0,4}}")
 # "C, indique X." and "C, X said.": a comma, at most a short subject, the cue, a short tail.
 _INCISE_BEFORE = regex.compile(r",\s*([^,;:«»“”\"]{0,60}?)\s*$")
 _INCISE_AFTER = regex.compile(
@@ -52,6 +54,9 @@ _AUXILIARY = regex.compile(
     regex.IGNORECASE,
 )
 _WORD = regex.compile(r"\w+")
+_INITIAL = regex.compile(r"\p{Lu}\.")
+_DETERMINERS = {"les", "ces", "leurs", "nos", "the", "these", "their", "our"}
+_ARTICLES = {"le", "la", "les", "l'", "un", "une", "des", "the", "a", "an"}
 _QUOTE_OPEN = regex.compile(r"[«“\"]")
 _SENTENCE_BREAK = regex.compile(r"[.!?]\s")
 _HONORIFIC_AT = regex.compile(_HONORIFIC)
@@ -92,6 +97,12 @@ class _Language:
     relative: Any
     speech_nouns: frozenset[str]
     """Nouns of speech acts (``appel``, ``call``): a quote they govern is their author's."""
+    collective: Any
+    """A determiner, at most two more words and a plural title: ``les chefs d'État``, ``the
+    foreign ministers``."""
+    function_words: Any
+    """Words that may be capitalised at a sentence's start but never begin a name (``The``,
+    ``Lors``): the adjunct and adverbial openers, relative pronouns and articles."""
     english: bool
 
 
@@ -118,6 +129,20 @@ def _compile(packs: Sequence[RulePack]) -> _Language:
         leading=_word_list(lists.get("leading_adverbials", ())),
         relative=_word_list(lists.get("relative_pronouns", ())),
         speech_nouns=frozenset(lists.get("speech_nouns", ())),
+        collective=regex.compile(
+            r"(?:(?P<definite>"
+            + trie_pattern(sorted(_DETERMINERS))
+            + r")\s+)?(?:[\w\-]+\s+){0,2}?"
+            + trie_pattern(sorted(lists.get("collective_titles", ())))
+            + r"(?!\w)",
+            regex.IGNORECASE,
+        ),
+        function_words=_word_list(
+            lists.get("adjunct_starts", set())
+            | lists.get("leading_adverbials", set())
+            | lists.get("relative_pronouns", set())
+            | _ARTICLES
+        ),
         english=all(p.language == "en" for p in packs if p.cues),
     )
 
@@ -225,24 +250,29 @@ class _Context:
                 and not _PLACE_BEFORE.search(self.lowered, max(0, a.start - 8), a.start)  # "à New York"
             ):
                 found.append(a)
+        collective = self.lang.collective.match(self.lowered, start, end)
+        if collective is not None:
+            # "les chefs d'État de la CEDEAO", "the foreign ministers": a group that speaks as the
+            # body it sits for, named in the phrase or, for "the ministers" said after them, the
+            # body that spoke or was named last ("several delegates" is no one in particular)
+            bodies = [a for a in found if not (isinstance(a, Actor) and a.kind == "person")]
+            if bodies:
+                return (bodies[0] if first else bodies[-1]).id
+            if back and collective.group("definite") and end - collective.end() < 40:
+                return self.last_body(start)
         persons = [a for a in found if isinstance(a, Actor) and a.kind == "person"]
-        if not persons and found and self._starts_with_title(start, found[0].start):
+        if persons:
+            return (persons[0] if first else persons[-1]).id
+        # A name no rule knows outranks the body in the title before it: "the OSCE Deputy
+        # Secretary General Marta K. Olsen said", "le directeur de l'ONUDC, Mme X, a estimé"
+        person = self._named_person(start, end, outranks=bool(found))
+        if person is not None:
+            return person or None
+        if found and self._starts_with_title(start, found[0].start):
             # "le chef de la diplomatie américaine": a person's title, the body only qualifies it
             return self.back_reference(start) if back else None
-        pick = persons or found
-        if pick:
-            return (pick[0] if first else pick[-1]).id
-        region = self.document.text[start:end]
-        for m in _PERSON.finditer(region):
-            words = m.group().split()
-            if any(self._is_title_or_pronoun(w) for w in words) or m.group().isupper():
-                continue
-            if _PLACE_BEFORE.search(self.lowered, max(0, start + m.start() - 8), start + m.start()):
-                continue  # "à New York", "in Manchester": a place
-            alone = region.strip(" ,") == m.group()  # ", Smith said": the whole subject is one name
-            if alone or _HONORIFIC_AT.match(m.group()) or len(words) > 1:
-                person = self.new_person(start + m.start(), start + m.end())
-                return person.id if person is not None else None
+        if found:
+            return (found[0] if first else found[-1]).id
         if not back:
             return None
         head = _ARTICLE.match(self.lowered, start)
@@ -251,6 +281,65 @@ class _Context:
         words = set(_WORD.findall(self.lowered, start, end))
         if words & self.lang.pronouns or self.lang.titles.search(self.lowered, start, end):
             return self.back_reference(start)
+        return None
+
+    def _named_person(self, start: int, end: int, outranks: bool) -> str | None:
+        """A person named in ``text[start:end]`` that no mention covers: a name after a title or
+        an honorific, or, unless it ``outranks`` a body named there too, a name of two words or
+        more or a name that is the whole region; ``""`` if the first name is a mention's (a
+        group's, a programme's): no one speaks there."""
+        region = self.document.text[start:end]
+        for m in _PERSON.finditer(region):
+            words = m.group().split()
+            # the name starts after the last title, pronoun or function word of the match
+            # ("Deputy Secretary General Marta K. Olsen", "Ambassador Olsen", "The Chair")
+            cut = max((i + 1 for i, w in enumerate(words) if self._not_a_name(w)), default=0)
+            name = words[cut:]
+            if not name or " ".join(name).isupper():
+                continue
+            n_start = start + m.start() + (m.group().index(name[0]) if cut else 0)
+            n_end = start + m.end()
+            if _PLACE_BEFORE.search(self.lowered, max(0, n_start - 8), n_start):
+                continue  # "à New York", "in Manchester": a place
+            if self._in_relative_clause(start, n_start):
+                continue  # "Le Rwanda, qui a déployé ... à Cabo Delgado, a plaidé"
+            alone = region.strip(" ,") == m.group()  # ", Smith said": the whole subject is one name
+            titled = any(self._is_title(w) for w in words[:cut]) or self._title_ends_at(n_start)
+            if not (titled or _HONORIFIC_AT.match(m.group()) or (not outranks and (alone or len(name) > 1))):
+                continue
+            if any(True for _ in _overlapping(self.speakers, n_start, n_end, self._longest_speaker)):
+                continue  # a body or a state the mentions know
+            if any(True for _ in _overlapping(self.mentions, n_start, n_end, self._longest_mention)):
+                if outranks:
+                    continue
+                return ""  # a group, a programme: the name is no person, and no one else's
+            return self.add_speaker(n_start, n_end, "person").id
+        return None
+
+    def _not_a_name(self, word: str) -> bool:
+        """A title, pronoun or function word (an initial, ``K.``, is part of a name)."""
+        return self._is_title_or_pronoun(word) and not _INITIAL.fullmatch(word)
+
+    def _title_ends_at(self, pos: int) -> bool:
+        """Whether a person's title ends right before ``pos``: ``the minister Tom Hale``."""
+        words = _WORD.findall(self.lowered, max(0, pos - 30), pos)
+        return bool(words) and self._is_title(words[-1])
+
+    def _is_title(self, word: str) -> bool:
+        """A person's title: ``ministre``, ``Secretary-General``, ``Undersecretary-General`` (by its
+        last part)."""
+        w = plain(word).lower()
+        return any(self.lang.titles.fullmatch(part) is not None for part in (w, w.rsplit("-", 1)[-1]))
+
+    def last_body(self, pos: int) -> str | None:
+        """The last speaker if it is a body, else the last organisation or Forum named before
+        ``pos`` (not a state: a group of its members speaks for the body, not for one country)."""
+        last = next((a for a in self.speakers if a.id == self.last_speaker), None)
+        if isinstance(last, Forum) or (isinstance(last, Actor) and last.kind == "organisation"):
+            return last.id
+        for a in self._ended_before(pos):
+            if isinstance(a, Forum) or (isinstance(a, Actor) and a.kind == "organisation"):
+                return a.id
         return None
 
     def last_forum(self, pos: int) -> str | None:
@@ -286,7 +375,9 @@ class _Context:
 
     def _is_title_or_pronoun(self, word: str) -> bool:
         w = plain(word).lower()
-        return w in self.lang.pronouns or self.lang.titles.fullmatch(w) is not None or len(w) < 3
+        if w in self.lang.pronouns or len(w) < 3 or self.lang.function_words.fullmatch(w):
+            return True
+        return self._is_title(w)
 
     def back_reference(self, pos: int) -> str | None:
         if self.last_speaker is not None:
