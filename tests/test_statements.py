@@ -315,6 +315,50 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         '"Kenya shall host the next meeting," the foreign ministers said in a joint communique.',
         [("Kenya shall host the next meeting", "say", "direct", "African Union")],
     ),
+    # -- a person's pronoun refers back to a person, not to the state that spoke last -------------
+    "fr-pronoun-after-a-state-spoke": (
+        "fr",
+        "La Norvège a estimé que la menace persiste. Mme Ingrid Solberg a présenté le plan. "
+        "Elle a plaidé pour le dialogue entre les communautés.",
+        [
+            ("la menace persiste", "estimer", "indirect", "Norvège"),
+            ("le dialogue entre les communautés", "plaider", "indirect", "Mme Ingrid Solberg"),
+        ],
+    ),
+    # -- the subject of the clause the speech verb is in ---------------------------------------
+    "en-relative-pronoun-as-subject": (
+        "en",
+        'Tom Hale, warning against sanctions, quoted Maria Lenz, who said in Geneva that "silence has a '
+        'very high price".',
+        [('"silence has a very high price"', "say", "mixed", "Maria Lenz")],
+    ),
+    "en-subject-after-a-subordinator": (
+        "en",
+        "The plan of Helga Moss was adopted after its chair Tomas Berg said it would strengthen cooperation.",
+        [("it would strengthen cooperation", "say", "indirect", "Tomas Berg")],
+    ),
+    # -- a document of a meeting speaks for the meeting -----------------------------------------
+    "fr-communique-of-the-summit": (
+        "fr",
+        "Le sommet de la CEDEAO s'est achevé à Lomé. Le ministre Karim Benali a déclaré que la "
+        "coopération progresse. Selon le communiqué du sommet, les pays membres renforceront leurs "
+        "échanges de renseignements.",
+        [
+            ("la coopération progresse", "déclarer", "indirect", "Karim Benali"),
+            (
+                "les pays membres renforceront leurs échanges de renseignements",
+                "selon",
+                "indirect",
+                "sommet de la CEDEAO",
+            ),
+        ],
+    ),
+    # -- a surname alone, of a person named before, after the reported clause --------------------
+    "en-surname-after-the-clause": (
+        "en",
+        "UN official Vladimir Pekar opened the session. Terror groups are adapting fast, said Pekar.",
+        [("Terror groups are adapting fast", "say", "indirect", "Pekar")],
+    ),
 }
 
 

@@ -88,6 +88,14 @@ class _Language:
     cues: PhraseFinder[tuple[str, str]]
     """Word forms of the cues (plain, lowercased) -> (lemma, role)."""
     pronouns: frozenset[str]
+    person_pronouns: frozenset[str]
+    not_persons: frozenset[str]
+    """Titles of bodies and documents, and plural ones: they do not refer back to a person."""
+    """Pronouns that refer to one person (``elle``, ``he``, ``ce dernier``), not to a body."""
+    relative_subject: Any
+    """A relative pronoun as the speech verb's subject, right before it: ``, who``, ``, qui a``."""
+    subordinators: Any
+    """Conjunctions that open a clause of its own (``after``, ``lorsque``)."""
     titles: Any
     body_titles: frozenset[str]
     """Titles that name a document or a body (``communiqué``, ``ministère``), not a person."""
@@ -122,6 +130,13 @@ def _compile(packs: Sequence[RulePack]) -> _Language:
     return _Language(
         cues=PhraseFinder(lemma_of),
         pronouns=frozenset(lists.get("speaker_pronouns", ())),
+        person_pronouns=frozenset(lists.get("person_pronouns", ())),
+        not_persons=frozenset([*lists.get("speaker_body_titles", ()), *lists.get("collective_titles", ())]),
+        relative_subject=regex.compile(
+            r",\s*(?:" + trie_pattern(sorted(lists.get("subject_relatives", ()))) + r")\s+"
+            r"(?:\w+\s+){0,2}$",
+        ),
+        subordinators=_word_list(lists.get("subordinators", ())),
         titles=_word_list(lists.get("speaker_titles", ())),
         body_titles=frozenset(lists.get("speaker_body_titles", ())),
         forum_titles=_word_list(lists.get("speaker_forum_titles", ())),
@@ -275,11 +290,21 @@ class _Context:
             return (found[0] if first else found[-1]).id
         if not back:
             return None
+        forum = self.lang.forum_titles.search(self.lowered, start, end)
+        title = self.lang.titles.search(self.lowered, start, end)
         head = _ARTICLE.match(self.lowered, start)
-        if self.lang.forum_titles.match(self.lowered, head.end() if head else start):
-            return self.last_forum(start)  # "la conférence a proposé que ...", "participants agreed"
+        if forum is not None and (
+            forum.start() == (head.end() if head else start)
+            or (title is not None and title.start() < forum.start() and self._is_body_title(title.group()))
+            or self.lowered.startswith("'s", forum.end())
+        ):
+            # "la conférence a proposé que ...", "participants agreed", "le communiqué du sommet",
+            # "the council's secretariat said": the meeting or body named last
+            return self.last_forum(start)
         words = set(_WORD.findall(self.lowered, start, end))
-        if words & self.lang.pronouns or self.lang.titles.search(self.lowered, start, end):
+        if words & self.lang.person_pronouns or (title and title.group() not in self.lang.not_persons):
+            return self.back_reference(start, person=True)  # "elle a ajouté", "the minister said"
+        if words & self.lang.pronouns or title is not None:
             return self.back_reference(start)
         return None
 
@@ -303,8 +328,12 @@ class _Context:
                 continue  # "à New York", "in Manchester": a place
             if self._in_relative_clause(start, n_start):
                 continue  # "Le Rwanda, qui a déployé ... à Cabo Delgado, a plaidé"
-            alone = region.strip(" ,") == m.group()  # ", Smith said": the whole subject is one name
-            titled = any(self._is_title(w) for w in words[:cut]) or self._title_ends_at(n_start)
+            alone = region.strip(" ,.") == m.group()  # ", Smith said": the whole subject is one name
+            titled = (
+                any(self._is_title(w) for w in words[:cut])
+                or self._title_ends_at(n_start)
+                or (len(name) == 1 and self._surname_of_a_person(name[0], n_start))
+            )
             if not (titled or _HONORIFIC_AT.match(m.group()) or (not outranks and (alone or len(name) > 1))):
                 continue
             if any(True for _ in _overlapping(self.speakers, n_start, n_end, self._longest_speaker)):
@@ -316,6 +345,15 @@ class _Context:
             return self.add_speaker(n_start, n_end, "person").id
         return None
 
+    def _surname_of_a_person(self, word: str, pos: int) -> bool:
+        """Whether ``word`` ends the name of a person named before ``pos`` (``Voronkov`` after
+        ``Vladimir Voronkov``)."""
+        text = self.document.text
+        return any(
+            isinstance(a, Actor) and a.kind == "person" and text[a.start : a.end].split()[-1] == word
+            for a in self._ended_before(pos)
+        )
+
     def _not_a_name(self, word: str) -> bool:
         """A title, pronoun or function word (an initial, ``K.``, is part of a name)."""
         return self._is_title_or_pronoun(word) and not _INITIAL.fullmatch(word)
@@ -324,6 +362,9 @@ class _Context:
         """Whether a person's title ends right before ``pos``: ``the minister Tom Hale``."""
         words = _WORD.findall(self.lowered, max(0, pos - 30), pos)
         return bool(words) and self._is_title(words[-1])
+
+    def _is_body_title(self, word: str) -> bool:
+        return word in self.lang.body_titles
 
     def _is_title(self, word: str) -> bool:
         """A person's title: ``ministre``, ``Secretary-General``, ``Undersecretary-General`` (by its
@@ -362,6 +403,19 @@ class _Context:
         comma = self.plain.find(",", s_start, cue_start)
         if lead is not None and comma > 0:
             start = comma + 1
+        relative = self.lang.relative_subject.search(self.lowered, start, cue_start)
+        if relative is not None:  # "he quoted X, who said in Kabul that": X speaks
+            before = max(self.plain.rfind(",", start, relative.start()) + 1, start)
+            antecedent = self.speaker_in(before, relative.start(), first=False, back=False)
+            if antecedent is not None:
+                return antecedent
+        # "the initiative was approved after its President X said": the subject of the clause
+        # the speech verb is in, after the last subordinating conjunction
+        for sub in reversed(list(self.lang.subordinators.finditer(self.lowered, start, cue_start))):
+            found = self.speaker_in(sub.end(), cue_start, back=False)
+            if found is not None:
+                return found
+            break
         return self.speaker_in(start, cue_start)
 
     def _starts_with_title(self, start: int, before: int) -> bool:
@@ -379,7 +433,15 @@ class _Context:
             return True
         return self._is_title(w)
 
-    def back_reference(self, pos: int) -> str | None:
+    def back_reference(self, pos: int, person: bool = False) -> str | None:
+        """The last speaker; for a ``person`` (``elle``, ``the minister``), the last speaker if
+        a person, else the last person named before ``pos``."""
+        if person:
+            last = next((a for a in self.speakers if a.id == self.last_speaker), None)
+            if not _is_person(last):
+                named = next((a.id for a in self._ended_before(pos) if _is_person(a)), None)
+                if named is not None:
+                    return named
         if self.last_speaker is not None:
             return self.last_speaker
         for a in self._ended_before(pos):
@@ -395,6 +457,10 @@ class _Context:
         if speaker is not None:
             self.last_speaker = speaker
         self.last_cue = cue
+
+
+def _is_person(a: Annotation | None) -> bool:
+    return isinstance(a, Actor) and a.kind == "person"
 
 
 def _start(a: Annotation) -> int:
@@ -606,7 +672,12 @@ class StatementExtractor(Extractor):
                 return None
             inverted = _AUXILIARY.fullmatch(incise.group(1)) is not None  # "C, a déclaré X."
             if inverted:
-                speaker = ctx.speaker_in(cue.end, s_end)
+                # the subject runs to the next comma ("C, a déclaré X, à Rabat."), or on to the
+                # name in apposition to a title ("C, admet le directeur du centre, X.")
+                after = text.find(",", cue.end, s_end)
+                speaker = ctx.speaker_in(cue.end, after, back=False) if after > 0 else None
+                if speaker is None and (after < 0 or s_end - after < 60):
+                    speaker = ctx.speaker_in(cue.end, s_end)
             else:
                 speaker = ctx.speaker_in(comma + 1, cue.start, first=False)
             if speaker is not None:
