@@ -359,6 +359,30 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "UN official Vladimir Pekar opened the session. Terror groups are adapting fast, said Pekar.",
         [("Terror groups are adapting fast", "say", "indirect", "Pekar")],
     ),
+    # -- the source of "selon X": a pronoun, or a body no gazetteer lists ------------------------
+    "fr-selon-a-pronoun": (
+        "fr",
+        "Le ministre Karim Benali a présenté le plan. Selon lui, la France a déjoué neuf projets d'attentat.",
+        [("la France a déjoué neuf projets d'attentat", "selon", "indirect", "Karim Benali")],
+    ),
+    "fr-selon-a-body-no-gazetteer-lists": (
+        "fr",
+        "Selon l'Office central de lutte contre la criminalité, quelque 700 personnes figurent dans la "
+        "base de données.",
+        [
+            (
+                "quelque 700 personnes figurent dans la base de données",
+                "selon",
+                "indirect",
+                "Office central de lutte contre la criminalité",
+            )
+        ],
+    ),
+    "en-according-to-a-report-by-a-body": (
+        "en",
+        "Fighters have moved south, according to a report by Crisis Watch Group.",
+        [("Fighters have moved south", "according to", "indirect", "Crisis Watch Group")],
+    ),
 }
 
 
@@ -413,6 +437,29 @@ NO_STATEMENT = {
         "Les ministres ont adopté un nouveau programme, qui met l'accent sur la prévention en ligne.",
     ),
 }
+
+
+NO_STATEMENT.update(
+    {
+        # a cue's form after a determiner is a noun: "à la demande de", "une annonce"
+        "fr-cue-form-as-a-noun": (
+            "fr",
+            "La réunion s'est tenue à la demande du président Paul Kaboré suite à la multiplication des "
+            "attaques dans la région.",
+        ),
+        # a source that names no one is no identifiable source
+        "fr-anonymous-source": (
+            "fr",
+            "Trois soldats sont morts dans une base proche du fleuve, selon un officier.",
+        ),
+        "en-anonymous-source": ("en", "The attack was claimed by the group, according to diplomats."),
+        # an infinitive that no one says
+        "fr-infinitive-without-a-speaker": (
+            "fr",
+            "L'urgence de considérer la situation sécuritaire a conduit la présidence à convoquer un sommet.",
+        ),
+    }
+)
 
 
 @pytest.mark.parametrize("case", list(NO_STATEMENT))

@@ -54,6 +54,10 @@ _AUXILIARY = regex.compile(
     regex.IGNORECASE,
 )
 _WORD = regex.compile(r"\w+")
+# A capitalised name of a body: "Tech Against Terrorism", "Organe de coordination pour l'analyse"
+# (from a capital to the end of the source's phrase, at most eight words more)
+_BODY_NAME = regex.compile(r"(?<!\w)\p{Lu}[\w\-]*(?:\s+[\w'’\-]+){0,8}?(?=\s*(?:[,;:(.]|$))")
+_CAPITALISED = regex.compile(r"(?<!\w)\p{Lu}")
 _INITIAL = regex.compile(r"\p{Lu}\.")
 _DETERMINERS = {"les", "ces", "leurs", "nos", "the", "these", "their", "our"}
 _ARTICLES = {"le", "la", "les", "l'", "un", "une", "des", "the", "a", "an"}
@@ -89,6 +93,12 @@ class _Language:
     """Word forms of the cues (plain, lowercased) -> (lemma, role)."""
     pronouns: frozenset[str]
     person_pronouns: frozenset[str]
+    anonymous: Any
+    """What opens a source no one can identify: ``un officier``, ``diplomats``, ``des sources``."""
+    bare_infinitive: Any
+    """What puts a cue in the infinitive with no subject: ``de``, ``pour``, ``to``."""
+    noun_determiner: Any
+    """A determiner right before a cue's form: the form is a noun there (``la demande``)."""
     not_persons: frozenset[str]
     """Titles of bodies and documents, and plural ones: they do not refer back to a person."""
     """Pronouns that refer to one person (``elle``, ``he``, ``ce dernier``), not to a body."""
@@ -131,6 +141,15 @@ def _compile(packs: Sequence[RulePack]) -> _Language:
         cues=PhraseFinder(lemma_of),
         pronouns=frozenset(lists.get("speaker_pronouns", ())),
         person_pronouns=frozenset(lists.get("person_pronouns", ())),
+        anonymous=regex.compile(
+            r"(?:" + trie_pattern(sorted(lists.get("anonymous_sources", ()))) + r")(?!\w)", regex.IGNORECASE
+        ),
+        bare_infinitive=regex.compile(
+            r"(?<!\w)(?:" + trie_pattern(sorted(lists.get("infinitive_markers", ()))) + r")\s*$"
+        ),
+        noun_determiner=regex.compile(
+            r"(?<!\w)(?:" + trie_pattern(sorted(lists.get("noun_determiners", ()))) + r")\s*$"
+        ),
         not_persons=frozenset([*lists.get("speaker_body_titles", ()), *lists.get("collective_titles", ())]),
         relative_subject=regex.compile(
             r",\s*(?:" + trie_pattern(sorted(lists.get("subject_relatives", ()))) + r")\s+"
@@ -371,6 +390,27 @@ class _Context:
         last part)."""
         w = plain(word).lower()
         return any(self.lang.titles.fullmatch(part) is not None for part in (w, w.rsplit("-", 1)[-1]))
+
+    def names_in(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` names someone: a speaker the mentions know, or a capitalised
+        word (``selon un communiqué du département d'État``, ``a report by Tech Against Terrorism``)."""
+        if any(True for _ in _overlapping(self.speakers, start, end, self._longest_speaker)):
+            return True
+        return _CAPITALISED.search(self.document.text, start, end) is not None
+
+    def named_body(self, start: int, end: int) -> str | None:
+        """A body named by a capitalised name that no mention knows, as the source of ``selon X``
+        or ``according to a report by X``: a new organisation Actor."""
+        for m in _BODY_NAME.finditer(self.document.text, start, end):
+            words = m.group().split()
+            if self._not_a_name(words[0]) or _PLACE_BEFORE.search(
+                self.lowered, max(0, m.start() - 8), m.start()
+            ):
+                continue
+            if any(True for _ in _overlapping(self.mentions, m.start(), m.end(), self._longest_mention)):
+                return None
+            return self.add_speaker(m.start(), m.end(), "organisation").id
+        return None
 
     def last_body(self, pos: int) -> str | None:
         """The last speaker if it is a body, else the last organisation or Forum named before
@@ -635,6 +675,10 @@ class StatementExtractor(Extractor):
                 continue  # the incise of a direct quote: handled with the quote
             if _PARTICIPLE.search(text, cue.start, cue.end) and not text[s_start : cue.start].strip():
                 continue  # "Réitérant ..., M. X a déclaré": the participle's subject comes later
+            if cue.role != "source" and ctx.lang.noun_determiner.search(
+                ctx.lowered, max(0, cue.start - 8), cue.start
+            ):
+                continue  # "à la demande de X", "une annonce", "the report": a noun, not a speech verb
             found = self._clause(ctx, cue, s_start, s_end, inside)
             if found is None:
                 continue
@@ -645,6 +689,10 @@ class StatementExtractor(Extractor):
             mode = "mixed" if any(c_start <= q.open < c_end for q in sentence_quotes) else "indirect"
             # refined here, not when recorded: a statement cut short leaves the cues after it free
             c_start, c_end, speaker = self.refine(ctx, _Found(c_start, c_end, speaker, cue, mode))
+            if speaker is None and ctx.lang.bare_infinitive.search(
+                ctx.lowered, max(0, cue.start - 6), cue.start
+            ):
+                continue  # an infinitive no one says: "l'urgence de considérer la situation", "pour relever"
             has_quote = any(c_start <= q.open < c_end for q in sentence_quotes)
             out.append(_Reported(c_start, c_end, speaker, cue, has_quote))
         return out
@@ -656,10 +704,15 @@ class StatementExtractor(Extractor):
         if cue.role == "source":
             comma = text.find(",", cue.end, s_end)
             if not text[s_start : cue.start].strip(" ,") and comma > 0:  # Selon X, C.
-                return comma + 1, s_end, ctx.speaker_in(cue.end, comma)
-            if text[s_start : cue.start].rstrip().endswith(","):  # C, selon X.
-                return s_start, text.rfind(",", s_start, cue.start), ctx.speaker_in(cue.end, s_end)
-            return None
+                source, reported = (cue.end, comma), (comma + 1, s_end)
+            elif text[s_start : cue.start].rstrip().endswith(","):  # C, selon X.
+                source, reported = (cue.end, s_end), (s_start, text.rfind(",", s_start, cue.start))
+            else:
+                return None
+            anonymous = ctx.lang.anonymous.match(ctx.lowered, _skip_space(text, cue.end))
+            if anonymous and not ctx.names_in(*source):
+                return None  # "selon un officier", "according to diplomats": no identifiable source
+            return (*reported, ctx.speaker_in(*source) or ctx.named_body(*source))
         lo = max(s_start, cue.start - 80)
         incise = _INCISE_BEFORE.search(text, lo, cue.start) if text.find(",", lo, cue.start) >= 0 else None
         if (
