@@ -383,6 +383,25 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "Fighters have moved south, according to a report by Crisis Watch Group.",
         [("Fighters have moved south", "according to", "indirect", "Crisis Watch Group")],
     ),
+    # -- a name in apposition between commas is the subject, not an incise -----------------------
+    "en-name-in-apposition-before-the-verb": (
+        "en",
+        "Meanwhile, Malta's Prime Minister, Tom Vella, has described the summit as a success.",
+        [("the summit as a success", "describe", "indirect", "Tom Vella")],
+    ),
+    "en-participle-between-subject-and-verb": (
+        "en",
+        "Paul Odhiambo, speaking at the meeting of the defence council in Arusha on May 20, said the "
+        "process will also need funding.",
+        [("the process will also need funding", "say", "indirect", "Paul Odhiambo")],
+    ),
+    # -- a military title after an inverted verb is its subject ---------------------------------
+    "fr-inverted-military-title": (
+        "fr",
+        "Le colonel Marc Ondoua a présenté le bilan. La réunion a permis d'adopter de nouvelles "
+        "directives, a ajouté l'officier camerounais sans donner plus de détails.",
+        [("La réunion a permis d'adopter de nouvelles directives", "ajouter", "indirect", "Marc Ondoua")],
+    ),
 }
 
 

@@ -719,6 +719,7 @@ class StatementExtractor(Extractor):
             incise
             and len(_WORD.findall(text, s_start, incise.start())) >= 4  # "On Tuesday, X said C": no
             and _INCISE_AFTER.fullmatch(text, cue.end, s_end)
+            and not self._apposition_before(ctx, s_start, incise)
         ):  # C, indique X. / C, X said.
             comma = incise.start()
             if any(a <= comma < b for a, b in inside):
@@ -735,10 +736,13 @@ class StatementExtractor(Extractor):
                 speaker = ctx.speaker_in(comma + 1, cue.start, first=False)
             if speaker is not None:
                 return s_start, comma, speaker
-            if (inverted and not _PARTICIPLE.search(text, cue.start, cue.end)) or ctx.lang.relative.match(
-                ctx.lowered, incise.start(1)
+            clause_after = inverted and len(_WORD.findall(text, cue.end, s_end)) >= 5
+            if (inverted and not clause_after and not _PARTICIPLE.search(text, cue.start, cue.end)) or (
+                ctx.lang.relative.match(ctx.lowered, incise.start(1))
             ):
                 return None  # an incise whose speaker is unknown, or a relative clause ("qui met l'accent")
+            # "X, speaking at the meeting, said the process will ...": the words after the verb
+            # are its content, not an inverted subject
             # a clause of its own ("C, tandis que le Tunisien a appelé à D", "C, appelant les États
             # à D"), read below as one
         colon = _COLON.match(text, cue.end, s_end)
@@ -753,6 +757,15 @@ class StatementExtractor(Extractor):
         if speaker is None:  # "a déclaré jeudi le ministre que ..."
             speaker = ctx.speaker_in(cue.end, content - 1)
         return content, s_end, speaker
+
+    def _apposition_before(self, ctx: _Context, s_start: int, incise: Any) -> bool:
+        """Whether the comma before the cue closes a name in apposition, not a reported clause:
+        ``Malta's Prime Minister, Tom Vella, has described ...``."""
+        comma = incise.start()
+        previous = ctx.plain.rfind(",", s_start, comma)
+        if previous < 0 or len(_WORD.findall(ctx.plain, previous, comma)) > 5:
+            return False
+        return ctx.speaker_in(previous + 1, comma, back=False) is not None
 
     def _complement(self, ctx: _Context, pos: int, s_end: int, role: str) -> int | None:
         """Where the reported content of the speech verb ending at ``pos`` starts, if it has one."""
