@@ -402,6 +402,43 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "directives, a ajouté l'officier camerounais sans donner plus de détails.",
         [("La réunion a permis d'adopter de nouvelles directives", "ajouter", "indirect", "Marc Ondoua")],
     ),
+    # -- speech verbs with a noun complement (issue 12, class 4) ----------------------------------
+    "fr-reaffirm-a-noun-complement": (
+        "fr",
+        "Le ministre Karim Benali a réaffirmé l'engagement du Maroc à soutenir ses voisins.",
+        [("l'engagement du Maroc à soutenir ses voisins", "réaffirmer", "indirect", "Karim Benali")],
+    ),
+    "en-bare-noun-phrase-object": (
+        "en",
+        "The foreign ministers of the African Union welcomed significant progress made in the region.",
+        [("significant progress made in the region", "welcome", "indirect", "African Union")],
+    ),
+    # -- reported speech spread over the sentence: each coordinated verb has its own content ----
+    "en-participle-call-after-a-noun-complement": (
+        "en",
+        "The minister Tom Hale stressed the need to share intelligence, calling for closer cooperation "
+        "between the police forces.",
+        [
+            ("the need to share intelligence", "stress", "indirect", "Tom Hale"),
+            ("closer cooperation between the police forces", "call for", "indirect", "Tom Hale"),
+        ],
+    ),
+    "en-coordinated-speech-verbs": (
+        "en",
+        "Minister Tom Hale said 56 governments now supported the plan, and stressed that online "
+        "threats must not be ignored.",
+        [
+            ("56 governments now supported the plan", "say", "indirect", "Tom Hale"),
+            ("online threats must not be ignored", "stress", "indirect", "Tom Hale"),
+        ],
+    ),
+    # -- a collective subject listing its members speaks for their meeting -----------------------
+    "fr-collective-subject-listing-its-members": (
+        "fr",
+        "Le sommet de la CEDEAO s'est tenu à Accra. Les présidents Paul Kaboré du Niger et Jean Dossou "
+        "du Tchad ont réaffirmé leur volonté de coopérer.",
+        [("leur volonté de coopérer", "réaffirmer", "indirect", "sommet de la CEDEAO")],
+    ),
 }
 
 
@@ -472,6 +509,8 @@ NO_STATEMENT.update(
             "Trois soldats sont morts dans une base proche du fleuve, selon un officier.",
         ),
         "en-anonymous-source": ("en", "The attack was claimed by the group, according to diplomats."),
+        # the passive: the one sentenced does not speak
+        "fr-passive-cue": ("fr", "L'homme a été condamné à dix ans de prison pour terrorisme."),
         # an infinitive that no one says
         "fr-infinitive-without-a-speaker": (
             "fr",

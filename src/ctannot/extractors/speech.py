@@ -57,6 +57,10 @@ _WORD = regex.compile(r"\w+")
 # A capitalised name of a body: "Tech Against Terrorism", "Organe de coordination pour l'analyse"
 # (from a capital to the end of the source's phrase, at most eight words more)
 _BODY_NAME = regex.compile(r"(?<!\w)\p{Lu}[\w\-]*(?:\s+[\w'’\-]+){0,8}?(?=\s*(?:[,;:(.]|$))")
+# ", and stressed", " et a souligné", " and also noted": a verb coordinated with the one before
+_COORDINATED_BEFORE = regex.compile(
+    r",?\s+(?:and|et|but|mais)\s+(?:(?:a|ont|has|have|had|also|également|aussi)\s+){0,2}$"
+)
 _CAPITALISED = regex.compile(r"(?<!\w)\p{Lu}")
 _INITIAL = regex.compile(r"\p{Lu}\.")
 _DETERMINERS = {"les", "ces", "leurs", "nos", "the", "these", "their", "our"}
@@ -65,6 +69,8 @@ _QUOTE_OPEN = regex.compile(r"[«“\"]")
 _SENTENCE_BREAK = regex.compile(r"[.!?]\s")
 _HONORIFIC_AT = regex.compile(_HONORIFIC)
 _PLACE_BEFORE = regex.compile(r"(?<!\w)(?:à|au|aux|en|in|at|from|vers)\s+$")
+_AGENT = regex.compile(r"[^.;:]{0,60}?(?<!\w)(?:par|by)\s")
+_PARTICIPLE_AT = regex.compile(r"\w+(?:ant|ing)(?!\w)", regex.IGNORECASE)
 _PARTICIPLE = regex.compile(r"(?:ant|ing)$", regex.IGNORECASE)
 _SUBJECT_AFTER = regex.compile(r"-t-(?:il|elle|ils|elles)|[^;:!?()«»“”\"]*")
 _COLON = regex.compile(r"\s*:\s*(?=[^\s«“\"])")
@@ -81,7 +87,7 @@ _DETERMINER = regex.compile(
     regex.IGNORECASE,
 )
 _CLAUSE_START_EN = regex.compile(
-    r"(?:the|a|an|its|their|his|her|our|it|they|he|she|we|there|this|these|those|more|some|all|no|\p{Lu}|\d)\b"
+    r"(?:the|a|an|its|their|his|her|our|it|they|he|she|we|there|this|these|those|more|some|all|no|\p{Lu}|\d+)\b"
 )
 
 
@@ -98,6 +104,10 @@ class _Language:
     bare_infinitive: Any
     """What puts a cue in the infinitive with no subject: ``de``, ``pour``, ``to``."""
     noun_determiner: Any
+    passive: Any
+    """An auxiliary of the passive right before a cue: ``été``, ``was``."""
+    object_cues: frozenset[str]
+    """Lemmas of cues whose object may be a bare noun phrase (``welcomed significant progress``)."""
     """A determiner right before a cue's form: the form is a noun there (``la demande``)."""
     not_persons: frozenset[str]
     """Titles of bodies and documents, and plural ones: they do not refer back to a person."""
@@ -147,6 +157,10 @@ def _compile(packs: Sequence[RulePack]) -> _Language:
         bare_infinitive=regex.compile(
             r"(?<!\w)(?:" + trie_pattern(sorted(lists.get("infinitive_markers", ()))) + r")\s*$"
         ),
+        passive=regex.compile(
+            r"(?<!\w)(?:" + trie_pattern(sorted(lists.get("passive_auxiliaries", ()))) + r")\s+$"
+        ),
+        object_cues=frozenset(lists.get("object_cues", ())),
         noun_determiner=regex.compile(
             r"(?<!\w)(?:" + trie_pattern(sorted(lists.get("noun_determiners", ()))) + r")\s*$"
         ),
@@ -289,10 +303,16 @@ class _Context:
             # "les chefs d'État de la CEDEAO", "the foreign ministers": a group that speaks as the
             # body it sits for, named in the phrase or, for "the ministers" said after them, the
             # body that spoke or was named last ("several delegates" is no one in particular)
-            bodies = [a for a in found if not (isinstance(a, Actor) and a.kind == "person")]
+            bodies = [
+                a
+                for a in found
+                if isinstance(a, Forum) or (isinstance(a, Actor) and a.kind == "organisation")
+            ]
             if bodies:
                 return (bodies[0] if first else bodies[-1]).id
-            if back and collective.group("definite") and end - collective.end() < 40:
+            # "les présidents X du Niger, Y du Tchad ... ont réaffirmé": the members, each named
+            members = sum(1 for a in found if _is_person(a)) > 1
+            if back and collective.group("definite") and (members or end - collective.end() < 40):
                 return self.last_body(start)
         persons = [a for a in found if isinstance(a, Actor) and a.kind == "person"]
         if persons:
@@ -391,6 +411,10 @@ class _Context:
         w = plain(word).lower()
         return any(self.lang.titles.fullmatch(part) is not None for part in (w, w.rsplit("-", 1)[-1]))
 
+    def after(self, pattern: Any, pos: int) -> bool:
+        """Whether ``pattern`` (anchored at its end) matches the few words right before ``pos``."""
+        return pattern.search(self.lowered, max(0, pos - 12), pos) is not None
+
     def names_in(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` names someone: a speaker the mentions know, or a capitalised
         word (``selon un communiqué du département d'État``, ``a report by Tech Against Terrorism``)."""
@@ -443,6 +467,10 @@ class _Context:
         comma = self.plain.find(",", s_start, cue_start)
         if lead is not None and comma > 0:
             start = comma + 1
+        # "Le G5 Sahel sort affaibli de la séquence : le Mali a annoncé ...": a clause of its own
+        start = max(
+            start, self.plain.rfind(":", start, cue_start) + 1, self.plain.rfind(";", start, cue_start) + 1
+        )
         relative = self.lang.relative_subject.search(self.lowered, start, cue_start)
         if relative is not None:  # "he quoted X, who said in Kabul that": X speaks
             before = max(self.plain.rfind(",", start, relative.start()) + 1, start)
@@ -675,23 +703,22 @@ class StatementExtractor(Extractor):
                 continue  # the incise of a direct quote: handled with the quote
             if _PARTICIPLE.search(text, cue.start, cue.end) and not text[s_start : cue.start].strip():
                 continue  # "Réitérant ..., M. X a déclaré": the participle's subject comes later
-            if cue.role != "source" and ctx.lang.noun_determiner.search(
-                ctx.lowered, max(0, cue.start - 8), cue.start
-            ):
+            if cue.role != "source" and ctx.after(ctx.lang.noun_determiner, cue.start):
                 continue  # "à la demande de X", "une annonce", "the report": a noun, not a speech verb
+            if ctx.after(ctx.lang.passive, cue.start) and not _AGENT.match(ctx.lowered, cue.end):
+                continue  # "a été condamné à dix ans": its subject does not speak, and no agent does
             found = self._clause(ctx, cue, s_start, s_end, inside)
             if found is None:
                 continue
             c_start, c_end, speaker = found
+            c_end = self._before_coordinated_cue(ctx, c_start, c_end)
             c_start, c_end = _trim(ctx.document.text, c_start, c_end, strip_final=True)
             if c_end - c_start < 3:
                 continue
             mode = "mixed" if any(c_start <= q.open < c_end for q in sentence_quotes) else "indirect"
             # refined here, not when recorded: a statement cut short leaves the cues after it free
             c_start, c_end, speaker = self.refine(ctx, _Found(c_start, c_end, speaker, cue, mode))
-            if speaker is None and ctx.lang.bare_infinitive.search(
-                ctx.lowered, max(0, cue.start - 6), cue.start
-            ):
+            if speaker is None and ctx.after(ctx.lang.bare_infinitive, cue.start):
                 continue  # an infinitive no one says: "l'urgence de considérer la situation", "pour relever"
             has_quote = any(c_start <= q.open < c_end for q in sentence_quotes)
             out.append(_Reported(c_start, c_end, speaker, cue, has_quote))
@@ -751,12 +778,33 @@ class StatementExtractor(Extractor):
         if cue.role == "incise":
             return None
         content = self._complement(ctx, cue.end, s_end, cue.role)
+        if content is None and cue.lemma in ctx.lang.object_cues:
+            content = _bare_object(ctx, cue.end, s_end)
         if content is None:
             return None
         speaker = ctx.subject_before(s_start, cue.start)
         if speaker is None:  # "a déclaré jeudi le ministre que ..."
             speaker = ctx.speaker_in(cue.end, content - 1)
         return content, s_end, speaker
+
+    def _before_coordinated_cue(self, ctx: _Context, start: int, end: int) -> int:
+        """Where the content ends before a speech verb coordinated with its own (``said C1, and
+        stressed that C2``, ``a rappelé C1 et souligné que C2``, ``stressed C1, calling for C2``):
+        C2 is a statement of its own."""
+        for cue in ctx.cues_in(start + 1, end):
+            if cue.role in ("source", "incise"):
+                continue
+            conjunction = _COORDINATED_BEFORE.search(ctx.lowered, max(start, cue.start - 30), cue.start)
+            if conjunction is not None:
+                return int(conjunction.start())
+            comma = ctx.plain.rfind(",", start, cue.start)
+            if (
+                comma > 0
+                and not ctx.plain[comma + 1 : cue.start].strip()
+                and _PARTICIPLE_AT.match(ctx.plain, cue.start)
+            ):
+                return int(comma)  # "stressed C1, calling for C2", "a plaidé pour C1, appelant à C2"
+        return end
 
     def _apposition_before(self, ctx: _Context, s_start: int, incise: Any) -> bool:
         """Whether the comma before the cue closes a name in apposition, not a reported clause:
@@ -815,6 +863,18 @@ def _after_quote(text: str, start: int, end: int) -> bool:
         if text.find(mark, start, end) >= 0:
             return _AFTER_QUOTE.search(text, start, end) is not None
     return False
+
+
+def _bare_object(ctx: _Context, pos: int, s_end: int) -> int | None:
+    """Where a bare noun phrase object starts right after ``pos`` (``welcomed significant
+    progress``): a lowercase word that opens no adjunct and is no adverb."""
+    start = _skip_space(ctx.plain, pos)
+    word = _WORD.match(ctx.plain, start, s_end)
+    if word is None or not word.group().isalpha() or not word.group().islower():
+        return None
+    if ctx.lang.function_words.fullmatch(word.group()) or word.group().endswith("ly"):
+        return None
+    return start
 
 
 def _within(q: Quote, indirect: list[_Reported]) -> bool:
