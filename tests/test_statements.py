@@ -439,6 +439,23 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "du Tchad ont réaffirmé leur volonté de coopérer.",
         [("leur volonté de coopérer", "réaffirmer", "indirect", "sommet de la CEDEAO")],
     ),
+    # -- an inverted subject: a title, then the name in apposition after the comma --------------
+    "fr-inverted-title-then-name": (
+        "fr",
+        "La coopération doit s'étendre aux pays du Golfe, a déclaré la cheffe de la diplomatie "
+        "européenne, Clara Weiss à l'issue d'une réunion à laquelle assistait la Ligue arabe.",
+        [("La coopération doit s'étendre aux pays du Golfe", "déclarer", "indirect", "Clara Weiss")],
+    ),
+    # -- a gerund after the content opens a statement of its own ---------------------------------
+    "fr-gerund-after-a-noun-complement": (
+        "fr",
+        "Mme Clara Weiss a récusé tout amalgame, en soulignant que les premières victimes sont "
+        "les musulmans.",
+        [
+            ("tout amalgame", "récuser", "indirect", "Mme Clara Weiss"),
+            ("les premières victimes sont les musulmans", "souligner", "indirect", "Mme Clara Weiss"),
+        ],
+    ),
 }
 
 

@@ -82,7 +82,7 @@ _SUBJECT_STOP = regex.compile(r"[,.;:!?]|\s(?:que|qu'|that)\s")
 _ARTICLE = regex.compile(r"(?:le|la|les|l'|the)\s*")
 _AFTER_QUOTE = regex.compile(r"[»”\"’]\s*,?\s*(?:[\w-]+\s*){0,2}$")
 _DETERMINER = regex.compile(
-    r"(?:l'|d'une?\s|(?:la|le|les|une?|des|du|sa|son|ses|leurs?|cette|ces|ce|cet|the|a|an|its|their|his|her"
+    r"(?:l'|d'une?\s|(?:la|le|les|une?|des|du|sa|son|ses|leurs?|cette|ces|ce|cet|tout|toute|tous|toutes|the|a|an|its|their|his|her"
     r"|our|this)\s)",
     regex.IGNORECASE,
 )
@@ -757,13 +757,20 @@ class StatementExtractor(Extractor):
                 # name in apposition to a title ("C, admet le directeur du centre, X.")
                 after = text.find(",", cue.end, s_end)
                 speaker = ctx.speaker_in(cue.end, after, back=False) if after > 0 else None
-                if speaker is None and (after < 0 or s_end - after < 60):
-                    speaker = ctx.speaker_in(cue.end, s_end)
+                if speaker is None and after > 0:
+                    following = text.find(",", after + 1, s_end)
+                    speaker = ctx.speaker_in(after + 1, following if following > 0 else s_end, back=False)
+                if speaker is None:
+                    speaker = ctx.speaker_in(cue.end, after if after > 0 else s_end)
             else:
                 speaker = ctx.speaker_in(comma + 1, cue.start, first=False)
             if speaker is not None:
                 return s_start, comma, speaker
-            clause_after = inverted and len(_WORD.findall(text, cue.end, s_end)) >= 5
+            clause_after = (
+                inverted
+                and len(_WORD.findall(text, cue.end, s_end)) >= 5
+                and not self._inverted_subject(ctx, _skip_space(text, cue.end), s_end)
+            )
             if (inverted and not clause_after and not _PARTICIPLE.search(text, cue.start, cue.end)) or (
                 ctx.lang.relative.match(ctx.lowered, incise.start(1))
             ):
@@ -800,7 +807,7 @@ class StatementExtractor(Extractor):
             comma = ctx.plain.rfind(",", start, cue.start)
             if (
                 comma > 0
-                and not ctx.plain[comma + 1 : cue.start].strip()
+                and ctx.plain[comma + 1 : cue.start].strip() in ("", "en")
                 and _PARTICIPLE_AT.match(ctx.plain, cue.start)
             ):
                 return int(comma)  # "stressed C1, calling for C2", "a plaidé pour C1, appelant à C2"
