@@ -456,6 +456,13 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             ("les premières victimes sont les musulmans", "souligner", "indirect", "Mme Clara Weiss"),
         ],
     ),
+    # -- the speech after a quoted name is still read ------------------------------------------
+    "fr-speech-after-a-quoted-theme": (
+        "fr",
+        "Le ministre Pedro Ruiz a parlé lors d'un colloque sous le thème « Les défis de l'Europe », "
+        "où il a souligné que la sécurité commence en Afrique.",
+        [("la sécurité commence en Afrique", "souligner", "indirect", "Pedro Ruiz")],
+    ),
 }
 
 
@@ -532,6 +539,16 @@ NO_STATEMENT.update(
         "fr-infinitive-without-a-speaker": (
             "fr",
             "L'urgence de considérer la situation sécuritaire a conduit la présidence à convoquer un sommet.",
+        ),
+        # a quoted name, introduced as one, is no speech (issue 12, class 4)
+        "fr-quoted-theme-of-a-colloquium": (
+            "fr",
+            "Lors d'un colloque sous le thème « Les défis de l'Europe face au terrorisme », il a évoqué "
+            "sa carrière.",
+        ),
+        "en-quoted-name-of-a-plan": (
+            "en",
+            'The ministers adopted a plan dubbed "Safe Borders for All Nations", officials said in Rome.',
         ),
     }
 )

@@ -104,6 +104,8 @@ class _Language:
     bare_infinitive: Any
     """What puts a cue in the infinitive with no subject: ``de``, ``pour``, ``to``."""
     noun_determiner: Any
+    title_marker: Any
+    """What introduces a quoted name, not speech: ``sous le thème``, ``dénommé``, ``dubbed``."""
     passive: Any
     """An auxiliary of the passive right before a cue: ``été``, ``was``."""
     object_cues: frozenset[str]
@@ -156,6 +158,9 @@ def _compile(packs: Sequence[RulePack]) -> _Language:
         ),
         bare_infinitive=regex.compile(
             r"(?<!\w)(?:" + trie_pattern(sorted(lists.get("infinitive_markers", ()))) + r")\s*$"
+        ),
+        title_marker=regex.compile(
+            r"(?<!\w)(?:" + trie_pattern(sorted(lists.get("title_markers", ()))) + r")\s*:?\s*$"
         ),
         passive=regex.compile(
             r"(?<!\w)(?:" + trie_pattern(sorted(lists.get("passive_auxiliaries", ()))) + r")\s+$"
@@ -240,6 +245,8 @@ class _Context:
     """Actors and Forums of the mentions layer, and persons this extractor added, by offset."""
     mentions: Sequence[Annotation]
     cues: list[_Cue] = attrs.Factory(list)
+    titles: list[Quote] = attrs.Factory(list)
+    """Quotes that are names (``sous le thème « ... »``), not speech, in text order."""
     cue_starts: list[int] = attrs.Factory(list)
     last_speaker: str | None = None
     last_cue: str | None = None
@@ -599,7 +606,12 @@ class StatementExtractor(Extractor):
         return ctx
 
     def _sentence(self, ctx: _Context, s_start: int, s_end: int) -> None:
-        sentence_quotes = list(quotes(ctx.document.text, s_start, s_end))
+        sentence_quotes = []
+        for q in quotes(ctx.document.text, s_start, s_end):
+            if ctx.after(ctx.lang.title_marker, q.open):
+                ctx.titles.append(q)  # "sous le thème « ... »", "a plan dubbed '...'": a name, not speech
+            else:
+                sentence_quotes.append(q)
         indirect = self._indirect(ctx, s_start, s_end, sentence_quotes)
         pending: list[Quote | _Reported] = [q for q in sentence_quotes if not _within(q, indirect)]
         for item in sorted([*pending, *indirect], key=lambda item: item.start):
@@ -699,7 +711,7 @@ class StatementExtractor(Extractor):
         for cue in ctx.cues_in(s_start, s_end):
             if any(a <= cue.start < b for a, b in inside) or (out and cue.start < out[-1].end):
                 continue
-            if _after_quote(text, max(s_start, cue.start - 40), cue.start):
+            if _after_quote(text, max(s_start, cue.start - 40), cue.start, ctx.titles):
                 continue  # the incise of a direct quote: handled with the quote
             if _PARTICIPLE.search(text, cue.start, cue.end) and not text[s_start : cue.start].strip():
                 continue  # "Réitérant ..., M. X a déclaré": the participle's subject comes later
@@ -864,11 +876,13 @@ class StatementExtractor(Extractor):
         return first is not None and first.start - start <= 4 and first.end >= end - 1
 
 
-def _after_quote(text: str, start: int, end: int) -> bool:
-    """``_AFTER_QUOTE.search(text, start, end)``, not run where none of its closing marks is."""
+def _after_quote(text: str, start: int, end: int, titles: Sequence[Quote] = ()) -> bool:
+    """``_AFTER_QUOTE.search(text, start, end)``, not run where none of its closing marks is;
+    the close of a quoted name (``titles``) is not a quote's."""
     for mark in '»”"’':
         if text.find(mark, start, end) >= 0:
-            return _AFTER_QUOTE.search(text, start, end) is not None
+            after = _AFTER_QUOTE.search(text, start, end)
+            return after is not None and not any(t.close == after.start() for t in titles[-3:])
     return False
 
 
