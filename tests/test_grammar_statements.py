@@ -134,9 +134,11 @@ CASES: dict[str, list[Found]] = {
         )
     ],
     # A quote governed by a speech noun ("l'appel du Secrétaire général ... à « ... »") is the
-    # noun's author's, not the words of the subject of the verb named after it.
+    # noun's author's, not the words of the subject of the verb named after it; the verb's own
+    # noun complement ("a annoncé la création de ...") is its subject's.
     "fr-speech-noun-author": [
-        ("une riposte collective contre le financement du terrorisme", "António Guterres")
+        ("une riposte collective contre le financement du terrorisme", "António Guterres"),
+        ("la création d'une cellule commune", "Annelies Verlinden"),
     ],
     # "a-t-elle": the last person named whose gender (from "la ministre", the title her name is in
     # apposition to) agrees; M. Benali, named after her, is a man.

@@ -287,6 +287,182 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             ("geler les avoirs", "appeler", "indirect", None),
         ],
     ),
+    # -- speakers in apposition to a title of an organisation (issue 12, class 3) ----------------
+    "fr-name-after-the-title-of-a-body": (
+        "fr",
+        "Le directeur exécutif de l'ONUDC, Mme Ana Lindqvist, a estimé que la coopération judiciaire "
+        "doit progresser.",
+        [("la coopération judiciaire doit progresser", "estimer", "indirect", "Mme Ana Lindqvist")],
+    ),
+    "en-name-with-an-initial-after-the-title-of-a-body": (
+        "en",
+        "At the opening, the OSCE Deputy Secretary General Marta K. Olsen highlighted the importance of "
+        "border security. Ambassador Olsen noted that crime adapts fast.",
+        [
+            ("the importance of border security", "highlight", "indirect", "Marta K. Olsen"),
+            ("crime adapts fast", "note", "indirect", "Olsen"),
+        ],
+    ),
+    # -- collective speakers: a group speaks for the body it sits for ------------------------------
+    "fr-collective-speaker-after-its-body": (
+        "fr",
+        "Le sommet de la CEDEAO s'est tenu à Accra. Les chefs d'Etat ont souligné la nécessité d'agir vite.",
+        [("la nécessité d'agir vite", "souligner", "indirect", "sommet de la CEDEAO")],
+    ),
+    "en-collective-speaker-after-its-body": (
+        "en",
+        "Foreign ministers of the African Union met in Addis Ababa. "
+        '"Kenya shall host the next meeting," the foreign ministers said in a joint communique.',
+        [("Kenya shall host the next meeting", "say", "direct", "African Union")],
+    ),
+    # -- a person's pronoun refers back to a person, not to the state that spoke last -------------
+    "fr-pronoun-after-a-state-spoke": (
+        "fr",
+        "La Norvège a estimé que la menace persiste. Mme Ingrid Solberg a présenté le plan. "
+        "Elle a plaidé pour le dialogue entre les communautés.",
+        [
+            ("la menace persiste", "estimer", "indirect", "Norvège"),
+            ("le dialogue entre les communautés", "plaider", "indirect", "Mme Ingrid Solberg"),
+        ],
+    ),
+    # -- the subject of the clause the speech verb is in ---------------------------------------
+    "en-relative-pronoun-as-subject": (
+        "en",
+        'Tom Hale, warning against sanctions, quoted Maria Lenz, who said in Geneva that "silence has a '
+        'very high price".',
+        [('"silence has a very high price"', "say", "mixed", "Maria Lenz")],
+    ),
+    "en-subject-after-a-subordinator": (
+        "en",
+        "The plan of Helga Moss was adopted after its chair Tomas Berg said it would strengthen cooperation.",
+        [("it would strengthen cooperation", "say", "indirect", "Tomas Berg")],
+    ),
+    # -- a document of a meeting speaks for the meeting -----------------------------------------
+    "fr-communique-of-the-summit": (
+        "fr",
+        "Le sommet de la CEDEAO s'est achevé à Lomé. Le ministre Karim Benali a déclaré que la "
+        "coopération progresse. Selon le communiqué du sommet, les pays membres renforceront leurs "
+        "échanges de renseignements.",
+        [
+            ("la coopération progresse", "déclarer", "indirect", "Karim Benali"),
+            (
+                "les pays membres renforceront leurs échanges de renseignements",
+                "selon",
+                "indirect",
+                "sommet de la CEDEAO",
+            ),
+        ],
+    ),
+    # -- a surname alone, of a person named before, after the reported clause --------------------
+    "en-surname-after-the-clause": (
+        "en",
+        "UN official Vladimir Pekar opened the session. Terror groups are adapting fast, said Pekar.",
+        [("Terror groups are adapting fast", "say", "indirect", "Pekar")],
+    ),
+    # -- the source of "selon X": a pronoun, or a body no gazetteer lists ------------------------
+    "fr-selon-a-pronoun": (
+        "fr",
+        "Le ministre Karim Benali a présenté le plan. Selon lui, la France a déjoué neuf projets d'attentat.",
+        [("la France a déjoué neuf projets d'attentat", "selon", "indirect", "Karim Benali")],
+    ),
+    "fr-selon-a-body-no-gazetteer-lists": (
+        "fr",
+        "Selon l'Office central de lutte contre la criminalité, quelque 700 personnes figurent dans la "
+        "base de données.",
+        [
+            (
+                "quelque 700 personnes figurent dans la base de données",
+                "selon",
+                "indirect",
+                "Office central de lutte contre la criminalité",
+            )
+        ],
+    ),
+    "en-according-to-a-report-by-a-body": (
+        "en",
+        "Fighters have moved south, according to a report by Crisis Watch Group.",
+        [("Fighters have moved south", "according to", "indirect", "Crisis Watch Group")],
+    ),
+    # -- a name in apposition between commas is the subject, not an incise -----------------------
+    "en-name-in-apposition-before-the-verb": (
+        "en",
+        "Meanwhile, Malta's Prime Minister, Tom Vella, has described the summit as a success.",
+        [("the summit as a success", "describe", "indirect", "Tom Vella")],
+    ),
+    "en-participle-between-subject-and-verb": (
+        "en",
+        "Paul Odhiambo, speaking at the meeting of the defence council in Arusha on May 20, said the "
+        "process will also need funding.",
+        [("the process will also need funding", "say", "indirect", "Paul Odhiambo")],
+    ),
+    # -- a military title after an inverted verb is its subject ---------------------------------
+    "fr-inverted-military-title": (
+        "fr",
+        "Le colonel Marc Ondoua a présenté le bilan. La réunion a permis d'adopter de nouvelles "
+        "directives, a ajouté l'officier camerounais sans donner plus de détails.",
+        [("La réunion a permis d'adopter de nouvelles directives", "ajouter", "indirect", "Marc Ondoua")],
+    ),
+    # -- speech verbs with a noun complement (issue 12, class 4) ----------------------------------
+    "fr-reaffirm-a-noun-complement": (
+        "fr",
+        "Le ministre Karim Benali a réaffirmé l'engagement du Maroc à soutenir ses voisins.",
+        [("l'engagement du Maroc à soutenir ses voisins", "réaffirmer", "indirect", "Karim Benali")],
+    ),
+    "en-bare-noun-phrase-object": (
+        "en",
+        "The foreign ministers of the African Union welcomed significant progress made in the region.",
+        [("significant progress made in the region", "welcome", "indirect", "African Union")],
+    ),
+    # -- reported speech spread over the sentence: each coordinated verb has its own content ----
+    "en-participle-call-after-a-noun-complement": (
+        "en",
+        "The minister Tom Hale stressed the need to share intelligence, calling for closer cooperation "
+        "between the police forces.",
+        [
+            ("the need to share intelligence", "stress", "indirect", "Tom Hale"),
+            ("closer cooperation between the police forces", "call for", "indirect", "Tom Hale"),
+        ],
+    ),
+    "en-coordinated-speech-verbs": (
+        "en",
+        "Minister Tom Hale said 56 governments now supported the plan, and stressed that online "
+        "threats must not be ignored.",
+        [
+            ("56 governments now supported the plan", "say", "indirect", "Tom Hale"),
+            ("online threats must not be ignored", "stress", "indirect", "Tom Hale"),
+        ],
+    ),
+    # -- a collective subject listing its members speaks for their meeting -----------------------
+    "fr-collective-subject-listing-its-members": (
+        "fr",
+        "Le sommet de la CEDEAO s'est tenu à Accra. Les présidents Paul Kaboré du Niger et Jean Dossou "
+        "du Tchad ont réaffirmé leur volonté de coopérer.",
+        [("leur volonté de coopérer", "réaffirmer", "indirect", "sommet de la CEDEAO")],
+    ),
+    # -- an inverted subject: a title, then the name in apposition after the comma --------------
+    "fr-inverted-title-then-name": (
+        "fr",
+        "La coopération doit s'étendre aux pays du Golfe, a déclaré la cheffe de la diplomatie "
+        "européenne, Clara Weiss à l'issue d'une réunion à laquelle assistait la Ligue arabe.",
+        [("La coopération doit s'étendre aux pays du Golfe", "déclarer", "indirect", "Clara Weiss")],
+    ),
+    # -- a gerund after the content opens a statement of its own ---------------------------------
+    "fr-gerund-after-a-noun-complement": (
+        "fr",
+        "Mme Clara Weiss a récusé tout amalgame, en soulignant que les premières victimes sont "
+        "les musulmans.",
+        [
+            ("tout amalgame", "récuser", "indirect", "Mme Clara Weiss"),
+            ("les premières victimes sont les musulmans", "souligner", "indirect", "Mme Clara Weiss"),
+        ],
+    ),
+    # -- the speech after a quoted name is still read ------------------------------------------
+    "fr-speech-after-a-quoted-theme": (
+        "fr",
+        "Le ministre Pedro Ruiz a parlé lors d'un colloque sous le thème « Les défis de l'Europe », "
+        "où il a souligné que la sécurité commence en Afrique.",
+        [("la sécurité commence en Afrique", "souligner", "indirect", "Pedro Ruiz")],
+    ),
 }
 
 
@@ -341,6 +517,41 @@ NO_STATEMENT = {
         "Les ministres ont adopté un nouveau programme, qui met l'accent sur la prévention en ligne.",
     ),
 }
+
+
+NO_STATEMENT.update(
+    {
+        # a cue's form after a determiner is a noun: "à la demande de", "une annonce"
+        "fr-cue-form-as-a-noun": (
+            "fr",
+            "La réunion s'est tenue à la demande du président Paul Kaboré suite à la multiplication des "
+            "attaques dans la région.",
+        ),
+        # a source that names no one is no identifiable source
+        "fr-anonymous-source": (
+            "fr",
+            "Trois soldats sont morts dans une base proche du fleuve, selon un officier.",
+        ),
+        "en-anonymous-source": ("en", "The attack was claimed by the group, according to diplomats."),
+        # the passive: the one sentenced does not speak
+        "fr-passive-cue": ("fr", "L'homme a été condamné à dix ans de prison pour terrorisme."),
+        # an infinitive that no one says
+        "fr-infinitive-without-a-speaker": (
+            "fr",
+            "L'urgence de considérer la situation sécuritaire a conduit la présidence à convoquer un sommet.",
+        ),
+        # a quoted name, introduced as one, is no speech (issue 12, class 4)
+        "fr-quoted-theme-of-a-colloquium": (
+            "fr",
+            "Lors d'un colloque sous le thème « Les défis de l'Europe face au terrorisme », il a évoqué "
+            "sa carrière.",
+        ),
+        "en-quoted-name-of-a-plan": (
+            "en",
+            'The ministers adopted a plan dubbed "Safe Borders for All Nations", officials said in Rome.',
+        ),
+    }
+)
 
 
 @pytest.mark.parametrize("case", list(NO_STATEMENT))

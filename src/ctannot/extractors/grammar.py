@@ -346,8 +346,20 @@ class GrammarStatementExtractor(StatementExtractor):
         speaker = resolver.author_between(start, end, cue)
         if speaker is None:
             phrase = _speaker_phrase(ctx.parse, cue)
+            if phrase is not None and found.speaker is not None and _collective(ctx, phrase):
+                # "les présidents X du Niger, Y du Tchad ... ont réaffirmé": the group speaks for
+                # the body the rules resolved, not the member the apposition names
+                return start, end, found.speaker
             speaker = resolver.resolve(phrase) if phrase is not None else None
         return start, end, speaker if speaker is not None else found.speaker
+
+
+def _collective(ctx: _Context, head: Word) -> bool:
+    """Whether the speaker phrase is headed by a plural title (``les présidents``, ``the
+    ministers``): the rules' collective speaker stands."""
+    return (
+        feature(head, "Number") == "Plur" and ctx.lang.collective.match(ctx.lowered, head.start) is not None
+    )
 
 
 def _complement_end(parse: Parse, text: str, start: int, end: int, cue: _Cue) -> int:

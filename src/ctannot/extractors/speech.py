@@ -41,7 +41,9 @@ __all__ = ["StatementExtractor"]
 
 _NAME_WORD = r"\p{Lu}[\p{Ll}'\-]+"
 _HONORIFIC = r"(?:M\.|Mme|Mlle|Me|Dr\.?|Pr|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame)"
-_PERSON = regex.compile(rf"(?<!\w)(?:{_HONORIFIC}\s+)?{_NAME_WORD}(?:[\s\-]{_NAME_WORD}){{0,2}}")
+# A name's words may be joined by an initial ("Albert R. Ramdin") or a particle ("Ould", "bin").
+_NAME_JOIN = r"(?:[\s\-](?:\p{Lu}\.\s+|(?:van|von|bin|ben|ibn|al|el)[\s\-])?)"
+_PERSON = regex.compile(rf"(?<!\w)(?:{_HONORIFIC}\s+)?{_NAME_WORD}(?:{_NAME_JOIN}{_NAME_WORD}){{0,4}}")
 # "C, indique X." and "C, X said.": a comma, at most a short subject, the cue, a short tail.
 _INCISE_BEFORE = regex.compile(r",\s*([^,;:«»“”\"]{0,60}?)\s*$")
 _INCISE_AFTER = regex.compile(
@@ -52,10 +54,23 @@ _AUXILIARY = regex.compile(
     regex.IGNORECASE,
 )
 _WORD = regex.compile(r"\w+")
+# A capitalised name of a body: "Tech Against Terrorism", "Organe de coordination pour l'analyse"
+# (from a capital to the end of the source's phrase, at most eight words more)
+_BODY_NAME = regex.compile(r"(?<!\w)\p{Lu}[\w\-]*(?:\s+[\w'’\-]+){0,8}?(?=\s*(?:[,;:(.]|$))")
+# ", and stressed", " et a souligné", " and also noted": a verb coordinated with the one before
+_COORDINATED_BEFORE = regex.compile(
+    r",?\s+(?:and|et|but|mais)\s+(?:(?:a|ont|has|have|had|also|également|aussi)\s+){0,2}$"
+)
+_CAPITALISED = regex.compile(r"(?<!\w)\p{Lu}")
+_INITIAL = regex.compile(r"\p{Lu}\.")
+_DETERMINERS = {"les", "ces", "leurs", "nos", "the", "these", "their", "our"}
+_ARTICLES = {"le", "la", "les", "l'", "un", "une", "des", "the", "a", "an"}
 _QUOTE_OPEN = regex.compile(r"[«“\"]")
 _SENTENCE_BREAK = regex.compile(r"[.!?]\s")
 _HONORIFIC_AT = regex.compile(_HONORIFIC)
 _PLACE_BEFORE = regex.compile(r"(?<!\w)(?:à|au|aux|en|in|at|from|vers)\s+$")
+_AGENT = regex.compile(r"[^.;:]{0,60}?(?<!\w)(?:par|by)\s")
+_PARTICIPLE_AT = regex.compile(r"\w+(?:ant|ing)(?!\w)", regex.IGNORECASE)
 _PARTICIPLE = regex.compile(r"(?:ant|ing)$", regex.IGNORECASE)
 _SUBJECT_AFTER = regex.compile(r"-t-(?:il|elle|ils|elles)|[^;:!?()«»“”\"]*")
 _COLON = regex.compile(r"\s*:\s*(?=[^\s«“\"])")
@@ -67,12 +82,12 @@ _SUBJECT_STOP = regex.compile(r"[,.;:!?]|\s(?:que|qu'|that)\s")
 _ARTICLE = regex.compile(r"(?:le|la|les|l'|the)\s*")
 _AFTER_QUOTE = regex.compile(r"[»”\"’]\s*,?\s*(?:[\w-]+\s*){0,2}$")
 _DETERMINER = regex.compile(
-    r"(?:l'|d'une?\s|(?:la|le|les|une?|des|du|sa|son|ses|leurs?|cette|ces|ce|cet|the|a|an|its|their|his|her"
+    r"(?:l'|d'une?\s|(?:la|le|les|une?|des|du|sa|son|ses|leurs?|cette|ces|ce|cet|tout|toute|tous|toutes|the|a|an|its|their|his|her"
     r"|our|this)\s)",
     regex.IGNORECASE,
 )
 _CLAUSE_START_EN = regex.compile(
-    r"(?:the|a|an|its|their|his|her|our|it|they|he|she|we|there|this|these|those|more|some|all|no|\p{Lu}|\d)\b"
+    r"(?:the|a|an|its|their|his|her|our|it|they|he|she|we|there|this|these|those|more|some|all|no|\p{Lu}|\d+)\b"
 )
 
 
@@ -83,6 +98,26 @@ class _Language:
     cues: PhraseFinder[tuple[str, str]]
     """Word forms of the cues (plain, lowercased) -> (lemma, role)."""
     pronouns: frozenset[str]
+    person_pronouns: frozenset[str]
+    anonymous: Any
+    """What opens a source no one can identify: ``un officier``, ``diplomats``, ``des sources``."""
+    bare_infinitive: Any
+    """What puts a cue in the infinitive with no subject: ``de``, ``pour``, ``to``."""
+    noun_determiner: Any
+    title_marker: Any
+    """What introduces a quoted name, not speech: ``sous le thème``, ``dénommé``, ``dubbed``."""
+    passive: Any
+    """An auxiliary of the passive right before a cue: ``été``, ``was``."""
+    object_cues: frozenset[str]
+    """Lemmas of cues whose object may be a bare noun phrase (``welcomed significant progress``)."""
+    """A determiner right before a cue's form: the form is a noun there (``la demande``)."""
+    not_persons: frozenset[str]
+    """Titles of bodies and documents, and plural ones: they do not refer back to a person."""
+    """Pronouns that refer to one person (``elle``, ``he``, ``ce dernier``), not to a body."""
+    relative_subject: Any
+    """A relative pronoun as the speech verb's subject, right before it: ``, who``, ``, qui a``."""
+    subordinators: Any
+    """Conjunctions that open a clause of its own (``after``, ``lorsque``)."""
     titles: Any
     body_titles: frozenset[str]
     """Titles that name a document or a body (``communiqué``, ``ministère``), not a person."""
@@ -92,6 +127,12 @@ class _Language:
     relative: Any
     speech_nouns: frozenset[str]
     """Nouns of speech acts (``appel``, ``call``): a quote they govern is their author's."""
+    collective: Any
+    """A determiner, at most two more words and a plural title: ``les chefs d'État``, ``the
+    foreign ministers``."""
+    function_words: Any
+    """Words that may be capitalised at a sentence's start but never begin a name (``The``,
+    ``Lors``): the adjunct and adverbial openers, relative pronouns and articles."""
     english: bool
 
 
@@ -111,6 +152,29 @@ def _compile(packs: Sequence[RulePack]) -> _Language:
     return _Language(
         cues=PhraseFinder(lemma_of),
         pronouns=frozenset(lists.get("speaker_pronouns", ())),
+        person_pronouns=frozenset(lists.get("person_pronouns", ())),
+        anonymous=regex.compile(
+            r"(?:" + trie_pattern(sorted(lists.get("anonymous_sources", ()))) + r")(?!\w)", regex.IGNORECASE
+        ),
+        bare_infinitive=regex.compile(
+            r"(?<!\w)(?:" + trie_pattern(sorted(lists.get("infinitive_markers", ()))) + r")\s*$"
+        ),
+        title_marker=regex.compile(
+            r"(?<!\w)(?:" + trie_pattern(sorted(lists.get("title_markers", ()))) + r")\s*:?\s*$"
+        ),
+        passive=regex.compile(
+            r"(?<!\w)(?:" + trie_pattern(sorted(lists.get("passive_auxiliaries", ()))) + r")\s+$"
+        ),
+        object_cues=frozenset(lists.get("object_cues", ())),
+        noun_determiner=regex.compile(
+            r"(?<!\w)(?:" + trie_pattern(sorted(lists.get("noun_determiners", ()))) + r")\s*$"
+        ),
+        not_persons=frozenset([*lists.get("speaker_body_titles", ()), *lists.get("collective_titles", ())]),
+        relative_subject=regex.compile(
+            r",\s*(?:" + trie_pattern(sorted(lists.get("subject_relatives", ()))) + r")\s+"
+            r"(?:\w+\s+){0,2}$",
+        ),
+        subordinators=_word_list(lists.get("subordinators", ())),
         titles=_word_list(lists.get("speaker_titles", ())),
         body_titles=frozenset(lists.get("speaker_body_titles", ())),
         forum_titles=_word_list(lists.get("speaker_forum_titles", ())),
@@ -118,6 +182,20 @@ def _compile(packs: Sequence[RulePack]) -> _Language:
         leading=_word_list(lists.get("leading_adverbials", ())),
         relative=_word_list(lists.get("relative_pronouns", ())),
         speech_nouns=frozenset(lists.get("speech_nouns", ())),
+        collective=regex.compile(
+            r"(?:(?P<definite>"
+            + trie_pattern(sorted(_DETERMINERS))
+            + r")\s+)?(?:[\w\-]+\s+){0,2}?"
+            + trie_pattern(sorted(lists.get("collective_titles", ())))
+            + r"(?!\w)",
+            regex.IGNORECASE,
+        ),
+        function_words=_word_list(
+            lists.get("adjunct_starts", set())
+            | lists.get("leading_adverbials", set())
+            | lists.get("relative_pronouns", set())
+            | _ARTICLES
+        ),
         english=all(p.language == "en" for p in packs if p.cues),
     )
 
@@ -167,6 +245,8 @@ class _Context:
     """Actors and Forums of the mentions layer, and persons this extractor added, by offset."""
     mentions: Sequence[Annotation]
     cues: list[_Cue] = attrs.Factory(list)
+    titles: list[Quote] = attrs.Factory(list)
+    """Quotes that are names (``sous le thème « ... »``), not speech, in text order."""
     cue_starts: list[int] = attrs.Factory(list)
     last_speaker: str | None = None
     last_cue: str | None = None
@@ -225,32 +305,153 @@ class _Context:
                 and not _PLACE_BEFORE.search(self.lowered, max(0, a.start - 8), a.start)  # "à New York"
             ):
                 found.append(a)
+        collective = self.lang.collective.match(self.lowered, start, end)
+        if collective is not None:
+            # "les chefs d'État de la CEDEAO", "the foreign ministers": a group that speaks as the
+            # body it sits for, named in the phrase or, for "the ministers" said after them, the
+            # body that spoke or was named last ("several delegates" is no one in particular)
+            bodies = [
+                a
+                for a in found
+                if isinstance(a, Forum) or (isinstance(a, Actor) and a.kind == "organisation")
+            ]
+            if bodies:
+                return (bodies[0] if first else bodies[-1]).id
+            # "les présidents X du Niger, Y du Tchad ... ont réaffirmé": the members, each named
+            members = sum(1 for a in found if _is_person(a)) > 1
+            if back and collective.group("definite") and (members or end - collective.end() < 40):
+                return self.last_body(start)
         persons = [a for a in found if isinstance(a, Actor) and a.kind == "person"]
-        if not persons and found and self._starts_with_title(start, found[0].start):
+        if persons:
+            return (persons[0] if first else persons[-1]).id
+        # A name no rule knows outranks the body in the title before it: "the OSCE Deputy
+        # Secretary General Marta K. Olsen said", "le directeur de l'ONUDC, Mme X, a estimé"
+        person = self._named_person(start, end, outranks=bool(found))
+        if person is not None:
+            return person or None
+        if found and self._starts_with_title(start, found[0].start):
             # "le chef de la diplomatie américaine": a person's title, the body only qualifies it
             return self.back_reference(start) if back else None
-        pick = persons or found
-        if pick:
-            return (pick[0] if first else pick[-1]).id
+        if found:
+            return (found[0] if first else found[-1]).id
+        if not back:
+            return None
+        forum = self.lang.forum_titles.search(self.lowered, start, end)
+        title = self.lang.titles.search(self.lowered, start, end)
+        head = _ARTICLE.match(self.lowered, start)
+        if forum is not None and (
+            forum.start() == (head.end() if head else start)
+            or (title is not None and title.start() < forum.start() and self._is_body_title(title.group()))
+            or self.lowered.startswith("'s", forum.end())
+        ):
+            # "la conférence a proposé que ...", "participants agreed", "le communiqué du sommet",
+            # "the council's secretariat said": the meeting or body named last
+            return self.last_forum(start)
+        words = set(_WORD.findall(self.lowered, start, end))
+        if words & self.lang.person_pronouns or (title and title.group() not in self.lang.not_persons):
+            return self.back_reference(start, person=True)  # "elle a ajouté", "the minister said"
+        if words & self.lang.pronouns or title is not None:
+            return self.back_reference(start)
+        return None
+
+    def _named_person(self, start: int, end: int, outranks: bool) -> str | None:
+        """A person named in ``text[start:end]`` that no mention covers: a name after a title or
+        an honorific, or, unless it ``outranks`` a body named there too, a name of two words or
+        more or a name that is the whole region; ``""`` if the first name is a mention's (a
+        group's, a programme's): no one speaks there."""
         region = self.document.text[start:end]
         for m in _PERSON.finditer(region):
             words = m.group().split()
-            if any(self._is_title_or_pronoun(w) for w in words) or m.group().isupper():
+            # the name starts after the last title, pronoun or function word of the match
+            # ("Deputy Secretary General Marta K. Olsen", "Ambassador Olsen", "The Chair")
+            cut = max((i + 1 for i, w in enumerate(words) if self._not_a_name(w)), default=0)
+            name = words[cut:]
+            if not name or " ".join(name).isupper():
                 continue
-            if _PLACE_BEFORE.search(self.lowered, max(0, start + m.start() - 8), start + m.start()):
+            n_start = start + m.start() + (m.group().index(name[0]) if cut else 0)
+            n_end = start + m.end()
+            if _PLACE_BEFORE.search(self.lowered, max(0, n_start - 8), n_start):
                 continue  # "à New York", "in Manchester": a place
-            alone = region.strip(" ,") == m.group()  # ", Smith said": the whole subject is one name
-            if alone or _HONORIFIC_AT.match(m.group()) or len(words) > 1:
-                person = self.new_person(start + m.start(), start + m.end())
-                return person.id if person is not None else None
-        if not back:
-            return None
-        head = _ARTICLE.match(self.lowered, start)
-        if self.lang.forum_titles.match(self.lowered, head.end() if head else start):
-            return self.last_forum(start)  # "la conférence a proposé que ...", "participants agreed"
-        words = set(_WORD.findall(self.lowered, start, end))
-        if words & self.lang.pronouns or self.lang.titles.search(self.lowered, start, end):
-            return self.back_reference(start)
+            if self._in_relative_clause(start, n_start):
+                continue  # "Le Rwanda, qui a déployé ... à Cabo Delgado, a plaidé"
+            alone = region.strip(" ,.") == m.group()  # ", Smith said": the whole subject is one name
+            titled = (
+                any(self._is_title(w) for w in words[:cut])
+                or self._title_ends_at(n_start)
+                or (len(name) == 1 and self._surname_of_a_person(name[0], n_start))
+            )
+            if not (titled or _HONORIFIC_AT.match(m.group()) or (not outranks and (alone or len(name) > 1))):
+                continue
+            if any(True for _ in _overlapping(self.speakers, n_start, n_end, self._longest_speaker)):
+                continue  # a body or a state the mentions know
+            if any(True for _ in _overlapping(self.mentions, n_start, n_end, self._longest_mention)):
+                if outranks:
+                    continue
+                return ""  # a group, a programme: the name is no person, and no one else's
+            return self.add_speaker(n_start, n_end, "person").id
+        return None
+
+    def _surname_of_a_person(self, word: str, pos: int) -> bool:
+        """Whether ``word`` ends the name of a person named before ``pos`` (``Voronkov`` after
+        ``Vladimir Voronkov``)."""
+        text = self.document.text
+        return any(
+            isinstance(a, Actor) and a.kind == "person" and text[a.start : a.end].split()[-1] == word
+            for a in self._ended_before(pos)
+        )
+
+    def _not_a_name(self, word: str) -> bool:
+        """A title, pronoun or function word (an initial, ``K.``, is part of a name)."""
+        return self._is_title_or_pronoun(word) and not _INITIAL.fullmatch(word)
+
+    def _title_ends_at(self, pos: int) -> bool:
+        """Whether a person's title ends right before ``pos``: ``the minister Tom Hale``."""
+        words = _WORD.findall(self.lowered, max(0, pos - 30), pos)
+        return bool(words) and self._is_title(words[-1])
+
+    def _is_body_title(self, word: str) -> bool:
+        return word in self.lang.body_titles
+
+    def _is_title(self, word: str) -> bool:
+        """A person's title: ``ministre``, ``Secretary-General``, ``Undersecretary-General`` (by its
+        last part)."""
+        w = plain(word).lower()
+        return any(self.lang.titles.fullmatch(part) is not None for part in (w, w.rsplit("-", 1)[-1]))
+
+    def after(self, pattern: Any, pos: int) -> bool:
+        """Whether ``pattern`` (anchored at its end) matches the few words right before ``pos``."""
+        return pattern.search(self.lowered, max(0, pos - 12), pos) is not None
+
+    def names_in(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` names someone: a speaker the mentions know, or a capitalised
+        word (``selon un communiqué du département d'État``, ``a report by Tech Against Terrorism``)."""
+        if any(True for _ in _overlapping(self.speakers, start, end, self._longest_speaker)):
+            return True
+        return _CAPITALISED.search(self.document.text, start, end) is not None
+
+    def named_body(self, start: int, end: int) -> str | None:
+        """A body named by a capitalised name that no mention knows, as the source of ``selon X``
+        or ``according to a report by X``: a new organisation Actor."""
+        for m in _BODY_NAME.finditer(self.document.text, start, end):
+            words = m.group().split()
+            if self._not_a_name(words[0]) or _PLACE_BEFORE.search(
+                self.lowered, max(0, m.start() - 8), m.start()
+            ):
+                continue
+            if any(True for _ in _overlapping(self.mentions, m.start(), m.end(), self._longest_mention)):
+                return None
+            return self.add_speaker(m.start(), m.end(), "organisation").id
+        return None
+
+    def last_body(self, pos: int) -> str | None:
+        """The last speaker if it is a body, else the last organisation or Forum named before
+        ``pos`` (not a state: a group of its members speaks for the body, not for one country)."""
+        last = next((a for a in self.speakers if a.id == self.last_speaker), None)
+        if isinstance(last, Forum) or (isinstance(last, Actor) and last.kind == "organisation"):
+            return last.id
+        for a in self._ended_before(pos):
+            if isinstance(a, Forum) or (isinstance(a, Actor) and a.kind == "organisation"):
+                return a.id
         return None
 
     def last_forum(self, pos: int) -> str | None:
@@ -273,6 +474,23 @@ class _Context:
         comma = self.plain.find(",", s_start, cue_start)
         if lead is not None and comma > 0:
             start = comma + 1
+        # "Le G5 Sahel sort affaibli de la séquence : le Mali a annoncé ...": a clause of its own
+        start = max(
+            start, self.plain.rfind(":", start, cue_start) + 1, self.plain.rfind(";", start, cue_start) + 1
+        )
+        relative = self.lang.relative_subject.search(self.lowered, start, cue_start)
+        if relative is not None:  # "he quoted X, who said in Kabul that": X speaks
+            before = max(self.plain.rfind(",", start, relative.start()) + 1, start)
+            antecedent = self.speaker_in(before, relative.start(), first=False, back=False)
+            if antecedent is not None:
+                return antecedent
+        # "the initiative was approved after its President X said": the subject of the clause
+        # the speech verb is in, after the last subordinating conjunction
+        for sub in reversed(list(self.lang.subordinators.finditer(self.lowered, start, cue_start))):
+            found = self.speaker_in(sub.end(), cue_start, back=False)
+            if found is not None:
+                return found
+            break
         return self.speaker_in(start, cue_start)
 
     def _starts_with_title(self, start: int, before: int) -> bool:
@@ -286,9 +504,19 @@ class _Context:
 
     def _is_title_or_pronoun(self, word: str) -> bool:
         w = plain(word).lower()
-        return w in self.lang.pronouns or self.lang.titles.fullmatch(w) is not None or len(w) < 3
+        if w in self.lang.pronouns or len(w) < 3 or self.lang.function_words.fullmatch(w):
+            return True
+        return self._is_title(w)
 
-    def back_reference(self, pos: int) -> str | None:
+    def back_reference(self, pos: int, person: bool = False) -> str | None:
+        """The last speaker; for a ``person`` (``elle``, ``the minister``), the last speaker if
+        a person, else the last person named before ``pos``."""
+        if person:
+            last = next((a for a in self.speakers if a.id == self.last_speaker), None)
+            if not _is_person(last):
+                named = next((a.id for a in self._ended_before(pos) if _is_person(a)), None)
+                if named is not None:
+                    return named
         if self.last_speaker is not None:
             return self.last_speaker
         for a in self._ended_before(pos):
@@ -304,6 +532,10 @@ class _Context:
         if speaker is not None:
             self.last_speaker = speaker
         self.last_cue = cue
+
+
+def _is_person(a: Annotation | None) -> bool:
+    return isinstance(a, Actor) and a.kind == "person"
 
 
 def _start(a: Annotation) -> int:
@@ -374,7 +606,12 @@ class StatementExtractor(Extractor):
         return ctx
 
     def _sentence(self, ctx: _Context, s_start: int, s_end: int) -> None:
-        sentence_quotes = list(quotes(ctx.document.text, s_start, s_end))
+        sentence_quotes = []
+        for q in quotes(ctx.document.text, s_start, s_end):
+            if ctx.after(ctx.lang.title_marker, q.open):
+                ctx.titles.append(q)  # "sous le thème « ... »", "a plan dubbed '...'": a name, not speech
+            else:
+                sentence_quotes.append(q)
         indirect = self._indirect(ctx, s_start, s_end, sentence_quotes)
         pending: list[Quote | _Reported] = [q for q in sentence_quotes if not _within(q, indirect)]
         for item in sorted([*pending, *indirect], key=lambda item: item.start):
@@ -474,20 +711,27 @@ class StatementExtractor(Extractor):
         for cue in ctx.cues_in(s_start, s_end):
             if any(a <= cue.start < b for a, b in inside) or (out and cue.start < out[-1].end):
                 continue
-            if _after_quote(text, max(s_start, cue.start - 40), cue.start):
+            if _after_quote(text, max(s_start, cue.start - 40), cue.start, ctx.titles):
                 continue  # the incise of a direct quote: handled with the quote
             if _PARTICIPLE.search(text, cue.start, cue.end) and not text[s_start : cue.start].strip():
                 continue  # "Réitérant ..., M. X a déclaré": the participle's subject comes later
+            if cue.role != "source" and ctx.after(ctx.lang.noun_determiner, cue.start):
+                continue  # "à la demande de X", "une annonce", "the report": a noun, not a speech verb
+            if ctx.after(ctx.lang.passive, cue.start) and not _AGENT.match(ctx.lowered, cue.end):
+                continue  # "a été condamné à dix ans": its subject does not speak, and no agent does
             found = self._clause(ctx, cue, s_start, s_end, inside)
             if found is None:
                 continue
             c_start, c_end, speaker = found
+            c_end = self._before_coordinated_cue(ctx, c_start, c_end)
             c_start, c_end = _trim(ctx.document.text, c_start, c_end, strip_final=True)
             if c_end - c_start < 3:
                 continue
             mode = "mixed" if any(c_start <= q.open < c_end for q in sentence_quotes) else "indirect"
             # refined here, not when recorded: a statement cut short leaves the cues after it free
             c_start, c_end, speaker = self.refine(ctx, _Found(c_start, c_end, speaker, cue, mode))
+            if speaker is None and ctx.after(ctx.lang.bare_infinitive, cue.start):
+                continue  # an infinitive no one says: "l'urgence de considérer la situation", "pour relever"
             has_quote = any(c_start <= q.open < c_end for q in sentence_quotes)
             out.append(_Reported(c_start, c_end, speaker, cue, has_quote))
         return out
@@ -499,31 +743,52 @@ class StatementExtractor(Extractor):
         if cue.role == "source":
             comma = text.find(",", cue.end, s_end)
             if not text[s_start : cue.start].strip(" ,") and comma > 0:  # Selon X, C.
-                return comma + 1, s_end, ctx.speaker_in(cue.end, comma)
-            if text[s_start : cue.start].rstrip().endswith(","):  # C, selon X.
-                return s_start, text.rfind(",", s_start, cue.start), ctx.speaker_in(cue.end, s_end)
-            return None
+                source, reported = (cue.end, comma), (comma + 1, s_end)
+            elif text[s_start : cue.start].rstrip().endswith(","):  # C, selon X.
+                source, reported = (cue.end, s_end), (s_start, text.rfind(",", s_start, cue.start))
+            else:
+                return None
+            anonymous = ctx.lang.anonymous.match(ctx.lowered, _skip_space(text, cue.end))
+            if anonymous and not ctx.names_in(*source):
+                return None  # "selon un officier", "according to diplomats": no identifiable source
+            return (*reported, ctx.speaker_in(*source) or ctx.named_body(*source))
         lo = max(s_start, cue.start - 80)
         incise = _INCISE_BEFORE.search(text, lo, cue.start) if text.find(",", lo, cue.start) >= 0 else None
         if (
             incise
             and len(_WORD.findall(text, s_start, incise.start())) >= 4  # "On Tuesday, X said C": no
             and _INCISE_AFTER.fullmatch(text, cue.end, s_end)
+            and not self._apposition_before(ctx, s_start, incise)
         ):  # C, indique X. / C, X said.
             comma = incise.start()
             if any(a <= comma < b for a, b in inside):
                 return None
             inverted = _AUXILIARY.fullmatch(incise.group(1)) is not None  # "C, a déclaré X."
             if inverted:
-                speaker = ctx.speaker_in(cue.end, s_end)
+                # the subject runs to the next comma ("C, a déclaré X, à Rabat."), or on to the
+                # name in apposition to a title ("C, admet le directeur du centre, X.")
+                after = text.find(",", cue.end, s_end)
+                speaker = ctx.speaker_in(cue.end, after, back=False) if after > 0 else None
+                if speaker is None and after > 0:
+                    following = text.find(",", after + 1, s_end)
+                    speaker = ctx.speaker_in(after + 1, following if following > 0 else s_end, back=False)
+                if speaker is None:
+                    speaker = ctx.speaker_in(cue.end, after if after > 0 else s_end)
             else:
                 speaker = ctx.speaker_in(comma + 1, cue.start, first=False)
             if speaker is not None:
                 return s_start, comma, speaker
-            if (inverted and not _PARTICIPLE.search(text, cue.start, cue.end)) or ctx.lang.relative.match(
-                ctx.lowered, incise.start(1)
+            clause_after = (
+                inverted
+                and len(_WORD.findall(text, cue.end, s_end)) >= 5
+                and not self._inverted_subject(ctx, _skip_space(text, cue.end), s_end)
+            )
+            if (inverted and not clause_after and not _PARTICIPLE.search(text, cue.start, cue.end)) or (
+                ctx.lang.relative.match(ctx.lowered, incise.start(1))
             ):
                 return None  # an incise whose speaker is unknown, or a relative clause ("qui met l'accent")
+            # "X, speaking at the meeting, said the process will ...": the words after the verb
+            # are its content, not an inverted subject
             # a clause of its own ("C, tandis que le Tunisien a appelé à D", "C, appelant les États
             # à D"), read below as one
         colon = _COLON.match(text, cue.end, s_end)
@@ -532,12 +797,42 @@ class StatementExtractor(Extractor):
         if cue.role == "incise":
             return None
         content = self._complement(ctx, cue.end, s_end, cue.role)
+        if content is None and cue.lemma in ctx.lang.object_cues:
+            content = _bare_object(ctx, cue.end, s_end)
         if content is None:
             return None
         speaker = ctx.subject_before(s_start, cue.start)
         if speaker is None:  # "a déclaré jeudi le ministre que ..."
             speaker = ctx.speaker_in(cue.end, content - 1)
         return content, s_end, speaker
+
+    def _before_coordinated_cue(self, ctx: _Context, start: int, end: int) -> int:
+        """Where the content ends before a speech verb coordinated with its own (``said C1, and
+        stressed that C2``, ``a rappelé C1 et souligné que C2``, ``stressed C1, calling for C2``):
+        C2 is a statement of its own."""
+        for cue in ctx.cues_in(start + 1, end):
+            if cue.role in ("source", "incise"):
+                continue
+            conjunction = _COORDINATED_BEFORE.search(ctx.lowered, max(start, cue.start - 30), cue.start)
+            if conjunction is not None:
+                return int(conjunction.start())
+            comma = ctx.plain.rfind(",", start, cue.start)
+            if (
+                comma > 0
+                and ctx.plain[comma + 1 : cue.start].strip() in ("", "en")
+                and _PARTICIPLE_AT.match(ctx.plain, cue.start)
+            ):
+                return int(comma)  # "stressed C1, calling for C2", "a plaidé pour C1, appelant à C2"
+        return end
+
+    def _apposition_before(self, ctx: _Context, s_start: int, incise: Any) -> bool:
+        """Whether the comma before the cue closes a name in apposition, not a reported clause:
+        ``Malta's Prime Minister, Tom Vella, has described ...``."""
+        comma = incise.start()
+        previous = ctx.plain.rfind(",", s_start, comma)
+        if previous < 0 or len(_WORD.findall(ctx.plain, previous, comma)) > 5:
+            return False
+        return ctx.speaker_in(previous + 1, comma, back=False) is not None
 
     def _complement(self, ctx: _Context, pos: int, s_end: int, role: str) -> int | None:
         """Where the reported content of the speech verb ending at ``pos`` starts, if it has one."""
@@ -581,12 +876,26 @@ class StatementExtractor(Extractor):
         return first is not None and first.start - start <= 4 and first.end >= end - 1
 
 
-def _after_quote(text: str, start: int, end: int) -> bool:
-    """``_AFTER_QUOTE.search(text, start, end)``, not run where none of its closing marks is."""
+def _after_quote(text: str, start: int, end: int, titles: Sequence[Quote] = ()) -> bool:
+    """``_AFTER_QUOTE.search(text, start, end)``, not run where none of its closing marks is;
+    the close of a quoted name (``titles``) is not a quote's."""
     for mark in '»”"’':
         if text.find(mark, start, end) >= 0:
-            return _AFTER_QUOTE.search(text, start, end) is not None
+            after = _AFTER_QUOTE.search(text, start, end)
+            return after is not None and not any(t.close == after.start() for t in titles[-3:])
     return False
+
+
+def _bare_object(ctx: _Context, pos: int, s_end: int) -> int | None:
+    """Where a bare noun phrase object starts right after ``pos`` (``welcomed significant
+    progress``): a lowercase word that opens no adjunct and is no adverb."""
+    start = _skip_space(ctx.plain, pos)
+    word = _WORD.match(ctx.plain, start, s_end)
+    if word is None or not word.group().isalpha() or not word.group().islower():
+        return None
+    if ctx.lang.function_words.fullmatch(word.group()) or word.group().endswith("ly"):
+        return None
+    return start
 
 
 def _within(q: Quote, indirect: list[_Reported]) -> bool:
