@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import logging
 import os
 import signal
 import sys
@@ -381,8 +382,7 @@ def _annotate(args: argparse.Namespace) -> int:
     finally:
         progress.close()
         if client is not None:
-            with contextlib.suppress(Exception):  # a scheduler gone is already told
-                client.close()
+            _close_dask(client)
     failures = f" (see {args.output / FAILURES_FILE})" if summary.failed else ""
     print(f"ctannot: {summary.line()}{failures} -> {args.output}", file=sys.stderr)
     return EXIT_FAILURES if summary.failed else EXIT_OK
@@ -395,10 +395,27 @@ def _dask_client(address: str | None) -> Any:
         from distributed import Client
     except ImportError:
         raise UsageError("the Dask executor needs dask.distributed: pip install 'ctannot[dask]'") from None
+    for handler in logging.getLogger("distributed").handlers:
+        handler.addFilter(_without_traceback)
     try:
         return Client(address, timeout=30)  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError, ValueError) as exc:
         raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+
+
+def _without_traceback(record: logging.LogRecord) -> bool:
+    """distributed's log lines (a worker lost, the scheduler unreachable) without their
+    tracebacks: ctannot says what they mean for the run, in one line."""
+    record.exc_info = record.exc_text = record.stack_info = None
+    return True
+
+
+def _close_dask(client: Any) -> None:
+    """Close the Dask client; a scheduler gone is told already, not again by distributed's
+    logging nor waited for."""
+    logging.getLogger("distributed").setLevel(logging.CRITICAL + 1)
+    with contextlib.suppress(Exception):
+        client.close(timeout=5)
 
 
 def _megabytes(inputs: Sequence[str]) -> float | None:

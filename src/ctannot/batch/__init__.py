@@ -314,11 +314,15 @@ class _Dask:
         pass
 
     def lost(self, exc: Exception) -> str:
-        if self.client.status != "running" or isinstance(exc, (OSError, TimeoutError)):
+        # while the client reconnects its status is "connecting", then "closed"; its futures
+        # are cancelled with the reason "scheduler-connection-lost"
+        if (
+            self.client.status != "running"
+            or isinstance(exc, (OSError, TimeoutError))
+            or "scheduler-connection-lost" in str(exc)
+        ):
             address = getattr(self.client.scheduler, "address", None) or "its address"
-            return (
-                f"lost the Dask scheduler at {address} ({type(exc).__name__}: {exc or 'connection closed'})"
-            )
+            return f"lost the Dask scheduler at {address} (the connection to it closed)"
         return f"{type(exc).__name__}: {exc or 'a worker died'}"
 
 
