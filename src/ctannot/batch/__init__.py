@@ -464,7 +464,7 @@ def _run(
             write_atomic(output / name, content)  # once per folder: XMI's TypeSystem.xml
     else:
         suffix = ".gz" if output_format.endswith(".gz") else ""
-        sink = LinesSink(output / (LINES_FILE + suffix), resume=resume, recorded=records.earlier)
+        sink = LinesSink(output / (LINES_FILE + suffix), resume=resume, recorded=records.record)
     failures = FailuresFile(output / FAILURES_FILE)
     executor: _Executor
     if client is not None:

@@ -80,8 +80,9 @@ class Records:
     path: Path
     pipeline: str
     """The digest of this run's pipeline."""
-    earlier: dict[str, dict[str, Any]] = attrs.field(factory=dict)
-    """The last record of each document in an earlier run, by id."""
+    earlier: dict[str, bytes] = attrs.field(factory=dict)
+    """The last record of each document in an earlier run, by id, as its line (parsed when
+    asked for: a line takes less memory than its parse, a few hundred bytes a document)."""
     _handle: IO[bytes] | None = None
 
     @classmethod
@@ -92,8 +93,8 @@ class Records:
         earlier = _read(path) if resume else {}
         handle, tmp = temporary_file(path)
         try:
-            for record in earlier.values():
-                handle.write(_line(record))
+            for line in earlier.values():
+                handle.write(line)
             handle.flush()
             os.replace(tmp, path)
         except BaseException:
@@ -105,7 +106,7 @@ class Records:
     def status(self, document_id: str, input_hash: str) -> tuple[str, dict[str, Any] | None]:
         """``("new", None)`` without an earlier record; else ``"input changed"``, ``"pipeline
         changed"`` or ``"recorded"`` and the record, whose outputs are still to be checked."""
-        record = self.earlier.get(document_id)
+        record = self.record(document_id)
         if record is None:
             return "new", None
         if record.get("pipeline") != self.pipeline:
@@ -113,6 +114,11 @@ class Records:
         if record.get("input") != input_hash:
             return "input changed", record
         return "recorded", record
+
+    def record(self, document_id: str) -> dict[str, Any] | None:
+        """The earlier record of ``document_id``, if any."""
+        line = self.earlier.get(document_id)
+        return None if line is None else _parsed(line)
 
     def add(self, document_id: str, input_hash: str, outputs: Mapping[str, str]) -> None:
         """Record a document whose outputs (name to digest) are written whole."""
@@ -131,10 +137,24 @@ def _line(record: Mapping[str, Any]) -> bytes:
     return json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n"
 
 
-def _read(path: Path) -> dict[str, dict[str, Any]]:
+def _parsed(line: bytes) -> dict[str, Any] | None:
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return None
+    if (
+        isinstance(record, dict)
+        and isinstance(record.get("id"), str)
+        and isinstance(record.get("output"), dict)
+    ):
+        return record
+    return None
+
+
+def _read(path: Path) -> dict[str, bytes]:
     """The last whole, valid record of each document in ``path`` (none if it is not there or
-    not a regular file)."""
-    records: dict[str, dict[str, Any]] = {}
+    not a regular file), as its line."""
+    records: dict[str, bytes] = {}
     try:
         handle = open_regular(path)
     except OSError:
@@ -143,15 +163,8 @@ def _read(path: Path) -> dict[str, dict[str, Any]]:
         for line in handle:
             if not line.endswith(b"\n"):
                 break  # cut short by a crash
-            try:
-                record = json.loads(line)
-            except ValueError:
-                continue
-            if (
-                isinstance(record, dict)
-                and isinstance(record.get("id"), str)
-                and isinstance(record.get("output"), dict)
-            ):
+            record = _parsed(line)
+            if record is not None:
                 records.pop(record["id"], None)  # the last one, in the order it was written
-                records[record["id"]] = record
+                records[record["id"]] = line
     return records

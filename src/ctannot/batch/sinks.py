@@ -12,7 +12,7 @@ import gzip
 import json
 import os
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any, Protocol
 
@@ -127,8 +127,8 @@ class LinesSink:
 
     path: Path
     resume: bool = False
-    recorded: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict)
-    """The records of the earlier run, by id (on resume)."""
+    recorded: Callable[[str], Mapping[str, Any] | None] = lambda document_id: None
+    """The record of a document in the earlier run (on resume)."""
     _present: set[str] = attrs.field(factory=set)
     _complete: set[str] = attrs.field(factory=set)
     _written: set[str] = attrs.field(factory=set)
@@ -169,7 +169,7 @@ class LinesSink:
                 for source in sources:
                     for document_id, line in self._lines(source):
                         self._present.add(document_id)
-                        record = self.recorded.get(document_id)
+                        record = self.recorded(document_id)
                         if document_id in self._complete or record is None:
                             continue
                         if record.get("output", {}).get(self.path.name) == digest(line):
