@@ -21,7 +21,7 @@ from typing import IO, Any
 
 import attrs
 
-from ctannot.formats.writing import open_regular, temporary_file
+from ctannot.formats.writing import create_new, open_regular, temporary_file
 from ctannot.model import Document
 from ctannot.pipeline import Pipeline
 from ctannot.version import __version__
@@ -87,10 +87,15 @@ class Records:
 
     @classmethod
     def start(cls, folder: Path, pipeline: str, resume: bool) -> Records:
-        """The records of ``folder``: the earlier run's read when ``resume``, and the file made
-        new (under a temporary name, then renamed) with them, open for this run's."""
+        """The records of ``folder``: on ``resume``, the earlier run's, written anew (under a
+        temporary name, then renamed) and open for this run's; else none, and the file made
+        at the first record (with ``O_EXCL``, as ``failures.jsonl``): a run that stops before
+        writing anything leaves no file."""
         path = folder / RECORDS_FILE
         earlier = _read(path) if resume else {}
+        if not earlier:
+            path.unlink(missing_ok=True)
+            return cls(path, pipeline)
         handle, tmp = temporary_file(path)
         try:
             for line in earlier.values():
@@ -122,7 +127,8 @@ class Records:
 
     def add(self, document_id: str, input_hash: str, outputs: Mapping[str, str]) -> None:
         """Record a document whose outputs (name to digest) are written whole."""
-        assert self._handle is not None
+        if self._handle is None:
+            self._handle = create_new(self.path)
         record = {"id": document_id, "input": input_hash, "pipeline": self.pipeline, "output": dict(outputs)}
         self._handle.write(_line(record))
         self._handle.flush()

@@ -98,8 +98,8 @@ class FilesSink:
         # the main file last: it tells that all is done
         for suffix, content in [*beside.items(), (self.suffix, output)]:
             data = _bytes(content)
-            if suffix == self.suffix and not data.endswith(b"\n"):
-                data += b"\n"
+            if suffix == self.suffix and isinstance(content, str) and not data.endswith(b"\n"):
+                data += b"\n"  # a text ends with a newline; binary formats (Parquet) as they are
             name = output_name(document_id, suffix)
             write_atomic(self.folder / name, data, durable=False)
             written[name] = digest(data)
