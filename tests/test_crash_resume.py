@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, run_ctannot
+from ctannot.batch.records import RECORDS_FILE
 from ctannot.formats import web_annotation
 
 DOCUMENTS = 800
@@ -52,15 +53,9 @@ def reference(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[st
     done = {}
     for output_format in ("files", "jsonld-lines.gz"):
         out = tmp_path_factory.mktemp(f"reference-{output_format}")
-        started = time.perf_counter()
         subprocess.run(annotate(corpus, out, output_format), check=True, capture_output=True)
-        DURATION[output_format] = time.perf_counter() - started
         done[output_format] = out
     return done
-
-
-DURATION: dict[str, float] = {}
-"""How long an uninterrupted run takes here: interruptions land at random moments within it."""
 
 
 def contents(out: Path, output_format: str) -> dict[str, bytes]:
@@ -85,15 +80,29 @@ def leftovers(out: Path) -> list[str]:
     return sorted(p.name for p in out.iterdir() if p.name.endswith(".part"))
 
 
+def recorded(out: Path) -> int:
+    """How many documents a run into ``out`` has recorded as written (resumed ones included)."""
+    try:
+        return (out / RECORDS_FILE).read_bytes().count(b"\n")
+    except FileNotFoundError:
+        return 0
+
+
 def interrupted_then_resumed(
     corpus: Path, out: Path, output_format: str, how: signal.Signals, seed: int
 ) -> int:
     """Start the run, stop it at a random moment, resume (and stop again, once) until it ends;
-    the number of interruptions that landed before the end."""
+    the number of interruptions that landed before the end.
+
+    The moment is drawn in the work, not in time: once a random share (30% to 80%) of what is
+    left to do has its record written (one line of the run's records per document), so that a
+    machine busy with other work cannot let the run end first."""
     rng = random.Random(seed)
     landed = 0
     for attempt in range(6):
         resume = ["--resume"] if attempt else []
+        before = recorded(out)
+        target = before + rng.uniform(0.3, 0.8) * (DOCUMENTS - before)
         process = subprocess.Popen(
             annotate(corpus, out, output_format, *resume),
             stdout=subprocess.DEVNULL,
@@ -101,7 +110,9 @@ def interrupted_then_resumed(
             start_new_session=True,  # its own process group: the workers are hit too
         )
         if attempt < 2:
-            time.sleep(rng.uniform(0.3, 0.8) * DURATION[output_format])
+            deadline = time.monotonic() + 300
+            while process.poll() is None and recorded(out) < target and time.monotonic() < deadline:
+                time.sleep(0.01)
             if process.poll() is None:
                 if how is signal.SIGKILL:
                     os.killpg(process.pid, signal.SIGKILL)
