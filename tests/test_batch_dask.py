@@ -5,6 +5,7 @@ still the whole output when a worker is killed mid-run."""
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import shutil
 import signal
@@ -27,6 +28,7 @@ from distributed import Client, LocalCluster
 from conftest import REPO, run_ctannot
 from ctannot import batch
 from ctannot.batch import FAILURES_FILE, LINES_FILE, Outcome, Summary, annotate_corpus
+from ctannot.batch.records import RECORDS_FILE
 from ctannot.formats.inputs import iter_inputs
 from ctannot.formats.web_annotation import loads
 
@@ -51,8 +53,9 @@ def wait_until(condition: Callable[[], Any], what: str, timeout: float = TIMEOUT
 
 
 def outputs(folder: Path) -> dict[str, bytes]:
-    """The output files of a folder, by name, with their bytes (failures.jsonl aside)."""
-    return {p.name: p.read_bytes() for p in folder.iterdir() if p.name != FAILURES_FILE}
+    """The output files of a folder, by name, with their bytes (failures.jsonl and the records
+    of the run aside)."""
+    return {p.name: p.read_bytes() for p in folder.iterdir() if p.name not in (FAILURES_FILE, RECORDS_FILE)}
 
 
 def assert_same_output(out: Path, expected: Path) -> None:
@@ -201,9 +204,14 @@ def test_same_accounting_and_failures_as_one_process(
 def test_resume_skips_what_is_done(client: Client, corpus: Path, reference: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
-    done = sorted(reference.iterdir())[::2]  # every other document, as an interrupted run left them
+    # every other document, as an interrupted run left them, with their records
+    done = sorted(reference.glob("*.jsonld"))[::2]
     for path in done:
         shutil.copy2(path, out / path.name)
+    names = {path.name for path in done}
+    records = (reference / RECORDS_FILE).read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in records if set(json.loads(line)["output"]) <= names]
+    (out / RECORDS_FILE).write_text("".join(kept), encoding="utf-8")
     before = {path.name: (out / path.name).stat().st_mtime_ns for path in done}
 
     summary = annotate_corpus(iter_inputs([corpus]), out, batch_size=BATCH, resume=True, client=client)
@@ -262,7 +270,7 @@ def test_worker_killed_mid_run_still_gives_everything(
     assert (summary.annotated, summary.failed, summary.read) == (600, 0, 600)
     assert not (out / FAILURES_FILE).exists()
     assert_same_output(out, reference)  # exactly one file per document, as one process gives it
-    for path in out.iterdir():
+    for path in out.glob("*.jsonld"):
         doc = loads(path.read_text(encoding="utf-8"))
         assert path.name == f"{doc.id}.jsonld"
 

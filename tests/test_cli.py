@@ -15,6 +15,7 @@ import pytest
 from conftest import run_ctannot, shared_path
 from ctannot import Actor, Document, Provenance, Statement
 from ctannot.batch import FAILURES_FILE
+from ctannot.batch.records import RECORDS_FILE
 from ctannot.formats.web_annotation import loads, to_jsonld
 
 FR = (
@@ -32,8 +33,17 @@ EN = (
 
 
 def leftovers(folder: Path) -> list[str]:
-    """Temporary or partial files left in an output folder."""
-    return sorted(p.name for p in folder.iterdir() if p.name.startswith(".") or p.suffix == ".part")
+    """Temporary or partial files left in an output folder (its records aside)."""
+    return sorted(
+        p.name
+        for p in folder.iterdir()
+        if (p.name.startswith(".") or p.suffix == ".part") and p.name != RECORDS_FILE
+    )
+
+
+def outputs(out: Path) -> list[str]:
+    """The output files of a run, without its failures file and its records."""
+    return sorted(p.name for p in out.iterdir() if p.name not in (FAILURES_FILE, RECORDS_FILE))
 
 
 @pytest.fixture
@@ -49,7 +59,7 @@ def test_annotate_a_folder_and_show_it(texts_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     run = run_ctannot("annotate", texts_dir, "-o", out, cwd=tmp_path)
     assert run.returncode == 0, run.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["depeche_fr.jsonld", "wire_en.jsonld"]
+    assert outputs(out) == ["depeche_fr.jsonld", "wire_en.jsonld"]
     assert "2 annotated, 0 failed" in run.stderr
     for name, text, lang in [("depeche_fr", FR, "fr"), ("wire_en", EN, "en")]:
         doc = loads((out / f"{name}.jsonld").read_text(encoding="utf-8"))
@@ -97,11 +107,6 @@ def test_show_survives_a_speaker_given_as_an_array(tmp_path: Path) -> None:
         assert "<- ministre" in run.stdout
     else:
         assert str(path) in run.stderr
-
-
-def outputs(out: Path) -> list[str]:
-    """The output files of a run, without its failures file."""
-    return sorted(p.name for p in out.iterdir() if p.name != FAILURES_FILE)
 
 
 def failures(out: Path) -> list[dict[str, str | None]]:
@@ -156,7 +161,7 @@ def test_output_files_follow_the_umask(texts_dir: Path, tmp_path: Path) -> None:
     run = run_ctannot("annotate", "-q", texts_dir, "-o", out, cwd=tmp_path, umask=0o022)
     assert run.returncode == 0, run.stderr
     modes = {p.name: oct(p.stat().st_mode & 0o777) for p in out.iterdir()}
-    assert modes == {"depeche_fr.jsonld": oct(0o644), "wire_en.jsonld": oct(0o644)}
+    assert modes == {"depeche_fr.jsonld": oct(0o644), "wire_en.jsonld": oct(0o644), RECORDS_FILE: oct(0o644)}
 
 
 def test_whitespace_only_file_is_empty(tmp_path: Path) -> None:
@@ -201,7 +206,7 @@ def test_batches_give_what_one_document_at_a_time_gives(tmp_path: Path) -> None:
         out = tmp_path / f"out-{size}"
         run = run_ctannot("annotate", folder, more, "-o", out, "--batch-size", size, cwd=tmp_path)
         assert run.returncode == 1, run.stderr
-        files = {p.name: p.read_text(encoding="utf-8") for p in out.iterdir()}
+        files = {p.name: p.read_text(encoding="utf-8") for p in out.iterdir() if p.name != RECORDS_FILE}
         stderr = re.sub(r" in [0-9.]+ s.*", "", run.stderr)
         runs.append((run.stdout.replace(str(out), "OUT"), stderr.replace(str(out), "OUT"), files))
     assert runs[0] == runs[1]

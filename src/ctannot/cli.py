@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
 import os
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +18,7 @@ from ctannot.batch import (
     ExecutorError,
     Outcome,
     OutputError,
+    OutputLocked,
     PipelineSpec,
     Summary,
     annotate_corpus,
@@ -33,12 +37,35 @@ from ctannot.version import __version__
 
 __all__ = ["main"]
 
-EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 130, 143
 DEFAULT_BATCH_SIZE = 32
 
 
 class UsageError(Exception):
     """A mistake in how ctannot was called or configured: printed, never a traceback."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM: the run stops as it does on Ctrl-C (a ``KeyboardInterrupt`` to every layer),
+    and exits with 143 (128 + 15, as a shell reports a process ended by SIGTERM)."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM raises :class:`Terminated` in the main thread for the block."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread (main() called from one): leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _positive_int(value: str) -> int:
@@ -87,6 +114,13 @@ def _parser() -> argparse.ArgumentParser:
         default="*.txt",
         metavar="PATTERN",
         help="the files of an input folder to read, by name (default: *.txt)",
+    )
+    ann.add_argument(
+        "--id-from",
+        choices=("name", "path"),
+        default="name",
+        help="the id of a .txt file in an input folder: its file name without .txt (default), or its "
+        "path in the folder (sub/a): files of the same name in different subfolders are then kept",
     )
     ann.add_argument(
         "--output-format",
@@ -280,12 +314,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         RegistrationError,
         FormatError,
         ModelsMissing,
+        OutputLocked,
     ) as exc:
         print(f"ctannot: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         print("ctannot: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
     except BrokenPipeError:  # output piped into `head` and the like: not an error
         sys.stderr.close()
         return EXIT_OK
@@ -328,25 +363,28 @@ def _annotate(args: argparse.Namespace) -> int:
     client = _dask_client(args.scheduler) if args.executor == "dask" else None
     progress = _Progress(args.quiet, args.inputs)
     try:
-        summary = annotate_corpus(
-            iter_inputs(args.inputs, args.lang, args.glob, args.max_chars or None),
-            args.output,
-            spec,
-            output_format=args.output_format or "files",
-            workers=args.workers,
-            batch_size=args.batch_size,
-            resume=args.resume,
-            client=client,
-            report=progress.report,
-        )
-    except KeyboardInterrupt:
+        with _sigterm_as_interrupt():
+            summary = annotate_corpus(
+                iter_inputs(args.inputs, args.lang, args.glob, args.max_chars or None, args.id_from),
+                args.output,
+                spec,
+                output_format=args.output_format or "files",
+                workers=args.workers,
+                batch_size=args.batch_size,
+                resume=args.resume,
+                client=client,
+                report=progress.report,
+                warn=lambda message: progress.tell(f"ctannot: warning: {message}"),
+            )
+    except KeyboardInterrupt as exc:
         progress.close()
+        how = "terminated (SIGTERM)" if isinstance(exc, Terminated) else "interrupted"
         print(
-            f"ctannot: interrupted: {progress.summary.line()}; what is written is complete, and "
+            f"ctannot: {how}: {progress.summary.line()}; what is written is complete, and "
             f"`--resume` does the rest -> {args.output}",
             file=sys.stderr,
         )
-        return EXIT_INTERRUPTED
+        return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
     except (ExecutorError, OutputError) as exc:
         progress.close()
         print(
@@ -360,7 +398,7 @@ def _annotate(args: argparse.Namespace) -> int:
     finally:
         progress.close()
         if client is not None:
-            client.close()
+            _close_dask(client)
     failures = f" (see {args.output / FAILURES_FILE})" if summary.failed else ""
     print(f"ctannot: {summary.line()}{failures} -> {args.output}", file=sys.stderr)
     return EXIT_FAILURES if summary.failed else EXIT_OK
@@ -436,10 +474,27 @@ def _dask_client(address: str | None) -> Any:
         from distributed import Client
     except ImportError:
         raise UsageError("the Dask executor needs dask.distributed: pip install 'ctannot[dask]'") from None
+    for handler in logging.getLogger("distributed").handlers:
+        handler.addFilter(_without_traceback)
     try:
         return Client(address, timeout=30)  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError, ValueError) as exc:
         raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+
+
+def _without_traceback(record: logging.LogRecord) -> bool:
+    """distributed's log lines (a worker lost, the scheduler unreachable) without their
+    tracebacks: ctannot says what they mean for the run, in one line."""
+    record.exc_info = record.exc_text = record.stack_info = None
+    return True
+
+
+def _close_dask(client: Any) -> None:
+    """Close the Dask client; a scheduler gone is told already, not again by distributed's
+    logging nor waited for."""
+    logging.getLogger("distributed").setLevel(logging.CRITICAL + 1)
+    with contextlib.suppress(Exception):
+        client.close(timeout=5)
 
 
 def _megabytes(inputs: Sequence[str]) -> float | None:
@@ -477,19 +532,19 @@ class _Progress:
         if outcome is not None and event == "failed":
             if outcome.extractor is not None:
                 by = f" (plugin {outcome.plugin!r})" if outcome.plugin else ""
-                self._tell(
+                self.tell(
                     f"ctannot: failed document {outcome.document_id!r} ({outcome.source}): extractor "
                     f"{outcome.extractor!r}{by} failed: {outcome.error}"
                 )
             elif outcome.output is None and outcome.size:  # read, annotated, but not written
-                self._tell(
+                self.tell(
                     f"ctannot: skipped document {outcome.document_id!r} ({outcome.source}): {outcome.error}"
                 )
             else:
-                self._tell(f"ctannot: skipped {outcome.source}: {outcome.error}")
+                self.tell(f"ctannot: skipped {outcome.source}: {outcome.error}")
         elif outcome is not None and event == "written":
             for problem in outcome.problems:
-                self._tell(f"ctannot: warning: document {outcome.document_id!r}: {problem}")
+                self.tell(f"ctannot: warning: document {outcome.document_id!r}: {problem}")
             if self.bar is None and not self.quiet:
                 print(f"{outcome.document_id}: {outcome.counts or 'no annotations'} -> {outcome.written}")
         if self.bar is not None:
@@ -499,7 +554,7 @@ class _Progress:
                 f"{summary.annotated} docs, {rate:.0f} docs/s, {summary.failed} failed", refresh=False
             )
 
-    def _tell(self, message: str) -> None:
+    def tell(self, message: str) -> None:
         if self.bar is not None:
             self.bar.write(message, file=sys.stderr)
         else:
@@ -649,7 +704,7 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _write(path: Path, text: str) -> None:
-    from ctannot.formats.inputs import write_atomic
+    from ctannot.formats.writing import write_atomic
 
     try:
         write_atomic(path, text)

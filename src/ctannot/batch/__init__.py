@@ -14,9 +14,9 @@ resumed ends with the output an uninterrupted run would have given.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import functools
-import gzip
 import itertools
 import json
 import os
@@ -25,19 +25,22 @@ import sys
 import tempfile
 import threading
 import time
-import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from multiprocessing import get_context
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import Any, Protocol
 
 import attrs
 
 from ctannot.api import load_registry
+from ctannot.batch.lock import LOCK_FILE, OutputLocked, output_lock
+from ctannot.batch.records import REDO_REASONS, Records, input_digest, pipeline_digest
+from ctannot.batch.sinks import FAILURES_FILE, LINES_FILE, FailuresFile, FilesSink, LinesSink, Sink
 from ctannot.extractors.rule_extractor import DEFAULT_RULE_TIMEOUT, RuleExtractor
 from ctannot.formats import Exporter
-from ctannot.formats.inputs import InputError, output_name, write_atomic
+from ctannot.formats.inputs import InputError
+from ctannot.formats.writing import write_atomic
 from ctannot.model import Document
 from ctannot.nlp import LinguisticExtractor, ModelsMissing
 from ctannot.pipeline import DEFAULT_TIME_LIMIT, ExtractionError, Pipeline, PipelineError
@@ -47,11 +50,13 @@ from ctannot.rules import RuleFileError
 __all__ = [
     "FAILURES_FILE",
     "LINES_FILE",
+    "LOCK_FILE",
     "ExecutorError",
     "FilesSink",
     "LinesSink",
     "Outcome",
     "OutputError",
+    "OutputLocked",
     "PipelineSpec",
     "Summary",
     "annotate_chunk",
@@ -59,9 +64,6 @@ __all__ = [
     "annotate_tasks",
     "failure_line",
 ]
-
-FAILURES_FILE = "failures.jsonl"
-LINES_FILE = "annotations.jsonld.jsonl"
 
 
 @attrs.frozen
@@ -158,6 +160,8 @@ class Outcome:
     """The document's text, in UTF-8 bytes (for throughput)."""
     written: str | None = None
     """Where its output went, once written."""
+    kept: bool = False
+    """Its earlier output is kept (on resume)."""
 
 
 def annotate_chunk(spec: PipelineSpec, tasks: Sequence[Task]) -> list[Outcome]:
@@ -223,163 +227,23 @@ def annotate_tasks(spec: PipelineSpec, tasks: Sequence[Task]) -> list[tuple[Outc
     return out
 
 
-# -- where the output goes -----------------------------------------------------------------------
-
-
-class Sink(Protocol):
-    """Where annotated documents go, in input order."""
-
-    def done(self, document_id: str) -> bool:
-        """Whether the output of ``document_id`` is already complete (from an earlier run)."""
-
-    def write(self, outcome: Outcome) -> str:
-        """Write an annotated document; return where it went."""
-
-    def close(self) -> None: ...
-
-
-@attrs.define
-class FilesSink:
-    """One file per document, ``OUT_DIR/<id><suffix>``, each written atomically."""
-
-    folder: Path
-    suffix: str
-
-    def __attrs_post_init__(self) -> None:
-        for stale in self.folder.glob(".*.part"):  # what a killed run was writing: never complete
-            stale.unlink(missing_ok=True)
-
-    def path(self, document_id: str) -> Path:
-        return self.folder / output_name(document_id, self.suffix)
-
-    def done(self, document_id: str) -> bool:
-        """Whether the file is there and whole. Files are renamed into place only once written,
-        but not synced to disk one by one: after a system crash one may be there, yet empty or
-        cut. Every exported text ends with a newline, so its last byte tells."""
-        try:
-            with self.path(document_id).open("rb") as handle:
-                handle.seek(-1, os.SEEK_END)
-                return handle.read(1) == b"\n"
-        except OSError:  # absent, or empty (seek before the start)
-            return False
-
-    def write(self, outcome: Outcome) -> str:
-        assert outcome.document_id is not None
-        assert outcome.output is not None
-        path = self.path(outcome.document_id)
-        for suffix, content in outcome.beside.items():  # first: the main file, last, tells all is done
-            write_atomic(self.folder / output_name(outcome.document_id, suffix), content, durable=False)
-        text = outcome.output
-        if isinstance(text, str) and not text.endswith("\n"):
-            text += "\n"
-        write_atomic(path, text, durable=False)
-        return str(path)
-
-    def close(self) -> None:
-        pass
-
-
-@attrs.define
-class LinesSink:
-    """JSON-LD lines: one document's collection per line, in input order, optionally gzipped.
-
-    Lines are written whole. On ``resume`` the complete lines of an earlier run are kept (a line
-    cut short by a crash, or a gzip stream cut short, is dropped) and the run goes on after them.
-    """
-
-    path: Path
-    resume: bool = False
-    _done: set[str] = attrs.field(factory=set)
-    _handle: IO[bytes] | None = None
-
-    def __attrs_post_init__(self) -> None:
-        kept = self._complete_lines() if self.resume and self.path.exists() else []
-        tmp = self.path.with_name(f".{self.path.name}.part")
-        with self._open(tmp, "wb") as out:  # the kept lines, rewritten whole: no broken tail remains
-            for line in kept:
-                out.write(line)
-        os.replace(tmp, self.path)
-        self._done = {_document_id(line) for line in kept}
-        self._handle = self._open(self.path, "ab")  # open for the run; close() closes it
-
-    @property
-    def gzipped(self) -> bool:
-        return self.path.name.endswith(".gz")
-
-    def _open(self, path: Path, mode: str = "wb") -> IO[bytes]:
-        if self.gzipped:
-            return gzip.open(path, mode)  # type: ignore[return-value]  # GzipFile is a binary IO
-        return open(path, mode)
-
-    def _complete_lines(self) -> list[bytes]:
-        lines = []
-        with self._open(self.path, "rb") as raw:
-            try:
-                for line in raw:
-                    if not line.endswith(b"\n"):
-                        break
-                    _document_id(line)  # a whole, valid line, or the end of what is kept
-                    lines.append(line)
-            except (OSError, EOFError, zlib.error, ValueError, KeyError, TypeError):
-                pass  # the tail a crash cut short
-        return lines
-
-    def done(self, document_id: str) -> bool:
-        return document_id in self._done
-
-    def write(self, outcome: Outcome) -> str:
-        assert isinstance(outcome.output, str)
-        assert self._handle is not None
-        # the JSON-LD exporter writes one line and a newline; a line is written whole, then flushed
-        self._handle.write(outcome.output.rstrip("\n").encode("utf-8") + b"\n")
-        self._handle.flush()
-        return str(self.path)
-
-    def close(self) -> None:
-        if self._handle is not None:
-            self._handle.close()
-            self._handle = None
-
-
-def failure_line(outcome: Outcome) -> str:
-    """The line of ``failures.jsonl`` that says why ``outcome`` has no output."""
-    record = {
+def failure_record(outcome: Outcome) -> dict[str, Any]:
+    """What ``failures.jsonl`` says of ``outcome``, which has no output: where it came from and why."""
+    return {
         "input": outcome.source,
         "document": outcome.document_id,
         "extractor": outcome.extractor,
         "plugin": outcome.plugin,
         "error": outcome.error,
     }
-    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def failure_line(outcome: Outcome) -> str:
+    """The line of ``failures.jsonl`` for ``outcome`` (as a partition's failures file holds it)."""
+    return json.dumps(failure_record(outcome), ensure_ascii=False) + "\n"
 
 
 DUPLICATE_ID = "duplicate id: the output of an earlier document of this id is already written"
-
-
-@attrs.define
-class _FailuresFile:
-    """``failures.jsonl``: one line per input not annotated (input, document, extractor, error).
-
-    Made at the first failure, none without; a run (resumed or not) starts it afresh, since
-    it redoes what failed before.
-    """
-
-    path: Path
-    _handle: IO[str] | None = None
-
-    def __attrs_post_init__(self) -> None:
-        self.path.unlink(missing_ok=True)
-
-    def add(self, outcome: Outcome) -> None:
-        if self._handle is None:
-            self._handle = self.path.open("w", encoding="utf-8")
-        self._handle.write(failure_line(outcome))
-        self._handle.flush()
-
-    def close(self) -> None:
-        if self._handle is not None:
-            self._handle.close()
-            self._handle = None
 
 
 # -- executors -----------------------------------------------------------------------------------
@@ -395,7 +259,11 @@ class _Executor(Protocol):
 
     def wait_any(self, futures: list[Any]) -> None: ...
 
-    def shutdown(self) -> None: ...
+    def shutdown(self, now: bool) -> None:
+        """Stop; ``now``: the run is interrupted, what runs is dropped rather than waited for."""
+
+    def lost(self, exc: Exception) -> str:
+        """What the executor's own failure ``exc`` means, in words."""
 
 
 class _InProcess:
@@ -412,8 +280,11 @@ class _InProcess:
     def wait_any(self, futures: list[Any]) -> None:
         wait(futures, return_when=FIRST_COMPLETED)
 
-    def shutdown(self) -> None:
+    def shutdown(self, now: bool) -> None:
         pass
+
+    def lost(self, exc: Exception) -> str:
+        return f"{type(exc).__name__}: {exc or 'a worker died'}"
 
 
 class _Processes(_InProcess):
@@ -422,7 +293,7 @@ class _Processes(_InProcess):
     def __init__(self, workers: int) -> None:
         self.workers = workers
         self.pool = ProcessPoolExecutor(
-            max_workers=workers, mp_context=get_context("spawn"), initializer=_ignore_interrupts
+            max_workers=workers, mp_context=get_context("spawn"), initializer=_leave_signals_to_the_parent
         )
 
     def slots(self) -> int:
@@ -431,13 +302,22 @@ class _Processes(_InProcess):
     def submit(self, spec: PipelineSpec, tasks: list[Task]) -> Future[list[Outcome]]:
         return self.pool.submit(annotate_chunk, spec, tasks)
 
-    def shutdown(self) -> None:
+    def shutdown(self, now: bool) -> None:
+        if now:
+            # Interrupted: the chunks running are dropped (resume redoes them), not waited for.
+            # The workers ignore SIGTERM (see below): they are killed. The pool has no public
+            # way to do this before Python 3.14 (terminate_workers).
+            for process in list((getattr(self.pool, "_processes", None) or {}).values()):
+                with contextlib.suppress(OSError, ValueError):
+                    process.kill()
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _ignore_interrupts() -> None:
-    # Ctrl-C reaches the whole process group: the parent alone stops the run, cleanly
+def _leave_signals_to_the_parent() -> None:
+    # Ctrl-C reaches the whole process group, and a service manager's SIGTERM may too: the
+    # parent alone stops the run, cleanly, and stops the workers itself
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
 
 class _Dask:
@@ -459,8 +339,20 @@ class _Dask:
 
         dask_wait(futures, return_when="FIRST_COMPLETED")  # type: ignore[no-untyped-call]
 
-    def shutdown(self) -> None:
+    def shutdown(self, now: bool) -> None:
         pass
+
+    def lost(self, exc: Exception) -> str:
+        # while the client reconnects its status is "connecting", then "closed"; its futures
+        # are cancelled with the reason "scheduler-connection-lost"
+        if (
+            self.client.status != "running"
+            or isinstance(exc, (OSError, TimeoutError))
+            or "scheduler-connection-lost" in str(exc)
+        ):
+            address = getattr(self.client.scheduler, "address", None) or "its address"
+            return f"lost the Dask scheduler at {address} (the connection to it closed)"
+        return f"{type(exc).__name__}: {exc or 'a worker died'}"
 
 
 # -- the run -------------------------------------------------------------------------------------
@@ -468,7 +360,8 @@ class _Dask:
 
 @attrs.define
 class Summary:
-    """Counts of a run: every input is annotated, skipped as done already, or failed."""
+    """Counts of a run: every input is annotated, skipped as done already, or failed; on
+    resume, how many of the annotated were redone, by reason."""
 
     annotated: int = 0
     failed: int = 0
@@ -477,6 +370,8 @@ class Summary:
     read: int = 0
     megabytes: float = 0.0
     seconds: float = 0.0
+    redone: dict[str, int] = attrs.field(factory=dict)
+    """Documents whose earlier output was not kept, by reason (:data:`REDO_REASONS`)."""
 
     def line(self) -> str:
         rate = (
@@ -485,6 +380,9 @@ class Summary:
             else ""
         )
         done = f", {self.skipped} already done" if self.skipped else ""
+        if self.redone:
+            why = ", ".join(f"{n} {reason}" for reason in REDO_REASONS if (n := self.redone.get(reason)))
+            done += f", {sum(self.redone.values())} redone ({why})"
         return (
             f"{self.annotated} annotated, {self.failed} failed{done}, {self.warnings} warnings, "
             f"{self.megabytes:.2f} MB in {self.seconds:.1f} s{rate}"
@@ -493,6 +391,16 @@ class Summary:
 
 Report = Callable[[str, Outcome | None, Summary], None]
 """Called as the run goes: ``("written", outcome, summary)``, ``("failed", ...)``, ``("skipped", ...)``."""
+
+
+@attrs.frozen
+class Kept:
+    """An input whose earlier output is kept (on resume): it goes to no worker, but takes its
+    place in input order."""
+
+    seq: int
+    document_id: str
+    source: str
 
 
 def annotate_corpus(
@@ -506,6 +414,7 @@ def annotate_corpus(
     resume: bool = False,
     client: Any = None,
     report: Report | None = None,
+    warn: Callable[[str], None] = lambda message: None,
 ) -> Summary:
     """Annotate a corpus into ``output``; see the module's docstring.
 
@@ -513,37 +422,83 @@ def annotate_corpus(
     :func:`~ctannot.formats.inputs.iter_inputs` gives them (lazily: they are read as the run needs them).
     ``output_format`` is ``files`` (one file per document), ``jsonld-lines`` or
     ``jsonld-lines.gz``. ``workers`` > 1 runs worker processes; a Dask ``client`` runs the chunks
-    on its cluster instead. Raises what stops everything (missing models, a broken pipeline) and
-    ``KeyboardInterrupt``, after writing what was done and closing the output.
+    on its cluster instead. The output folder is locked for the run (:class:`OutputLocked` if
+    another run holds it; ``warn`` is told of a stale lock taken over). Raises what stops
+    everything (missing models, a broken pipeline) and ``KeyboardInterrupt``, after writing what
+    was done and closing the output.
     """
     if client is None and workers > 1:
         inputs, one_chunk = _first_chunk(inputs, batch_size)
         if one_chunk:  # one worker would get it all, after starting and loading the pipeline anew
             workers = 1
-    if client is None and workers <= 1:
-        pipeline, exporter = _loaded(spec)  # rule-file and pipeline errors surface here, first
-        registry = pipeline.registry
-    else:  # the workers build the pipeline, and its errors come back with the first chunk
-        registry = load_registry()
-        exporter = spec.exporter(registry)
     output.mkdir(parents=True, exist_ok=True)
     _check_writable(output)
-    if output_format == "files":
-        sink: Sink = FilesSink(output, exporter.suffix)
-        for name, content in (exporter.shared(registry.types) if exporter.shared else {}).items():
-            write_atomic(output / name, content)  # once per folder: XMI's TypeSystem.xml
-    elif output_format in ("jsonld-lines", "jsonld-lines.gz"):
-        if spec.format != "jsonld":
+    with contextlib.ExitStack() as held:
+        try:  # first: a second run into this folder stops at once, before loading anything
+            held.enter_context(output_lock(output, warn))
+        except OSError as exc:
+            raise OutputError(f"cannot write in {output}: {exc.strerror or exc}") from None
+        if client is None and workers <= 1:
+            pipeline, exporter = _loaded(spec)  # rule-file and pipeline errors surface here, first
+            registry = pipeline.registry
+        else:  # the workers build the pipeline, and its errors come back with the first chunk
+            registry = load_registry()
+            exporter = spec.exporter(registry)
+            pipeline = spec.pipeline(registry)
+        if output_format not in ("files", "jsonld-lines", "jsonld-lines.gz"):
+            raise PipelineError(
+                f"unknown output format {output_format!r}: files, jsonld-lines or jsonld-lines.gz"
+            )
+        if output_format != "files" and spec.format != "jsonld":
             raise PipelineError(
                 f"--output-format {output_format} needs the jsonld format, not {spec.format!r}"
             )
-        suffix = ".gz" if output_format.endswith(".gz") else ""
-        sink = LinesSink(output / (LINES_FILE + suffix), resume=resume)
-    else:
-        raise PipelineError(
-            f"unknown output format {output_format!r}: files, jsonld-lines or jsonld-lines.gz"
+        made_by = pipeline_digest(
+            pipeline,
+            spec.format,
+            {"backend": spec.backend, "on_fault": spec.on_fault, "output": output_format},
         )
-    failures = _FailuresFile(output / FAILURES_FILE)
+        return _run(
+            inputs,
+            output,
+            spec,
+            exporter,
+            registry,
+            made_by,
+            output_format,
+            workers,
+            batch_size,
+            resume,
+            client,
+            report,
+        )
+
+
+def _run(
+    inputs: Iterable[Document | InputError],
+    output: Path,
+    spec: PipelineSpec,
+    exporter: Exporter,
+    registry: Registry,
+    made_by: str,
+    output_format: str,
+    workers: int,
+    batch_size: int,
+    resume: bool,
+    client: Any,
+    report: Report | None,
+) -> Summary:
+    """The run of :func:`annotate_corpus`, the output folder locked."""
+    records = Records.start(output, made_by, resume)
+    sink: Sink
+    if output_format == "files":
+        sink = FilesSink(output, exporter.suffix)
+        for name, content in (exporter.shared(registry.types) if exporter.shared else {}).items():
+            write_atomic(output / name, content)  # once per folder: XMI's TypeSystem.xml
+    else:
+        suffix = ".gz" if output_format.endswith(".gz") else ""
+        sink = LinesSink(output / (LINES_FILE + suffix), resume=resume, recorded=records.record)
+    failures = FailuresFile(output / FAILURES_FILE)
     executor: _Executor
     if client is not None:
         executor = _Dask(client)
@@ -554,22 +509,52 @@ def annotate_corpus(
     summary = Summary()
     started = time.perf_counter()
     seen: set[str] = set()  # output names written in this run: a repeated id is a duplicate
+    digests: dict[int, str] = {}  # of the inputs in flight, for their records
     note = report or (lambda event, outcome, s: None)
 
-    def tasks() -> Iterator[Task]:
+    def judged(seq: int, item: Document) -> Task | Kept:
+        """The task of a document: kept as it is, on resume, when its record still matches."""
+        digests[seq] = input_digest(item)
+        if not resume or item.id in seen:
+            return Task(seq, item)
+        status, record = records.status(item.id, digests[seq])
+        if status == "recorded" and record is not None and sink.complete(item.id, record["output"]):
+            seen.add(item.id)
+            del digests[seq]
+            return Kept(seq, item.id, str(item.metadata.get("source_file", item.id)))
+        if status == "recorded" or (status == "new" and sink.present(item.id)):
+            status = "incomplete"
+        if status != "new":
+            summary.redone[status] = summary.redone.get(status, 0) + 1
+        return Task(seq, item)
+
+    def tasks() -> Iterator[Task | Kept]:
         for seq, item in enumerate(inputs):
             summary.read += 1
-            if resume and isinstance(item, Document) and item.id not in seen and sink.done(item.id):
-                seen.add(item.id)
-                summary.skipped += 1
-                note("skipped", None, summary)
-                continue
-            yield Task(seq, item)
+            yield judged(seq, item) if isinstance(item, Document) else Task(seq, item)
+
+    def fail(outcome: Outcome) -> None:
+        summary.failed += 1
+        try:
+            failures.add(failure_record(outcome))
+        except OSError as exc:
+            raise OutputError(f"cannot write {failures.path}: {exc.strerror or exc}") from None
+        note("failed", outcome, summary)
 
     def record(outcome: Outcome) -> None:
+        if outcome.kept:
+            assert outcome.document_id is not None
+            if sink.keep(outcome.document_id):
+                summary.skipped += 1
+                note("skipped", None, summary)
+            else:
+                fail(attrs.evolve(outcome, error="its earlier output went away during the run: resume again"))
+            return
         summary.megabytes += outcome.size / 1e6
-        if outcome.output is not None and outcome.document_id is not None:
-            if outcome.document_id in seen:
+        made_from = digests.pop(outcome.seq, "")
+        document_id, output_text = outcome.document_id, outcome.output
+        if output_text is not None and document_id is not None:
+            if document_id in seen:
                 outcome = attrs.evolve(
                     outcome,
                     output=None,
@@ -577,7 +562,9 @@ def annotate_corpus(
                 )
             else:
                 try:
-                    outcome = attrs.evolve(outcome, written=sink.write(outcome))
+                    where, written = sink.write(document_id, output_text, outcome.beside)
+                    records.add(document_id, made_from, written)
+                    outcome = attrs.evolve(outcome, written=where)
                 except OSError as exc:
                     if exc.errno in _OUTPUT_GONE:
                         raise OutputError(f"cannot write in {output}: {exc.strerror}") from None
@@ -585,12 +572,7 @@ def annotate_corpus(
                         outcome, output=None, error=f"cannot write its output: {exc.strerror or exc}"
                     )
         if outcome.output is None:
-            summary.failed += 1
-            try:
-                failures.add(outcome)
-            except OSError as exc:
-                raise OutputError(f"cannot write {failures.path}: {exc.strerror or exc}") from None
-            note("failed", outcome, summary)
+            fail(outcome)
             return
         assert outcome.document_id is not None
         seen.add(outcome.document_id)
@@ -598,39 +580,54 @@ def annotate_corpus(
         summary.warnings += len(outcome.problems)
         note("written", outcome, summary)
 
-    in_flight: dict[int, Any] = {}
+    in_flight: dict[int, tuple[Any, list[Outcome]]] = {}
     ready: dict[int, list[Outcome]] = {}
     next_chunk = 0
     pending = tasks()
     chunks = enumerate(iter(lambda: list(itertools.islice(pending, batch_size)), []))
+    finished = False
     try:
         exhausted = False
         while True:
-            window = max(2, 2 * executor.slots())  # asked each time: a cluster's workers come and go
+            # asked each time: a cluster's workers come and go
+            window = max(2, 2 * _guarded(executor, executor.slots))
             while not exhausted and len(in_flight) < window:
                 chunk = next(chunks, None)
                 if chunk is None:
                     exhausted = True
                     break
                 index, chunk_tasks = chunk
-                in_flight[index] = _guarded(executor.submit, spec, chunk_tasks)
-            if not in_flight:
-                break
-            executor.wait_any(list(in_flight.values()))
-            for index in [i for i, f in in_flight.items() if f.done()]:
-                ready[index] = _guarded(in_flight.pop(index).result)
+                kept = [
+                    Outcome(t.seq, t.document_id, t.source, kept=True)
+                    for t in chunk_tasks
+                    if isinstance(t, Kept)
+                ]
+                work = [t for t in chunk_tasks if isinstance(t, Task)]
+                if work:
+                    in_flight[index] = (_guarded(executor, executor.submit, spec, work), kept)
+                else:
+                    ready[index] = kept
+            if in_flight:
+                _guarded(executor, executor.wait_any, [f for f, _ in in_flight.values()])
+                for index in [i for i, (f, _) in in_flight.items() if f.done()]:
+                    future, kept = in_flight.pop(index)
+                    done = _guarded(executor, future.result)
+                    ready[index] = sorted([*kept, *done], key=lambda o: o.seq)
             while next_chunk in ready:  # in input order, whatever order the chunks finish in
                 for outcome in ready.pop(next_chunk):
                     record(outcome)
                 next_chunk += 1
+            if not in_flight and exhausted and not ready:
+                break
+        finished = True
     except KeyboardInterrupt:
-        for future in in_flight.values():
+        for future, _ in in_flight.values():
             future.cancel()
         raise
     finally:
-        executor.shutdown()
         stopping = sys.exc_info()[1] is not None
-        for close in (sink.close, failures.close):
+        executor.shutdown(now=stopping)
+        for close in (functools.partial(sink.close, finished), records.close, failures.close):
             try:
                 close()
             except OSError as exc:
@@ -676,19 +673,12 @@ class ExecutorError(RuntimeError):
     scheduler gone): the run stops; what is written is complete, and ``resume`` does the rest."""
 
 
-def _guarded(call: Callable[..., Any], *args: Any) -> Any:
-    """``call(*args)``, a submission or a result, with the executor's own failures as
+def _guarded(executor: _Executor, call: Callable[..., Any], *args: Any) -> Any:
+    """``call(*args)``, a submission, a wait or a result, with the executor's own failures as
     :class:`ExecutorError`; the pipeline's errors, as a worker met them, pass as they are."""
     try:
         return call(*args)
     except (ModelsMissing, PipelineError, RuleFileError, RegistrationError):
         raise
     except Exception as exc:
-        raise ExecutorError(f"{type(exc).__name__}: {exc or 'a worker died'}") from exc
-
-
-def _document_id(line: bytes) -> str:
-    document_id = json.loads(line)["document"]["documentId"]
-    if not isinstance(document_id, str):
-        raise TypeError("documentId is not a string")
-    return document_id
+        raise ExecutorError(executor.lost(exc)) from exc

@@ -41,8 +41,10 @@ from ctannot.batch import (
     PipelineSpec,
     Summary,
     Task,
+    _Dask,
     _guarded,
-    _ignore_interrupts,
+    _InProcess,
+    _leave_signals_to_the_parent,
     annotate_tasks,
     failure_line,
 )
@@ -50,11 +52,11 @@ from ctannot.formats.inputs import (
     DEFAULT_MAX_CHARS,
     JSONL_SUFFIXES,
     InputError,
-    atomic_file,
     read_jsonl_stream,
     txt_document,
 )
 from ctannot.formats.table import write_parquet
+from ctannot.formats.writing import atomic_file
 from ctannot.model import Document
 from ctannot.pipeline import PipelineError
 from ctannot.version import __version__
@@ -338,7 +340,7 @@ def _renames_atomically(fs: Any) -> bool:
 @contextlib.contextmanager
 def _committed(fs: Any, path: str) -> Iterator[IO[bytes]]:
     """A file to write that is there whole or not at all: renamed into place on a local file
-    system (:func:`~ctannot.formats.inputs.atomic_file`); on an object store, written under its
+    system (:func:`~ctannot.formats.writing.atomic_file`); on an object store, written under its
     name, since an object appears only once its upload is complete."""
     if _renames_atomically(fs):
         with atomic_file(Path(path), durable=False) as handle:
@@ -465,17 +467,17 @@ def _run(
         futures = [client.submit(annotate_partition, spec, job, pure=False) for job in jobs]
         try:
             for future in as_completed(futures):  # type: ignore[no-untyped-call]
-                yield _guarded(future.result)
+                yield _guarded(_Dask(client), future.result)
         finally:
             client.cancel(futures)  # on an interruption or an error: nothing left running
     elif workers > 1:
         pool = concurrent.futures.ProcessPoolExecutor(
-            max_workers=workers, mp_context=get_context("spawn"), initializer=_ignore_interrupts
+            max_workers=workers, mp_context=get_context("spawn"), initializer=_leave_signals_to_the_parent
         )
         try:
             pending = [pool.submit(annotate_partition, spec, job) for job in jobs]
             for future in concurrent.futures.as_completed(pending):
-                yield _guarded(future.result)
+                yield _guarded(_InProcess(), future.result)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
     else:

@@ -17,7 +17,7 @@ from typing import IO, Any
 
 import attrs
 
-from ctannot.formats.inputs import atomic_file, output_name, write_atomic
+from ctannot.formats.writing import atomic_file, output_name, write_atomic
 from ctannot.model import Annotation, AnnotationError, Document
 
 __all__ = [

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import codecs
-import contextlib
 import fnmatch
 import gzip
-import hashlib
 import os
 import sys
-import tempfile
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
-from urllib.parse import quote
 
 import regex
 
@@ -24,17 +20,14 @@ from ctannot.model import Document
 __all__ = [
     "DEFAULT_MAX_CHARS",
     "InputError",
-    "atomic_file",
     "decode_text_file",
     "detect_language",
     "document_from_record",
     "iter_inputs",
-    "output_name",
     "read_jsonl",
     "read_jsonl_stream",
     "read_txt",
     "txt_document",
-    "write_atomic",
 ]
 
 
@@ -185,28 +178,53 @@ def decode_text_file(data: bytes, where: str) -> str:
     return _decode(data, where)
 
 
-def read_txt(path: Path, lang: str | None = None, max_chars: int | None = None) -> Document:
-    """One document from a text file (see :func:`decode_text_file`); its id is the file name
-    without ``.txt``."""
+ID_SOURCES = ("name", "path")
+
+
+def read_txt(
+    path: Path,
+    lang: str | None = None,
+    max_chars: int | None = None,
+    *,
+    folder: Path | None = None,
+    id_from: str = "name",
+) -> Document:
+    """One document from a text file (see :func:`decode_text_file`).
+
+    Its ``source_file`` (in its metadata) is its path in the input ``folder`` it was found in
+    (``sub/a.txt``), or its name. Its id is its file name without ``.txt``, or with ``id_from``
+    ``"path"`` that path without ``.txt`` (``sub/a``): two files of one name in two subfolders
+    then keep distinct ids.
+    """
     where = str(path)
+    source = path.relative_to(folder).as_posix() if folder is not None else path.name
+    document_id = source.removesuffix(".txt") if id_from == "path" else path.stem
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(where, f"cannot be read ({exc.strerror})") from None
-    return txt_document(data, where, path.name, lang, max_chars)
+    return txt_document(data, where, path.name, lang, max_chars, document_id=document_id, source=source)
 
 
 def txt_document(
-    data: bytes, where: str, name: str, lang: str | None = None, max_chars: int | None = None
+    data: bytes,
+    where: str,
+    name: str,
+    lang: str | None = None,
+    max_chars: int | None = None,
+    *,
+    document_id: str | None = None,
+    source: str | None = None,
 ) -> Document:
     """One document from the bytes of the text file ``name`` (its id is the name without
-    ``.txt``), read from ``where`` (a path or a URL, for messages)."""
-    doc_id = Path(name).stem
+    ``.txt`` unless ``document_id`` says otherwise; its ``source_file`` is ``source`` or the
+    name), read from ``where`` (a path or a URL, for messages)."""
+    doc_id = document_id or Path(name).stem
     text = decode_text_file(data, where)
     if not text.strip():
         raise InputError(where, "empty file: nothing to annotate", doc_id)
     _check_text(text, where, doc_id, max_chars)
-    return Document(doc_id, text, lang or detect_language(text), {"source_file": name})
+    return Document(doc_id, text, lang or detect_language(text), {"source_file": source or name})
 
 
 def _check_text(text: str, where: str, document_id: str, max_chars: int | None) -> None:
@@ -326,11 +344,13 @@ def iter_inputs(
     lang: str | None = None,
     pattern: str = "*.txt",
     max_chars: int | None = DEFAULT_MAX_CHARS,
+    id_from: str = "name",
 ) -> Iterator[Document | InputError]:
     """The documents of ``inputs``, read lazily, in order: ``.txt`` files, folders (their files
     whose name matches ``pattern``, recursively: see :func:`_walk`), ``.jsonl`` and ``.jsonl.gz``
     files, and ``-`` for JSON Lines on standard input. What cannot be read, or holds more than
-    ``max_chars`` characters, is an :class:`InputError`."""
+    ``max_chars`` characters, is an :class:`InputError`. ``id_from`` says what a ``.txt`` file's
+    id is (see :func:`read_txt`)."""
     for item in inputs:
         if str(item) == "-":
             yield from read_jsonl_stream(sys.stdin.buffer, "<stdin>", lang, max_chars)
@@ -340,13 +360,13 @@ def iter_inputs(
             found = False
             for file in _walk(path, pattern):
                 found = True
-                yield from _read_file(file, lang, max_chars)
+                yield from _read_file(file, lang, max_chars, path, id_from)
             if not found:
                 yield InputError(str(path), f"folder has no files matching {pattern!r}")
         elif not path.exists():
             yield InputError(str(path), "no such file or folder")
         else:
-            yield from _read_file(path, lang, max_chars)
+            yield from _read_file(path, lang, max_chars, None, id_from)
 
 
 def _walk(folder: Path, pattern: str) -> Iterator[Path]:
@@ -359,68 +379,17 @@ def _walk(folder: Path, pattern: str) -> Iterator[Path]:
             yield Path(root, name)
 
 
-def _read_file(path: Path, lang: str | None, max_chars: int | None) -> Iterator[Document | InputError]:
+def _read_file(
+    path: Path, lang: str | None, max_chars: int | None, folder: Path | None, id_from: str
+) -> Iterator[Document | InputError]:
     if path.name.endswith(JSONL_SUFFIXES):
         yield from read_jsonl(path, lang, max_chars)
     elif path.suffix == ".txt":
         try:
-            yield read_txt(path, lang, max_chars)
+            yield read_txt(path, lang, max_chars, folder=folder, id_from=id_from)
         except InputError as exc:
             yield exc
     else:
         yield InputError(
             str(path), "unsupported input: give .txt files, folders of them, .jsonl or .jsonl.gz"
         )
-
-
-_SAFE_NAME = regex.compile(r"[\w][\w.\-]{0,150}")
-
-
-def output_name(document_id: str, suffix: str) -> str:
-    """A file name for a document id: the id itself when safe, else percent-encoded."""
-    if _SAFE_NAME.fullmatch(document_id) and not document_id.endswith("."):
-        return document_id + suffix
-    name = quote(document_id, safe="")
-    if name.startswith("."):
-        name = "%2E" + name[1:]
-    if len(name) > 200:  # within file-system limits, and still distinct
-        name = name[:180] + "-" + hashlib.sha1(document_id.encode("utf-8")).hexdigest()[:16]
-    return name + suffix
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def write_atomic(path: Path, text: str | bytes, durable: bool = True) -> None:
-    """Write ``text`` (UTF-8, byte for byte: no newline translation) or bytes to ``path`` so that
-    the file is either complete or absent, never half (see :func:`atomic_file`)."""
-    with atomic_file(path, durable) as handle:
-        handle.write(text.encode("utf-8") if isinstance(text, str) else text)
-
-
-@contextlib.contextmanager
-def atomic_file(path: Path, durable: bool = True) -> Iterator[IO[bytes]]:
-    """A binary file to write that takes the name ``path`` only once written whole: if the block
-    fails, nothing is left.
-
-    ``durable`` also waits for the disk (fsync) before the file takes its name, so that not even
-    a power cut leaves it empty; without it a crash of the program cannot, but a crash of the
-    system can (batch annotation checks such files on ``--resume`` instead: fsync per file
-    would cost more than annotating it).
-    """
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; an output file is an ordinary file
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
-            if durable:
-                handle.flush()
-                os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
