@@ -414,5 +414,10 @@ def _plain(value: Any) -> str:
 
 
 def _short(text: str, size: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= size else text[: size - 1] + "…"
+    """The start of ``text``, white space collapsed, at most ``size`` characters. Only its first
+    ``8 * size`` characters are looked at: every span is shortened, and spans can be as long as
+    the text (collapsing each whole made nested spans quadratic)."""
+    short = " ".join(text[: 8 * size].split())
+    if len(short) <= size and len(text) <= 8 * size:
+        return short
+    return short[: size - 1] + "…"
