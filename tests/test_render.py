@@ -416,6 +416,7 @@ class Parsed(HTMLParser):
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "div", "header", "h2", "h3", "p", "code", "dl",
     "dt", "dd", "ul", "li", "b", "nav", "button", "span", "aside", "section", "q", "a", "script",
+    "details", "summary",  # the list of spans nested too deep to draw
 }  # fmt: skip
 
 
