@@ -110,3 +110,12 @@ def test_a_line_is_capped_on_standard_input_too() -> None:
     assert refused.where == "<stdin>:1"
     assert not isinstance(after, InputError)
     assert after.text == "Daech"
+
+
+def test_report_skips_a_fifo_named_as_a_lines_file(tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    os.mkfifo(folder / "annotations.jsonld.jsonl")
+    run = run_ctannot("report", folder, "-o", tmp_path / "report.html", timeout=120)
+    assert "Traceback" not in run.stderr
+    assert f"{folder / 'annotations.jsonld.jsonl'}: a FIFO (named pipe), not a file" in run.stderr
