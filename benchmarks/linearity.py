@@ -93,10 +93,8 @@ def main() -> None:
         docs = {n: stacked(n, identical) for n in counts}
         series(f"render {kind} (spans)", counts, lambda n, docs=docs: to_html(docs[n]), runs=1)
         page = [len(to_html(docs[n])) for n in counts]
-        print(
-            f"{'  page size':<22} {', '.join(f'{n:,}: {b / 1e6:.1f} MB' for n, b in zip(counts, page, strict=True))}"
-            f"  -> exponent {exponent(counts, page):.2f}"
-        )
+        sizes_mb = ", ".join(f"{n:,}: {b / 1e6:.1f} MB" for n, b in zip(counts, page, strict=True))
+        print(f"{'  page size':<22} {sizes_mb}  -> exponent {exponent(counts, page):.2f}")
     print(f"annotations in the largest document: {sum(1 for _ in annotated[sizes[-1]].annotations()):,}")
 
 
