@@ -25,7 +25,7 @@ from conftest import REPO, run_ctannot
 from ctannot import Actor, Annotation, Document, Forum, Initiative, Provenance, Statement, Threat
 from ctannot.formats.web_annotation import dumps, loads
 from ctannot.pipeline import Pipeline
-from ctannot.views.render import FALLBACK_COLOURS, PALETTE, _tracks, colours, to_html
+from ctannot.views.render import FALLBACK_COLOURS, MAX_TRACKS, PALETTE, _tracks, colours, to_html
 from strategies import documents
 
 TEXT = (
@@ -416,6 +416,7 @@ class Parsed(HTMLParser):
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "div", "header", "h2", "h3", "p", "code", "dl",
     "dt", "dd", "ul", "li", "b", "nav", "button", "span", "aside", "section", "q", "a", "script",
+    "details", "summary",  # the list of spans nested too deep to draw
 }  # fmt: skip
 
 
@@ -519,6 +520,30 @@ def test_overlapping_spans_never_share_a_track(spans: list[tuple[int, int]]) -> 
             any(b.start < a.end and a.start < b.end for b, tb in zip(anns, tracks, strict=True) if tb == t)
             for t in range(ta)
         )
+
+
+def _stacked(n: int, identical: bool) -> Document:
+    """``n`` Actors on one text: nested one in the other, or all on the same span."""
+    text = "x" * (2 * n)
+    doc = Document("stacked", text, "fr")
+    layer = doc.new_layer("many", Provenance("test", "1"))
+    for i in range(n):
+        layer.add(Actor, 0 if identical else i, 2 * n if identical else 2 * n - i)
+    return doc.with_layer(layer.build())
+
+
+@pytest.mark.parametrize("identical", [False, True], ids=["nested", "identical"])
+def test_the_page_grows_linearly_with_nested_or_identical_spans(identical: bool) -> None:
+    """4,000 nested spans made a page of 723 MB (every piece of text inside every span): at
+    most MAX_TRACKS bars are drawn, the deeper spans listed under the text."""
+    sizes = {}
+    for n in (500, 1000, 2000):
+        html = to_html(_stacked(n, identical))
+        sizes[n] = len(html)
+        assert html.count('<span class="a ') <= (2 * n + 1) * MAX_TRACKS
+        assert f"{n - MAX_TRACKS:,} annotations nested more than {MAX_TRACKS} deep" in html
+        assert html.count("data-go=") >= n - MAX_TRACKS
+    assert sizes[2000] < 2.2 * sizes[1000] < 4.84 * sizes[500]
 
 
 # -- the command ---------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+import ctannot
 from ctannot import Actor, Document, Pipeline, Statement
 
 Expected = tuple[str, str, str, str | None]
@@ -573,3 +574,23 @@ def test_a_named_speaker_becomes_an_actor(pipeline: Pipeline) -> None:
     actor = doc.get(speaker_id)
     assert isinstance(actor, Actor)
     assert (actor.kind, actor.text, actor.start) == ("person", "Vogel", text.index("Vogel"))
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        'He said "the threat of the Islamic State remains high in the Sahel, ',
+        "Le ministre a déclaré « Daech reste une menace, selon le GCTF. ",
+    ],
+    ids=["en-open-quote", "fr-open-quote"],
+)
+def test_a_long_sentence_of_cues_is_annotated_within_its_time_limit(unit: str) -> None:
+    """One sentence of 60,000 characters, a cue every 70: for each cue, a look-ahead scanned the
+    rest of the sentence and the words before it were all counted (past the 300 s limit before;
+    benchmarks/linearity.py measures the growth). The limit here is a guard against a hang."""
+    pipeline = ctannot.load_pipeline(
+        "rules", registry=ctannot.load_registry(load_entrypoints=False), time_limit=60
+    )
+    text = (unit * (60_000 // len(unit) + 1))[:60_000]
+    result = pipeline.annotate(Document("long", text, "en" if unit.startswith("He") else "fr"))
+    assert result.document.layer_names == ("mentions", "statements")

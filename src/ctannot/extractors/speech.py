@@ -17,6 +17,7 @@ diplomate``) refers back to the last speaker.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -47,8 +48,12 @@ _PERSON = regex.compile(rf"(?<!\w)(?:{_HONORIFIC}\s+)?{_NAME_WORD}(?:{_NAME_JOIN
 # "C, indique X." and "C, X said.": a comma, at most a short subject, the cue, a short tail.
 _INCISE_BEFORE = regex.compile(r",\s*([^,;:«»“”\"]{0,60}?)\s*$")
 _INCISE_AFTER = regex.compile(
-    r"(?:-t-\w+)?(?![^.!?]*\b(?:que|qu'|that)\b)\s*[^«»“”\"!?;:]{0,160}?[.!?]?[\"»”’]?\s*"
+    r"(?:-t-\w+)?(?![^.!?]{0,400}\b(?:que|qu'|that)\b)\s*[^«»“”\"!?;:]{0,160}?[.!?]?[\"»”’]?\s*"
 )
+_INCISE_TAIL = 400
+"""The longest tail after the cue that :data:`_INCISE_AFTER` is tried on: it matches a short
+tail (160 characters and some space), and its look-ahead scanned the whole sentence for every
+cue in it, quadratic in a long sentence."""
 _AUXILIARY = regex.compile(
     r"(?:(?:a|ont|avait|avaient|aurait|has|had|have|was|were|is)(?:\s+(?:également|aussi|encore|also|then))?)?",
     regex.IGNORECASE,
@@ -706,10 +711,10 @@ class StatementExtractor(Extractor):
     ) -> list[_Reported]:
         """Reported clauses: ``X a déclaré que C``, ``selon X, C``, ``C, indique X``, ``X urged Y to C``."""
         text = ctx.plain
-        inside = [(q.open, q.close + 1) for q in sentence_quotes]
+        inside = sorted((q.open, q.close + 1) for q in sentence_quotes)
         out: list[_Reported] = []
         for cue in ctx.cues_in(s_start, s_end):
-            if any(a <= cue.start < b for a, b in inside) or (out and cue.start < out[-1].end):
+            if _inside_quote(inside, cue.start) or (out and cue.start < out[-1].end):
                 continue
             if _after_quote(text, max(s_start, cue.start - 40), cue.start, ctx.titles):
                 continue  # the incise of a direct quote: handled with the quote
@@ -756,12 +761,14 @@ class StatementExtractor(Extractor):
         incise = _INCISE_BEFORE.search(text, lo, cue.start) if text.find(",", lo, cue.start) >= 0 else None
         if (
             incise
-            and len(_WORD.findall(text, s_start, incise.start())) >= 4  # "On Tuesday, X said C": no
+            # "On Tuesday, X said C": no (four words are enough: counting them all was quadratic)
+            and sum(1 for _ in itertools.islice(_WORD.finditer(text, s_start, incise.start()), 4)) >= 4
+            and s_end - cue.end <= _INCISE_TAIL
             and _INCISE_AFTER.fullmatch(text, cue.end, s_end)
             and not self._apposition_before(ctx, s_start, incise)
         ):  # C, indique X. / C, X said.
             comma = incise.start()
-            if any(a <= comma < b for a, b in inside):
+            if _inside_quote(inside, comma):
                 return None
             inverted = _AUXILIARY.fullmatch(incise.group(1)) is not None  # "C, a déclaré X."
             if inverted:
@@ -874,6 +881,13 @@ class StatementExtractor(Extractor):
         at = bisect.bisect_left(ctx.speakers, start, key=_start)  # the speakers are sorted by start
         first = ctx.speakers[at] if at < len(ctx.speakers) else None
         return first is not None and first.start - start <= 4 and first.end >= end - 1
+
+
+def _inside_quote(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether ``at`` is inside one of ``spans``, sorted and not overlapping (quotes): found by
+    bisection, as a long sentence may hold thousands of them."""
+    i = bisect.bisect_right(spans, (at, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= at < spans[i][1]
 
 
 def _after_quote(text: str, start: int, end: int, titles: Sequence[Quote] = ()) -> bool:

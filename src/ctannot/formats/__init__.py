@@ -17,6 +17,7 @@ from typing import IO, Any
 
 import attrs
 
+from ctannot.formats.inputs import InputError, open_regular, read_regular
 from ctannot.formats.writing import atomic_file, output_name, write_atomic
 from ctannot.model import Annotation, AnnotationError, Document
 
@@ -26,6 +27,7 @@ __all__ = [
     "FormatError",
     "Importer",
     "build_annotation",
+    "check_regular",
     "export_documents",
     "from_plain",
     "optional_module",
@@ -89,15 +91,31 @@ class Importer:
     description: str = ""
 
 
+MAX_FILE_BYTES = 1_000_000_000
+"""The largest file an importer reads (1 GB): checked from its size, before reading."""
+
+
 def read_text(path: Path) -> str:
     """A file's text, decoded as UTF-8 exactly as it is (no newline translation), or a
-    :class:`FormatError` naming it."""
+    :class:`FormatError` naming it: for a file of more than :data:`MAX_FILE_BYTES` (refused
+    before it is read), and for what is not a regular file (a FIFO, a device: never opened)."""
     try:
-        return path.read_bytes().decode("utf-8")
-    except OSError as exc:
-        raise FormatError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+        data = read_regular(path, MAX_FILE_BYTES, f"more than ctannot reads ({MAX_FILE_BYTES:,})")
+        return data.decode("utf-8")
+    except InputError as exc:
+        raise FormatError(str(exc)) from None
     except UnicodeDecodeError as exc:
         raise FormatError(f"{path}: not UTF-8 (byte {exc.start})") from None
+
+
+def check_regular(path: Path) -> None:
+    """:class:`FormatError` if ``path`` is not a regular file (for readers that open it
+    themselves, as pyarrow does); it is not opened."""
+    try:
+        handle, _ = open_regular(path)
+    except InputError as exc:
+        raise FormatError(str(exc)) from None
+    handle.close()
 
 
 def optional_module(name: str, needed_by: str) -> Any:

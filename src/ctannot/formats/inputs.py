@@ -6,6 +6,7 @@ import codecs
 import fnmatch
 import gzip
 import os
+import stat
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -180,6 +181,60 @@ def decode_text_file(data: bytes, where: str) -> str:
 
 ID_SOURCES = ("name", "path")
 
+_KINDS = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a folder"),
+)
+
+
+def open_regular(path: Path, where: str | None = None) -> tuple[IO[bytes], int]:
+    """A regular file opened to read in binary, and its size; :class:`InputError` for anything
+    else (a FIFO, a device, a socket, a symlink to one), found by ``stat`` without opening it:
+    opening a FIFO waits for a writer, and a device can be read for ever."""
+    where = str(path) if where is None else where
+    try:
+        mode = os.stat(path).st_mode
+        if stat.S_ISREG(mode):
+            # O_NONBLOCK: were it swapped for a FIFO since, opening would not wait (and fstat says)
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+            info = os.fstat(fd)
+            mode = info.st_mode
+            if stat.S_ISREG(mode):
+                os.set_blocking(fd, True)
+                return os.fdopen(fd, "rb"), info.st_size
+            os.close(fd)
+    except OSError as exc:
+        raise InputError(where, f"cannot be read ({exc.strerror})") from None
+    kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    raise InputError(where, f"{kind}, not a file: refused without reading it")
+
+
+def read_regular(path: Path, max_bytes: int | None, too_big: str, where: str | None = None) -> bytes:
+    """The bytes of a regular file (see :func:`open_regular`), read only if it holds at most
+    ``max_bytes`` (checked from its size before reading, and while reading: a file may grow);
+    else :class:`InputError` saying ``too_big``."""
+    where = str(path) if where is None else where
+    handle, size = open_regular(path, where)
+    with handle:
+        if max_bytes is not None and size > max_bytes:
+            raise InputError(where, f"{size:,} bytes, {too_big}")
+        try:
+            data = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputError(where, f"cannot be read ({exc.strerror})") from None
+    if max_bytes is not None and len(data) > max_bytes:
+        raise InputError(where, f"more than {max_bytes:,} bytes, {too_big}")
+    return data
+
+
+def _txt_bytes(max_chars: int | None) -> int | None:
+    """The most bytes a text of ``max_chars`` characters takes: four a character in UTF-8 (and in
+    UTF-16, a surrogate pair), and a byte-order mark."""
+    return None if max_chars is None else 4 * max_chars + 4
+
 
 def read_txt(
     path: Path,
@@ -189,7 +244,8 @@ def read_txt(
     folder: Path | None = None,
     id_from: str = "name",
 ) -> Document:
-    """One document from a text file (see :func:`decode_text_file`).
+    """One document from a text file (see :func:`decode_text_file`). A file too big for
+    ``max_chars`` characters is refused from its size, before it is read.
 
     Its ``source_file`` (in its metadata) is its path in the input ``folder`` it was found in
     (``sub/a.txt``), or its name. Its id is its file name without ``.txt``, or with ``id_from``
@@ -199,10 +255,9 @@ def read_txt(
     where = str(path)
     source = path.relative_to(folder).as_posix() if folder is not None else path.name
     document_id = source.removesuffix(".txt") if id_from == "path" else path.stem
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(where, f"cannot be read ({exc.strerror})") from None
+    too_big = f"more than a text of {max_chars or 0:,} characters can take (--max-chars)"
+    too_big += ": split it, or raise the limit"
+    data = read_regular(path, _txt_bytes(max_chars), too_big, where)
     return txt_document(data, where, path.name, lang, max_chars, document_id=document_id, source=source)
 
 
@@ -298,11 +353,13 @@ def read_jsonl(
     """Documents from a JSON Lines file (``.jsonl``, or gzipped ``.jsonl.gz``), one per line; a
     bad line yields an :class:`InputError`."""
     try:
-        handle: IO[bytes] = gzip.open(path) if path.name.endswith(".gz") else path.open("rb")  # type: ignore[assignment]  # noqa: SIM115
-    except OSError as exc:
-        yield InputError(str(path), f"cannot be read ({exc.strerror})")
+        raw, _ = open_regular(path)
+    except InputError as exc:
+        yield exc
         return
-    with handle:
+    # gzip decompresses as lines are read: what is in memory is one line, at most its cap
+    handle: IO[bytes] = gzip.GzipFile(fileobj=raw, mode="rb") if path.name.endswith(".gz") else raw  # type: ignore[assignment]
+    with raw, handle:
         try:
             yield from read_jsonl_stream(handle, str(path), lang, max_chars)
         except (OSError, EOFError, zlib.error) as exc:  # a truncated or corrupt gzip file
@@ -312,10 +369,23 @@ def read_jsonl(
 def read_jsonl_stream(
     handle: IO[bytes], name: str, lang: str | None = None, max_chars: int | None = None
 ) -> Iterator[Document | InputError]:
-    """Documents from an open binary stream of JSON Lines (standard input, say) called ``name``."""
+    """Documents from an open binary stream of JSON Lines (standard input, say) called ``name``.
+
+    A line longer than a document of ``max_chars`` characters can be (:func:`_line_bytes`) is
+    refused as it is read, and skipped without being kept: memory holds one line at most.
+    """
     empty = True
-    for number, raw in enumerate(handle, 1):
+    cap = _line_bytes(max_chars)
+    for number, raw in enumerate(_lines(handle, cap), 1):
         where = f"{name}:{number}"
+        if raw is None:
+            empty = False
+            yield InputError(
+                where,
+                f"a line of more than {cap:,} bytes, more than a document of {max_chars:,} characters "
+                "can take (--max-chars): split it, or raise the limit",
+            )
+            continue
         if not raw.strip():
             continue
         empty = False
@@ -330,6 +400,36 @@ def read_jsonl_stream(
             yield InputError(where, str(exc))
     if empty:
         yield InputError(name, "empty file: no documents")
+
+
+def _line_bytes(max_chars: int | None) -> int | None:
+    """The longest JSON line read for a document of ``max_chars`` characters: twelve bytes a
+    character (a character beyond the BMP written as two ``\\u`` escapes), and a megabyte for
+    the id and metadata."""
+    return None if max_chars is None else 12 * max_chars + (1 << 20)
+
+
+_CHUNK = 1 << 20
+
+
+def _lines(handle: IO[bytes], cap: int | None) -> Iterator[bytes | None]:
+    """The lines of a binary stream, ``None`` for each one longer than ``cap`` bytes (read to its
+    end in chunks, and dropped)."""
+    if cap is None:
+        yield from handle
+        return
+    while True:
+        line = handle.readline(cap + 1)
+        if not line:
+            return
+        if len(line) <= cap:  # the line, its newline included
+            yield line
+            continue
+        while not line.endswith(b"\n"):  # the rest of the line, a chunk at a time
+            line = handle.readline(_CHUNK)
+            if not line:
+                break
+        yield None
 
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")

@@ -28,6 +28,7 @@ import attrs
 from ctannot.formats import (
     FormatError,
     build_annotation,
+    check_regular,
     from_plain,
     optional_module,
     read_text,
@@ -220,6 +221,7 @@ def dump_parquet(document: Document) -> bytes:
 def load_parquet(path: Path, types: Mapping[str, type[Annotation]]) -> Iterator[Document]:
     """The documents of a Parquet table (the importer's ``load``)."""
     pa = _pyarrow()
+    check_regular(path)
     try:
         parquet = pa.parquet.ParquetFile(path)
     except (OSError, pa.ArrowException) as exc:

@@ -111,9 +111,9 @@ def _gold_json(path: Path, texts: Path | None) -> tuple[str, list[Span]]:
         raise FormatError(f"{path}: gold in the guidelines' format needs --texts, the folder of its texts")
     text_path = texts / f"{data['doc']}.txt"
     try:
-        text = text_path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise FormatError(f"{path}: cannot read its text {text_path}: {exc.strerror}") from None
+        text = read_text(text_path)
+    except FormatError as exc:
+        raise FormatError(f"{path}: cannot read its text: {exc}") from None
     spans = [_gold_span(a, text, f"{path}: annotation #{i}") for i, a in enumerate(data["annotations"], 1)]
     return data["doc"], spans
 

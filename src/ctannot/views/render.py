@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import heapq
 import json
 import re
 import uuid
@@ -64,6 +65,11 @@ PAGE_SCOPE = "ct-page"
 
 _TRACK_PX = 5
 """Vertical distance between two stacked bars."""
+
+MAX_TRACKS = 8
+"""How many stacked bars are drawn at most. Spans deeper than that (4,000 nested or identical
+spans, say) are listed under the text instead: each drawn span wraps the pieces of text it
+covers, so drawing them all made the page grow with the square of their number."""
 
 
 def escape(value: str) -> str:
@@ -144,7 +150,7 @@ def to_html(document: Document, *, full: bool = True) -> str:
     body = (
         f'<div class="{ROOT_CLASS} {scope}">\n{drawing.header()}\n{drawing.legend()}\n'
         f'<div class="body">\n<div class="text"{_lang_attribute(document.lang)}>{drawing.text()}</div>\n'
-        f'<aside class="details" aria-live="polite"><p class="hint">{_HINT}</p>\n'
+        f'<aside class="details" aria-live="polite">{drawing.deep()}<p class="hint">{_HINT}</p>\n'
         f"{drawing.details()}</aside>\n"
         f"</div>\n<script>{script}</script>\n</div>"
     )
@@ -217,7 +223,7 @@ class _Drawing:
 
     def style(self, scope: str) -> str:
         """The rules of this document: its types' colours, and as many bar tracks as it needs."""
-        depth = max((d.track + 1 for d in self.drawn), default=0)
+        depth = min(MAX_TRACKS, max((d.track + 1 for d in self.drawn), default=0))
         rules = [
             # room between two lines for the stacked bars
             f".{scope} .text{{line-height:calc(1.3em + {_TRACK_PX * depth + 4}px)}}"
@@ -273,6 +279,8 @@ class _Drawing:
         ends: dict[int, list[_Drawn]] = {}
         chips: dict[int, list[str]] = {}
         for d in self.drawn:
+            if d.track >= MAX_TRACKS:
+                continue  # listed by deep()
             starts.setdefault(d.annotation.start, []).append(d)
             ends.setdefault(d.annotation.end, []).append(d)
             chip = self.chip(d)
@@ -286,12 +294,25 @@ class _Drawing:
             out += chips.get(left, ())
             for d in starts.get(left, ()):
                 active[d.number] = d
-            piece = escape(text[left:right])
-            for d in sorted(active.values(), key=lambda d: -d.track):  # the innermost (deepest) first
-                piece = f'<span class="a {d.type_class} k{d.track}" data-a="{d.number}">{piece}</span>'
-            out.append(piece)
+            # at most one span a track is active: MAX_TRACKS of them, the outermost first
+            out += [
+                f'<span class="a {d.type_class} k{d.track}" data-a="{d.number}">'
+                for d in sorted(active.values(), key=lambda d: d.track)
+            ]
+            out += [escape(text[left:right]), "</span>" * len(active)]
         out += chips.get(len(text), ())
         return "".join(out)
+
+    def deep(self) -> str:
+        """The spans nested too deep to draw, listed: each leads to its details."""
+        deep = [d for d in self.drawn if d.track >= MAX_TRACKS]
+        if not deep:
+            return ""
+        links = "".join(f"<li>{self.link(d)}</li>" for d in deep)
+        return (
+            f'<details class="deep"><summary>{len(deep):,} annotations nested more than {MAX_TRACKS} '
+            f"deep, not drawn in the text</summary><ul>{links}</ul></details>\n"
+        )
 
     def chip(self, d: _Drawn) -> str:
         """After a span with a speaker: a chip naming the speaker, that leads to it."""
@@ -346,17 +367,20 @@ class _Drawing:
 
 
 def _tracks(annotations: list[Annotation]) -> list[int]:
-    """Each span's bar track: the lowest one free over its whole length, longer spans first."""
+    """Each span's bar track: the lowest one free over its whole length, longer spans first.
+
+    In n log n: the tracks of the spans that ended are kept in a heap, lowest first (a scan of
+    every track for each span was quadratic in nested or identical spans)."""
     order = sorted(range(len(annotations)), key=lambda i: (annotations[i].start, -annotations[i].end, i))
-    track_ends: list[int] = []  # where the last span on each track ends
+    busy: list[tuple[int, int]] = []  # (where its span ends, track), soonest end first
+    free: list[int] = []
     tracks = [0] * len(annotations)
     for i in order:
         ann = annotations[i]
-        track = next((t for t, end in enumerate(track_ends) if end <= ann.start), len(track_ends))
-        if track == len(track_ends):
-            track_ends.append(ann.end)
-        else:
-            track_ends[track] = ann.end
+        while busy and busy[0][0] <= ann.start:
+            heapq.heappush(free, heapq.heappop(busy)[1])
+        track = heapq.heappop(free) if free else len(busy)
+        heapq.heappush(busy, (ann.end, track))
         tracks[i] = track
     return tracks
 
@@ -390,5 +414,10 @@ def _plain(value: Any) -> str:
 
 
 def _short(text: str, size: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= size else text[: size - 1] + "…"
+    """The start of ``text``, white space collapsed, at most ``size`` characters. Only its first
+    ``8 * size`` characters are looked at: every span is shortened, and spans can be as long as
+    the text (collapsing each whole made nested spans quadratic)."""
+    short = " ".join(text[: 8 * size].split())
+    if len(short) <= size and len(text) <= 8 * size:
+        return short
+    return short[: size - 1] + "…"

@@ -25,6 +25,7 @@ import attrs
 
 from ctannot.batch import LINES_FILE
 from ctannot.formats import FormatError, read_text
+from ctannot.formats.inputs import InputError, open_regular
 from ctannot.formats.web_annotation import loads
 from ctannot.model import Annotation, Document
 from ctannot.views.render import asset, colours, escape, escape_attr, page
@@ -157,7 +158,12 @@ def read_folder(
 
 def _read_lines(path: Path, types: Mapping[str, type[Annotation]], skipped: list[str]) -> Iterator[Document]:
     try:
-        with gzip.open(path) if path.suffix == ".gz" else path.open("rb") as handle:
+        raw, _ = open_regular(path)  # a FIFO by that name is not waited on
+    except InputError as exc:
+        skipped.append(str(exc))
+        return
+    try:
+        with raw, gzip.GzipFile(fileobj=raw, mode="rb") if path.suffix == ".gz" else raw as handle:
             for number, line in enumerate(handle, 1):
                 if not line.strip():
                     continue
