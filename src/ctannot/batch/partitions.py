@@ -122,6 +122,9 @@ class Partition:
     digest: str
     """Of what the store says of the file (its ETag, or its size and time): a changed file is redone."""
     size: int = 0
+    source: str = ""
+    """A text file's ``source_file``: its path in the input folder it was found in, or its name
+    (as a single-process run has it)."""
 
     @property
     def stem(self) -> str:
@@ -133,7 +136,7 @@ def plan_partitions(inputs: Iterable[str], pattern: str = "*.txt") -> list[Parti
     in the order a single-process run reads them: a folder's files whose name matches
     ``pattern``, its own before its subfolders', each in sorted order. The client lists the
     store; it reads no input."""
-    found: list[tuple[str, str, dict[str, Any]]] = []
+    found: list[tuple[str, str, dict[str, Any], str]] = []
     for given in inputs:
         if given == "-":
             raise PlanError("standard input (-) cannot be partitioned: give files or URLs")
@@ -144,7 +147,9 @@ def plan_partitions(inputs: Iterable[str], pattern: str = "*.txt") -> list[Parti
                 files = [(p, i) for p, i in sorted(matched.items()) if i.get("type") == "file"]
                 if not files:
                     raise PlanError(f"{given}: no file matches")
-                found += [(fs.unstrip_protocol(p), _name(given, fs, p), i) for p, i in files]
+                found += [
+                    (fs.unstrip_protocol(p), _name(given, fs, p), i, posixpath.basename(p)) for p, i in files
+                ]
             elif fs.isdir(path):
                 listing = fs.find(path, detail=True)
                 files = [(p, i) for p, i in listing.items() if fnmatch(posixpath.basename(p), pattern)]
@@ -153,19 +158,19 @@ def plan_partitions(inputs: Iterable[str], pattern: str = "*.txt") -> list[Parti
                 files.sort(key=lambda item: _walk_order(posixpath.relpath(item[0], path)))
                 for p, i in files:
                     name = posixpath.join(given, posixpath.relpath(p, path))
-                    found.append((fs.unstrip_protocol(p), name, i))
+                    found.append((fs.unstrip_protocol(p), name, i, posixpath.relpath(p, path)))
             else:
                 info = fs.info(path)
-                found.append((fs.unstrip_protocol(path), given, info))
+                found.append((fs.unstrip_protocol(path), given, info, posixpath.basename(path)))
         except FileNotFoundError:
             raise PlanError(f"{given}: no such file or folder") from None
         except OSError as exc:
             raise PlanError(f"{given}: cannot be listed ({exc})") from None
     partitions = []
-    for number, (url, name, info) in enumerate(found):
+    for number, (url, name, info, source) in enumerate(found):
         if not url.endswith((*JSONL_SUFFIXES, ".txt")):
             raise PlanError(f"{name}: unsupported input: give .txt, .jsonl or .jsonl.gz files, or folders")
-        partitions.append(Partition(number, url, name, _digest(info), int(info.get("size") or 0)))
+        partitions.append(Partition(number, url, name, _digest(info), int(info.get("size") or 0), source))
     return partitions
 
 
@@ -328,7 +333,9 @@ def _read_partition(
         yield InputError(part.name, f"cannot be read to the end ({exc})")
         return
     try:
-        yield txt_document(data, part.name, posixpath.basename(part.url), lang, max_chars)
+        yield txt_document(
+            data, part.name, posixpath.basename(part.url), lang, max_chars, source=part.source or None
+        )
     except InputError as exc:
         yield exc
 

@@ -361,7 +361,7 @@ def _named(text: str, lang: str) -> Iterable[Match]:
             continue
         if _COUNCIL.fullmatch(head) and not _COUNCIL_TOPIC.search(text, start, end):
             continue  # a governing council (``Conseil militaire de transition``), not a forum
-        attributes = {"kind": "organisation"} if kind is Actor else {}
+        attributes = {"kind": "organisation", "name": text[start:end]} if kind is Actor else {}
         yield Match(kind, start, end, attributes, "names/named-head")
 
 
