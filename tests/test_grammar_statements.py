@@ -250,7 +250,11 @@ def test_a_parsed_person_becomes_an_actor_of_the_statements_layer(grammar: Pipel
     ("doc_id", "text", "layer"),
     [
         ("fr-parsed-organisation", "le niveau d'alerte restera inchangé", "statements"),
-        ("fr-report-author", "l'État islamique compte encore plusieurs milliers de combattants", "statements"),
+        (
+            "fr-report-author",
+            "l'État islamique compte encore plusieurs milliers de combattants",
+            "statements",
+        ),
         # "Institute for Economics and Peace": the rules name it already, by its head noun
         ("en-report-by", "deaths from terrorism fell by a third last year", "mentions"),
     ],
