@@ -101,7 +101,7 @@ def import_gold(texts: Path, source: Path) -> int:
                     "start": start,
                     "end": end,
                     "sha1": hashlib.sha1(text[start:end].encode("utf-8")).hexdigest()[:10],
-                    **({"attrs": given["attrs"]} if given.get("attrs") else {}),
+                    **({"attrs": kept} if (kept := _facts(given.get("attrs") or {})) else {}),
                 }
             )
         annotations.sort(key=lambda a: (a["start"], a["end"], a["type"]))
@@ -119,6 +119,15 @@ def import_gold(texts: Path, source: Path) -> int:
         (GOLD / f"{doc}.json").write_text(written, encoding="utf-8")
     print(f"{len(list(source.glob('*.json')))} gold files written to {GOLD.relative_to(REPO)}")
     return 0
+
+
+FACTS = ("speaker", "cue", "mode", "kind", "category", "canonical", "acronym", "wikidata", "name")
+"""The attributes kept in the committed gold: short facts. Free text that may copy the article
+(a goal, a role phrase) stays out: the article is other people's text."""
+
+
+def _facts(attrs: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in attrs.items() if key in FACTS}
 
 
 def agreement(texts: Path, first: Path, second: Path) -> int:
