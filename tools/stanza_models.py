@@ -2,15 +2,16 @@
 
 Tests and demos of the Stanza backend need real models, but Stanza cannot download any here
 (no network but PyPI). This builder trains toy models with Stanza's own trainers on the
-Universal Dependencies samples in ``../shared/ud`` (about two minutes per language on two CPU
-cores) and lays them out as a Stanza resources directory, which loads with::
+Universal Dependencies samples in ``../shared/ud`` (a few minutes on two CPU cores, the two
+languages side by side; much longer when other processes share the cores) and lays them out as a
+Stanza resources directory, which loads with::
 
     stanza.Pipeline("fr", dir=RES, processors="tokenize,mwt,pos,lemma,depparse", download_method=None)
 
 Processors: French ``tokenize`` (with multi-word tokens), ``mwt``, ``pos``, ``lemma``,
 ``depparse``; English ``tokenize``, ``pos``, ``lemma``, ``depparse``. No NER. The models are
 small and trained on a couple of thousand sentences: they are for exercising code, not for
-quality (about UPOS 77, LAS 65).
+quality (dev scores: French UPOS 80, LAS 64; English UPOS 66, LAS 65; tokens 97 F1 for both).
 
 Licence: the UD French GSD and UD English EWT data are licensed under CC BY-SA 4.0, and so are
 the models trained on them (see ``../shared/ud/README.md`` for the credits). The models are
@@ -230,7 +231,7 @@ def build(
             os.rename(staging, target)  # atomic on one filesystem: readers see all or nothing
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
-            _log(f"build failed; trainer data and logs are kept in {work}")
+            _log(f"build did not finish; trainer data and logs are kept in {work}")
             raise
         shutil.rmtree(work, ignore_errors=True)
         _log(f"built {', '.join(langs)} in {time.monotonic() - started:.1f} s: {target}")
@@ -404,6 +405,8 @@ class _LanguageBuild:
                 "WORDVEC_DIR": str(self.work / "wordvec"),
                 "STANZA_EXTERN_DIR": str(self.work / "extern"),
                 "HANDPARSED_DIR": str(self.work / "extern" / "handparsed"),
+                # prepare_mwt_treebank stages in a temporary folder: keep it with the rest.
+                "TMPDIR": str(self.work / "tmp"),
                 # Nothing may touch the user's own Stanza models or reach for the network.
                 "STANZA_RESOURCES_DIR": str(self.work / "no_resources"),
                 "HF_HUB_OFFLINE": "1",
@@ -421,7 +424,7 @@ class _LanguageBuild:
 
     def run(self) -> None:
         spec = self.spec
-        for folder in (self.udbase, self.data, self.saved, self.logs):
+        for folder in (self.udbase, self.data, self.saved, self.logs, self.work / "tmp"):
             folder.mkdir(parents=True, exist_ok=True)
         train, dev = self._stage_treebank()
         tokenize_dir = self.data / "tokenize"
@@ -539,8 +542,9 @@ class _LanguageBuild:
                 "--train_file", str(train),
                 "--eval_file", str(dev),
                 "--wordvec_pretrain_file", str(pretrain),
-                # Measured on French: the same LAS (65) as hidden 100 with two layers, in 60% of the
-                # time and a third of the size.
+                # Measured on English, 150 steps: LAS 64.9, against 68.7 with hidden 100, character
+                # LSTM 64 and biaffine 100/64, but at about half the time per step and 60% of the
+                # size; one LSTM layer instead of two lost two more points for little time.
                 "--hidden_dim", "64",
                 "--char_hidden_dim", "32",
                 "--deep_biaff_hidden_dim", "64",
@@ -549,7 +553,7 @@ class _LanguageBuild:
                 "--char_emb_dim", "32",
                 "--tag_emb_dim", "16",
                 "--transformed_dim", "50",
-                "--num_layers", "1",
+                "--num_layers", "2",
                 "--batch_size", "1000",
                 "--max_steps", "150",
                 # One evaluation, at the end: the score still rises at every step this early, and
