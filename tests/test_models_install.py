@@ -120,8 +120,11 @@ def test_an_archive_with_an_empty_model_is_refused(stanza_toy_models: Path, tmp_
     code, out, err = _install(_tar(broken, tmp_path / "broken.tar.gz"), resources)
     assert code == 2
     assert out == ""
-    assert err.startswith("ctannot: error: the 'fr' models in ")
-    assert "/stanza_resources/fr/pos/gsd_toy.pt (pos) is missing or empty" in err
+    archive = tmp_path / "broken.tar.gz"
+    assert err == (
+        f"ctannot: error: the 'fr' models in {archive}/stanza_resources are incomplete: "
+        f"{archive}/stanza_resources/fr/pos/gsd_toy.pt (pos) is missing or empty\n"
+    )
     assert "Traceback" not in err
     assert not (resources / "resources.json").exists()
     assert not (resources / "en").exists()  # nothing of a refused archive is installed

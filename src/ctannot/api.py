@@ -49,8 +49,6 @@ def load_pipeline(
     )
 
 
-
-
 @cache
 def _named_pipeline(name: str) -> Pipeline:
     return load_pipeline(name)

@@ -198,7 +198,10 @@ def install(source: Path, destination: Path) -> list[InstalledLanguage]:
     destination.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".ctannot-install-", dir=destination) as scratch:
         folder = _unpacked(source, Path(scratch)) if source.is_file() else source
-        languages = check_folder(folder)
+        try:
+            languages = check_folder(folder)
+        except InvalidModels as exc:  # name the files as inside the archive, not the scratch folder
+            raise InvalidModels(str(exc).replace(str(Path(scratch) / "unpacked"), str(source))) from None
         resources = _read_resources(folder)
         staged = Path(scratch) / "staged"
         for language in languages:
