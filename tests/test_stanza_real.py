@@ -204,3 +204,14 @@ def test_gpu_without_a_gpu_falls_back_to_the_cpu_with_a_warning(
     assert run.returncode == 0, run.stderr
     assert run.stderr.count("PyTorch sees no CUDA device here; Stanza runs on the CPU") == 1, run.stderr
     assert (tmp_path / "out" / "fr.jsonld").is_file()
+
+
+def test_models_dir_points_annotate_at_the_toy_models(stanza_toy_models: Path, tmp_path: Path) -> None:
+    (tmp_path / "fr.txt").write_text(FRENCH["fr_court"], encoding="utf-8")
+    common = ("annotate", tmp_path / "fr.txt", "--lang", "fr", "--pipeline", "rules+nlp", "-q", "-o")
+    empty = {"STANZA_RESOURCES_DIR": str(tmp_path / "none")}
+    refused = run_ctannot(*common, tmp_path / "a", env=empty)
+    assert refused.returncode == 2  # the environment's folder has no models...
+    run = run_ctannot(*common, tmp_path / "b", "--models-dir", stanza_toy_models, "--workers", "2", env=empty)
+    assert run.returncode == 0, run.stderr  # ...--models-dir wins, in the worker processes too
+    assert "1 annotated, 0 failed" in run.stderr

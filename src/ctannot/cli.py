@@ -175,6 +175,13 @@ def _parser() -> argparse.ArgumentParser:
         help="let the NLP backend run its models on a GPU when there is one (Stanza: CUDA, through "
         "PyTorch; spaCy: spacy.prefer_gpu, through CuPy); by default, the CPU only",
     )
+    ann.add_argument(
+        "--models-dir",
+        type=Path,
+        metavar="DIR",
+        help="the Stanza resources folder to load models from (sets $STANZA_RESOURCES_DIR for this run "
+        "and its worker processes; default: $STANZA_RESOURCES_DIR, else Stanza's cache)",
+    )
     ann.add_argument("-q", "--quiet", action="store_true", help="print only problems and the summary")
 
     plug = sub.add_parser("plugins", help="list installed plugins and what they provide")
@@ -314,6 +321,10 @@ def _registry() -> Registry:
 
 
 def _annotate(args: argparse.Namespace) -> int:
+    if args.models_dir is not None:
+        # Through the environment: the backend reads it where it loads the models, in this
+        # process and in the worker processes it starts, which inherit it.
+        os.environ["STANZA_RESOURCES_DIR"] = str(args.models_dir.resolve())
     spec = PipelineSpec(
         args.pipeline,
         args.add,
