@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import nox
 
 nox.needs_version = ">=2025.2.9"
@@ -29,14 +31,40 @@ def install_for_tests(session: nox.Session) -> None:
     install_group(session, "test")
 
 
+UD_SAMPLES = Path(__file__).resolve().parent.parent / "shared" / "ud"
+
+
+def build_toy_models(session: nox.Session) -> None:
+    """Build (or reuse) the toy Stanza models the real-Stanza tests run on (tools/stanza_models.py).
+
+    Built before pytest starts, once, rather than inside a test's time limit by whichever xdist
+    worker gets there first. Without ../shared/ud there is nothing to build them from.
+    """
+    if UD_SAMPLES.is_dir():
+        session.run("python", "tools/stanza_models.py", "build", "--ud", str(UD_SAMPLES))
+    else:
+        session.warn(f"{UD_SAMPLES} is absent: no toy Stanza models, the tests that need them skip")
+
+
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
     """Run the test suite on every core, but the slow campaigns (pass pytest arguments after --).
 
     Hypothesis runs its "ci" profile (tests/conftest.py): the same examples every run, bounded.
+    The toy Stanza models are built first when they are not cached (minutes, once).
     """
     install_for_tests(session)
+    build_toy_models(session)
     session.run("pytest", "-n", "auto", "-m", "not slow", *session.posargs)
+
+
+@nox.session(python=PYTHON, default=False)
+def stanza_models(session: nox.Session) -> None:
+    """Build the toy Stanza models (French, English) from ../shared/ud, or say where the cached
+    build is: ``nox -s stanza_models``; see tools/stanza_models.py."""
+    session.install(TORCH)
+    session.install("stanza>=1.9")
+    session.run("python", "tools/stanza_models.py", "build", "--ud", str(UD_SAMPLES), *session.posargs)
 
 
 @nox.session(python=PYTHON, default=False)

@@ -1,7 +1,10 @@
-"""Shared fixtures: the repository, the optional ../shared folder, a registry and the pipeline."""
+"""Shared fixtures: the repository, the optional ../shared folder, a registry, the pipeline, and
+the toy Stanza models (built from ../shared/ud by tools/stanza_models.py, cached outside the
+repository)."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -21,8 +24,9 @@ from ctannot.registry import Registry
 REPO = Path(__file__).resolve().parents[1]
 """The repository root (the folder holding pyproject.toml)."""
 
-SHARED = REPO.parent / "shared"
-"""Data shared beside the repository (dev texts, gold, scorer, W3C checker); may be absent."""
+SHARED = Path(os.environ.get("CTANNOT_SHARED") or REPO.parent / "shared")
+"""Data shared beside the repository (dev texts, gold, scorer, W3C checker, UD samples); may be
+absent. ``$CTANNOT_SHARED`` points elsewhere (a git worktree is not beside it)."""
 
 # Hypothesis's caches in the temporary folder: the suite writes nothing into the repository.
 set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "ctannot-tests-hypothesis")
@@ -55,6 +59,39 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent: the shared folder beside the repository is not available")
     return path
+
+
+def _load_models_builder() -> Any:
+    """tools/stanza_models.py as a module (tools/ is not a package)."""
+    spec = importlib.util.spec_from_file_location("stanza_models", REPO / "tools" / "stanza_models.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("stanza_models", module)  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def stanza_toy_models() -> Path:
+    """The Stanza resources folder of the toy French and English models (tools/stanza_models.py).
+
+    A finished build in the cache is reused; otherwise this builds it (minutes, once per machine
+    and builder version; xdist workers wait for the one that builds). Skipped only when
+    ../shared/ud is absent; a failed build skips too, except in CI (``CI=true``), where it fails:
+    there, a Stanza test skipped for want of models would hide that the real path never ran.
+    """
+    ud = SHARED / "ud"
+    if not ud.is_dir():
+        pytest.skip(f"{ud} is absent: the toy Stanza models are built from its UD samples")
+    builder = _load_models_builder()
+    try:
+        return Path(builder.build(("fr", "en"), ud))
+    except builder.BuildError as exc:
+        message = f"the toy Stanza models could not be built (tools/stanza_models.py): {exc}"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
 
 
 @pytest.fixture(scope="session")

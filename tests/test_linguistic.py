@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -121,14 +120,10 @@ def test_missing_models_give_the_download_command(tmp_path: Path) -> None:
         StanzaParser(resources_dir=str(tmp_path)).pipeline("fr")
 
 
-def test_a_real_pipeline_when_models_are_installed() -> None:
-    parser = StanzaParser()
-    try:
-        parser.pipeline("fr")
-    except ModelsMissing as exc:
-        pytest.skip(
-            f"Stanza's French models are not installed here ({os.environ.get('STANZA_RESOURCES_DIR')}): {exc}"
-        )
+@pytest.mark.stanza_models
+@pytest.mark.timeout(1800)  # the fixture may build the models (tests/conftest.py)
+def test_a_real_pipeline_on_the_toy_models(stanza_toy_models: Path) -> None:
+    parser = StanzaParser(resources_dir=str(stanza_toy_models))
     [(sentences, _)] = parser.parse(["Le ministre du Maroc a parlé à Rabat."], "fr")
     assert sentences
     assert any(len(t.words) == 2 for s in sentences for t in s.tokens)  # "du" = "de le"
@@ -150,6 +145,7 @@ def test_annotation_stops_with_the_download_command_when_models_are_missing(tmp_
     )
     assert run.returncode == 2
     assert "python -m ctannot models download fr" in run.stderr
+    assert "python -m ctannot models install PATH" in run.stderr
     assert "Traceback" not in run.stderr
     assert not list((tmp_path / "out").glob("*"))
 

@@ -8,7 +8,7 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -209,6 +209,13 @@ def _parser() -> argparse.ArgumentParser:
         help="let the NLP backend run its models on a GPU when there is one (Stanza: CUDA, through "
         "PyTorch; spaCy: spacy.prefer_gpu, through CuPy); by default, the CPU only",
     )
+    ann.add_argument(
+        "--models-dir",
+        type=Path,
+        metavar="DIR",
+        help="the Stanza resources folder to load models from (sets $STANZA_RESOURCES_DIR for this run "
+        "and its worker processes; default: $STANZA_RESOURCES_DIR, else Stanza's cache)",
+    )
     ann.add_argument("-q", "--quiet", action="store_true", help="print only problems and the summary")
 
     plug = sub.add_parser("plugins", help="list installed plugins and what they provide")
@@ -221,7 +228,19 @@ def _parser() -> argparse.ArgumentParser:
     models_sub = models.add_subparsers(dest="models_command", required=True, metavar="ACTION")
     download = models_sub.add_parser("download", help="download Stanza models (needs network access)")
     download.add_argument("langs", nargs="+", choices=("fr", "en"), metavar="LANG", help="fr, en")
-    models_sub.add_parser("list", help="list the installed Stanza models ctannot can use")
+    install = models_sub.add_parser(
+        "install",
+        help="install Stanza models without network, from a resources folder or a .tar.gz/.zip of one",
+    )
+    install.add_argument(
+        "path",
+        type=Path,
+        metavar="PATH",
+        help="a Stanza resources folder (resources.json and <lang>/<processor>/<package>.pt files), "
+        "as copied from a connected machine or made by tools/stanza_models.py, or a .tar.gz, .tgz "
+        "or .zip of one",
+    )
+    models_sub.add_parser("list", help="list the installed Stanza models ctannot can use, and where")
 
     ev = sub.add_parser("evaluate", help="score predictions against gold annotations")
     ev.add_argument(
@@ -337,6 +356,10 @@ def _registry() -> Registry:
 
 
 def _annotate(args: argparse.Namespace) -> int:
+    if args.models_dir is not None:
+        # Through the environment: the backend reads it where it loads the models, in this
+        # process and in the worker processes it starts, which inherit it.
+        os.environ["STANZA_RESOURCES_DIR"] = str(args.models_dir.resolve())
     spec = PipelineSpec(
         args.pipeline,
         args.add,
@@ -642,18 +665,22 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _models(args: argparse.Namespace) -> int:
-    from ctannot.nlp.stanza_backend import PROCESSORS, ModelsMissing, StanzaParser, models_dir
+    from ctannot.nlp.stanza_backend import PROCESSORS, StanzaParser, models_dir
+    from ctannot.nlp.stanza_resources import install, installed
 
-    try:
-        import stanza
-    except ImportError:
-        raise UsageError("Stanza is not installed: pip install 'ctannot[stanza]'") from None
-    where = models_dir()
+    StanzaParser().check()  # Stanza not installed: exit 2 with the pip command
+    where = Path(models_dir())
+    if args.models_command == "install":
+        for language in install(args.path, where):
+            print(f"{language.lang}: installed in {where} ({_processors_line(language.packages)})")
+        return EXIT_OK
     if args.models_command == "download":
+        import stanza
+
         for lang in args.langs:
             print(f"downloading Stanza models for {lang} into {where} ...", file=sys.stderr)
             try:
-                stanza.download(lang, processors=PROCESSORS[lang], model_dir=where, logging_level="WARN")
+                stanza.download(lang, processors=PROCESSORS[lang], model_dir=str(where), logging_level="WARN")
             except Exception as exc:  # network and disk problems: say which, no traceback
                 print(f"ctannot: cannot download the Stanza models for {lang}: {exc}", file=sys.stderr)
                 return EXIT_FAILURES
@@ -661,13 +688,17 @@ def _models(args: argparse.Namespace) -> int:
     status = EXIT_OK
     for lang in PROCESSORS:
         try:
-            StanzaParser(resources_dir=where).pipeline(lang)
+            language = installed(where, lang)
         except ModelsMissing as exc:
             print(f"{lang}: missing ({exc})")
             status = EXIT_FAILURES
         else:
-            print(f"{lang}: installed in {where}")
+            print(f"{lang}: installed in {where} ({_processors_line(language.packages)})")
     return status
+
+
+def _processors_line(packages: Mapping[str, str]) -> str:
+    return ", ".join(f"{processor} {package}" for processor, package in packages.items())
 
 
 # -- render and report -------------------------------------------------------------------------

@@ -2,26 +2,27 @@
 
 Stanza (``pip install ctannot[stanza]``) is imported only when a parse is asked for. Models live
 where Stanza keeps them (``$STANZA_RESOURCES_DIR``, else Stanza's own default); ctannot never
-downloads them on its own: ``python -m ctannot models download fr en`` does, and a missing model
-stops annotation with :class:`ModelsMissing`, whose message gives that command.
+downloads them on its own: ``python -m ctannot models download fr en`` does (with network), or
+``python -m ctannot models install PATH`` from a copied folder or archive (without), and a missing
+model stops annotation with :class:`ModelsMissing`, whose message gives both commands.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import os
+import sys
 from collections.abc import Sequence
 from typing import Any
 
 from ctannot.nlp import ModelsMissing, NLPBackend
 from ctannot.nlp.linguistic import ParsedEntity, ParsedSentence, ParsedToken, ParsedWord
+from ctannot.nlp.stanza_resources import OPTIONAL_PROCESSORS, REQUIRED_PROCESSORS, install_hint, installed
 
 __all__ = ["PROCESSORS", "ModelsMissing", "StanzaParser", "from_stanza", "models_dir"]
 
-PROCESSORS = {
-    "fr": "tokenize,mwt,pos,lemma,depparse,ner",
-    "en": "tokenize,pos,lemma,depparse,ner",
-}
+PROCESSORS = {lang: ",".join((*needed, *OPTIONAL_PROCESSORS)) for lang, needed in REQUIRED_PROCESSORS.items()}
+"""What ``models download`` fetches for each language."""
 
 _NOT_INSTALLED = "Stanza is not installed: pip install 'ctannot[stanza]'"
 
@@ -57,6 +58,10 @@ def models_dir() -> str:
     return str(resources.DEFAULT_MODEL_DIR)
 
 
+def _warn(message: str) -> None:
+    print(f"ctannot: warning: {message}", file=sys.stderr, flush=True)
+
+
 class StanzaParser(NLPBackend):
     """The Stanza backend: one ``stanza.Pipeline`` per language, built on first use and kept."""
 
@@ -73,6 +78,7 @@ class StanzaParser(NLPBackend):
         self.use_gpu = use_gpu
         self.resources_dir = resources_dir
         self._pipelines: dict[str, Any] = {}
+        self._warned_no_gpu = False
 
     def check(self) -> None:
         """Stanza must be importable: found without importing it (PyTorch takes seconds)."""
@@ -91,21 +97,33 @@ class StanzaParser(NLPBackend):
                 import stanza
             except ImportError:
                 raise ModelsMissing(_NOT_INSTALLED) from None
+            where = self.resources_dir or models_dir()
+            models = installed(where, lang)  # ModelsMissing, naming what is missing
+            use_gpu = self.use_gpu and self._gpu_available()
             options: dict[str, Any] = {
+                "dir": where,
                 "download_method": None,
-                "use_gpu": self.use_gpu,  # True: CUDA if PyTorch sees it, else the CPU; False: the CPU
+                "use_gpu": use_gpu,
                 "logging_level": "WARN",
             }
-            if self.resources_dir:
-                options["dir"] = self.resources_dir
             try:
-                self._pipelines[lang] = stanza.Pipeline(lang, processors=PROCESSORS[lang], **options)
+                self._pipelines[lang] = stanza.Pipeline(lang, processors=dict(models.packages), **options)
             except FileNotFoundError as exc:  # ResourcesFileNotFoundError, LanguageNotDownloadedError
                 raise ModelsMissing(
-                    f"the Stanza models for {lang!r} are not installed ({exc}); install them with: "
-                    f"python -m ctannot models download {lang}"
+                    f"the Stanza models for {lang!r} are not installed ({exc}); {install_hint(lang)}"
                 ) from None
         return self._pipelines[lang]
+
+    def _gpu_available(self) -> bool:
+        """Is there a CUDA device for PyTorch? Warns once, when a GPU was asked for and is absent."""
+        import torch
+
+        if torch.cuda.is_available():
+            return True
+        if not self._warned_no_gpu:
+            self._warned_no_gpu = True
+            _warn("--gpu: PyTorch sees no CUDA device here; Stanza runs on the CPU")
+        return False
 
     def parse(self, texts: Sequence[str], lang: str) -> list[tuple[list[ParsedSentence], list[ParsedEntity]]]:
         """Parse many texts of one language in one call (Stanza's bulk processing)."""
