@@ -278,6 +278,33 @@ def test_the_lock_is_released_when_the_run_is_stopped(tmp_path: Path, sig: signa
     run = start(source, out)
     wait_until(lambda: any(out.glob("*.jsonld")) or run.poll() is not None, "a first output")
     run.send_signal(sig)
-    _, stderr = run.communicate(timeout=120)
+    stderr = ended(run)
     assert run.returncode == (130 if sig == signal.SIGINT else 143), stderr
     assert not (out / LOCK_FILE).exists()
+
+
+@pytest.mark.slow  # 30 runs: the soak session's
+def test_a_run_stopped_as_its_first_outputs_land_always_ends(tmp_path: Path) -> None:
+    """Ctrl-C as the first results come back from the workers, many times over: no run hangs
+    (a worker killed halfway through sending its result once left the pool waiting forever)."""
+    source = corpus(tmp_path / "corpus.jsonl", 400)
+    for attempt in range(30):
+        out = tmp_path / f"out-{attempt}"
+        run = start(source, out)
+        wait_until(lambda o=out, r=run: any(o.glob("*.jsonld")) or r.poll() is not None, "a first output")
+        time.sleep(attempt % 5 * 0.01)
+        run.send_signal(signal.SIGINT)
+        stderr = ended(run)
+        assert run.returncode in (0, 130), stderr
+        assert "Traceback" not in stderr
+        assert not (out / LOCK_FILE).exists()
+
+
+def ended(run: subprocess.Popen[str], timeout: float = 120) -> str:
+    """The standard error of ``run`` once it ends; killed, and the test failed, if it does not."""
+    try:
+        return run.communicate(timeout=timeout)[1]
+    except subprocess.TimeoutExpired:
+        run.kill()
+        run.communicate()
+        pytest.fail(f"the run did not end within {timeout} s of the signal")

@@ -34,6 +34,7 @@ from typing import Any, Protocol
 import attrs
 
 from ctannot.api import load_registry
+from ctannot.batch.interrupts import POLL_SECONDS, deferred_interrupts
 from ctannot.batch.lock import LOCK_FILE, OutputLocked, output_lock
 from ctannot.batch.records import REDO_REASONS, Records, input_digest, pipeline_digest
 from ctannot.batch.sinks import FAILURES_FILE, LINES_FILE, FailuresFile, FilesSink, LinesSink, Sink
@@ -170,6 +171,8 @@ def annotate_chunk(spec: PipelineSpec, tasks: Sequence[Task]) -> list[Outcome]:
     This is what runs in a worker process or on a Dask worker; it never raises for a document's
     fault, only for what stops everything (missing models, a broken pipeline).
     """
+    if stop_requested():  # the run is stopping: its results would be dropped
+        return []
     return [outcome for outcome, _ in annotate_tasks(spec, tasks)]
 
 
@@ -257,10 +260,11 @@ class _Executor(Protocol):
 
     def submit(self, spec: PipelineSpec, tasks: list[Task]) -> Any: ...
 
-    def wait_any(self, futures: list[Any]) -> None: ...
+    def wait_any(self, futures: list[Any]) -> None:
+        """Wait until one of ``futures`` is done, or :data:`POLL_SECONDS` have passed."""
 
     def shutdown(self, now: bool) -> None:
-        """Stop; ``now``: the run is interrupted, what runs is dropped rather than waited for."""
+        """Stop; ``now``: the run is interrupted, what has not begun is dropped."""
 
     def lost(self, exc: Exception) -> str:
         """What the executor's own failure ``exc`` means, in words."""
@@ -278,7 +282,7 @@ class _InProcess:
         return future
 
     def wait_any(self, futures: list[Any]) -> None:
-        wait(futures, return_when=FIRST_COMPLETED)
+        wait(futures, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
 
     def shutdown(self, now: bool) -> None:
         pass
@@ -292,9 +296,7 @@ class _Processes(_InProcess):
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
-        self.pool = ProcessPoolExecutor(
-            max_workers=workers, mp_context=get_context("spawn"), initializer=_leave_signals_to_the_parent
-        )
+        self.pool, self.stop = worker_pool(workers)
 
     def slots(self) -> int:
         return self.workers
@@ -303,21 +305,54 @@ class _Processes(_InProcess):
         return self.pool.submit(annotate_chunk, spec, tasks)
 
     def shutdown(self, now: bool) -> None:
-        if now:
-            # Interrupted: the chunks running are dropped (resume redoes them), not waited for.
-            # The workers ignore SIGTERM (see below): they are killed. The pool has no public
-            # way to do this before Python 3.14 (terminate_workers).
-            for process in list((getattr(self.pool, "_processes", None) or {}).values()):
-                with contextlib.suppress(OSError, ValueError):
-                    process.kill()
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        if now:  # interrupted: the chunks not begun are dropped (resume redoes them)
+            self.stop.set()
+        # the pool's own attributes (no public way before Python 3.14), which shutdown clears
+        manager: threading.Thread | None = getattr(self.pool, "_executor_manager_thread", None)
+        processes = dict(getattr(self.pool, "_processes", None) or {})
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        while manager is not None and manager.is_alive():
+            manager.join(POLL_SECONDS)
+            if getattr(self.pool, "_broken", False):
+                # A worker died: the pool ends the others with SIGTERM, which they ignore (see
+                # _worker_started), and waits for them to end. Nothing they hold is wanted now.
+                for process in processes.values():
+                    with contextlib.suppress(OSError, ValueError):
+                        process.kill()
 
 
-def _leave_signals_to_the_parent() -> None:
+def worker_pool(workers: int) -> tuple[ProcessPoolExecutor, Any]:
+    """A pool of ``workers`` spawned processes, and the event that asks them to stop.
+
+    Interrupted, the parent sets the event and waits: a worker ends the chunk (or the partition's
+    chunk) it is on and takes no other. Killing the workers instead is not safe: one killed while
+    it sends a result leaves half a message in the pool's result pipe, and the pool's manager
+    thread, which the parent must join to exit, then waits for the rest forever.
+    """
+    context = get_context("spawn")
+    stop = context.Event()
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_worker_started, initargs=(stop,)
+    )
+    return pool, stop
+
+
+_stop_event: Any = None
+"""In a worker of :func:`worker_pool`: its pool's stop event."""
+
+
+def _worker_started(stop: Any) -> None:
+    global _stop_event
+    _stop_event = stop
     # Ctrl-C reaches the whole process group, and a service manager's SIGTERM may too: the
     # parent alone stops the run, cleanly, and stops the workers itself
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+
+def stop_requested() -> bool:
+    """Whether this process is a pool worker whose parent is stopping the run."""
+    return _stop_event is not None and _stop_event.is_set()
 
 
 class _Dask:
@@ -337,7 +372,8 @@ class _Dask:
     def wait_any(self, futures: list[Any]) -> None:
         from distributed import wait as dask_wait
 
-        dask_wait(futures, return_when="FIRST_COMPLETED")  # type: ignore[no-untyped-call]
+        with contextlib.suppress(TimeoutError):
+            dask_wait(futures, timeout=POLL_SECONDS, return_when="FIRST_COMPLETED")  # type: ignore[no-untyped-call]
 
     def shutdown(self, now: bool) -> None:
         pass
@@ -586,54 +622,58 @@ def _run(
     pending = tasks()
     chunks = enumerate(iter(lambda: list(itertools.islice(pending, batch_size)), []))
     finished = False
-    try:
-        exhausted = False
-        while True:
-            # asked each time: a cluster's workers come and go
-            window = max(2, 2 * _guarded(executor, executor.slots))
-            while not exhausted and len(in_flight) < window:
-                chunk = next(chunks, None)
-                if chunk is None:
-                    exhausted = True
+    with deferred_interrupts() as interrupts:
+        try:
+            exhausted = False
+            while True:
+                interrupts.check()
+                # asked each time: a cluster's workers come and go
+                window = max(2, 2 * _guarded(executor, executor.slots))
+                while not exhausted and len(in_flight) < window:
+                    chunk = next(chunks, None)
+                    if chunk is None:
+                        exhausted = True
+                        break
+                    index, chunk_tasks = chunk
+                    kept = [
+                        Outcome(t.seq, t.document_id, t.source, kept=True)
+                        for t in chunk_tasks
+                        if isinstance(t, Kept)
+                    ]
+                    work = [t for t in chunk_tasks if isinstance(t, Task)]
+                    if work:
+                        in_flight[index] = (_guarded(executor, executor.submit, spec, work), kept)
+                    else:
+                        ready[index] = kept
+                if in_flight:
+                    _guarded(executor, executor.wait_any, [f for f, _ in in_flight.values()])
+                    for index in [i for i, (f, _) in in_flight.items() if f.done()]:
+                        future, kept = in_flight.pop(index)
+                        done = _guarded(executor, future.result)
+                        ready[index] = sorted([*kept, *done], key=lambda o: o.seq)
+                while next_chunk in ready:  # in input order, whatever order the chunks finish in
+                    for outcome in ready.pop(next_chunk):
+                        record(outcome)
+                    next_chunk += 1
+                if not in_flight and exhausted and not ready:
                     break
-                index, chunk_tasks = chunk
-                kept = [
-                    Outcome(t.seq, t.document_id, t.source, kept=True)
-                    for t in chunk_tasks
-                    if isinstance(t, Kept)
-                ]
-                work = [t for t in chunk_tasks if isinstance(t, Task)]
-                if work:
-                    in_flight[index] = (_guarded(executor, executor.submit, spec, work), kept)
-                else:
-                    ready[index] = kept
-            if in_flight:
-                _guarded(executor, executor.wait_any, [f for f, _ in in_flight.values()])
-                for index in [i for i, (f, _) in in_flight.items() if f.done()]:
-                    future, kept = in_flight.pop(index)
-                    done = _guarded(executor, future.result)
-                    ready[index] = sorted([*kept, *done], key=lambda o: o.seq)
-            while next_chunk in ready:  # in input order, whatever order the chunks finish in
-                for outcome in ready.pop(next_chunk):
-                    record(outcome)
-                next_chunk += 1
-            if not in_flight and exhausted and not ready:
-                break
-        finished = True
-    except KeyboardInterrupt:
-        for future, _ in in_flight.values():
-            future.cancel()
-        raise
-    finally:
-        stopping = sys.exc_info()[1] is not None
-        executor.shutdown(now=stopping)
-        for close in (functools.partial(sink.close, finished), records.close, failures.close):
-            try:
-                close()
-            except OSError as exc:
-                if not stopping:  # else the error that stops the run is the one to report
-                    raise OutputError(f"cannot finish writing in {output}: {exc.strerror or exc}") from None
-        summary.seconds = time.perf_counter() - started
+            finished = True
+        except KeyboardInterrupt:
+            for future, _ in in_flight.values():
+                future.cancel()
+            raise
+        finally:
+            stopping = sys.exc_info()[1] is not None
+            executor.shutdown(now=stopping)
+            for close in (functools.partial(sink.close, finished), records.close, failures.close):
+                try:
+                    close()
+                except OSError as exc:
+                    if not stopping:  # else the error that stops the run is the one to report
+                        raise OutputError(
+                            f"cannot finish writing in {output}: {exc.strerror or exc}"
+                        ) from None
+            summary.seconds = time.perf_counter() - started
     return summary
 
 

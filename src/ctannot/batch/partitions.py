@@ -18,7 +18,6 @@ names another input digest or pipeline, and keeps the rest.
 
 from __future__ import annotations
 
-import concurrent.futures
 import contextlib
 import gzip
 import hashlib
@@ -29,7 +28,6 @@ import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from fnmatch import fnmatch
-from multiprocessing import get_context
 from pathlib import Path
 from typing import IO, Any
 
@@ -43,11 +41,12 @@ from ctannot.batch import (
     Task,
     _Dask,
     _guarded,
-    _InProcess,
-    _leave_signals_to_the_parent,
+    _Processes,
     annotate_tasks,
     failure_line,
+    stop_requested,
 )
+from ctannot.batch.interrupts import deferred_interrupts
 from ctannot.formats.inputs import (
     DEFAULT_MAX_CHARS,
     JSONL_SUFFIXES,
@@ -78,6 +77,10 @@ LINES_SUFFIX = ".jsonld-lines.gz"
 PARQUET_SUFFIX = ".parquet"
 FAILURES_SUFFIX = ".failures.jsonl"
 MARKER_SUFFIX = ".done.json"
+
+
+class PartitionStopped(Exception):
+    """The run stopped (Ctrl-C) while a worker was on this partition: it is left uncommitted."""
 
 
 class PlanError(ValueError):
@@ -263,6 +266,8 @@ def annotate_partition(spec: PipelineSpec, job: PartitionJob) -> PartitionResult
         items = _read_partition(part, job.lang, job.max_chars)
         number = itertools.count()
         while chunk := list(itertools.islice(items, job.batch_size)):
+            if stop_requested():
+                raise PartitionStopped(part.url)
             for outcome, document in annotate_tasks(spec, [Task(next(number), item) for item in chunk]):
                 counts["read"] += 1
                 counts["bytes"] += outcome.size
@@ -449,6 +454,12 @@ def annotate_partitions(
     return summary
 
 
+def _submitted(executor: _Dask | _Processes, spec: PipelineSpec, job: PartitionJob) -> Any:
+    if isinstance(executor, _Dask):
+        return executor.client.submit(annotate_partition, spec, job, pure=False)
+    return executor.pool.submit(annotate_partition, spec, job)
+
+
 def _finished(fs: Any, root: str) -> dict[int, dict[str, Any]]:
     """The markers of the partitions an earlier run finished, by number."""
     found = {}
@@ -468,25 +479,23 @@ def _run(
     """The results of ``jobs`` as they finish, from where they run."""
     if not jobs:
         return
-    if client is not None:
-        from distributed import as_completed
-
-        futures = [client.submit(annotate_partition, spec, job, pure=False) for job in jobs]
-        try:
-            for future in as_completed(futures):  # type: ignore[no-untyped-call]
-                yield _guarded(_Dask(client), future.result)
-        finally:
-            client.cancel(futures)  # on an interruption or an error: nothing left running
-    elif workers > 1:
-        pool = concurrent.futures.ProcessPoolExecutor(
-            max_workers=workers, mp_context=get_context("spawn"), initializer=_leave_signals_to_the_parent
-        )
-        try:
-            pending = [pool.submit(annotate_partition, spec, job) for job in jobs]
-            for future in concurrent.futures.as_completed(pending):
-                yield _guarded(_InProcess(), future.result)
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+    if client is not None or workers > 1:
+        executor: _Dask | _Processes = _Dask(client) if client is not None else _Processes(workers)
+        stopping = True
+        with deferred_interrupts() as interrupts:
+            pending = {_submitted(executor, spec, job) for job in jobs}
+            try:
+                while pending:
+                    interrupts.check()
+                    _guarded(executor, executor.wait_any, list(pending))
+                    for future in [f for f in pending if f.done()]:
+                        pending.discard(future)
+                        yield _guarded(executor, future.result)
+                stopping = False
+            finally:
+                if client is not None:
+                    client.cancel(list(pending))  # on an interruption or an error: nothing left running
+                executor.shutdown(now=stopping)  # the partitions begun are left uncommitted
     else:
         for job in jobs:
             yield annotate_partition(spec, job)
