@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
+from collections.abc import Iterator
 
 import pytest
 
@@ -17,6 +18,17 @@ class Stopped(KeyboardInterrupt):
 
 def raise_stopped(signum: int, frame: object) -> None:
     raise Stopped
+
+
+@pytest.fixture(autouse=True)
+def python_handlers() -> Iterator[None]:
+    """Python's own handlers, whatever the test process inherited (a runner may ignore Ctrl-C)."""
+    previous = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    yield
+    for signum, handler in previous.items():
+        signal.signal(signum, handler)
 
 
 def test_ctrl_c_waits_for_the_check_then_raises_there() -> None:

@@ -4,6 +4,7 @@ folder at once (class 2: the folder's lock). Processes are real; nothing is mock
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import signal
@@ -291,13 +292,17 @@ def test_a_run_stopped_as_its_first_outputs_land_always_ends(tmp_path: Path) -> 
     for attempt in range(30):
         out = tmp_path / f"out-{attempt}"
         run = start(source, out)
-        wait_until(lambda o=out, r=run: any(o.glob("*.jsonld")) or r.poll() is not None, "a first output")
+        wait_until(functools.partial(first_output_or_end, out, run), "a first output")
         time.sleep(attempt % 5 * 0.01)
         run.send_signal(signal.SIGINT)
         stderr = ended(run)
         assert run.returncode in (0, 130), stderr
         assert "Traceback" not in stderr
         assert not (out / LOCK_FILE).exists()
+
+
+def first_output_or_end(out: Path, run: subprocess.Popen[str]) -> bool:
+    return any(out.glob("*.jsonld")) or run.poll() is not None
 
 
 def ended(run: subprocess.Popen[str], timeout: float = 120) -> str:

@@ -23,7 +23,14 @@ from ctannot.batch import (
     Summary,
     annotate_corpus,
 )
-from ctannot.batch.partitions import PartitionResult, PlanError, annotate_partitions, is_url, plan_partitions
+from ctannot.batch.partitions import (
+    DEFAULT_SPLIT_BYTES,
+    PartitionResult,
+    PlanError,
+    annotate_partitions,
+    is_url,
+    plan_partitions,
+)
 from ctannot.extractors.rule_extractor import DEFAULT_RULE_TIMEOUT
 from ctannot.formats import FormatError, strict_json
 from ctannot.formats.inputs import DEFAULT_MAX_CHARS, iter_inputs
@@ -108,6 +115,14 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="one partition per input file, which a worker reads and writes itself as "
         "OUT_DIR/part-NNNNN.jsonld-lines.gz (the default when an input or OUT_DIR is a URL)",
+    )
+    ann.add_argument(
+        "--partition-mb",
+        type=_positive_int,
+        default=DEFAULT_SPLIT_BYTES >> 20,
+        metavar="MB",
+        help="partitioned runs cut an uncompressed .jsonl file larger than this into partitions "
+        f"of this many megabytes (default: {DEFAULT_SPLIT_BYTES >> 20})",
     )
     ann.add_argument(
         "--glob",
@@ -435,7 +450,7 @@ def _annotate_partitions(args: argparse.Namespace, spec: PipelineSpec) -> int:
             f"--output-format {args.output_format} is not for partitioned runs: they write "
             "jsonld-lines.gz, and with parquet also each partition's flat table"
         )
-    partitions = plan_partitions(args.inputs, args.glob)
+    partitions = plan_partitions(args.inputs, args.glob, args.partition_mb << 20)
     client = _dask_client(args.scheduler) if args.executor == "dask" else None
     output = args.output.rstrip("/")
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import hashlib
+import io
 import itertools
 import json
 import posixpath
@@ -128,17 +129,28 @@ class Partition:
     source: str = ""
     """A text file's ``source_file``: its path in the input folder it was found in, or its name
     (as a single-process run has it)."""
+    start: int = 0
+    end: int | None = None
+    """A slice of a large uncompressed JSON Lines file: the partition holds the lines that
+    begin at a byte in ``[start, end)``; ``None``: the whole file."""
 
     @property
     def stem(self) -> str:
         return f"part-{self.number:05d}"
 
 
-def plan_partitions(inputs: Iterable[str], pattern: str = "*.txt") -> list[Partition]:
+DEFAULT_SPLIT_BYTES = 256 << 20
+"""Uncompressed JSON Lines files larger than this are split into partitions of this many bytes."""
+
+
+def plan_partitions(
+    inputs: Iterable[str], pattern: str = "*.txt", split_bytes: int | None = DEFAULT_SPLIT_BYTES
+) -> list[Partition]:
     """The partitions of ``inputs`` (paths or URLs of files, of folders, or with ``*`` and ``?``),
     in the order a single-process run reads them: a folder's files whose name matches
-    ``pattern``, its own before its subfolders', each in sorted order. The client lists the
-    store; it reads no input."""
+    ``pattern``, its own before its subfolders', each in sorted order. An uncompressed JSON
+    Lines file of more than ``split_bytes`` is cut into slices of that many bytes (``None``:
+    never), each slice a partition. The client lists the store; it reads no input."""
     found: list[tuple[str, str, dict[str, Any], str]] = []
     for given in inputs:
         if given == "-":
@@ -169,11 +181,28 @@ def plan_partitions(inputs: Iterable[str], pattern: str = "*.txt") -> list[Parti
             raise PlanError(f"{given}: no such file or folder") from None
         except OSError as exc:
             raise PlanError(f"{given}: cannot be listed ({exc})") from None
-    partitions = []
-    for number, (url, name, info, source) in enumerate(found):
+    partitions: list[Partition] = []
+    for url, name, info, source in found:
         if not url.endswith((*JSONL_SUFFIXES, ".txt")):
             raise PlanError(f"{name}: unsupported input: give .txt, .jsonl or .jsonl.gz files, or folders")
-        partitions.append(Partition(number, url, name, _digest(info), int(info.get("size") or 0), source))
+        size, digest = int(info.get("size") or 0), _digest(info)
+        if split_bytes is None or not url.endswith(".jsonl") or size <= split_bytes:
+            partitions.append(Partition(len(partitions), url, name, digest, size, source))
+            continue
+        for start in range(0, size, split_bytes):
+            end = min(start + split_bytes, size)
+            partitions.append(
+                Partition(
+                    len(partitions),
+                    url,
+                    f"{name}[{start}:{end}]",  # its lines are numbered from the slice's first
+                    hashlib.sha256(f"{digest} {start} {end}".encode()).hexdigest()[:32],
+                    end - start,
+                    source,
+                    start,
+                    end,
+                )
+            )
     return partitions
 
 
@@ -330,6 +359,10 @@ def _read_partition(
     gzipped = part.url.endswith(".gz")
     try:
         with _fsspec().open(part.url, "rb", compression="gzip" if gzipped else None) as handle:
+            if part.end is not None:
+                lines = io.BufferedReader(LinesBeginningIn(handle, part.start, part.end), _READ_BYTES)
+                yield from read_jsonl_stream(lines, part.name, lang, max_chars, empty_ok=True)
+                return
             if part.url.endswith(JSONL_SUFFIXES):
                 yield from read_jsonl_stream(handle, part.name, lang, max_chars)
                 return
@@ -343,6 +376,59 @@ def _read_partition(
         )
     except InputError as exc:
         yield exc
+
+
+_READ_BYTES = 1 << 20
+
+
+class LinesBeginningIn(io.RawIOBase):
+    """The bytes of the lines of a seekable binary file that begin at a byte in ``[start, end)``.
+
+    Slices of a file cut at any bytes this way hold each line once: a slice skips the line it
+    begins inside of (the one before it owns it) and reads past ``end`` to the end of its last
+    line. Reading stays linear: only the slice and the line that crosses its end are read.
+    """
+
+    def __init__(self, handle: IO[bytes], start: int, end: int, chunk: int = _READ_BYTES) -> None:
+        self.handle, self.end, self.chunk = handle, end, chunk
+        self.buffer = b""
+        self.position = start  # in the file, of the first byte of the buffer
+        self.finished = False
+        if start > 0:  # the line that ends at or after the byte before start is not ours
+            handle.seek(start - 1)
+            self.position = start - 1
+            while not self.finished:
+                piece = handle.read(self.chunk)
+                newline = piece.find(b"\n")
+                if not piece:
+                    self.finished = True
+                elif newline < 0:
+                    self.position += len(piece)
+                else:
+                    self.buffer, self.position = piece[newline + 1 :], self.position + newline + 1
+                    break
+        self.finished = self.finished or self.position >= end
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, into: Any) -> int:
+        if self.finished:
+            return 0
+        if not self.buffer:
+            self.buffer = self.handle.read(self.chunk)
+            if not self.buffer:
+                self.finished = True
+                return 0
+        data = self.buffer[: len(into)]
+        # the last line ours is the one with the first newline at or after the byte before end
+        newline = data.find(b"\n", max(self.end - 1 - self.position, 0))
+        if newline >= 0:
+            data, self.finished = data[: newline + 1], True
+        into[: len(data)] = data
+        self.buffer = self.buffer[len(data) :]
+        self.position += len(data)
+        return len(data)
 
 
 def _renames_atomically(fs: Any) -> bool:

@@ -367,9 +367,15 @@ def read_jsonl(
 
 
 def read_jsonl_stream(
-    handle: IO[bytes], name: str, lang: str | None = None, max_chars: int | None = None
+    handle: IO[bytes],
+    name: str,
+    lang: str | None = None,
+    max_chars: int | None = None,
+    *,
+    empty_ok: bool = False,
 ) -> Iterator[Document | InputError]:
-    """Documents from an open binary stream of JSON Lines (standard input, say) called ``name``.
+    """Documents from an open binary stream of JSON Lines (standard input, say) called ``name``;
+    a stream without a document is an error, unless ``empty_ok`` (a slice of a larger file).
 
     A line longer than a document of ``max_chars`` characters can be (:func:`_line_bytes`) is
     refused as it is read, and skipped without being kept: memory holds one line at most.
@@ -398,7 +404,7 @@ def read_jsonl_stream(
             yield exc
         except strict_json.JSONProblem as exc:
             yield InputError(where, str(exc))
-    if empty:
+    if empty and not empty_ok:
         yield InputError(name, "empty file: no documents")
 
 
