@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -46,6 +47,12 @@ settings.register_profile("dev", max_examples=100, deadline=timedelta(seconds=5)
 settings.register_profile("soak", max_examples=100 * SOAK, deadline=None, print_blob=True)
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
 settings.load_profile(PROFILE)
+
+
+# A test runner started in the background by a script (`pytest &`) inherits Ctrl-C ignored, and
+# so would every ctannot the tests start: the tests of Ctrl-C want it as a terminal delivers it.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def examples(n: int) -> int:
