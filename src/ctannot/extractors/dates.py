@@ -17,8 +17,8 @@ from typing import Any
 
 import ahocorasick_rs
 import attrs
-import regex
 
+from ctannot.rules.pattern_cache import compile_pattern
 from ctannot.rules.trie import trie_pattern
 
 __all__ = ["DateMention", "DatesOfText", "find_dates", "parse_document_date"]
@@ -104,11 +104,11 @@ _MONTH = (
     + r")\.?)"
 )
 _DAY = r"(?P<weekday>" + trie_pattern(_cased(_DAYS)) + r")"
-_HINT = regex.compile(
+_HINT = compile_pattern(
     r"\d|(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday"
     r"|saturday|sunday)"
 )
-_PATTERN = regex.compile(
+_PATTERN = compile_pattern(
     rf"(?<!\w)(?:"
     # "jeudi 16 novembre 2023", "le 1er mars"
     rf"(?:{_DAY}\s+)?(?:[Ll]e\s+)?(?P<d1>[0-3]?\d)(?:er)?\s+{_MONTH}(?:\s+(?P<y1>(?:19|20)\d\d))?"
@@ -183,7 +183,7 @@ def _mention(m: Any, reference: dt.date | None) -> DateMention:
 _STARTERS = re.compile(r"[Ll]e|[Cc]e|[Ll]ast|[Tt]his")
 """The other words a date expression may start with (``le 12 mars``, ``last Thursday``); literal,
 so the standard module reads them as regex does."""
-_DIGITS = regex.compile(r"\d+")
+_DIGITS = compile_pattern(r"\d+")
 
 
 @cache

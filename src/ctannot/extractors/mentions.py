@@ -29,14 +29,18 @@ from ctannot.extractors.text_units import sentences
 from ctannot.model import Document, Layer
 from ctannot.rules.folding import fold
 from ctannot.rules.matching import Match, resolve_overlaps
+from ctannot.rules.pattern_cache import compile_pattern
 
 __all__ = ["MentionsExtractor"]
 
-_ACRONYM_AFTER = regex.compile(r"\s*\(\s*(?P<acr>\p{Lu}[\p{Lu}\p{N}&\-]{1,9}\p{Ll}?)\s*\)")
-_HONORIFIC = regex.compile(r"^(?:M\.|Mme|Mlle|Me|Dr\.?|Pr|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame)\s+")
+_ACRONYM_AFTER = compile_pattern(r"\s*\(\s*(?P<acr>\p{Lu}[\p{Lu}\p{N}&\-]{1,9}\p{Ll}?)\s*\)")
+_HONORIFIC = compile_pattern(r"^(?:M\.|Mme|Mlle|Me|Dr\.?|Pr|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame)\s+")
 _NUMBER = r"(?P<{name}>\d{{1,3}}(?:[\s\u00a0\u202f.,]\d{{3}})*|\d+)"
 _PARTICIPANTS = [
-    (regex.compile(_NUMBER.format(name="n") + r"\s+(?:[\p{L}\-]+\s+){0,2}?" + kind, regex.IGNORECASE), field)
+    (
+        compile_pattern(_NUMBER.format(name="n") + r"\s+(?:[\p{L}\-]+\s+){0,2}?" + kind, regex.IGNORECASE),
+        field,
+    )
     for kind, field in (
         (
             r"(?:participants?|repr[ée]sentants?|d[ée]l[ée]gu[ée]s?|delegates?|officials?|experts?|ministres?|"
@@ -51,17 +55,17 @@ _PARTICIPANTS = [
         (r"(?:organisations?|organizations?|agences|agencies|institutions)", "organisations"),
     )
 ]
-_CHAIRED = regex.compile(
+_CHAIRED = compile_pattern(
     r"(?:co-?)?(?:pr[ée]sid[ée]e?s?|dirig[ée]e?s?|organis[ée]e?s?|chaired|hosted|led|organi[sz]ed|co-?chaired)"
     r"\s+(?:conjointement\s+)?(?:par|by)\s+(?P<who>(?:[^.;:()]|,\s+(?:and|et)\s|,\s+(?:the\s+|le\s+|la\s+|les\s+|l')?(?-i:\p{Lu}))"
     r"{2,200}?)(?=[.;:()]|,\s+(?!(?:and|et)\s)(?:(?:the|le|la|les)\s+)?(?-i:\p{Ll})|\s(?:to|pour|afin|qui|which|who|that)\s|$)",
     regex.IGNORECASE,
 )
-_PLACE = regex.compile(
+_PLACE = compile_pattern(
     r"(?<!\w)(?:à|a|in|at)\s+(?P<place>(?:(?-i:\p{Lu})[\p{L}\-']+)(?:[\s\-](?:(?-i:\p{Lu})[\p{L}\-']+)){0,2})",
     regex.IGNORECASE,
 )
-_FORUM_LINK = regex.compile(
+_FORUM_LINK = compile_pattern(
     r"(?:sous\s+l(?:es|')\s*(?:auspices|égide)|under\s+the\s+auspices|dans\s+le\s+cadre|"
     r"lors|during|at|à|au|in|within)",
     regex.IGNORECASE,
@@ -75,7 +79,7 @@ _DatesBySentence = DatesOfText
 """Date expressions of a document, looked for only in the sentences that are asked about."""
 
 
-_DIGIT_SEPARATORS = regex.compile(r"[\s\u00a0\u202f.,]")
+_DIGIT_SEPARATORS = compile_pattern(r"[\s\u00a0\u202f.,]")
 
 
 def _number(text: str) -> int:
@@ -157,7 +161,7 @@ class _Made:
         return [i for m, i in actors[lo:hi] if m.end <= end]
 
 
-_DATELINE = regex.compile(
+_DATELINE = compile_pattern(
     r"(?m)^[^\S\n]*\p{Lu}[\p{Lu}\p{Zs}'’.\-]*\p{Lu}(?:[^\S\n]*\([^()\n]{1,40}\))?[^\S\n]*,[^\S\n]*"
     r"(?=\d|\p{Lu}\p{Ll}{2,}\.?[^\S\n]+\d)"
 )
@@ -265,9 +269,9 @@ def _entities(text: str, matches: Sequence[Match]) -> list[str]:
     return out
 
 
-_DIGIT = regex.compile(r"\d")
+_DIGIT = compile_pattern(r"\d")
 """Every count of participants starts with one."""
-_BY = regex.compile(r"(?:par|by)\s", regex.IGNORECASE)
+_BY = compile_pattern(r"(?:par|by)\s", regex.IGNORECASE)
 """Every match of ``_CHAIRED`` holds one."""
 
 

@@ -28,6 +28,7 @@ import regex
 
 from ctannot.annotations import Actor, Forum, Initiative, Threat
 from ctannot.rules.matching import Match
+from ctannot.rules.pattern_cache import compile_pattern
 
 __all__ = ["unlisted_names"]
 
@@ -64,17 +65,17 @@ _EN_ORGANISATION_HEADS = (
     "bureau|ministry|department|directorate|parliament|bank|foundation|institute"
 )
 """Heads of the names of organisations and government bodies: Actors when they act or speak."""
-_ORGANISATION_WORDS = regex.compile(
+_ORGANISATION_WORDS = compile_pattern(
     rf"(?:{_FR_ORGANISATION_HEADS}|{_EN_ORGANISATION_HEADS})", regex.IGNORECASE
 )
 
 _INITIATIVE_WORDS = {
-    "fr": regex.compile(rf"(?:{_FR_INITIATIVE_HEADS})", regex.IGNORECASE),
-    "en": regex.compile(rf"(?:{_EN_INITIATIVE_HEADS})", regex.IGNORECASE),
+    "fr": compile_pattern(rf"(?:{_FR_INITIATIVE_HEADS})", regex.IGNORECASE),
+    "en": compile_pattern(rf"(?:{_EN_INITIATIVE_HEADS})", regex.IGNORECASE),
 }
 
 
-_TOPIC = regex.compile(
+_TOPIC = compile_pattern(
     r"terror|antiterror|s[ée]curit|defen[cs]e|d[ée]fense|paix|peace|extr[ée]mis|radicali|jihad|djihad|"
     r"criminal|renseignement|intelligence|militaire|military|arm[ée]e|sahel|fronti[èe]re|border|police|"
     r"stabili|sanction|combattants|fighters|daech|daesh|isis|isil|qa[iï]da|boko|insurg|violen|armes|weapons",
@@ -82,7 +83,7 @@ _TOPIC = regex.compile(
 )
 """A word of the guidelines' domain: a body or programme whose name holds none of them (``Comité
 Al-Qods``, ``Programme alimentaire mondial``) is not one of ours unless its head says so."""
-_HEADS_OF_THE_DOMAIN = regex.compile(
+_HEADS_OF_THE_DOMAIN = compile_pattern(
     r"initiative|initiatives|force|forces|op[ée]ration|operation|mission|task[- ]force|exercise|drills|"
     r"m[ée]canisme|mechanism|plate-?forme|platform|cellule|cell|unit[ée]?|sommet|summit|r[ée]union|"
     r"meeting|conf[ée]rence|conference|session|coalition",
@@ -91,18 +92,18 @@ _HEADS_OF_THE_DOMAIN = regex.compile(
 """Heads that are of the domain by themselves in this news: a joint force, a summit."""
 
 
-_INSTITUTION_HEADS = regex.compile(r"centre|center|centres|centers", regex.IGNORECASE)
+_INSTITUTION_HEADS = compile_pattern(r"centre|center|centres|centers", regex.IGNORECASE)
 """Heads of what is an Initiative when it is set up (``a établi un Centre de ...``) and an Actor
 when it acts (``le Centre a organisé ...``): typed only where the text launches it."""
-_LAUNCHED = regex.compile(
+_LAUNCHED = compile_pattern(
     r"establish|launch|creat|set\s+up|setting\s+up|inaugurat|operationali[sz]|unveil|"
     r"lanc|cr[ée]|mis\s+en\s+place|mise\s+en\s+place|mettre\s+en\s+place|inaugur|op[ée]rationnalis",
     regex.IGNORECASE,
 )
 
 
-_COUNCIL = regex.compile(r"conseil|council|comit[ée]|committee", regex.IGNORECASE)
-_COUNCIL_TOPIC = regex.compile(
+_COUNCIL = compile_pattern(r"conseil|council|comit[ée]|committee", regex.IGNORECASE)
+_COUNCIL_TOPIC = compile_pattern(
     r"terror|s[ée]curit|defen[cs]e|d[ée]fense|paix|peace|minist|renseignement|intelligence", regex.IGNORECASE
 )
 
@@ -140,7 +141,7 @@ _FR_WORD = rf"(?!{_FR_STOP}\b)(?:{_CAP}|(?-i:\p{{Ll}})[\p{{L}}\-]+)"
 _FR_COMPLEMENT = (
     rf"(?!à\s+\p{{Ll}}+(?:er|ir|re)\b){_FR_PREPOSITION}{_FR_WORD}(?:\s+{_FR_ADJECTIVE}|\s+{_CAP}){{0,3}}"
 )
-_FR_NAMED = regex.compile(
+_FR_NAMED = compile_pattern(
     rf"(?<![\w\-])(?P<head>(?-i:(?=\p{{Lu}}))(?:{_FR_INITIATIVE_HEADS}|{_FR_FORUM_HEADS}|{_FR_ORGANISATION_HEADS}))"
     # national forces are Actors, not joint forces
     r"(?!\s+(?:arm[ée]es|de\s+d[ée]fense|de\s+s[ée]curit[ée]|de\s+l['’]ordre|sp[ée]ciales|nationales|de\s+police)\b)"
@@ -152,7 +153,7 @@ _FR_NAMED = regex.compile(
 """``Plateforme de coopération en matière de sécurité``, ``Force multinationale mixte``,
 ``Initiative d'Accra``, ``Processus de Nouakchott``."""
 
-_FR_NAMED_AFTER_PLACE = regex.compile(
+_FR_NAMED_AFTER_PLACE = compile_pattern(
     rf"(?<![\w\-])(?P<head>initiative|processus|appel|pacte|charte|plan|m[ée]canisme|plateforme|format)"
     rf"\s+(?:de\s+|d{_APOSTROPHE})(?P<place>(?-i:\p{{Lu}}[\p{{L}}\-]+)(?:[\s\-](?-i:\p{{Lu}}[\p{{L}}\-]+))?)(?![\w\-])",
     regex.IGNORECASE,
@@ -166,7 +167,7 @@ _EN_NOT_NAME = (
     r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 )
-_EN_NAMED = regex.compile(
+_EN_NAMED = compile_pattern(
     rf"(?<![\w\-])(?P<name>(?:(?!(?:The|A|An|This|That|These|Its|Their|His|Her|In|On|At|For|By|With|And|But)\s){_CAP}[\s\-]+|\p{{Lu}}\p{{Ll}}*{_APOSTROPHE}s?\s+){{0,6}})"
     rf"(?P<head>(?=\p{{Lu}})(?i:{_EN_INITIATIVE_HEADS}|{_EN_FORUM_HEADS}|{_EN_ORGANISATION_HEADS}))(?:-Plus)?"
     # "in Accra" after a name is where it met, "in Defence Affairs" part of it
@@ -176,7 +177,7 @@ _EN_NAMED = regex.compile(
 """``Inter-American Committee against Terrorism``, ``Sectoral Council on Cooperation in Defence
 Affairs``, ``EA Counter Terrorism Centre``."""
 
-_TRAILING = regex.compile(
+_TRAILING = compile_pattern(
     rf"(?:\s+(?:de|du|des|la|le|les|et|en|au|aux|à|pour|sur|contre|of|on|against|for|to|in|and|the)|\s+l{_APOSTROPHE}|\s+d{_APOSTROPHE}|\s+de\s+la|\s+de\s+l{_APOSTROPHE})+$",
     regex.IGNORECASE,
 )
@@ -198,7 +199,7 @@ _FR_PARTICIPANTS = (
     r"representants|directeurs|points\s+focaux|hauts\s+responsables|commandants|procureurs|ambassadeurs|"
     r"délégués|delegues|membres|parlementaires|gouverneurs|états-majors)"
 )
-_FR_DESCRIBED = regex.compile(
+_FR_DESCRIBED = compile_pattern(
     rf"(?<![\w\-])(?P<span>(?:{_FR_MEETING})(?:\s+{_FR_MEETING_ADJECTIVE})*"
     rf"(?:"
     # participants: "des chefs d'état-major de la CEDEAO", "des ministres de l'Intérieur des pays ..."
@@ -215,7 +216,7 @@ des chefs d'Etat du Bassin du lac Tchad``, ``réunion tenue à Accra``."""
 _EN_MEETING = (
     r"summit|meeting|conference|session|ministerial|plenary|talks|retreat|dialogue|symposium|workshop"
 )
-_EN_DESCRIBED = regex.compile(
+_EN_DESCRIBED = compile_pattern(
     rf"(?<![\w\-])(?P<span>"
     # "meeting of defence ministers in Lisbon", "session of the Arab Interior Ministers Council"
     rf"(?:(?:annual|extraordinary|special|informal|ministerial|regional|joint|high-level|virtual|"
@@ -234,13 +235,13 @@ _EN_DESCRIBED = regex.compile(
 
 # -- forces and joint operations, which the guidelines count as Initiatives ----------------------
 
-_FR_FORCE = regex.compile(
+_FR_FORCE = compile_pattern(
     r"(?<![\w\-])(?P<span>(?:force|forces|opérations?|operations?|patrouilles?|exercices?)\s+"
     r"(?:conjointes?|mixtes?|multinationales?(?:\s+mixtes?)?|communes?|régionales?|regionales?)"
     r"(?:\s+(?:du|de\s+la|de\s+l['’]|des|au|en)\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*)?)(?![\w\-])",
     regex.IGNORECASE,
 )
-_EN_FORCE = regex.compile(
+_EN_FORCE = compile_pattern(
     r"(?<![\w\-])(?P<span>(?:joint|multinational|regional|combined)\s+(?:counter-?terrorism\s+)?"
     r"(?:force|task\s+force|operation|operations|exercise|exercises|drills|patrols))(?![\w\-])",
     regex.IGNORECASE,
@@ -252,20 +253,20 @@ _GROUP_NAME = (
     r"(?P<name>(?!(?:The|Le|La|Les|Un|Une|A|An|Au|Aux|En|In)\s)(?-i:\p{Lu})[\p{L}'’\-]+(?:\s+(?:(?-i:\p{Lu})[\p{L}'’\-]+|al-[\p{L}\-]+|(?:de|du|des|wal|of|the)"
     r"(?=\s+(?-i:\p{Lu}))|d['’](?=(?-i:\p{Lu}))|(?:de|du|des|pour|la)\s+(?:la\s+|l['’])?(?-i:\p{Ll})[\p{L}\-]+))*)"
 )
-_FR_GROUP = regex.compile(
+_FR_GROUP = compile_pattern(
     r"(?<![\w\-])(?:groupe|mouvement|organisation|faction|milice|nébuleuse|nebuleuse|secte|rébellion|"
     r"rebellion)s?\s+(?:(?:armée?s?|jihadistes?|djihadistes?|terroristes?|islamistes?|extrémistes?|"
     r"extremistes?|rebelles?|salafistes?|insurgée?s?|violente?s?)\s+){1,2}(?:(?-i:\p{Ll})[\p{L}\-]+\s+){0,1}?"
     r"(?:,\s*)?(?:«\s*)?" + _GROUP_NAME,
     regex.IGNORECASE,
 )
-_EN_GROUP = regex.compile(
+_EN_GROUP = compile_pattern(
     r"(?<![\w\-])(?:jihadist|terrorist|militant|rebel|armed|extremist|insurgent|Islamist|Islamic\s+State-linked|"
     r"al-Qaeda-linked|ISIS-linked)\s+(?:group|movement|organi[sz]ation|outfit|faction|network|militia)s?\s+"
     r"(?:,\s*)?(?:the\s+)?" + _GROUP_NAME,
     regex.IGNORECASE,
 )
-_GROUP_THEN_KIND = regex.compile(
+_GROUP_THEN_KIND = compile_pattern(
     _GROUP_NAME + r"(?:\s*\([^()]{1,12}\))?,\s+(?:"
     r"(?:a|an)\s+(?:[\p{L}\-]+\s+){0,2}?(?:jihadist|terrorist|militant|rebel|extremist|insurgent|Islamist)"
     r"\s+(?:group|movement|organi[sz]ation|outfit|militia)"
@@ -275,7 +276,7 @@ _GROUP_THEN_KIND = regex.compile(
 )
 
 
-_MEMBERS_OF = regex.compile(
+_MEMBERS_OF = compile_pattern(
     r"(?<![\w\-])(?:(?:alleged|suspected|présumés?|supposés?)\s+(?:members?|militants?|fighters?|membres|"
     r"combattants|éléments|jihadistes|djihadistes)|(?:membres|combattants|éléments|jihadistes|djihadistes)\s+"
     r"(?:présumés|supposés))\s+(?:of|du|de\s+la|des|de\s+l['’]|d['’])\s*"
@@ -299,7 +300,7 @@ def _threat_groups(text: str, lang: str) -> Iterable[Match]:
             yield Match(Threat, found.start(), found.end(), {"category": "group"}, "names/threat-group")
 
 
-_NOT_A_GROUP = regex.compile(
+_NOT_A_GROUP = compile_pattern(
     r"(?:The|Le|La|Les|Un|Une|A|An|Il|Elle|It|They|Ils|Etat|État|State|Islamic|Al|Groupe|Group|Nigeria|"
     r"Mali|Niger|Somalia|Syria|Iraq|Afghanistan)",
 )
@@ -308,9 +309,9 @@ _NOT_A_GROUP = regex.compile(
 # -- acronyms and short forms ---------------------------------------------------------------------
 
 _ACRONYM = r"\p{Lu}[\p{Lu}\p{N}&\-]{1,9}"
-_ACRONYM_BEFORE = regex.compile(rf"(?P<acr>{_ACRONYM})\s*\(\s*$")
+_ACRONYM_BEFORE = compile_pattern(rf"(?P<acr>{_ACRONYM})\s*\(\s*$")
 """An acronym just before ``(`` that opens a long name: ``ACR (Long Name)``."""
-_SHORT_FORM = regex.compile(
+_SHORT_FORM = compile_pattern(
     rf"(?<![\w\-])(?:la|le|l{_APOSTROPHE}|les|cette|ce|the|this)\s+(?P<head>\p{{Lu}}\p{{Ll}}+(?:\s+de\s+travail)?)(?![\w\-])",
 )
 
@@ -432,10 +433,10 @@ def _acronyms_before_names(text: str, kept: list[Match]) -> list[Match]:
     return out
 
 
-_MEETING_HEAD = regex.compile(rf"(?:{_FR_MEETING}|{_EN_MEETING}|semaine|week)(?![\w\-])", regex.IGNORECASE)
+_MEETING_HEAD = compile_pattern(rf"(?:{_FR_MEETING}|{_EN_MEETING}|semaine|week)(?![\w\-])", regex.IGNORECASE)
 
 
-_HEAD_WORD = regex.compile(
+_HEAD_WORD = compile_pattern(
     rf"(?:{_FR_INITIATIVE_HEADS}|{_FR_FORUM_HEADS}|{_EN_INITIATIVE_HEADS}|{_EN_FORUM_HEADS}|"
     rf"{_FR_ORGANISATION_HEADS}|{_EN_ORGANISATION_HEADS})(?![\w\-])",
     regex.IGNORECASE,

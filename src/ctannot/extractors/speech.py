@@ -33,6 +33,7 @@ from ctannot.nlp.dependencies import Parse
 from ctannot.rules.files import RulePack
 from ctannot.rules.folding import plain, views_of
 from ctannot.rules.matching import PhraseFinder
+from ctannot.rules.pattern_cache import compile_pattern
 from ctannot.rules.trie import trie_pattern
 
 if TYPE_CHECKING:
@@ -44,54 +45,54 @@ _NAME_WORD = r"\p{Lu}[\p{Ll}'\-]+"
 _HONORIFIC = r"(?:M\.|Mme|Mlle|Me|Dr\.?|Pr|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame)"
 # A name's words may be joined by an initial ("Albert R. Ramdin") or a particle ("Ould", "bin").
 _NAME_JOIN = r"(?:[\s\-](?:\p{Lu}\.\s+|(?:van|von|bin|ben|ibn|al|el)[\s\-])?)"
-_PERSON = regex.compile(rf"(?<!\w)(?:{_HONORIFIC}\s+)?{_NAME_WORD}(?:{_NAME_JOIN}{_NAME_WORD}){{0,4}}")
+_PERSON = compile_pattern(rf"(?<!\w)(?:{_HONORIFIC}\s+)?{_NAME_WORD}(?:{_NAME_JOIN}{_NAME_WORD}){{0,4}}")
 # "C, indique X." and "C, X said.": a comma, at most a short subject, the cue, a short tail.
-_INCISE_BEFORE = regex.compile(r",\s*([^,;:«»“”\"]{0,60}?)\s*$")
-_INCISE_AFTER = regex.compile(
+_INCISE_BEFORE = compile_pattern(r",\s*([^,;:«»“”\"]{0,60}?)\s*$")
+_INCISE_AFTER = compile_pattern(
     r"(?:-t-\w+)?(?![^.!?]{0,400}\b(?:que|qu'|that)\b)\s*[^«»“”\"!?;:]{0,160}?[.!?]?[\"»”’]?\s*"
 )
 _INCISE_TAIL = 400
 """The longest tail after the cue that :data:`_INCISE_AFTER` is tried on: it matches a short
 tail (160 characters and some space), and its look-ahead scanned the whole sentence for every
 cue in it, quadratic in a long sentence."""
-_AUXILIARY = regex.compile(
+_AUXILIARY = compile_pattern(
     r"(?:(?:a|ont|avait|avaient|aurait|has|had|have|was|were|is)(?:\s+(?:également|aussi|encore|also|then))?)?",
     regex.IGNORECASE,
 )
-_WORD = regex.compile(r"\w+")
+_WORD = compile_pattern(r"\w+")
 # A capitalised name of a body: "Tech Against Terrorism", "Organe de coordination pour l'analyse"
 # (from a capital to the end of the source's phrase, at most eight words more)
-_BODY_NAME = regex.compile(r"(?<!\w)\p{Lu}[\w\-]*(?:\s+[\w'’\-]+){0,8}?(?=\s*(?:[,;:(.]|$))")
+_BODY_NAME = compile_pattern(r"(?<!\w)\p{Lu}[\w\-]*(?:\s+[\w'’\-]+){0,8}?(?=\s*(?:[,;:(.]|$))")
 # ", and stressed", " et a souligné", " and also noted": a verb coordinated with the one before
-_COORDINATED_BEFORE = regex.compile(
+_COORDINATED_BEFORE = compile_pattern(
     r",?\s+(?:and|et|but|mais)\s+(?:(?:a|ont|has|have|had|also|également|aussi)\s+){0,2}$"
 )
-_CAPITALISED = regex.compile(r"(?<!\w)\p{Lu}")
-_INITIAL = regex.compile(r"\p{Lu}\.")
+_CAPITALISED = compile_pattern(r"(?<!\w)\p{Lu}")
+_INITIAL = compile_pattern(r"\p{Lu}\.")
 _DETERMINERS = {"les", "ces", "leurs", "nos", "the", "these", "their", "our"}
 _ARTICLES = {"le", "la", "les", "l'", "un", "une", "des", "the", "a", "an"}
-_QUOTE_OPEN = regex.compile(r"[«“\"]")
-_SENTENCE_BREAK = regex.compile(r"[.!?]\s")
-_HONORIFIC_AT = regex.compile(_HONORIFIC)
-_PLACE_BEFORE = regex.compile(r"(?<!\w)(?:à|au|aux|en|in|at|from|vers)\s+$")
-_AGENT = regex.compile(r"[^.;:]{0,60}?(?<!\w)(?:par|by)\s")
-_PARTICIPLE_AT = regex.compile(r"\w+(?:ant|ing)(?!\w)", regex.IGNORECASE)
-_PARTICIPLE = regex.compile(r"(?:ant|ing)$", regex.IGNORECASE)
-_SUBJECT_AFTER = regex.compile(r"-t-(?:il|elle|ils|elles)|[^;:!?()«»“”\"]*")
-_COLON = regex.compile(r"\s*:\s*(?=[^\s«“\"])")
-_CALL_CONTENT = regex.compile(r"[^.;:«»“”\"]{0,100}?(?<!\w)(?:à|a|to|de|d')\s*(?=\w)")
-_THAT = regex.compile(r"\s*(?:,\s*[^,]{1,80},\s*)?(?:que\s+|qu'|that\s+)")
-_THAT_AFTER_ADJUNCT = regex.compile(r"[^.;:«»“”\",]{0,70}?\s(?:que\s+|qu'|that\s+)")
-_PREPOSITION = regex.compile(r"(?:sur|pour|on|for|of|de\s|d'(?=une?\s))\s*")
-_SUBJECT_STOP = regex.compile(r"[,.;:!?]|\s(?:que|qu'|that)\s")
-_ARTICLE = regex.compile(r"(?:le|la|les|l'|the)\s*")
-_AFTER_QUOTE = regex.compile(r"[»”\"’]\s*,?\s*(?:[\w-]+\s*){0,2}$")
-_DETERMINER = regex.compile(
+_QUOTE_OPEN = compile_pattern(r"[«“\"]")
+_SENTENCE_BREAK = compile_pattern(r"[.!?]\s")
+_HONORIFIC_AT = compile_pattern(_HONORIFIC)
+_PLACE_BEFORE = compile_pattern(r"(?<!\w)(?:à|au|aux|en|in|at|from|vers)\s+$")
+_AGENT = compile_pattern(r"[^.;:]{0,60}?(?<!\w)(?:par|by)\s")
+_PARTICIPLE_AT = compile_pattern(r"\w+(?:ant|ing)(?!\w)", regex.IGNORECASE)
+_PARTICIPLE = compile_pattern(r"(?:ant|ing)$", regex.IGNORECASE)
+_SUBJECT_AFTER = compile_pattern(r"-t-(?:il|elle|ils|elles)|[^;:!?()«»“”\"]*")
+_COLON = compile_pattern(r"\s*:\s*(?=[^\s«“\"])")
+_CALL_CONTENT = compile_pattern(r"[^.;:«»“”\"]{0,100}?(?<!\w)(?:à|a|to|de|d')\s*(?=\w)")
+_THAT = compile_pattern(r"\s*(?:,\s*[^,]{1,80},\s*)?(?:que\s+|qu'|that\s+)")
+_THAT_AFTER_ADJUNCT = compile_pattern(r"[^.;:«»“”\",]{0,70}?\s(?:que\s+|qu'|that\s+)")
+_PREPOSITION = compile_pattern(r"(?:sur|pour|on|for|of|de\s|d'(?=une?\s))\s*")
+_SUBJECT_STOP = compile_pattern(r"[,.;:!?]|\s(?:que|qu'|that)\s")
+_ARTICLE = compile_pattern(r"(?:le|la|les|l'|the)\s*")
+_AFTER_QUOTE = compile_pattern(r"[»”\"’]\s*,?\s*(?:[\w-]+\s*){0,2}$")
+_DETERMINER = compile_pattern(
     r"(?:l'|d'une?\s|(?:la|le|les|une?|des|du|sa|son|ses|leurs?|cette|ces|ce|cet|tout|toute|tous|toutes|the|a|an|its|their|his|her"
     r"|our|this)\s)",
     regex.IGNORECASE,
 )
-_CLAUSE_START_EN = regex.compile(
+_CLAUSE_START_EN = compile_pattern(
     r"(?:the|a|an|its|their|his|her|our|it|they|he|she|we|there|this|these|those|more|some|all|no|\p{Lu}|\d+)\b"
 )
 
@@ -142,7 +143,7 @@ class _Language:
 
 
 def _word_list(words: Iterable[str]) -> Any:
-    return regex.compile(r"(?<!\w)(?:" + trie_pattern(sorted(words)) + r")(?!\w)", regex.IGNORECASE)
+    return compile_pattern(r"(?<!\w)(?:" + trie_pattern(sorted(words)) + r")(?!\w)", regex.IGNORECASE)
 
 
 def _compile(packs: Sequence[RulePack]) -> _Language:
@@ -158,24 +159,24 @@ def _compile(packs: Sequence[RulePack]) -> _Language:
         cues=PhraseFinder(lemma_of),
         pronouns=frozenset(lists.get("speaker_pronouns", ())),
         person_pronouns=frozenset(lists.get("person_pronouns", ())),
-        anonymous=regex.compile(
+        anonymous=compile_pattern(
             r"(?:" + trie_pattern(sorted(lists.get("anonymous_sources", ()))) + r")(?!\w)", regex.IGNORECASE
         ),
-        bare_infinitive=regex.compile(
+        bare_infinitive=compile_pattern(
             r"(?<!\w)(?:" + trie_pattern(sorted(lists.get("infinitive_markers", ()))) + r")\s*$"
         ),
-        title_marker=regex.compile(
+        title_marker=compile_pattern(
             r"(?<!\w)(?:" + trie_pattern(sorted(lists.get("title_markers", ()))) + r")\s*:?\s*$"
         ),
-        passive=regex.compile(
+        passive=compile_pattern(
             r"(?<!\w)(?:" + trie_pattern(sorted(lists.get("passive_auxiliaries", ()))) + r")\s+$"
         ),
         object_cues=frozenset(lists.get("object_cues", ())),
-        noun_determiner=regex.compile(
+        noun_determiner=compile_pattern(
             r"(?<!\w)(?:" + trie_pattern(sorted(lists.get("noun_determiners", ()))) + r")\s*$"
         ),
         not_persons=frozenset([*lists.get("speaker_body_titles", ()), *lists.get("collective_titles", ())]),
-        relative_subject=regex.compile(
+        relative_subject=compile_pattern(
             r",\s*(?:" + trie_pattern(sorted(lists.get("subject_relatives", ()))) + r")\s+"
             r"(?:\w+\s+){0,2}$",
         ),
@@ -187,7 +188,7 @@ def _compile(packs: Sequence[RulePack]) -> _Language:
         leading=_word_list(lists.get("leading_adverbials", ())),
         relative=_word_list(lists.get("relative_pronouns", ())),
         speech_nouns=frozenset(lists.get("speech_nouns", ())),
-        collective=regex.compile(
+        collective=compile_pattern(
             r"(?:(?P<definite>"
             + trie_pattern(sorted(_DETERMINERS))
             + r")\s+)?(?:[\w\-]+\s+){0,2}?"

@@ -8,7 +8,8 @@ import re
 from collections.abc import Iterator
 
 import attrs
-import regex
+
+from ctannot.rules.pattern_cache import compile_pattern
 
 __all__ = ["Quote", "paragraphs", "quotes", "sentences"]
 
@@ -65,8 +66,8 @@ _ABBREVIATIONS = frozenset(
 )
 # Classes of literal characters: the standard module reads them as regex does, and is faster.
 _LINE = re.compile(r"[^\n\r]+")
-_LAST_WORD = regex.compile(r"(\w+)\.?$")
-_SENTENCE_END = regex.compile(r"[.!?…]+(?:[ \u00a0\u202f]?[\"»”’)\]])*(?=\s+[\"«“‘(\[]?\s*[\p{Lu}\p{N}])")
+_LAST_WORD = compile_pattern(r"(\w+)\.?$")
+_SENTENCE_END = compile_pattern(r"[.!?…]+(?:[ \u00a0\u202f]?[\"»”’)\]])*(?=\s+[\"«“‘(\[]?\s*[\p{Lu}\p{N}])")
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:

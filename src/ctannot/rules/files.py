@@ -18,6 +18,7 @@ import regex
 
 from ctannot.model import Annotation
 from ctannot.rules.folding import fold, plain, unaccent
+from ctannot.rules.pattern_cache import compile_pattern
 from ctannot.rules.trie import expand_lists
 
 __all__ = [
@@ -330,8 +331,9 @@ class _Reader:
         # diacritics gone too when the rule ignores accents.
         view = unaccent if ignore_accents else plain
         pattern = view(pattern)
-        lists = {k: [view(s) for s in v] for k, v in lists.items()}
-        missing = set(regex.findall(r"\\L<(\w+)>", pattern)) - set(lists)
+        used = set(regex.findall(r"\\L<(\w+)>", pattern))
+        lists = {k: [view(s) for s in v] for k, v in lists.items() if k in used}
+        missing = used - set(lists)
         if missing:
             raise self.fail(f"pattern uses unknown list \\L<{sorted(missing)[0]}>", label)
         depth = _nesting(pattern)
@@ -340,7 +342,7 @@ class _Reader:
                 f"pattern nests groups {depth} deep, more than ctannot compiles ({MAX_NESTING})", label
             )
         try:
-            compiled = regex.compile(expand_lists(pattern, lists), flags)
+            compiled = compile_pattern(expand_lists(pattern, lists), flags)
             empty = compiled.fullmatch("") is not None
         except regex.error:
             try:  # report the error at its place in the pattern as written, lists unexpanded

@@ -7,6 +7,7 @@ files keep the readable ``\\L<name>`` form; :func:`expand_lists` rewrites it bef
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 
 import regex
@@ -41,6 +42,12 @@ def _render(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
 _LIST = regex.compile(r"\\L<(\w+)>")
 
 
+@functools.lru_cache(maxsize=256)
+def _trie_of(phrases: tuple[str, ...]) -> str:
+    # a pack's lists are used by many of its rules, and the same lists by both languages' packs
+    return "(?:" + trie_pattern(phrases) + ")"
+
+
 def expand_lists(pattern: str, lists: Mapping[str, Iterable[str]]) -> str:
     """``pattern`` with each ``\\L<name>`` replaced by the prefix-tree pattern of that list."""
     cache: dict[str, str] = {}
@@ -48,7 +55,7 @@ def expand_lists(pattern: str, lists: Mapping[str, Iterable[str]]) -> str:
     def replace(m: regex.Match[str]) -> str:
         name = m.group(1)
         if name not in cache:
-            cache[name] = "(?:" + trie_pattern(lists[name]) + ")"
+            cache[name] = _trie_of(tuple(lists[name]))
         return cache[name]
 
     return str(_LIST.sub(replace, pattern))
