@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -115,6 +116,20 @@ def reference(inputs: list[str], tmp_path_factory: pytest.TempPathFactory) -> Ou
     return single_process(inputs, tmp_path_factory.mktemp("reference"))
 
 
+def read_back_by_duckdb(fs: object, url: str) -> dict[str, int]:
+    """Annotations by type, as DuckDB reads the partitions' Parquet through the same s3fs (as
+    docs/scaling.md shows it)."""
+    duckdb = pytest.importorskip("duckdb", reason="the Parquet is read back with DuckDB")
+    connection = duckdb.connect()
+    connection.register_filesystem(fs)
+    query = f"SELECT type, count(*) FROM read_parquet('{url}/*.parquet') WHERE id IS NOT NULL GROUP BY type"
+    return dict(connection.sql(query).fetchall())
+
+
+def count_by_type(rows: list[dict[str, Any]]) -> dict[str, int]:
+    return dict(Counter(row["type"] for row in rows if row["id"] is not None))
+
+
 def test_s3_to_parquet_on_the_cluster_equals_the_single_process_run(
     s3: str, client: Client, cluster: LocalCluster, inputs: list[str], reference: Output
 ) -> None:
@@ -137,6 +152,7 @@ def test_s3_to_parquet_on_the_cluster_equals_the_single_process_run(
     assert got.lines == expected.lines
     assert got.failures == expected.failures
     assert parquet_rows(fs, "corpus/annotated") == table_of(expected.lines)
+    assert read_back_by_duckdb(fs, "s3://corpus/annotated") == count_by_type(table_of(expected.lines))
     # the workers did the work, each building the pipeline once, one call per partition
     caches = client.run(batch._cached.cache_info)
     assert all(info.misses <= 1 for info in caches.values()), caches
