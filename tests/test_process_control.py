@@ -53,6 +53,39 @@ def descendants(pid: int) -> list[Any]:
         return []
 
 
+def test_sigterm_stops_a_partitioned_run_which_resume_finishes(tmp_path: Path) -> None:
+    """A partitioned run on local workers, stopped by SIGTERM once a partition is committed:
+    exit 143, the partitions begun left uncommitted, no process left, and resume does the rest."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for part in range(12):
+        write_corpus(inputs / f"news-{part:02d}.jsonl", 150)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "ctannot", "annotate", str(inputs), "--glob", "*.jsonl"]
+    command += ["-o", str(out), "-q", "--partitioned", "--workers", "2"]
+    run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_until(lambda: any(out.glob("part-*.done.json")) or run.poll() is not None, "a partition")
+        children = descendants(run.pid)
+        assert run.poll() is None, "the run ended before it was stopped: more partitions"
+        run.send_signal(signal.SIGTERM)
+        _, stderr = run.communicate(timeout=TIMEOUT)
+    finally:
+        if run.poll() is None:
+            run.kill()
+    assert run.returncode == 143, stderr
+    assert "terminated (SIGTERM)" in stderr
+    assert "the partitions written are complete, and `--resume` does the rest" in stderr
+    assert "Traceback" not in stderr
+    _, alive = psutil.wait_procs(children, timeout=TIMEOUT)
+    assert alive == [], f"left behind: {[(p.pid, p.cmdline()) for p in alive]}"
+    committed = len(list(out.glob("part-*.done.json")))
+    assert committed < 12, "every partition was committed: the signal proved nothing"
+    resumed = run_ctannot(*command[3:], "--resume")
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"ctannot: 12 partitions: {(12 - committed) * 150} annotated" in resumed.stderr
+
+
 @pytest.mark.parametrize("output_format", ["files", "jsonld-lines.gz"])
 def test_sigterm_stops_a_worker_run_with_no_process_left(tmp_path: Path, output_format: str) -> None:
     source = write_corpus(tmp_path / "corpus.jsonl", 1000)

@@ -390,7 +390,8 @@ def _annotate(args: argparse.Namespace) -> int:
     spec.exporter(registry)  # unknown names stop the run here, before any output folder is made
     spec.pipeline(registry)
     if args.partitioned or is_url(args.output) or any(is_url(i) for i in args.inputs):
-        return _annotate_partitions(args, spec)
+        with _sigterm_as_interrupt():
+            return _annotate_partitions(args, spec)
     if args.output_format == "parquet":
         raise UsageError("--output-format parquet is for partitioned runs (URLs, or --partitioned)")
     args.output = Path(args.output)
@@ -414,23 +415,9 @@ def _annotate(args: argparse.Namespace) -> int:
                 report=progress.report,
                 warn=lambda message: progress.tell(f"ctannot: warning: {message}"),
             )
-    except KeyboardInterrupt as exc:
+    except (KeyboardInterrupt, ExecutorError, OutputError) as exc:
         progress.close()
-        how = "terminated (SIGTERM)" if isinstance(exc, Terminated) else "interrupted"
-        print(
-            f"ctannot: {how}: {progress.summary.line()}; what is written is complete, and "
-            f"`--resume` does the rest -> {args.output}",
-            file=sys.stderr,
-        )
-        return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
-    except (ExecutorError, OutputError) as exc:
-        progress.close()
-        print(
-            f"ctannot: error: the run stopped: {exc}; {progress.summary.line()}; what is written is "
-            f"complete, and `--resume` does the rest -> {args.output}",
-            file=sys.stderr,
-        )
-        return EXIT_FAILURES
+        return _stopped(exc, args.output, progress.summary.line())
     except OSError as exc:
         raise UsageError(f"cannot write to {args.output}: {exc.strerror or exc}") from None
     finally:
@@ -440,6 +427,21 @@ def _annotate(args: argparse.Namespace) -> int:
     failures = f" (see {args.output / FAILURES_FILE})" if summary.failed else ""
     print(f"ctannot: {summary.line()}{failures} -> {args.output}", file=sys.stderr)
     return EXIT_FAILURES if summary.failed else EXIT_OK
+
+
+def _stopped(exc: BaseException, output: object, done: str = "", written: str = "what is written is") -> int:
+    """Say that the run stopped and why, what it ``done``, that what is ``written`` is complete and
+    ``--resume`` does the rest; the exit code."""
+    if isinstance(exc, KeyboardInterrupt):
+        how = "terminated (SIGTERM)" if isinstance(exc, Terminated) else "interrupted"
+        code = EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
+        done = f": {done}" if done else ""
+    else:
+        how, code = f"error: the run stopped: {exc}", EXIT_FAILURES
+        done = f"; {done}" if done else ""
+    message = f"ctannot: {how}{done}; {written} complete, and `--resume` does the rest -> {output}"
+    print(message, file=sys.stderr)
+    return code
 
 
 def _annotate_partitions(args: argparse.Namespace, spec: PipelineSpec) -> int:
@@ -480,20 +482,8 @@ def _annotate_partitions(args: argparse.Namespace, spec: PipelineSpec) -> int:
             workers=args.workers,
             report=report,
         )
-    except KeyboardInterrupt:
-        print(
-            f"ctannot: interrupted; the partitions written are complete, and `--resume` does the rest "
-            f"-> {output}",
-            file=sys.stderr,
-        )
-        return EXIT_INTERRUPTED
-    except ExecutorError as exc:
-        print(
-            f"ctannot: error: the run stopped: {exc}; the partitions written are complete, and "
-            f"`--resume` does the rest -> {output}",
-            file=sys.stderr,
-        )
-        return EXIT_FAILURES
+    except (KeyboardInterrupt, ExecutorError) as exc:
+        return _stopped(exc, output, written="the partitions written are")
     except OSError as exc:
         raise UsageError(f"cannot write to {output}: {exc.strerror or exc}") from None
     finally:
