@@ -244,21 +244,48 @@ def test_a_worker_killed_mid_run_loses_and_doubles_nothing(
         time.sleep(0.1)
 
 
-@pytest.mark.slow  # a race with the run's end on a busy machine: the soak session runs it
+def hold(name: str) -> None:
+    """A task that keeps its worker's one thread until the event ``name`` is set."""
+    from distributed import Event
+
+    Event(name).wait()
+
+
+def scheduled_tasks(dask_scheduler: Any) -> int:
+    return len(dask_scheduler.tasks)
+
+
 def test_a_client_killed_mid_run_then_resumed_loses_and_doubles_nothing(
-    cluster: LocalCluster, inputs: list[str], reference: Output, tmp_path: Path
+    cluster: LocalCluster, client: Client, inputs: list[str], reference: Output, tmp_path: Path
 ) -> None:
+    from distributed import Event
+
     out = tmp_path / "out"
     command = [sys.executable, "-m", "ctannot", "annotate", *inputs, "-o", str(out), "--partitioned", "-q"]
     command += ["--executor", "dask", "--scheduler", cluster.scheduler_address]
-    with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) as client:
+    first, second = sorted(client.scheduler_info()["workers"])
+    release = Event(f"release-{tmp_path.name}", client=client)
+    # The second worker held, so that partitions commit one at a time; the first held as soon as
+    # one is committed: the client is killed while the run is surely unfinished.
+    held = [client.submit(hold, release.name, workers=[second], pure=False)]
+    try:
+        with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) as run:
+            deadline = time.monotonic() + TIMEOUT
+            while not list(out.glob("part-*.done.json")):  # the first partition committed
+                assert run.poll() is None, f"the run ended before it could be killed: {run.stderr}"
+                assert time.monotonic() < deadline, "no partition was committed in time"
+                time.sleep(0.02)
+            held.append(client.submit(hold, release.name, workers=[first], pure=False, priority=100))
+            run.kill()
+            run.communicate()
+        # the scheduler lets the killed client's tasks go: released, the workers have none left
         deadline = time.monotonic() + TIMEOUT
-        while not list(out.glob("part-*.done.json")):  # the first partition committed
-            assert client.poll() is None, f"the run ended before it could be killed: {client.stderr}"
-            assert time.monotonic() < deadline, "no partition was committed in time"
-            time.sleep(0.02)
-        client.kill()
-        client.communicate()
+        while client.run_on_scheduler(scheduled_tasks) > len(held):
+            assert time.monotonic() < deadline, "the scheduler kept the killed client's tasks"
+            time.sleep(0.1)
+    finally:
+        release.set()
+        client.gather(held)
     committed = len(list(out.glob("part-*.done.json")))
     assert committed < 16, "the run had finished: the kill proved nothing"
 
