@@ -20,6 +20,7 @@ import pytest
 
 from conftest import REPO, run_ctannot
 from ctannot.batch import FAILURES_FILE, LINES_FILE, LOCK_FILE
+from ctannot.batch.lock import _process_start
 from ctannot.batch.records import RECORDS_FILE
 from ctannot.formats.writing import NotRegularFile, open_regular, write_atomic
 
@@ -242,13 +243,34 @@ def test_a_stale_lock_of_a_dead_run_is_taken_over_with_a_warning(tmp_path: Path)
     assert not (out / LOCK_FILE).exists()
 
 
+@pytest.mark.skipif(
+    _process_start(os.getpid()) is None, reason="this system does not tell when a process started"
+)
+def test_a_lock_whose_pid_is_now_another_process_is_taken_over(tmp_path: Path) -> None:
+    """The pid of a run killed long ago, reused by a live process (this one, started after the
+    lock's recorded start): the lock is stale."""
+    source = corpus(tmp_path / "corpus.jsonl", 2)
+    out = tmp_path / "out"
+    out.mkdir()
+    started = _process_start(os.getpid())
+    assert started is not None
+    lock = {"pid": os.getpid(), "host": socket.gethostname(), "process_start": started - 3600}
+    (out / LOCK_FILE).write_text(json.dumps(lock), encoding="utf-8")
+    run = run_ctannot("annotate", source, "-o", out, "-q", "--workers", "1")
+    assert run.returncode == 1, run.stderr  # the empty text
+    assert f"pid {os.getpid()} on this host is now another process, started after the lock" in run.stderr
+    assert not (out / LOCK_FILE).exists()
+
+
 @pytest.mark.parametrize(
     "lock",
     [
         {"pid": 1, "host": "elsewhere.example"},  # another host's pid means nothing here
         {"pid": os.getpid(), "host": socket.gethostname()},  # alive
+        # alive, and the very process that took it
+        {"pid": os.getpid(), "host": socket.gethostname(), "process_start": _process_start(os.getpid())},
     ],
-    ids=["other-host", "alive"],
+    ids=["other-host", "alive", "alive-same-process"],
 )
 def test_a_live_or_foreign_lock_is_respected(tmp_path: Path, lock: dict[str, Any]) -> None:
     source = corpus(tmp_path / "corpus.jsonl", 2)

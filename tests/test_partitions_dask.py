@@ -248,7 +248,7 @@ def hold(name: str) -> None:
     """A task that keeps its worker's one thread until the event ``name`` is set."""
     from distributed import Event
 
-    Event(name).wait()
+    Event(name).wait()  # type: ignore[no-untyped-call]
 
 
 def scheduled_tasks(dask_scheduler: Any) -> int:
@@ -264,7 +264,7 @@ def test_a_client_killed_mid_run_then_resumed_loses_and_doubles_nothing(
     command = [sys.executable, "-m", "ctannot", "annotate", *inputs, "-o", str(out), "--partitioned", "-q"]
     command += ["--executor", "dask", "--scheduler", cluster.scheduler_address]
     first, second = sorted(client.scheduler_info()["workers"])
-    release = Event(f"release-{tmp_path.name}", client=client)
+    release = Event(f"release-{tmp_path.name}", client=client)  # type: ignore[no-untyped-call]
     # The second worker held, so that partitions commit one at a time; the first held as soon as
     # one is committed: the client is killed while the run is surely unfinished.
     held = [client.submit(hold, release.name, workers=[second], pure=False)]
@@ -280,12 +280,12 @@ def test_a_client_killed_mid_run_then_resumed_loses_and_doubles_nothing(
             run.communicate()
         # the scheduler lets the killed client's tasks go: released, the workers have none left
         deadline = time.monotonic() + TIMEOUT
-        while client.run_on_scheduler(scheduled_tasks) > len(held):
+        while client.run_on_scheduler(scheduled_tasks) > len(held):  # type: ignore[no-untyped-call]
             assert time.monotonic() < deadline, "the scheduler kept the killed client's tasks"
             time.sleep(0.1)
     finally:
-        release.set()
-        client.gather(held)
+        release.set()  # type: ignore[no-untyped-call]
+        client.gather(held)  # type: ignore[no-untyped-call]
     committed = len(list(out.glob("part-*.done.json")))
     assert committed < 16, "the run had finished: the kill proved nothing"
 

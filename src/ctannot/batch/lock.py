@@ -3,8 +3,9 @@
 ``OUT_DIR/.ctannot.lock`` is made with ``O_CREAT|O_EXCL|O_NOFOLLOW`` and holds the holder's pid,
 host and start time. A second run into the same folder stops at once, naming the file and its
 holder. A lock left by a run that died without removing it (``kill -9``, a power cut) is stale
-when it names this host and a pid that is not alive: it is taken over, with a warning. A lock
-of another host is never judged: its pid means nothing here.
+when it names this host and a pid that is not alive, or alive but started after the lock was
+made (the pid reused, where the system tells when a process started): it is taken over, with a
+warning. A lock of another host is never judged: its pid means nothing here.
 """
 
 from __future__ import annotations
@@ -38,6 +39,22 @@ def _alive(pid: int) -> bool:
     except PermissionError:  # someone else's process: alive
         return True
     return True
+
+
+def _process_start(pid: int) -> float | None:
+    """When process ``pid`` started, in seconds since the epoch, where the system tells (Linux's
+    /proc); ``None`` elsewhere, or when it is gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+        boot = next(
+            int(line.split()[1])
+            for line in Path("/proc/stat").read_text(encoding="ascii").splitlines()
+            if line.startswith("btime ")
+        )
+        ticks = int(stat.rsplit(")", 1)[1].split()[19])  # field 22, counted after the name
+        return boot + ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, StopIteration):
+        return None
 
 
 def _holder(path: Path) -> dict[str, Any] | None:
@@ -74,6 +91,7 @@ def _take(path: Path) -> bool:
         "pid": os.getpid(),
         "host": socket.gethostname(),
         "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "process_start": _process_start(os.getpid()),
     }
     try:
         handle = create_new(path, 0o644)
@@ -84,9 +102,18 @@ def _take(path: Path) -> bool:
     return True
 
 
-def _stale(record: dict[str, Any]) -> bool:
+def _stale(record: dict[str, Any]) -> str | None:
+    """Why the lock ``record`` is stale (its holder on this host is gone, or its pid is now
+    another process's); ``None`` when it may be held."""
     pid = record.get("pid")
-    return isinstance(pid, int) and record.get("host") == socket.gethostname() and not _alive(pid)
+    if not isinstance(pid, int) or record.get("host") != socket.gethostname():
+        return None
+    if not _alive(pid):
+        return f"pid {pid} on this host is gone"
+    recorded, now = record.get("process_start"), _process_start(pid)
+    if isinstance(recorded, (int, float)) and now is not None and abs(now - recorded) > 1:
+        return f"pid {pid} on this host is now another process, started after the lock"
+    return None
 
 
 def _take_over(path: Path, record: dict[str, Any]) -> bool:
@@ -119,13 +146,14 @@ def output_lock(folder: Path, warn: Callable[[str], None] = lambda message: None
         record = _holder(path)
         if record is None:
             continue  # released as we looked
-        if not _stale(record):
+        why = _stale(record)
+        if why is None:
             raise OutputLocked(
                 f"{folder} is in use by another run: its lock {path} is {_describe(record)}; wait for "
                 "that run to end, or remove the file if you are sure it is gone"
             )
         if _take_over(path, record):
-            warn(f"took over the stale lock {path}: pid {record['pid']} on this host is gone")
+            warn(f"took over the stale lock {path}: {why}")
     else:
         raise OutputLocked(f"cannot take the lock {path}: it keeps changing hands")
     try:
