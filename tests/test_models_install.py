@@ -73,6 +73,9 @@ def test_install_from_a_folder_then_list_and_annotate(stanza_toy_models: Path, t
     assert listed.splitlines()[0].startswith(f"fr: installed in {resources}")
     assert listed.splitlines()[1].startswith(f"en: installed in {resources}")
     assert not [p.name for p in resources.iterdir() if p.name.startswith(".")]  # no scratch left
+    notice = (stanza_toy_models / "NOTICE.txt").read_text(encoding="utf-8")  # the CC BY-SA credits
+    assert (resources / "fr" / "NOTICE.txt").read_text(encoding="utf-8") == notice
+    assert (resources / "en" / "NOTICE.txt").read_text(encoding="utf-8") == notice
     layers = [layer["creator"]["name"] for layer in _annotate_french(resources, tmp_path)["layers"]]  # type: ignore[attr-defined]
     assert layers[0] == "nlp.stanza"
 

@@ -185,13 +185,19 @@ def _load_one(files: Sequence[Path]) -> None:
 # -- installing ---------------------------------------------------------------------------------
 
 
+_NOTICES = ("NOTICE", "LICENSE", "LICENCE", "COPYING")
+"""Files at a resources folder's root that credit or license its models: copied with them."""
+
+
 def install(source: Path, destination: Path) -> list[InstalledLanguage]:
     """Check ``source`` (a resources folder, or a ``.tar.gz``/``.tgz``/``.zip`` of one) and copy
     its languages into the resources folder ``destination``; return what was installed.
 
-    Other languages already in ``destination`` stay. Each language's folder is put in place by a
-    rename and ``resources.json`` is replaced last, so that an interrupted install leaves the
-    previous models usable. Raises :class:`InvalidModels`; nothing is changed then.
+    A notice or licence file at ``source``'s root (``NOTICE.txt``, ``LICENSE``...) is copied
+    into each installed language's folder. Other languages already in ``destination`` stay.
+    Each language's folder is put in place by a rename and ``resources.json`` is replaced last,
+    so that an interrupted install leaves the previous models usable. Raises
+    :class:`InvalidModels`; nothing is changed then.
     """
     if not source.exists():
         raise InvalidModels(f"{source} does not exist")
@@ -204,8 +210,11 @@ def install(source: Path, destination: Path) -> list[InstalledLanguage]:
             raise InvalidModels(str(exc).replace(str(Path(scratch) / "unpacked"), str(source))) from None
         resources = _read_resources(folder)
         staged = Path(scratch) / "staged"
+        notices = [p for p in _visible(folder) if p.is_file() and p.name.upper().startswith(_NOTICES)]
         for language in languages:
             shutil.copytree(folder / language.lang, staged / language.lang)
+            for notice in notices:  # the credits go with the models they credit (CC BY-SA...)
+                shutil.copyfile(notice, staged / language.lang / notice.name)
         target_resources = destination / "resources.json"
         merged = _read_resources(destination) if target_resources.is_file() else {}
         for language in languages:
