@@ -135,6 +135,15 @@ def install_plugin(target: Path, name: str) -> Path:
     return target
 
 
+def start_ctannot(*args: str | Path, **options: Any) -> subprocess.Popen[str]:
+    """``python -m ctannot ARGS`` started in a subprocess and left running: its standard error
+    piped as text, its standard output discarded (``options`` go to :class:`subprocess.Popen`)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "ctannot", *map(str, args)],
+        **{"stdout": subprocess.DEVNULL, "stderr": subprocess.PIPE, "text": True, **options},
+    )
+
+
 def run_ctannot(
     *args: str | Path,
     cwd: Path | None = None,

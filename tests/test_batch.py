@@ -8,14 +8,13 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, run_ctannot
+from conftest import REPO, run_ctannot, start_ctannot
 from ctannot import Document
 from ctannot.batch import FAILURES_FILE, LINES_FILE, PipelineSpec, _cached, annotate_corpus
 from ctannot.batch.records import RECORDS_FILE
@@ -214,21 +213,8 @@ def interrupt(
 ) -> tuple[subprocess.CompletedProcess[str], bool]:
     """Run the CLI on ``source`` with 2 workers and, once ``after`` outputs are written, call
     ``strike`` on it until it says it struck; the run's outcome, and whether it was struck."""
-    command = [
-        sys.executable,
-        "-m",
-        "ctannot",
-        "annotate",
-        str(source),
-        "-o",
-        str(out),
-        "-q",
-        "--workers",
-        "2",
-    ]
-    process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
-    )
+    arguments = ["annotate", str(source), "-o", str(out), "-q", "--workers", "2"]
+    process = start_ctannot(*arguments, stdout=subprocess.PIPE, start_new_session=True)
     deadline = time.monotonic() + 120
     struck = False
     while time.monotonic() < deadline and process.poll() is None and not struck:
@@ -236,7 +222,7 @@ def interrupt(
             struck = strike(process)
         time.sleep(0.05)
     stdout, stderr = process.communicate(timeout=120)
-    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr), struck
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr), struck
 
 
 def signal_group(sig: signal.Signals) -> Callable[[subprocess.Popen[str]], bool]:

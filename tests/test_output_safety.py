@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from conftest import REPO, run_ctannot
+from conftest import REPO, run_ctannot, start_ctannot
 from ctannot.batch import FAILURES_FILE, LINES_FILE, LOCK_FILE
 from ctannot.batch.lock import _process_start
 from ctannot.batch.records import RECORDS_FILE
@@ -165,24 +165,7 @@ def test_export_render_and_report_never_write_through_a_symlink(
 
 
 def start(source: Path, out: Path, *extra: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "ctannot",
-            "annotate",
-            str(source),
-            "-o",
-            str(out),
-            "-q",
-            "--workers",
-            "2",
-            *extra,
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    return start_ctannot("annotate", source, "-o", out, "-q", "--workers", "2", *extra)
 
 
 def wait_until(condition: Callable[[], Any], what: str, timeout: float = 120) -> None:

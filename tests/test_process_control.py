@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from conftest import REPO, run_ctannot
+from conftest import REPO, run_ctannot, start_ctannot
 from ctannot.batch import LOCK_FILE
 
 psutil = pytest.importorskip("psutil", reason="psutil finds the processes of the run")
@@ -53,6 +53,31 @@ def descendants(pid: int) -> list[Any]:
         return []
 
 
+def stopped_by_sigterm(arguments: list[str], ready: Callable[[], bool], what: str, workers: int = 0) -> str:
+    """Start ``ctannot ARGUMENTS``, send it SIGTERM once ``ready()`` (and its ``workers`` are up),
+    check that it stopped as SIGTERM asks (exit 143, no traceback, no process of its left) and
+    return its standard error."""
+    run = start_ctannot(*arguments)
+    try:
+        if workers:  # and the resource tracker, once the workers have sent results back
+            wait_until(lambda: len(descendants(run.pid)) > workers or run.poll() is not None, "the workers")
+        wait_until(lambda: ready() or run.poll() is not None, what)
+        children = descendants(run.pid)
+        assert run.poll() is None, "the run ended before it was stopped: more input"
+        assert len(children) >= workers, children
+        run.send_signal(signal.SIGTERM)
+        _, stderr = run.communicate(timeout=TIMEOUT)
+    finally:
+        if run.poll() is None:
+            run.kill()
+    assert run.returncode == 143, stderr
+    assert "terminated (SIGTERM)" in stderr
+    assert "Traceback" not in stderr
+    _, alive = psutil.wait_procs(children, timeout=TIMEOUT)
+    assert alive == [], f"left behind: {[(p.pid, p.cmdline()) for p in alive]}"
+    return stderr
+
+
 def test_sigterm_stops_a_partitioned_run_which_resume_finishes(tmp_path: Path) -> None:
     """A partitioned run on local workers, stopped by SIGTERM once a partition is committed:
     exit 143, the partitions begun left uncommitted, no process left, and resume does the rest."""
@@ -61,27 +86,13 @@ def test_sigterm_stops_a_partitioned_run_which_resume_finishes(tmp_path: Path) -
     for part in range(12):
         write_corpus(inputs / f"news-{part:02d}.jsonl", 150)
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "ctannot", "annotate", str(inputs), "--glob", "*.jsonl"]
-    command += ["-o", str(out), "-q", "--partitioned", "--workers", "2"]
-    run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    try:
-        wait_until(lambda: any(out.glob("part-*.done.json")) or run.poll() is not None, "a partition")
-        children = descendants(run.pid)
-        assert run.poll() is None, "the run ended before it was stopped: more partitions"
-        run.send_signal(signal.SIGTERM)
-        _, stderr = run.communicate(timeout=TIMEOUT)
-    finally:
-        if run.poll() is None:
-            run.kill()
-    assert run.returncode == 143, stderr
-    assert "terminated (SIGTERM)" in stderr
+    arguments = ["annotate", str(inputs), "--glob", "*.jsonl", "-o", str(out), "-q", "--partitioned"]
+    arguments += ["--workers", "2"]
+    stderr = stopped_by_sigterm(arguments, lambda: any(out.glob("part-*.done.json")), "a partition")
     assert "the partitions written are complete, and `--resume` does the rest" in stderr
-    assert "Traceback" not in stderr
-    _, alive = psutil.wait_procs(children, timeout=TIMEOUT)
-    assert alive == [], f"left behind: {[(p.pid, p.cmdline()) for p in alive]}"
     committed = len(list(out.glob("part-*.done.json")))
     assert committed < 12, "every partition was committed: the signal proved nothing"
-    resumed = run_ctannot(*command[3:], "--resume")
+    resumed = run_ctannot(*arguments, "--resume")
     assert resumed.returncode == 0, resumed.stderr
     assert f"ctannot: 12 partitions: {(12 - committed) * 150} annotated" in resumed.stderr
 
@@ -90,38 +101,20 @@ def test_sigterm_stops_a_partitioned_run_which_resume_finishes(tmp_path: Path) -
 def test_sigterm_stops_a_worker_run_with_no_process_left(tmp_path: Path, output_format: str) -> None:
     source = write_corpus(tmp_path / "corpus.jsonl", 1000)
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "ctannot", "annotate", str(source), "-o", str(out), "-q"]
-    command += ["--workers", "2", "--output-format", output_format]
-    run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    try:
-        # the workers and the resource tracker are up once both workers have sent results back
-        wait_until(lambda: len(descendants(run.pid)) >= 3 or run.poll() is not None, "the workers")
-        wait_until(
-            lambda: (
-                ((out / ".ctannot.records").exists() and (out / ".ctannot.records").stat().st_size > 0)
-                or run.poll() is not None
-            ),
-            "a first output",
-        )
-        children = descendants(run.pid)
-        assert run.poll() is None, "the run ended before it was stopped: more documents"
-        assert len(children) >= 2, children
-        run.send_signal(signal.SIGTERM)
-        _, stderr = run.communicate(timeout=TIMEOUT)
-    finally:
-        if run.poll() is None:
-            run.kill()
-    assert run.returncode == 143, stderr
-    assert "terminated (SIGTERM)" in stderr
+    arguments = ["annotate", str(source), "-o", str(out), "-q", "--workers", "2"]
+    arguments += ["--output-format", output_format]
+
+    def written() -> bool:
+        records = out / ".ctannot.records"
+        return records.exists() and records.stat().st_size > 0
+
+    stderr = stopped_by_sigterm(arguments, written, "a first output", workers=2)
     assert "`--resume` does the rest" in stderr
-    assert "Traceback" not in stderr
-    _, alive = psutil.wait_procs(children, timeout=TIMEOUT)
-    assert alive == [], f"left behind: {[(p.pid, p.cmdline()) for p in alive]}"
     assert not (out / LOCK_FILE).exists()
-    resumed = run_ctannot(*command[3:], "--resume")
+    resumed = run_ctannot(*arguments, "--resume")
     assert resumed.returncode == 0, resumed.stderr
     assert "already done" in resumed.stderr
-    fresh = run_ctannot(*command[3:6], str(tmp_path / "fresh"), *command[7:])
+    fresh = run_ctannot(*arguments[:3], str(tmp_path / "fresh"), *arguments[4:])
     assert fresh.returncode == 0, fresh.stderr
     for name in ("annotations.jsonld.jsonl.gz", "doc-0000.jsonld", "doc-0999.jsonld"):
         if (out / name).exists():
