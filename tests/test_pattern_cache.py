@@ -127,3 +127,14 @@ def test_a_pattern_compiled_then_read_back_matches_the_same(pattern: str, flags:
     assert [(m.span(), m.groupdict()) for m in from_cache.finditer(text)] == [
         (m.span(), m.groupdict()) for m in compiled.finditer(text)
     ]
+
+
+def test_the_cache_keeps_the_newest_programs_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rule author compiling pattern after pattern does not make the file grow without end."""
+    monkeypatch.setenv("CTANNOT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(pattern_cache, "MOST_PROGRAMS", 3)
+    for word in ["alpha", "beta", "gamma", "delta", "epsilon"]:
+        _, entry = pattern_cache._compiled_with_program(word, 0)
+        monkeypatch.setattr(pattern_cache, "_new", {word: entry})
+        pattern_cache._save()
+    assert list(json.loads(pattern_cache.cache_file().read_bytes())) == ["gamma", "delta", "epsilon"]

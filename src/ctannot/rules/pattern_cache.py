@@ -38,6 +38,9 @@ _programs: dict[str, list[Any]] | None = None
 """The cache file's programs by key, read on first use."""
 _new: dict[str, list[Any]] = {}
 """Programs compiled by this process and not in the file: written at exit."""
+MOST_PROGRAMS = 2000
+"""The cache keeps the newest this many programs: a rule author trying pattern after pattern
+does not make it grow without end (ctannot's own are some 120)."""
 
 
 def cache_file() -> Path:
@@ -174,7 +177,8 @@ def _save() -> None:
         return
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
-        programs = {**_read(path), **new}
+        kept = {key: entry for key, entry in _read(path).items() if key not in new}
+        programs = dict(list({**kept, **new}.items())[-MOST_PROGRAMS:])  # the newest last
         fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
