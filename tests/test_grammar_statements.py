@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from ctannot import Actor, Document, Forum, Pipeline, Provenance, Statement
-from ctannot.nlp.linguistic import Token, build_layer
+from ctannot.nlp.linguistic import Token, Word, build_layer
 from ctannot.nlp.stanza_backend import from_stanza
 from ctannot.registry import Registry
 
@@ -210,9 +210,11 @@ def test_the_documents_round_trip_through_stanza() -> None:
         document = parsed(doc_id)
         texts = re.findall(r"(?m)^# text = (.*)$", _chunk(doc_id))
         assert document.text == " ".join(texts)
-        tokens = list(document.annotations(Token))
-        assert tokens
-        assert all(token.text and token.text == token.text.strip() for token in tokens)
+        words = list(document.annotations(Word))
+        assert words
+        assert all(word.text and word.text == word.text.strip() for word in words)
+        in_a_token = {w for token in document.annotations(Token) for w in token.words}
+        assert all(word.form == word.text for word in words if word.id not in in_a_token)
 
 
 def _chunk(doc_id: str) -> str:

@@ -148,8 +148,9 @@ def test_the_written_parse_keeps_its_invariants(annotated: Path) -> None:
         sentences = list(document.annotations(Sentence))
         tokens = list(document.annotations(Token))
         assert sentences
-        assert tokens
-        for token in tokens:
+        assert list(document.annotations(Word))
+        for token in tokens:  # a Token only for a token of several words, as in CoNLL-U
+            assert len(token.words) > 1, (document.id, token)
             for word_id in token.words:
                 word = document.get(word_id)
                 assert isinstance(word, Word)

@@ -1,9 +1,12 @@
 """The linguistic layer: sentences, tokens, words and named entities, whatever parser made them.
 
 NLP backends (Stanza built in, spaCy as a plugin) all produce this one layer, so that the
-extractors that use grammar read it and never a backend's own objects. A token is a span of the
-text; a word is a syntactic word: French ``du`` is one token and two words, ``de`` and ``le``,
-both on the token's span, since the words of a multi-word token have no offsets of their own.
+extractors that use grammar read it and never a backend's own objects. A word is a syntactic
+word on the span of its token. Most tokens are one word, and that Word is all there is of them;
+a token of several words is also a Token that lists them, as in CoNLL-U: French ``du`` is one
+Token and two Words, ``de`` and ``le``, both on the token's span, since the words of a multi-word
+token have no offsets of their own. (A Token for every one-word token would double the layer,
+the time it takes to make and the size of its export, and say nothing its Word does not.)
 Each word carries its lemma, universal POS, features, and its dependency head (another Word,
 or none for the root) and relation.
 """
@@ -13,10 +16,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
-import attrs
 from attrs import field, frozen
 
-from ctannot.model import Annotation, Document, Layer, LayerBuilder, Provenance, ref_field, refs_field
+from ctannot.model import (
+    Annotation,
+    Document,
+    Layer,
+    Provenance,
+    optional_str,
+    ref_field,
+    refs_field,
+    required_str,
+)
 
 __all__ = [
     "LINGUISTIC_TYPES",
@@ -31,8 +42,6 @@ __all__ = [
     "build_layer",
 ]
 
-_opt_str = attrs.validators.optional(attrs.validators.instance_of(str))
-
 
 @frozen(kw_only=True)
 class Sentence(Annotation):
@@ -43,7 +52,8 @@ class Sentence(Annotation):
 
 @frozen(kw_only=True)
 class Token(Annotation):
-    """A token of the text; ``words`` are its syntactic words (several for ``du``, ``au``...)."""
+    """A multi-word token (``du``, ``au``, ``del``...); ``words`` are its syntactic words. A token
+    of one word is its :class:`Word` alone."""
 
     type_name: ClassVar[str] = "Token"
 
@@ -56,14 +66,14 @@ class Word(Annotation):
 
     type_name: ClassVar[str] = "Word"
 
-    form: str = field(validator=attrs.validators.instance_of(str))
+    form: str = field(validator=required_str)
     """The word as the parser wrote it: ``le`` for the second word of ``du``."""
-    lemma: str | None = field(default=None, validator=_opt_str)
-    upos: str | None = field(default=None, validator=_opt_str)
-    feats: str | None = field(default=None, validator=_opt_str)
+    lemma: str | None = field(default=None, validator=optional_str)
+    upos: str | None = field(default=None, validator=optional_str)
+    feats: str | None = field(default=None, validator=optional_str)
     head: str | None = ref_field("Word")
     """The word this one depends on; ``None`` for the root of its sentence."""
-    deprel: str | None = field(default=None, validator=_opt_str)
+    deprel: str | None = field(default=None, validator=optional_str)
 
 
 @frozen(kw_only=True)
@@ -72,7 +82,7 @@ class NamedEntity(Annotation):
 
     type_name: ClassVar[str] = "NamedEntity"
 
-    label: str = field(validator=attrs.validators.instance_of(str))
+    label: str = field(validator=required_str)
 
 
 LINGUISTIC_TYPES: tuple[type[Annotation], ...] = (Sentence, Token, Word, NamedEntity)
@@ -135,37 +145,57 @@ def build_layer(
     Raises :class:`~ctannot.model.AnnotationError` if the backend's offsets do not fit the text,
     and ``ValueError`` if a head points outside its sentence.
     """
-    builder: LayerBuilder = document.new_layer(name, producer)
+    text = document.text
+    made: list[Annotation] = []  # made here, not through a LayerBuilder: one call per word is the cost
+    add = made.append
     for s_index, sentence in enumerate(sentences, 1):
         if not sentence.tokens:
             continue
-        builder.add(Sentence, sentence.tokens[0].start, sentence.tokens[-1].end, id=f"{name}-s{s_index}")
-        word_ids = [
-            f"{name}-s{s_index}-w{n}" for n in range(1, sum(len(t.words) for t in sentence.tokens) + 1)
-        ]
+        prefix = f"{name}-s{s_index}-"
+        add(
+            Sentence(source=text, start=sentence.tokens[0].start, end=sentence.tokens[-1].end, id=prefix[:-1])
+        )
+        size = sum(len(t.words) for t in sentence.tokens)
+        word_ids = [f"{prefix}w{n}" for n in range(1, size + 1)]
         n = 0
         for t_index, token in enumerate(sentence.tokens, 1):
-            ids = []
+            start, end = token.start, token.end
+            first = n
             for word in token.words:
-                if not 0 <= word.head <= len(word_ids):
+                head = word.head
+                if not 0 <= head <= size:
                     raise ValueError(
-                        f"sentence {s_index}: the head {word.head} of {word.form!r} is outside the sentence"
+                        f"sentence {s_index}: the head {head} of {word.form!r} is outside the sentence"
                     )
-                builder.add(
-                    Word,
-                    token.start,
-                    token.end,
-                    id=word_ids[n],
-                    form=word.form,
-                    lemma=word.lemma,
-                    upos=word.upos,
-                    feats=word.feats,
-                    head=word_ids[word.head - 1] if word.head else None,
-                    deprel=word.deprel,
+                add(
+                    Word(
+                        source=text,
+                        start=start,
+                        end=end,
+                        id=word_ids[n],
+                        form=word.form,
+                        lemma=word.lemma,
+                        upos=word.upos,
+                        feats=word.feats,
+                        head=word_ids[head - 1] if head else None,
+                        deprel=word.deprel,
+                    )
                 )
-                ids.append(word_ids[n])
                 n += 1
-            builder.add(Token, token.start, token.end, id=f"{name}-s{s_index}-t{t_index}", words=ids)
+            if n - first > 1:
+                add(
+                    Token(
+                        source=text,
+                        start=start,
+                        end=end,
+                        id=f"{prefix}t{t_index}",
+                        words=tuple(word_ids[first:n]),
+                    )
+                )
     for e_index, entity in enumerate(entities, 1):
-        builder.add(NamedEntity, entity.start, entity.end, id=f"{name}-e{e_index}", label=entity.label)
-    return builder.build()
+        add(
+            NamedEntity(
+                source=text, start=entity.start, end=entity.end, id=f"{name}-e{e_index}", label=entity.label
+            )
+        )
+    return Layer(name, producer, made)
