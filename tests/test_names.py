@@ -45,6 +45,11 @@ def found(pipeline: Pipeline, text: str, lang: str) -> list[tuple[str, str]]:
             "The Regional Counter Terrorism Fusion Platform opened on Monday.",
             ("Initiative", "Regional Counter Terrorism Fusion Platform"),
         ),
+        (  # "in" and a name of two capitalised words is part of the name, not where it met
+            "en",
+            "The Standing Council on Cooperation in Security Affairs met on Tuesday.",
+            ("Forum", "Standing Council on Cooperation in Security Affairs"),
+        ),
     ],
 )
 def test_named_bodies_and_programmes_by_their_head_noun(
@@ -153,3 +158,19 @@ def test_organisations_by_their_head_noun_are_actors(
     mentions = found(pipeline, text, lang)
     assert ("Actor", name) in mentions
     assert mentions.count(("Actor", acronym)) == 2
+
+
+def test_a_launched_programme_ends_where_its_complement_does(pipeline: Pipeline) -> None:
+    """After its head, a programme's name goes on with a preposition or a capitalised word
+    (``programme for West African prosecutors``), not with a word that describes it."""
+    text = "Ministers agreed to establish a new Coastal Fusion Centre separate from the Port Watch Unit."
+    names = found(pipeline, text, "en")
+    assert ("Initiative", "Coastal Fusion Centre") in names
+    assert not any("separate" in name for _, name in names)
+    text = "The ministers launched a training programme for coastal prosecutors last week."
+    assert ("Initiative", "training programme for coastal prosecutors") in found(pipeline, text, "en")
+
+
+def test_a_joint_force_is_an_initiative_by_name_too(pipeline: Pipeline) -> None:
+    text = "La Force multinationale mixte (FMM) a repris Malam Fatori, selon la FMM."
+    assert found(pipeline, text, "fr").count(("Initiative", "FMM")) == 2

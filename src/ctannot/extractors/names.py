@@ -171,7 +171,7 @@ _EN_NAMED = compile_pattern(
     rf"(?<![\w\-])(?P<name>(?:(?!(?:The|A|An|This|That|These|Its|Their|His|Her|In|On|At|For|By|With|And|But)\s){_CAP}[\s\-]+|\p{{Lu}}\p{{Ll}}*{_APOSTROPHE}s?\s+){{0,6}})"
     rf"(?P<head>(?=\p{{Lu}})(?i:{_EN_INITIATIVE_HEADS}|{_EN_FORUM_HEADS}|{_EN_ORGANISATION_HEADS}))(?:-Plus)?"
     # "in Accra" after a name is where it met, "in Defence Affairs" part of it
-    rf"(?P<rest>(?:\s+(?!in\s+{_CAP}(?![\s\-]+{_CAP}))(?:{_EN_CONNECTOR}\s+)+(?:the\s+)?{_EN_NOT_NAME}{_CAP}(?:[\s\-]+{_EN_NOT_NAME}{_CAP})*){{0,3}})"
+    rf"(?P<rest>(?:\s+(?!in\s+(?>{_CAP})(?![\s\-]+{_CAP}))(?:{_EN_CONNECTOR}\s+)+(?:the\s+)?{_EN_NOT_NAME}{_CAP}(?:[\s\-]+{_EN_NOT_NAME}{_CAP})*){{0,3}})"
     r"(?![\w\-])",
 )
 """``Inter-American Committee against Terrorism``, ``Sectoral Council on Cooperation in Defence
