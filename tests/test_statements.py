@@ -464,6 +464,69 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "où il a souligné que la sécurité commence en Afrique.",
         [("la sécurité commence en Afrique", "souligner", "indirect", "Pedro Ruiz")],
     ),
+    # -- "ce dernier", "the latter": the person named last, not the one who spoke last ----------
+    "fr-the-latter-is-the-person-named-last": (
+        "fr",
+        "Le prince Karim Walid a déclaré que la coalition comptera quarante pays. Il a nommé à sa tête "
+        "le général Omar Sadiq. S'exprimant à l'ouverture, ce dernier a précisé que la coalition agira vite.",
+        [
+            ("la coalition comptera quarante pays", "déclarer", "indirect", "Karim Walid"),
+            ("la coalition agira vite", "préciser", "indirect", "Omar Sadiq"),
+        ],
+    ),
+    "en-the-latter-is-the-person-named-last": (
+        "en",
+        "Prince Karim Walid said that the coalition would have forty members. He named General Omar "
+        "Sadiq as its head. At the opening, the latter said that the coalition would act fast.",
+        [
+            ("the coalition would have forty members", "say", "indirect", "Karim Walid"),
+            ("the coalition would act fast", "say", "indirect", "Omar Sadiq"),
+        ],
+    ),
+    # -- an aside between the verb and its subject or content belongs to neither ----------------
+    "fr-an-aside-after-the-verb": (
+        "fr",
+        "Le ministre Pedro Alvarez est arrivé à Rabat. Seule la coopération peut vaincre ce fléau, "
+        "a déclaré pour sa part le responsable espagnol.",
+        [("Seule la coopération peut vaincre ce fléau", "déclarer", "indirect", "Pedro Alvarez")],
+    ),
+    "en-an-aside-after-the-verb": (
+        "en",
+        "Minister Pedro Alvarez arrived in Rabat. The minister said, for his part, that cooperation "
+        "can defeat the threat.",
+        [("cooperation can defeat the threat", "say", "indirect", "Pedro Alvarez")],
+    ),
+    # -- "C, said X" with a relative clause after X that reports more --------------------------
+    "fr-an-inverted-subject-with-a-relative-clause": (
+        "fr",
+        "Le ministre Pedro Alvarez est arrivé à Rabat. Seule la coopération peut vaincre ce fléau, "
+        "a déclaré le ministre, qui s'est dit persuadé que la menace reculera.",
+        [
+            ("Seule la coopération peut vaincre ce fléau", "déclarer", "indirect", "Pedro Alvarez"),
+            ("persuadé que la menace reculera", "se dire", "indirect", "Pedro Alvarez"),
+        ],
+    ),
+    # -- a participial opening, then the verb with its content after it -----------------------
+    "en-a-participial-opening-is-not-the-content": (
+        "en",
+        "General Omar Sadiq arrived in Riyadh. Speaking at the opening, he said the coalition would "
+        "act fast.",
+        [("the coalition would act fast", "say", "indirect", "Omar Sadiq")],
+    ),
+    # -- a body speaks, not its acronym in brackets after it ------------------------------------
+    "en-the-name-before-its-acronym-speaks": (
+        "en",
+        "Troops held a joint drill in the north, the Coastal Counter-Terrorism Agency (CCTA) said "
+        "in a statement.",
+        [("Troops held a joint drill in the north", "say", "indirect", "Coastal Counter-Terrorism Agency")],
+    ),
+    # -- a group speaks for the body it sits for before the meeting it sat in ------------------
+    "en-collective-speaker-a-body-before-a-meeting": (
+        "en",
+        "IGAD called its members to Nairobi. The meeting of security chiefs in Nairobi ended on "
+        "Monday. The foreign ministers said that the region would act together.",
+        [("the region would act together", "say", "indirect", "IGAD")],
+    ),
 }
 
 

@@ -41,7 +41,8 @@ if TYPE_CHECKING:
 
 __all__ = ["StatementExtractor"]
 
-_NAME_WORD = r"\p{Lu}[\p{Ll}'\-]+"
+_NAME_WORD = r"\p{Lu}[\p{Ll}']+(?:-\p{L}[\p{Ll}']*)*"
+"""A capitalised word of a name, hyphenated or not (``Jean-Pierre``), never ending on a hyphen."""
 _HONORIFIC = r"(?:M\.|Mme|Mlle|Me|Dr\.?|Pr|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame)"
 # A name's words may be joined by an initial ("Albert R. Ramdin") or a particle ("Ould", "bin").
 _NAME_JOIN = r"(?:[\s\-](?:\p{Lu}\.\s+|(?:van|von|bin|ben|ibn|al|el)[\s\-])?)"
@@ -49,7 +50,7 @@ _PERSON = compile_pattern(rf"(?<!\w)(?:{_HONORIFIC}\s+)?{_NAME_WORD}(?:{_NAME_JO
 # "C, indique X." and "C, X said.": a comma, at most a short subject, the cue, a short tail.
 _INCISE_BEFORE = compile_pattern(r",\s*([^,;:«»“”\"]{0,60}?)\s*$")
 _INCISE_AFTER = compile_pattern(
-    r"(?:-t-\w+)?(?![^.!?]{0,400}\b(?:que|qu'|that)\b)\s*[^«»“”\"!?;:]{0,160}?[.!?]?[\"»”’]?\s*"
+    r"(?:-t-\w+)?(?![^.!?,]{0,400}\b(?:que|qu'|that)\b)\s*[^«»“”\"!?;:]{0,160}?[.!?]?[\"»”’]?\s*"
 )
 _INCISE_TAIL = 400
 """The longest tail after the cue that :data:`_INCISE_AFTER` is tried on: it matches a short
@@ -71,6 +72,7 @@ _CAPITALISED = compile_pattern(r"(?<!\w)\p{Lu}")
 _INITIAL = compile_pattern(r"\p{Lu}\.")
 _DETERMINERS = {"les", "ces", "leurs", "nos", "the", "these", "their", "our"}
 _ARTICLES = {"le", "la", "les", "l'", "un", "une", "des", "the", "a", "an"}
+_IN_BRACKETS = compile_pattern(r"\s*\(\s*")
 _QUOTE_OPEN = compile_pattern(r"[«“\"]")
 _SENTENCE_BREAK = compile_pattern(r"[.!?]\s")
 _HONORIFIC_AT = compile_pattern(_HONORIFIC)
@@ -105,6 +107,11 @@ class _Language:
     """Word forms of the cues (plain, lowercased) -> (lemma, role)."""
     pronouns: frozenset[str]
     person_pronouns: frozenset[str]
+    latter: frozenset[str]
+    asides: Any | None
+    """What may stand between a speech verb and its subject or content and belongs to neither:
+    ``a déclaré pour sa part X``, ``a indiqué de son côté que``, ``said, for his part, that``."""
+    """``dernier`` (``ce dernier``), ``latter``: the person named last, not the one who spoke last."""
     anonymous: Any
     """What opens a source no one can identify: ``un officier``, ``diplomats``, ``des sources``."""
     bare_infinitive: Any
@@ -159,6 +166,12 @@ def _compile(packs: Sequence[RulePack]) -> _Language:
         cues=PhraseFinder(lemma_of),
         pronouns=frozenset(lists.get("speaker_pronouns", ())),
         person_pronouns=frozenset(lists.get("person_pronouns", ())),
+        latter=frozenset(lists.get("latter_pronouns", ())),
+        asides=compile_pattern(
+            r"(?:\s*,?\s*(?:" + trie_pattern(sorted(lists["asides"])) + r")(?!\w)\s*,?)*", regex.IGNORECASE
+        )
+        if lists.get("asides")
+        else None,
         anonymous=compile_pattern(
             r"(?:" + trie_pattern(sorted(lists.get("anonymous_sources", ()))) + r")(?!\w)", regex.IGNORECASE
         ),
@@ -311,6 +324,17 @@ class _Context:
                 and not _PLACE_BEFORE.search(self.lowered, max(0, a.start - 8), a.start)  # "à New York"
             ):
                 found.append(a)
+        # "the Regional Anti-Terrorist Structure (RATS) said": the name speaks, its acronym beside it
+        # is the same one named again
+        found = [
+            a
+            for i, a in enumerate(found)
+            if not (
+                i
+                and _IN_BRACKETS.fullmatch(self.plain, found[i - 1].end, a.start)
+                and self.plain.startswith(")", a.end)
+            )
+        ]
         collective = self.lang.collective.match(self.lowered, start, end)
         if collective is not None:
             # "les chefs d'État de la CEDEAO", "the foreign ministers": a group that speaks as the
@@ -354,6 +378,10 @@ class _Context:
             # "the council's secretariat said": the meeting or body named last
             return self.last_forum(start)
         words = set(_WORD.findall(self.lowered, start, end))
+        if words & self.lang.latter:
+            named = next((a.id for a in self._ended_before(start) if _is_person(a)), None)
+            if named is not None:
+                return named
         if words & self.lang.person_pronouns or (title and title.group() not in self.lang.not_persons):
             return self.back_reference(start, person=True)  # "elle a ajouté", "the minister said"
         if words & self.lang.pronouns or title is not None:
@@ -453,12 +481,15 @@ class _Context:
         """The last speaker if it is a body, else the last organisation or Forum named before
         ``pos`` (not a state: a group of its members speaks for the body, not for one country)."""
         last = next((a for a in self.speakers if a.id == self.last_speaker), None)
-        if isinstance(last, Forum) or (isinstance(last, Actor) and last.kind == "organisation"):
+        if last is not None and (isinstance(last, Forum) or _is_organisation(last)):
             return last.id
+        meeting = None  # a meeting named last stands for its members only if no body is named
         for a in self._ended_before(pos):
-            if isinstance(a, Forum) or (isinstance(a, Actor) and a.kind == "organisation"):
+            if _is_organisation(a) or (isinstance(a, Forum) and a.kind != "meeting"):
                 return a.id
-        return None
+            if meeting is None and isinstance(a, Forum):
+                meeting = a.id
+        return meeting
 
     def last_forum(self, pos: int) -> str | None:
         return next((a.id for a in self._ended_before(pos) if isinstance(a, Forum)), None)
@@ -538,6 +569,10 @@ class _Context:
         if speaker is not None:
             self.last_speaker = speaker
         self.last_cue = cue
+
+
+def _is_organisation(a: Annotation | None) -> bool:
+    return isinstance(a, Actor) and a.kind == "organisation"
 
 
 def _is_person(a: Annotation | None) -> bool:
@@ -758,15 +793,22 @@ class StatementExtractor(Extractor):
             if anonymous and not ctx.names_in(*source):
                 return None  # "selon un officier", "according to diplomats": no identifiable source
             return (*reported, ctx.speaker_in(*source) or ctx.named_body(*source))
+        # what follows the verb, past an aside ("a déclaré pour sa part le ministre")
+        cue_end = ctx.lang.asides.match(ctx.lowered, cue.end).end() if ctx.lang.asides else cue.end
         lo = max(s_start, cue.start - 80)
         incise = _INCISE_BEFORE.search(text, lo, cue.start) if text.find(",", lo, cue.start) >= 0 else None
         if (
             incise
             # "On Tuesday, X said C": no (four words are enough: counting them all was quadratic)
             and sum(1 for _ in itertools.islice(_WORD.finditer(text, s_start, incise.start()), 4)) >= 4
-            and s_end - cue.end <= _INCISE_TAIL
-            and _INCISE_AFTER.fullmatch(text, cue.end, s_end)
+            and s_end - cue_end <= _INCISE_TAIL
+            and _INCISE_AFTER.fullmatch(text, cue_end, s_end)
             and not self._apposition_before(ctx, s_start, incise)
+            # "Speaking at the opening, he said C", "Lors de la réunion, il a indiqué C": what
+            # comes before the comma is the adverbial the sentence opens with, not what was said
+            and not (
+                ctx.lang.leading.match(ctx.lowered, s_start) and text.find(",", s_start, incise.start()) < 0
+            )
         ):  # C, indique X. / C, X said.
             comma = incise.start()
             if _inside_quote(inside, comma):
@@ -775,21 +817,21 @@ class StatementExtractor(Extractor):
             if inverted:
                 # the subject runs to the next comma ("C, a déclaré X, à Rabat."), or on to the
                 # name in apposition to a title ("C, admet le directeur du centre, X.")
-                after = text.find(",", cue.end, s_end)
-                speaker = ctx.speaker_in(cue.end, after, back=False) if after > 0 else None
+                after = text.find(",", cue_end, s_end)
+                speaker = ctx.speaker_in(cue_end, after, back=False) if after > 0 else None
                 if speaker is None and after > 0:
                     following = text.find(",", after + 1, s_end)
                     speaker = ctx.speaker_in(after + 1, following if following > 0 else s_end, back=False)
                 if speaker is None:
-                    speaker = ctx.speaker_in(cue.end, after if after > 0 else s_end)
+                    speaker = ctx.speaker_in(cue_end, after if after > 0 else s_end)
             else:
                 speaker = ctx.speaker_in(comma + 1, cue.start, first=False)
             if speaker is not None:
                 return s_start, comma, speaker
             clause_after = (
                 inverted
-                and len(_WORD.findall(text, cue.end, s_end)) >= 5
-                and not self._inverted_subject(ctx, _skip_space(text, cue.end), s_end)
+                and len(_WORD.findall(text, cue_end, s_end)) >= 5
+                and not self._inverted_subject(ctx, _skip_space(text, cue_end), s_end)
             )
             if (inverted and not clause_after and not _PARTICIPLE.search(text, cue.start, cue.end)) or (
                 ctx.lang.relative.match(ctx.lowered, incise.start(1))
@@ -799,19 +841,19 @@ class StatementExtractor(Extractor):
             # are its content, not an inverted subject
             # a clause of its own ("C, tandis que le Tunisien a appelé à D", "C, appelant les États
             # à D"), read below as one
-        colon = _COLON.match(text, cue.end, s_end)
+        colon = _COLON.match(text, cue_end, s_end)
         if colon is not None:  # "M. X a déclaré: nous devons ...", a quotation without its marks
             return colon.end(), s_end, ctx.subject_before(s_start, cue.start)
         if cue.role == "incise":
             return None
-        content = self._complement(ctx, cue.end, s_end, cue.role)
+        content = self._complement(ctx, cue_end, s_end, cue.role)
         if content is None and cue.lemma in ctx.lang.object_cues:
-            content = _bare_object(ctx, cue.end, s_end)
+            content = _bare_object(ctx, cue_end, s_end)
         if content is None:
             return None
         speaker = ctx.subject_before(s_start, cue.start)
         if speaker is None:  # "a déclaré jeudi le ministre que ..."
-            speaker = ctx.speaker_in(cue.end, content - 1)
+            speaker = ctx.speaker_in(cue_end, content - 1)
         return content, s_end, speaker
 
     def _before_coordinated_cue(self, ctx: _Context, start: int, end: int) -> int:
