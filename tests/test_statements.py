@@ -520,6 +520,17 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "in a statement.",
         [("Troops held a joint drill in the north", "say", "indirect", "Coastal Counter-Terrorism Agency")],
     ),
+    # -- the source of "selon X, C" with a name in apposition to its title ----------------------
+    "fr-a-source-named-in-apposition": (
+        "fr",
+        "Selon le ministre malien de la Défense, Tiémoko Diarra, la menace est désormais régionale.",
+        [("la menace est désormais régionale", "selon", "indirect", "Tiémoko Diarra")],
+    ),
+    "en-a-source-named-in-apposition": (
+        "en",
+        "According to the UN envoy, Amadou Saleh Diallo, the region faces a grave threat.",
+        [("the region faces a grave threat", "according to", "indirect", "Amadou Saleh Diallo")],
+    ),
     # -- a group speaks for the body it sits for before the meeting it sat in ------------------
     "en-collective-speaker-a-body-before-a-meeting": (
         "en",

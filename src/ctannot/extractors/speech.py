@@ -295,6 +295,10 @@ class _Context:
         self._longest_speaker = max(self._longest_speaker, end - start)
         return actor
 
+    def speaker(self, speaker_id: str | None) -> Annotation | None:
+        """The speaker with this id (None for None)."""
+        return next((a for a in self.speakers if a.id == speaker_id), None) if speaker_id else None
+
     def cues_in(self, start: int, end: int) -> list[_Cue]:
         """The cues that start in ``[start, end)``, in text order."""
         return self.cues[
@@ -480,7 +484,7 @@ class _Context:
     def last_body(self, pos: int) -> str | None:
         """The last speaker if it is a body, else the last organisation or Forum named before
         ``pos`` (not a state: a group of its members speaks for the body, not for one country)."""
-        last = next((a for a in self.speakers if a.id == self.last_speaker), None)
+        last = self.speaker(self.last_speaker)
         if last is not None and (isinstance(last, Forum) or _is_organisation(last)):
             return last.id
         meeting = None  # a meeting named last stands for its members only if no body is named
@@ -549,7 +553,7 @@ class _Context:
         """The last speaker; for a ``person`` (``elle``, ``the minister``), the last speaker if
         a person, else the last person named before ``pos``."""
         if person:
-            last = next((a for a in self.speakers if a.id == self.last_speaker), None)
+            last = self.speaker(self.last_speaker)
             if not _is_person(last):
                 named = next((a.id for a in self._ended_before(pos) if _is_person(a)), None)
                 if named is not None:
@@ -785,6 +789,14 @@ class StatementExtractor(Extractor):
             comma = text.find(",", cue.end, s_end)
             if not text[s_start : cue.start].strip(" ,") and comma > 0:  # Selon X, C.
                 source, reported = (cue.end, comma), (comma + 1, s_end)
+                # "according to the UN envoy, Jane Doe, C": the name in apposition is the source's
+                following = text.find(",", comma + 1, s_end)
+                if (
+                    following > 0
+                    and len(_WORD.findall(text, comma + 1, following)) <= 5
+                    and _is_person(ctx.speaker(ctx.speaker_in(comma + 1, following, back=False)))
+                ):
+                    source, reported = (cue.end, following), (following + 1, s_end)
             elif text[s_start : cue.start].rstrip().endswith(","):  # C, selon X.
                 source, reported = (cue.end, s_end), (s_start, text.rfind(",", s_start, cue.start))
             else:
