@@ -115,6 +115,9 @@ def _type_of_head(head: str, lang: str) -> type[Any]:
 
 
 _APOSTROPHE = "['’]"
+_WORD_START = r"\m(?<![\w\-])"
+r"""Where a name starts: a word's first letter, not after a hyphen. (``\m`` first: ``regex`` finds
+word starts much faster than it tries the look-behind at every position.)"""
 _CAP = r"(?-i:\p{Lu}[\p{L}\p{N}\-]*|\p{Lu}{2,}[\p{N}\-]*)"
 """A capitalised word (or an acronym)."""
 
@@ -142,7 +145,7 @@ _FR_COMPLEMENT = (
     rf"(?!à\s+\p{{Ll}}+(?:er|ir|re)\b){_FR_PREPOSITION}{_FR_WORD}(?:\s+{_FR_ADJECTIVE}|\s+{_CAP}){{0,3}}"
 )
 _FR_NAMED = compile_pattern(
-    rf"(?<![\w\-])(?P<head>(?-i:(?=\p{{Lu}}))(?:{_FR_INITIATIVE_HEADS}|{_FR_FORUM_HEADS}|{_FR_ORGANISATION_HEADS}))"
+    rf"{_WORD_START}(?P<head>(?-i:(?=\p{{Lu}}))(?:{_FR_INITIATIVE_HEADS}|{_FR_FORUM_HEADS}|{_FR_ORGANISATION_HEADS}))"
     # national forces are Actors, not joint forces
     r"(?!\s+(?:arm[ée]es|de\s+d[ée]fense|de\s+s[ée]curit[ée]|de\s+l['’]ordre|sp[ée]ciales|nationales|de\s+police)\b)"
     rf"(?P<rest>(?:\s+{_FR_ADJECTIVE}|\s+(?-i:\p{{Lu}})[\p{{L}}\-]+)*"
@@ -154,7 +157,7 @@ _FR_NAMED = compile_pattern(
 ``Initiative d'Accra``, ``Processus de Nouakchott``."""
 
 _FR_NAMED_AFTER_PLACE = compile_pattern(
-    rf"(?<![\w\-])(?P<head>initiative|processus|appel|pacte|charte|plan|m[ée]canisme|plateforme|format)"
+    rf"{_WORD_START}(?P<head>initiative|processus|appel|pacte|charte|plan|m[ée]canisme|plateforme|format)"
     rf"\s+(?:de\s+|d{_APOSTROPHE})(?P<place>(?-i:\p{{Lu}}[\p{{L}}\-]+)(?:[\s\-](?-i:\p{{Lu}}[\p{{L}}\-]+))?)(?![\w\-])",
     regex.IGNORECASE,
 )
@@ -168,7 +171,7 @@ _EN_NOT_NAME = (
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 )
 _EN_NAMED = compile_pattern(
-    rf"(?<![\w\-])(?P<name>(?:(?!(?:The|A|An|This|That|These|Its|Their|His|Her|In|On|At|For|By|With|And|But)\s){_CAP}[\s\-]+|\p{{Lu}}\p{{Ll}}*{_APOSTROPHE}s?\s+){{0,6}})"
+    rf"{_WORD_START}(?P<name>(?:(?!(?:The|A|An|This|That|These|Its|Their|His|Her|In|On|At|For|By|With|And|But)\s){_CAP}[\s\-]+|\p{{Lu}}\p{{Ll}}*{_APOSTROPHE}s?\s+){{0,6}})"
     rf"(?P<head>(?=\p{{Lu}})(?i:{_EN_INITIATIVE_HEADS}|{_EN_FORUM_HEADS}|{_EN_ORGANISATION_HEADS}))(?:-Plus)?"
     # "in Accra" after a name is where it met, "in Defence Affairs" part of it
     rf"(?P<rest>(?:\s+(?!in\s+(?>{_CAP})(?![\s\-]+{_CAP}))(?:{_EN_CONNECTOR}\s+)+(?:the\s+)?{_EN_NOT_NAME}{_CAP}(?:[\s\-]+{_EN_NOT_NAME}{_CAP})*){{0,3}})"
@@ -200,7 +203,7 @@ _FR_PARTICIPANTS = (
     r"délégués|delegues|membres|parlementaires|gouverneurs|états-majors)"
 )
 _FR_DESCRIBED = compile_pattern(
-    rf"(?<![\w\-])(?P<span>(?:{_FR_MEETING})(?:\s+{_FR_MEETING_ADJECTIVE})*"
+    rf"{_WORD_START}(?P<span>(?:{_FR_MEETING})(?:\s+{_FR_MEETING_ADJECTIVE})*"
     rf"(?:"
     # participants: "des chefs d'état-major de la CEDEAO", "des ministres de l'Intérieur des pays ..."
     rf"\s+des\s+{_FR_PARTICIPANTS}(?:\s+(?:{_FR_PREPOSITION}){_FR_WORD}(?:\s+{_FR_ADJECTIVE}|\s+{_CAP}|-[\p{{L}}\-]+){{0,3}}){{0,7}}"
@@ -217,7 +220,7 @@ _EN_MEETING = (
     r"summit|meeting|conference|session|ministerial|plenary|talks|retreat|dialogue|symposium|workshop"
 )
 _EN_DESCRIBED = compile_pattern(
-    rf"(?<![\w\-])(?P<span>"
+    rf"{_WORD_START}(?P<span>"
     # "meeting of defence ministers in Lisbon", "session of the Arab Interior Ministers Council"
     rf"(?:(?:annual|extraordinary|special|informal|ministerial|regional|joint|high-level|virtual|"
     rf"emergency|inter-sessional|biennial|plenary)\s+)*(?:{_EN_MEETING})"
@@ -236,13 +239,13 @@ _EN_DESCRIBED = compile_pattern(
 # -- forces and joint operations, which the guidelines count as Initiatives ----------------------
 
 _FR_FORCE = compile_pattern(
-    r"(?<![\w\-])(?P<span>(?:force|forces|opérations?|operations?|patrouilles?|exercices?)\s+"
+    _WORD_START + r"(?P<span>(?:force|forces|opérations?|operations?|patrouilles?|exercices?)\s+"
     r"(?:conjointes?|mixtes?|multinationales?(?:\s+mixtes?)?|communes?|régionales?|regionales?)"
     r"(?:\s+(?:du|de\s+la|de\s+l['’]|des|au|en)\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*)?)(?![\w\-])",
     regex.IGNORECASE,
 )
 _EN_FORCE = compile_pattern(
-    r"(?<![\w\-])(?P<span>(?:joint|multinational|regional|combined)\s+(?:counter-?terrorism\s+)?"
+    _WORD_START + r"(?P<span>(?:joint|multinational|regional|combined)\s+(?:counter-?terrorism\s+)?"
     r"(?:force|task\s+force|operation|operations|exercise|exercises|drills|patrols))(?![\w\-])",
     regex.IGNORECASE,
 )
@@ -254,30 +257,34 @@ _GROUP_NAME = (
     r"(?=\s+(?-i:\p{Lu}))|d['’](?=(?-i:\p{Lu}))|(?:de|du|des|pour|la)\s+(?:la\s+|l['’])?(?-i:\p{Ll})[\p{L}\-]+))*)"
 )
 _FR_GROUP = compile_pattern(
-    r"(?<![\w\-])(?:groupe|mouvement|organisation|faction|milice|nébuleuse|nebuleuse|secte|rébellion|"
+    _WORD_START + r"(?:groupe|mouvement|organisation|faction|milice|nébuleuse|nebuleuse|secte|rébellion|"
     r"rebellion)s?\s+(?:(?:armée?s?|jihadistes?|djihadistes?|terroristes?|islamistes?|extrémistes?|"
     r"extremistes?|rebelles?|salafistes?|insurgée?s?|violente?s?)\s+){1,2}(?:(?-i:\p{Ll})[\p{L}\-]+\s+){0,1}?"
     r"(?:,\s*)?(?:«\s*)?" + _GROUP_NAME,
     regex.IGNORECASE,
 )
 _EN_GROUP = compile_pattern(
-    r"(?<![\w\-])(?:jihadist|terrorist|militant|rebel|armed|extremist|insurgent|Islamist|Islamic\s+State-linked|"
-    r"al-Qaeda-linked|ISIS-linked)\s+(?:group|movement|organi[sz]ation|outfit|faction|network|militia)s?\s+"
+    _WORD_START + r"(?:jihadist|terrorist|militant|rebel|armed|extremist|insurgent|Islamist|"
+    r"Islamic\s+State-linked|al-Qaeda-linked|ISIS-linked)\s+(?:group|movement|organi[sz]ation|outfit|faction|network|militia)s?\s+"
     r"(?:,\s*)?(?:the\s+)?" + _GROUP_NAME,
     regex.IGNORECASE,
 )
-_GROUP_THEN_KIND = compile_pattern(
-    _GROUP_NAME + r"(?:\s*\([^()]{1,12}\))?,\s+(?:"
+_KIND_AFTER_NAME = (
+    r"(?:\s*\([^()]{1,12}\))?,\s+(?:"
     r"(?:a|an)\s+(?:[\p{L}\-]+\s+){0,2}?(?:jihadist|terrorist|militant|rebel|extremist|insurgent|Islamist)"
     r"\s+(?:group|movement|organi[sz]ation|outfit|militia)"
     r"|(?:un|une)\s+(?:groupe|mouvement|organisation|milice)\s+(?:[\p{L}\-]+\s+){0,1}?"
-    r"(?:jihadiste|djihadiste|terroriste|islamiste|armé|extrémiste|rebelle|salafiste))",
-    regex.IGNORECASE,
+    r"(?:jihadiste|djihadiste|terroriste|islamiste|armé|extrémiste|rebelle|salafiste))"
 )
+_KIND = compile_pattern(_KIND_AFTER_NAME, regex.IGNORECASE)
+"""What follows a group's name to say what it is: ``, a jihadist group``, ``, un groupe armé``."""
+_GROUP_THEN_KIND = compile_pattern(_GROUP_NAME + _KIND_AFTER_NAME, regex.IGNORECASE)
+_NAME_REACH = 200
+"""How far before what follows it a group's name may start."""
 
 
 _MEMBERS_OF = compile_pattern(
-    r"(?<![\w\-])(?:(?:alleged|suspected|présumés?|supposés?)\s+(?:members?|militants?|fighters?|membres|"
+    _WORD_START + r"(?:(?:alleged|suspected|présumés?|supposés?)\s+(?:members?|militants?|fighters?|membres|"
     r"combattants|éléments|jihadistes|djihadistes)|(?:membres|combattants|éléments|jihadistes|djihadistes)\s+"
     r"(?:présumés|supposés))\s+(?:of|du|de\s+la|des|de\s+l['’]|d['’])\s*"
     r"(?:the\s+)?" + _GROUP_NAME,
@@ -289,12 +296,22 @@ def _threat_groups(text: str, lang: str) -> Iterable[Match]:
     """Groups the text itself calls jihadist, terrorist or armed (``le groupe jihadiste X``,
     ``the militant group X``, ``X, a jihadist group``, ``suspected members of X``), and every
     later mention of their name."""
+    found_all = [
+        *(_FR_GROUP if lang == "fr" else _EN_GROUP).finditer(text),
+        *_MEMBERS_OF.finditer(text),
+        # "X, a jihadist group" is looked for only before ", a jihadist group", which is rare:
+        # tried at every capitalised word, the name cost more than all the other patterns
+        *(
+            found
+            for kind in _KIND.finditer(text)
+            for found in _GROUP_THEN_KIND.finditer(text, max(0, kind.start() - _NAME_REACH), kind.end())
+        ),
+    ]
     names = set()
-    for pattern in (_FR_GROUP if lang == "fr" else _EN_GROUP, _GROUP_THEN_KIND, _MEMBERS_OF):
-        for found in pattern.finditer(text):
-            name = _TRAILING.sub("", found.group("name"))
-            if len(name) > 2 and not _NOT_A_GROUP.fullmatch(name):
-                names.add(name)
+    for found in found_all:
+        name = _TRAILING.sub("", found.group("name"))
+        if len(name) > 2 and not _NOT_A_GROUP.fullmatch(name):
+            names.add(name)
     for name in sorted(names):
         for found in regex.finditer(rf"(?<![\w\-]){regex.escape(name)}(?![\w\-])", text):
             yield Match(Threat, found.start(), found.end(), {"category": "group"}, "names/threat-group")
@@ -312,7 +329,7 @@ _ACRONYM = r"\p{Lu}[\p{Lu}\p{N}&\-]{1,9}"
 _ACRONYM_BEFORE = compile_pattern(rf"(?P<acr>{_ACRONYM})\s*\(\s*$")
 """An acronym just before ``(`` that opens a long name: ``ACR (Long Name)``."""
 _SHORT_FORM = compile_pattern(
-    rf"(?<![\w\-])(?:la|le|l{_APOSTROPHE}|les|cette|ce|the|this)\s+(?P<head>\p{{Lu}}\p{{Ll}}+(?:\s+de\s+travail)?)(?![\w\-])",
+    rf"{_WORD_START}(?:la|le|l{_APOSTROPHE}|les|cette|ce|the|this)\s+(?P<head>\p{{Lu}}\p{{Ll}}+(?:\s+de\s+travail)?)(?![\w\-])",
 )
 
 

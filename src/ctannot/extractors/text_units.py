@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import bisect
-import functools
 import re
+import threading
 from collections.abc import Iterator
 
 import attrs
@@ -101,10 +101,38 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tup
     return _sentences(text, start, end)
 
 
-@functools.lru_cache(maxsize=4)
-def _all_sentences(text: str) -> tuple[tuple[int, int], ...]:
-    """The sentences of a whole text, shared by the extractors that run on one document in turn."""
-    return tuple(_sentences(text, 0, None))
+class _KeptSentences:
+    """The sentences of the texts seen last, up to ``limit`` code points of text in all.
+
+    A pipeline runs each extractor over a whole batch of documents before the next one, and
+    several of them split the same texts into sentences: a batch's are kept, however many
+    documents it holds, and however long they are.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._kept: dict[str, tuple[tuple[int, int], ...]] = {}  # oldest first
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def __call__(self, text: str) -> tuple[tuple[int, int], ...]:
+        with self._lock:
+            found = self._kept.get(text)
+        if found is not None:
+            return found
+        found = tuple(_sentences(text, 0, None))
+        with self._lock:
+            if text not in self._kept:
+                self._kept[text] = found
+                self._size += len(text)
+                while self._size > self.limit and len(self._kept) > 1:
+                    oldest = next(iter(self._kept))
+                    del self._kept[oldest]
+                    self._size -= len(oldest)
+        return found
+
+
+_all_sentences = _KeptSentences(limit=8_000_000)
 
 
 def _sentences(text: str, start: int, end: int | None) -> Iterator[tuple[int, int]]:
