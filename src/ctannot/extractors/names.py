@@ -21,7 +21,7 @@ retypes acronyms, and never removes what a gazetteer found but for those inside 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import regex
@@ -357,10 +357,11 @@ def _named(text: str, lang: str) -> Iterable[Match]:
             yield Match(kind, found.start(), found.end(), {}, "names/named-after-place")
     pattern = _FR_NAMED if lang == "fr" else _EN_NAMED
     found_all = list(pattern.finditer(text))
-    launched = {
+    launched = {  # the names of centres the text sets up somewhere, the only ones asked about
         found.group()
         for found in found_all
-        if _LAUNCHED.search(text, max(0, found.start() - 200), min(len(text), found.end() + 100))
+        if _INSTITUTION_HEADS.fullmatch(found.group("head"))
+        and _LAUNCHED.search(text, max(0, found.start() - 200), min(len(text), found.end() + 100))
     }
     for found in found_all:
         if _INSTITUTION_HEADS.fullmatch(found.group("head")) and found.group() not in launched:
@@ -392,12 +393,37 @@ def _described(text: str, lang: str) -> Iterable[Match]:
         for found in _FR_FORCE.finditer(text):
             yield Match(Initiative, found.start("span"), found.end("span"), {}, "names/force")
     else:
-        for found in _EN_DESCRIBED.finditer(text):
+        for found in _in_sentences_with(_EN_DESCRIBED, _EN_MEETING_WORD, text, reach=200):
             start, end = found.span("span")
             end = start + len(_TRAILING.sub("", text[start:end]))
             yield Match(Forum, start, end, {"kind": "meeting"}, "names/described-meeting")
         for found in _EN_FORCE.finditer(text):
             yield Match(Initiative, found.start("span"), found.end("span"), {}, "names/force")
+
+
+_EN_MEETING_WORD = compile_pattern(rf"\m(?:{_EN_MEETING})", regex.IGNORECASE)
+_SENTENCE_MARK = compile_pattern(r"[.!?]")
+
+
+def _in_sentences_with(pattern: Any, anchor: Any, text: str, reach: int) -> Iterator[Any]:
+    """``pattern.finditer(text)``, run only where a sentence holds a match of ``anchor``: from
+    ``reach`` code points before the sentence's first one to the sentence's end.
+
+    The same matches as over the whole text, for a ``pattern`` whose every match holds a match
+    of ``anchor`` less than ``reach`` after its own start, and no ``.``, ``!`` or ``?`` (so that
+    it never spans two sentences, and a window ending at one cuts none short). A pattern tried at
+    every word of the text costs more than finding its anchors, which are few.
+    """
+    done = 0  # the text before this is searched
+    for a in anchor.finditer(text):
+        if a.start() < done:
+            continue
+        lo = max(done, a.start() - reach)
+        lo = max(lo, max(text.rfind(mark, lo, a.start()) for mark in ".!?") + 1)
+        mark = _SENTENCE_MARK.search(text, a.end())
+        hi = mark.start() if mark is not None else len(text)
+        yield from pattern.finditer(text, lo, hi)
+        done = hi
 
 
 def _add(kept: list[Match], new: Match, inside_ok: bool) -> list[Match]:
