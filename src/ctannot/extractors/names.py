@@ -270,7 +270,7 @@ _EN_GROUP = compile_pattern(
     regex.IGNORECASE,
 )
 _KIND_AFTER_NAME = (
-    r"(?:\s*\([^()]{1,12}\))?,\s+(?:"
+    r",\s+(?:"
     r"(?:a|an)\s+(?:[\p{L}\-]+\s+){0,2}?(?:jihadist|terrorist|militant|rebel|extremist|insurgent|Islamist)"
     r"\s+(?:group|movement|organi[sz]ation|outfit|militia)"
     r"|(?:un|une)\s+(?:groupe|mouvement|organisation|milice)\s+(?:[\p{L}\-]+\s+){0,1}?"
@@ -278,7 +278,9 @@ _KIND_AFTER_NAME = (
 )
 _KIND = compile_pattern(_KIND_AFTER_NAME, regex.IGNORECASE)
 """What follows a group's name to say what it is: ``, a jihadist group``, ``, un groupe armé``."""
-_GROUP_THEN_KIND = compile_pattern(_GROUP_NAME + _KIND_AFTER_NAME, regex.IGNORECASE)
+_GROUP_THEN_KIND = compile_pattern(
+    _GROUP_NAME + r"(?:\s*\([^()]{1,12}\))?" + _KIND_AFTER_NAME, regex.IGNORECASE
+)
 _NAME_REACH = 200
 """How far before what follows it a group's name may start."""
 
