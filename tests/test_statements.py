@@ -531,6 +531,12 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "According to the UN envoy, Amadou Saleh Diallo, the region faces a grave threat.",
         [("the region faces a grave threat", "according to", "indirect", "Amadou Saleh Diallo")],
     ),
+    # -- a call's content starts after "de" as a word, never inside "des" ----------------------
+    "fr-a-call-content-never-starts-inside-a-word": (
+        "fr",
+        "Le retrait demandé par l'ONU des mercenaires étrangers inquiète le Niger.",
+        [],
+    ),
     # -- a group speaks for the body it sits for before the meeting it sat in ------------------
     "en-collective-speaker-a-body-before-a-meeting": (
         "en",
