@@ -344,3 +344,31 @@ def test_a_dateline_names_where_the_story_was_filed_not_an_actor(
 def test_a_country_in_a_sentence_is_still_an_actor(pipeline: Pipeline) -> None:
     doc = annotate(pipeline, "Luxembourg, 13 juin - Le Luxembourg a proposé un plan commun.", "fr")
     assert "Luxembourg" in [a.text for a in mentions(doc, Actor)]
+
+
+# -- states listed as a body's members are not Actors ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "actors"),
+    [
+        (
+            "en",
+            "The bloc, comprising five countries - Burundi, Kenya, Rwanda, Tanzania and Uganda, "
+            "met in Arusha.",
+            [],
+        ),
+        ("fr", "Le bloc, composé du Bénin, du Niger, du Tchad et du Cameroun, se réunit à Abuja.", []),
+        ("en", "Kenya, Uganda and Ethiopia signed the pact in Nairobi.", ["Kenya", "Uganda", "Ethiopia"]),
+        (  # participants in brackets take part: they act
+            "fr",
+            "Les ministres des pays concernés (Bénin, Niger et Tchad) ont adopté un plan.",
+            ["Bénin", "Niger", "Tchad"],
+        ),
+    ],
+)
+def test_states_listed_as_members_are_not_actors(
+    pipeline: Pipeline, lang: str, text: str, actors: list[str]
+) -> None:
+    doc = annotate(pipeline, text, lang)
+    assert [a.text for a in mentions(doc, Actor) if a.kind == "state"] == actors

@@ -96,7 +96,7 @@ class MentionsExtractor(RuleExtractor):
     def extract(self, document: Document, report: Report) -> Iterable[Layer]:
         text = document.text
         found = resolve_overlaps(self.candidates(document, report), self.nestable)
-        matches = self.refine(document, _outside_datelines(text, found))
+        matches = self.refine(document, _outside_member_lists(text, _outside_datelines(text, found)))
         matches = _with_acronyms(text, unlisted_names(text, document.lang, matches))
         entities = _entities(text, matches)
         reference = parse_document_date(document.metadata.get("date"))
@@ -191,6 +191,40 @@ def _outside_datelines(text: str, matches: list[Match]) -> list[Match]:
     return [
         m for m in matches if not (m.type is Actor and any(a <= m.start < m.end <= b for a, b in datelines))
     ]
+
+
+_LIST_JOIN = compile_pattern(
+    r"\s*(?:,|;|\band\b|\bet\b|&)\s*(?:(?:and|et)\s+)?"
+    r"(?:the\s+|l['’]|la\s+|le\s+|les\s+|du\s+|de\s+la\s+|de\s+l['’]|des\s+|de\s+|d['’])?"
+)
+_LIST_INTRODUCED = compile_pattern(
+    r"(?:compris(?:ing|es?)|comprenant|compos(?:ed|[ée]e?s?)\s+(?:of|d[ue']|des)|made\s+up\s+of|"
+    r"consisting\s+of|member\s+(?:states|countries|nations)|[ÉE]tats\s+membres|pays\s+membres)"
+    r"\s*(?:(?:the|les|des|of|de|d['’]|five|six|seven|eight|nine|ten|cinq|six|sept|huit|neuf|dix|\d+|"
+    r"countries|states|nations|pays|[ÉE]tats)\s+){0,3}[:\-–—(]?\s*$",
+    regex.IGNORECASE,
+)
+"""What says that a list names a body's members: ``comprising five countries -``, ``member
+states``, ``composée des pays``. (Participants in brackets or after ``dont`` take part: they act.)"""
+
+
+def _outside_member_lists(text: str, matches: list[Match]) -> list[Match]:
+    """``matches`` but the states listed as members (``comprising five countries - Burundi,
+    Kenya, Rwanda, Tanzania and Uganda``): three states or more, one after the other, after
+    words that open a list. A state is an Actor when it acts or speaks; a list says who belongs."""
+    states = [i for i, m in enumerate(matches) if m.type is Actor and m.attributes.get("kind") == "state"]
+    listed: set[int] = set()
+    run: list[int] = []
+    for i in [*states, -1]:
+        if i >= 0 and run and _LIST_JOIN.fullmatch(text, matches[run[-1]].end, matches[i].start):
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            first = matches[run[0]].start
+            if _LIST_INTRODUCED.search(text, max(0, first - 60), first):
+                listed.update(run)
+        run = [i] if i >= 0 else []
+    return [m for i, m in enumerate(matches) if i not in listed] if listed else matches
 
 
 @functools.cache

@@ -83,7 +83,7 @@ _PARTICIPLE = compile_pattern(r"(?:ant|ing)$", regex.IGNORECASE)
 _SUBJECT_AFTER = compile_pattern(r"-t-(?:il|elle|ils|elles)|[^;:!?()«»“”\"]*")
 _COLON = compile_pattern(r"\s*:\s*(?=[^\s«“\"])")
 _CALL_CONTENT = compile_pattern(r"[^.;:«»“”\"]{0,100}?(?<!\w)(?:(?:à|a|to|de)\s+|d')(?=\w)")
-"""What a call asks for starts after ``à``, ``de`` or ``to``, words of their own (not the ``de`` of ``des``)."""
+"""What a call asks for starts after ``à``, ``de`` or ``to`` as words (not the ``de`` of ``des``)."""
 _THAT = compile_pattern(r"\s*(?:,\s*[^,]{1,80},\s*)?(?:que\s+|qu'|that\s+)")
 _THAT_AFTER_ADJUNCT = compile_pattern(r"[^.;:«»“”\",]{0,70}?\s(?:que\s+|qu'|that\s+)")
 _PREPOSITION = compile_pattern(r"(?:sur|pour|on|for|of|de\s|d'(?=une?\s))\s*")
