@@ -174,3 +174,10 @@ def test_a_launched_programme_ends_where_its_complement_does(pipeline: Pipeline)
 def test_a_joint_force_is_an_initiative_by_name_too(pipeline: Pipeline) -> None:
     text = "La Force multinationale mixte (FMM) a repris Malam Fatori, selon la FMM."
     assert found(pipeline, text, "fr").count(("Initiative", "FMM")) == 2
+
+
+def test_a_title_case_meeting_name_starts_with_a_capitalised_word(pipeline: Pipeline) -> None:
+    text = "It was the outcome of the 9th convening of the Coastal Defence Ministers’ Meeting in Accra."
+    forums = [name for kind, name in found(pipeline, text, "en") if kind == "Forum"]
+    assert "Coastal Defence Ministers’ Meeting" in forums
+    assert not any(name.startswith(("of ", "the ")) for name in forums)
