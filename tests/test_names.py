@@ -181,3 +181,15 @@ def test_a_title_case_meeting_name_starts_with_a_capitalised_word(pipeline: Pipe
     forums = [name for kind, name in found(pipeline, text, "en") if kind == "Forum"]
     assert "Coastal Defence Ministers’ Meeting" in forums
     assert not any(name.startswith(("of ", "the ")) for name in forums)
+
+
+def test_a_name_with_a_hyphenated_suffix_and_its_acronym(pipeline: Pipeline) -> None:
+    text = (
+        "It was the outcome of the 14th convening of the Coastal Defence Ministers’ Meeting-Plus "
+        "(CDMM-Plus) in Delhi. The CDMM-Plus met again in 2025."
+    )
+    assert found(pipeline, text, "en") == [
+        ("Forum", "Coastal Defence Ministers’ Meeting-Plus"),
+        ("Forum", "CDMM-Plus"),
+        ("Forum", "CDMM-Plus"),
+    ]

@@ -33,7 +33,10 @@ from ctannot.rules.pattern_cache import compile_pattern
 
 __all__ = ["MentionsExtractor"]
 
-_ACRONYM_AFTER = compile_pattern(r"\s*\(\s*(?P<acr>\p{Lu}[\p{Lu}\p{N}&\-]{1,9}\p{Ll}?)\s*\)")
+_ACRONYM_AFTER = compile_pattern(
+    r"\s*\(\s*(?P<acr>\p{Lu}[\p{Lu}\p{N}&\-]{1,9}(?:\p{Ll}|-\p{Lu}\p{Ll}+)?)\s*\)"
+)
+"""An acronym in brackets after a name: ``(GCTF)``, ``(Jnim)``, ``(ADMM-Plus)``."""
 _HONORIFIC = compile_pattern(r"^(?:M\.|Mme|Mlle|Me|Dr\.?|Pr|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame)\s+")
 _NUMBER = r"(?P<{name}>\d{{1,3}}(?:[\s\u00a0\u202f.,]\d{{3}})*|\d+)"
 _PARTICIPANTS = [
