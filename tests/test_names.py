@@ -193,3 +193,12 @@ def test_a_name_with_a_hyphenated_suffix_and_its_acronym(pipeline: Pipeline) -> 
         ("Forum", "CDMM-Plus"),
         ("Forum", "CDMM-Plus"),
     ]
+
+
+def test_the_code_a_name_opens_with_alone_later(pipeline: Pipeline) -> None:
+    text = "Les chefs d'Etat du G4 Liptako se sont réunis à Dori. Le G4 veut une force commune."
+    assert found(pipeline, text, "fr").count(("Forum", "G4")) == 0  # no name known: nothing to follow
+    text = "Les chefs d'Etat du G5 Sahel se sont réunis à Bamako. Le G5 veut une force commune."
+    assert ("Forum", "G5") in found(pipeline, text, "fr")
+    text = "The ASEAN Regional Forum met in Vientiane. ASEAN ministers spoke after it."
+    assert ("Forum", "ASEAN") not in found(pipeline, text, "en")  # capitals alone name the body

@@ -349,6 +349,7 @@ def unlisted_names(text: str, lang: str | None, matches: Sequence[Match]) -> lis
         kept = _add(kept, found, inside_ok=False)
     kept = _acronyms_before_names(text, kept)
     kept = _short_forms(text, kept)
+    kept = _codes_alone(text, kept)
     return sorted(kept, key=lambda m: (m.start, m.end))
 
 
@@ -510,4 +511,31 @@ def _short_forms(text: str, kept: list[Match]) -> list[Match]:
         if any(o.start < end and start < o.end for o in out):
             continue
         out.append(Match(named.type, start, end, {}, "names/short-form", named.entity))
+    return out
+
+
+_CODE_FIRST = compile_pattern(r"(?P<code>\p{Lu}+\d+)[\s\-]+\p{Lu}")
+"""A name that opens with a code of capitals and digits: ``G5 Sahel``, ``G20 Summit``."""
+
+
+def _codes_alone(text: str, kept: list[Match]) -> list[Match]:
+    """The code a Forum's or Initiative's name opens with, alone later in the document (``le
+    G5`` after ``G5 Sahel``): typed like the name. Only codes with a digit: a word in capitals
+    alone (``ASEAN`` of ``ASEAN Regional Forum``) names something else."""
+    named: dict[str, Match] = {}
+    for m in kept:
+        if m.type in (Forum, Initiative):
+            found = _CODE_FIRST.match(text, m.start, m.end)
+            if found is not None:
+                named.setdefault(found.group("code"), m)
+    if not named:
+        return kept
+    out = list(kept)
+    pattern = regex.compile(rf"(?<![\w\-])(?:{'|'.join(map(regex.escape, sorted(named)))})(?![\w\-])")
+    for found in pattern.finditer(text):
+        name = named[found.group()]
+        start, end = found.span()
+        if start < name.end or any(o.start < end and start < o.end for o in out):
+            continue
+        out.append(Match(name.type, start, end, {}, "names/code-alone", name.entity))
     return out
