@@ -202,3 +202,24 @@ def test_the_code_a_name_opens_with_alone_later(pipeline: Pipeline) -> None:
     assert ("Forum", "G5") in found(pipeline, text, "fr")
     text = "The ASEAN Regional Forum met in Vientiane. ASEAN ministers spoke after it."
     assert ("Forum", "ASEAN") not in found(pipeline, text, "en")  # capitals alone name the body
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "des" of "de les": the complement names which recommendations
+            "Les ministres ont examiné la mise en œuvre des recommandations du Sommet de Niamey.",
+            ("Initiative", "recommandations du Sommet de Niamey"),
+        ),
+        ("Le sommet de N’Djamena s'est tenu en février.", ("Forum", "sommet de N’Djamena")),
+    ],
+)
+def test_specific_plurals_and_names_with_an_apostrophe(
+    pipeline: Pipeline, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in found(pipeline, text, "fr")
+
+
+def test_a_generic_plural_is_still_no_initiative(pipeline: Pipeline) -> None:
+    text = "Les pays ont lancé des programmes de prévention de la radicalisation."
+    assert [name for kind, name in found(pipeline, text, "fr") if kind == "Initiative"] == []

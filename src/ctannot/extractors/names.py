@@ -118,8 +118,8 @@ _APOSTROPHE = "['’]"
 _WORD_START = r"\m(?<![\w\-])"
 r"""Where a name starts: a word's first letter, not after a hyphen. (``\m`` first: ``regex`` finds
 word starts much faster than it tries the look-behind at every position.)"""
-_CAP = r"(?-i:\p{Lu}[\p{L}\p{N}\-]*|\p{Lu}{2,}[\p{N}\-]*)"
-"""A capitalised word (or an acronym)."""
+_CAP = r"(?-i:\p{Lu}(?:[\p{L}\p{N}\-]|['’](?=\p{Lu}))*|\p{Lu}{2,}[\p{N}\-]*)"
+"""A capitalised word (or an acronym), with an apostrophe inside before a capital (``N’Djamena``)."""
 
 # French: a capitalised head, then adjectives and prepositional complements. A complement is a
 # preposition and up to four words, which may themselves be joined by "et" or another preposition.
