@@ -223,3 +223,14 @@ def test_specific_plurals_and_names_with_an_apostrophe(
 def test_a_generic_plural_is_still_no_initiative(pipeline: Pipeline) -> None:
     text = "Les pays ont lancé des programmes de prévention de la radicalisation."
     assert [name for kind, name in found(pipeline, text, "fr") if kind == "Initiative"] == []
+
+
+def test_a_page_s_bracketed_word_and_a_verb_end_no_name(pipeline: Pipeline) -> None:
+    text = (
+        "Québec injectera 1 million dans le Centre de prévention de la violence (VIDÉO)\n\n"
+        "Le ministre Pierre Moreau a estimé que le centre jouait un rôle dans la détection de la "
+        "radicalisation."
+    )
+    initiatives = [name for kind, name in found(pipeline, text, "fr") if kind == "Initiative"]
+    assert "VIDÉO" not in initiatives
+    assert not any("jouait" in name for name in initiatives)

@@ -37,6 +37,10 @@ _ACRONYM_AFTER = compile_pattern(
     r"\s*\(\s*(?P<acr>\p{Lu}[\p{Lu}\p{N}&\-]{1,9}(?:\p{Ll}|-\p{Lu}\p{Ll}+)?)\s*\)"
 )
 """An acronym in brackets after a name: ``(GCTF)``, ``(Jnim)``, ``(ADMM-Plus)``."""
+_NOT_ACRONYMS = frozenset(
+    {"video", "videos", "photo", "photos", "audio", "live", "direct", "exclusif", "update"}
+)
+"""Words in capitals that a page puts in brackets after a headline: ``(VIDÉO)``, not an acronym."""
 _HONORIFIC = compile_pattern(r"^(?:M\.|Mme|Mlle|Me|Dr\.?|Pr|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame)\s+")
 _NUMBER = r"(?P<{name}>\d{{1,3}}(?:[\s\u00a0\u202f.,]\d{{3}})*|\d+)"
 _PARTICIPANTS = [
@@ -254,7 +258,7 @@ def _with_acronyms(text: str, matches: list[Match]) -> list[Match]:
         if not named or m.origin == "names/described-meeting":
             continue  # a described meeting has no acronym: one after it is its organiser's
         found = _ACRONYM_AFTER.match(text, m.end)
-        if found is None or found.group("acr") in expanded:
+        if found is None or found.group("acr") in expanded or fold(found.group("acr")) in _NOT_ACRONYMS:
             continue
         acronym = found.group("acr")
         expanded.add(acronym)
