@@ -537,6 +537,26 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "Le retrait demandé par l'ONU des mercenaires étrangers inquiète le Niger.",
         [],
     ),
+    # -- a title with a word that presented a person earlier: that person ---------------------
+    "fr-a-title-qualified-like-a-person-named-before": (
+        "fr",
+        "Le ministre espagnol de l'Intérieur, Pedro Alvarez, a rencontré son homologue marocain, "
+        "Karim Bennani. M. Bennani a déclaré que la coopération est exemplaire. Seule la coopération "
+        "peut vaincre ce fléau, a affirmé le responsable espagnol.",
+        [
+            ("la coopération est exemplaire", "déclarer", "indirect", "M. Bennani"),
+            ("Seule la coopération peut vaincre ce fléau", "affirmer", "indirect", "Pedro Alvarez"),
+        ],
+    ),
+    "en-a-title-qualified-like-a-person-named-before": (
+        "en",
+        "Kenya's Interior Minister Peter Mwangi met his Ugandan counterpart John Okello. Mr Okello "
+        "said the border was safe. The threat is regional, the Kenyan minister said.",
+        [
+            ("the border was safe", "say", "indirect", "Mr Okello"),
+            ("The threat is regional", "say", "indirect", "Peter Mwangi"),
+        ],
+    ),
     # -- a group speaks for the body it sits for before the meeting it sat in ------------------
     "en-collective-speaker-a-body-before-a-meeting": (
         "en",

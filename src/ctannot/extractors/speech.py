@@ -72,6 +72,7 @@ _CAPITALISED = compile_pattern(r"(?<!\w)\p{Lu}")
 _INITIAL = compile_pattern(r"\p{Lu}\.")
 _DETERMINERS = {"les", "ces", "leurs", "nos", "the", "these", "their", "our"}
 _ARTICLES = {"le", "la", "les", "l'", "un", "une", "des", "the", "a", "an"}
+_CLAUSE_END = compile_pattern(r"[.;:!?]")
 _IN_BRACKETS = compile_pattern(r"\s*\(\s*")
 _QUOTE_OPEN = compile_pattern(r"[«“\"]")
 _SENTENCE_BREAK = compile_pattern(r"[.!?]\s")
@@ -387,10 +388,46 @@ class _Context:
             named = next((a.id for a in self._ended_before(start) if _is_person(a)), None)
             if named is not None:
                 return named
+        if title and title.group() not in self.lang.not_persons:
+            # "le responsable espagnol", "the Kenyan minister": the person named with that word
+            qualified = self._person_described(start, title.start(), title.end(), end)
+            if qualified is not None:
+                return qualified
         if words & self.lang.person_pronouns or (title and title.group() not in self.lang.not_persons):
             return self.back_reference(start, person=True)  # "elle a ajouté", "the minister said"
         if words & self.lang.pronouns or title is not None:
             return self.back_reference(start)
+        return None
+
+    def _person_described(self, pos: int, title_start: int, title_end: int, end: int) -> str | None:
+        """The last person named before ``pos`` in whose presentation a word that qualifies the
+        title here appears too (``espagnol`` in ``le responsable espagnol``, after ``le ministre
+        espagnol de l'Intérieur, X``; ``Kenyan`` in ``the Kenyan official``), or None."""
+        in_title = set(_WORD.findall(self.lowered, title_start, title_end))
+        qualifiers = {
+            w[:5]
+            for w in _WORD.findall(self.lowered, max(0, title_start - 12), end)
+            if len(w) >= 5 and w not in in_title and w not in self.lang.pronouns
+        }
+        if not qualifiers:
+            return None
+        speakers = self.speakers
+        for n, a in enumerate(self._ended_before(pos)):
+            if n == 20:
+                break
+            if not _is_person(a):
+                continue
+            # how the text presents them: since the person before them, and to the clause's end
+            i = bisect.bisect_left(speakers, a.start, key=_start)
+            before = next((b.end for b in reversed(speakers[max(0, i - 5) : i]) if _is_person(b)), 0)
+            after = next((b.start for b in speakers[i + 1 : i + 6] if _is_person(b)), len(self.plain))
+            lo, hi = max(a.start - 80, before, 0), min(a.end + 80, after)
+            stop = _CLAUSE_END.search(self.plain, a.end, hi)
+            words = _WORD.findall(self.lowered, lo, a.start) + _WORD.findall(
+                self.lowered, a.end, stop.start() if stop else hi
+            )
+            if any(w[:5] in qualifiers for w in words):
+                return a.id
         return None
 
     def _named_person(self, start: int, end: int, outranks: bool) -> str | None:
