@@ -234,3 +234,28 @@ def test_a_page_s_bracketed_word_and_a_verb_end_no_name(pipeline: Pipeline) -> N
     initiatives = [name for kind, name in found(pipeline, text, "fr") if kind == "Initiative"]
     assert "VIDÉO" not in initiatives
     assert not any("jouait" in name for name in initiatives)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fr", "La France a lancé l'opération Sirocco en 2014.", ("Initiative", "opération Sirocco")),
+        ("fr", "La task-force Mistral réunit des forces spéciales.", ("Initiative", "task-force Mistral")),
+        (
+            "en",
+            "Nigeria launched Operation Desert Shield against the insurgents.",
+            ("Initiative", "Operation Desert Shield"),
+        ),
+    ],
+)
+def test_forces_and_operations_by_their_name(
+    pipeline: Pipeline, lang: str, text: str, expected: tuple[str, str]
+) -> None:
+    names = found(pipeline, text, lang)
+    assert expected in names
+    assert [n for n in names if n[0] == "Initiative"] == [expected]  # one mention, the whole name
+
+
+def test_a_date_after_an_operation_is_no_name(pipeline: Pipeline) -> None:
+    assert ("Initiative", "operation In") not in found(pipeline, "The operation In July was long.", "en")
+    assert not [n for n in found(pipeline, "The operation Monday failed.", "en") if n[0] == "Initiative"]

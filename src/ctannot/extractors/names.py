@@ -250,6 +250,22 @@ _EN_FORCE = compile_pattern(
     regex.IGNORECASE,
 )
 
+_NAMED_OPERATION = compile_pattern(
+    rf"{_WORD_START}(?P<head>op[ée]rations?|task[- ]force|force|exercices?|exercises?)\s+"
+    r"(?!(?:de|du|des|d|of|the|in|en|au|aux|à|on|for|pour|contre|against)\b)"
+    r"(?P<name>(?-i:\p{Lu})[\p{L}\-]+(?:\s+(?-i:\p{Lu})[\p{L}\-]+){0,3})(?![\w\-])",
+    regex.IGNORECASE,
+)
+"""A force, an operation or an exercise and its name: ``l'opération Barkhane``, ``la task-force
+Takuba``, ``Operation Hadin Kai``."""
+_NOT_AN_OPERATION_NAME = compile_pattern(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Janvier|Février|Fevrier|Mars|Avril|Mai|Juin|Juillet|Août|Aout|Septembre|Octobre|Novembre|Décembre|"
+    r"Decembre|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Lundi|Mardi|Mercredi|Jeudi|"
+    r"Vendredi|Samedi|Dimanche)(?:\s.*)?"
+)
+
+
 # -- groups the text calls jihadist, terrorist, armed... ------------------------------------------
 
 _GROUP_NAME = (
@@ -354,6 +370,7 @@ def unlisted_names(text: str, lang: str | None, matches: Sequence[Match]) -> lis
 
 
 def _named(text: str, lang: str) -> Iterable[Match]:
+    yield from _named_operations(text)
     if lang == "fr":
         for found in _FR_NAMED_AFTER_PLACE.finditer(text):
             kind = _type_of_head(found.group("head"), lang)
@@ -404,6 +421,12 @@ def _described(text: str, lang: str) -> Iterable[Match]:
             yield Match(Initiative, found.start("span"), found.end("span"), {}, "names/force")
 
 
+def _named_operations(text: str) -> Iterator[Match]:
+    for found in _NAMED_OPERATION.finditer(text):
+        if not _NOT_AN_OPERATION_NAME.fullmatch(found.group("name")):
+            yield Match(Initiative, found.start(), found.end(), {}, "names/named-operation")
+
+
 _EN_MEETING_WORD = compile_pattern(rf"\m(?:{_EN_MEETING})", regex.IGNORECASE)
 _SENTENCE_MARK = compile_pattern(r"[.!?]")
 
@@ -449,6 +472,8 @@ def _add(kept: list[Match], new: Match, inside_ok: bool) -> list[Match]:
             return kept  # the rule packs' own description of this meeting stands
         elif inside and m.type in (Actor, Threat):
             continue  # part of the new, longer name
+        elif inside and m.type is new.type and m.entity is None and not inside_ok:
+            continue  # a rule's shorter reading of the same name ("Operation Hadin" of "Operation Hadin Kai")
         elif inside and m.type in (Forum, Initiative) and inside_ok:
             out.append(m)  # a Forum named inside a described meeting is annotated as well
         else:
