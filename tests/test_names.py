@@ -259,3 +259,13 @@ def test_forces_and_operations_by_their_name(
 def test_a_date_after_an_operation_is_no_name(pipeline: Pipeline) -> None:
     assert ("Initiative", "operation In") not in found(pipeline, "The operation In July was long.", "en")
     assert not [n for n in found(pipeline, "The operation Monday failed.", "en") if n[0] == "Initiative"]
+
+
+def test_an_english_name_s_head_alone_later_is_its_short_form(pipeline: Pipeline) -> None:
+    text = (
+        "Delegates of the Inter-Coastal Committee against Terrorism met in Accra. Later the "
+        "Committee adopted a declaration."
+    )
+    assert ("Forum", "Committee") in found(pipeline, text, "en")
+    text = "The Coastal Counter-Terrorism Financing Summit opened. Later the Summit closed."
+    assert ("Forum", "Summit") not in found(pipeline, text, "en")  # a meeting's head alone is anaphora

@@ -514,6 +514,9 @@ _HEAD_WORD = compile_pattern(
 )
 
 
+_HEAD_WORD_IN = compile_pattern(rf"(?<![\w\-]){_HEAD_WORD.pattern}", regex.IGNORECASE)
+
+
 def _short_forms(text: str, kept: list[Match]) -> list[Match]:
     """The capitalised head alone after an article (``la Plateforme``, ``the Process``), once the
     document has named a body or programme with that head: typed like it."""
@@ -522,8 +525,14 @@ def _short_forms(text: str, kept: list[Match]) -> list[Match]:
         ours = m.type is Actor and m.origin == "names/named-head"
         if not (m.type in (Forum, Initiative) or ours) or _MEETING_HEAD.match(text, m.start, m.end):
             continue
-        word = _HEAD_WORD.match(text, m.start, m.end)
-        if word and word.group()[0].isupper() and word.end() < m.end:  # a head, then more: a name
+        # the first capitalised head of the name: first in French ("Plateforme de ..."), inside in
+        # English ("Inter-American Committee against Terrorism")
+        word = next((w for w in _HEAD_WORD_IN.finditer(text, m.start, m.end) if w.group()[0].isupper()), None)
+        if (
+            word
+            and (word.start(), word.end()) != (m.start, m.end)
+            and not _MEETING_HEAD.fullmatch(word.group())
+        ):
             heads.setdefault(word.group().lower(), m)
     if not heads:
         return kept
