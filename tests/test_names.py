@@ -269,3 +269,15 @@ def test_an_english_name_s_head_alone_later_is_its_short_form(pipeline: Pipeline
     assert ("Forum", "Committee") in found(pipeline, text, "en")
     text = "The Coastal Counter-Terrorism Financing Summit opened. Later the Summit closed."
     assert ("Forum", "Summit") not in found(pipeline, text, "en")  # a meeting's head alone is anaphora
+
+
+def test_a_short_form_after_l_apostrophe_and_no_verb_in_a_name(pipeline: Pipeline) -> None:
+    text = (
+        "Les pays de l'Initiative de Lomé se sont réunis. L'Initiative a été lancée en 2017 et "
+        "l'Initiative s'étend."
+    )
+    assert found(pipeline, text, "fr") == [
+        ("Initiative", "Initiative de Lomé"),
+        ("Initiative", "Initiative"),
+        ("Initiative", "Initiative"),
+    ]

@@ -347,7 +347,7 @@ _ACRONYM = r"\p{Lu}[\p{Lu}\p{N}&\-]{1,9}"
 _ACRONYM_BEFORE = compile_pattern(rf"(?P<acr>{_ACRONYM})\s*\(\s*$")
 """An acronym just before ``(`` that opens a long name: ``ACR (Long Name)``."""
 _SHORT_FORM = compile_pattern(
-    rf"{_WORD_START}(?:la|le|l{_APOSTROPHE}|les|cette|ce|the|this)\s+(?P<head>\p{{Lu}}\p{{Ll}}+(?:\s+de\s+travail)?)(?![\w\-])",
+    rf"{_WORD_START}(?:(?:la|le|les|cette|ce|the|this)\s+|[lL]{_APOSTROPHE}\s*)(?P<head>\p{{Lu}}\p{{Ll}}+(?:\s+de\s+travail)?)(?![\w\-])",
 )
 
 
