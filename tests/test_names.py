@@ -281,3 +281,11 @@ def test_a_short_form_after_l_apostrophe_and_no_verb_in_a_name(pipeline: Pipelin
         ("Initiative", "Initiative"),
         ("Initiative", "Initiative"),
     ]
+
+
+def test_a_body_in_a_name_s_complement_gives_no_short_form(pipeline: Pipeline) -> None:
+    text = (
+        "Les ministres ont adopté la stratégie antiterroriste de l'Union européenne. Les attentats "
+        "restent rares dans l'Union."
+    )
+    assert ("Initiative", "Union") not in found(pipeline, text, "fr")

@@ -532,6 +532,8 @@ def _short_forms(text: str, kept: list[Match]) -> list[Match]:
             word
             and (word.start(), word.end()) != (m.start, m.end)
             and not _MEETING_HEAD.fullmatch(word.group())
+            # inside a name, a body's head is its complement's ("de l'Union européenne")
+            and (word.start() == m.start or not _ORGANISATION_WORDS.fullmatch(word.group()))
         ):
             heads.setdefault(word.group().lower(), m)
     if not heads:
