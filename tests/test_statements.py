@@ -557,6 +557,28 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             ("The threat is regional", "say", "indirect", "Peter Mwangi"),
         ],
     ),
+    # -- "pour lui, C": an opinion told of the person the pronoun stands for ------------------
+    "fr-pour-lui-is-a-source": (
+        "fr",
+        "Le président Amadou Sall est venu à Bamako. Pour lui, il faut lutter contre la pauvreté.",
+        [("il faut lutter contre la pauvreté", "pour", "indirect", "Amadou Sall")],
+    ),
+    "fr-pour-and-a-verb-is-no-source": (
+        "fr",
+        "Pour lutter contre le terrorisme, les pays du Sahel ont créé une force.",
+        [],
+    ),
+    # -- an auxiliary, an incise between commas, then the participle ----------------------------
+    "fr-an-incise-inside-a-compound-tense": (
+        "fr",
+        "La SADC a, dans un communiqué publié lundi, condamné les attaques dans la région de Cabo Delgado.",
+        [("les attaques dans la région de Cabo Delgado", "condamner", "indirect", "SADC")],
+    ),
+    "en-an-incise-inside-a-compound-tense": (
+        "en",
+        "The African Union has, in a statement issued on Monday, condemned the attacks in the north.",
+        [("the attacks in the north", "condemn", "indirect", "African Union")],
+    ),
     # -- a group speaks for the body it sits for before the meeting it sat in ------------------
     "en-collective-speaker-a-body-before-a-meeting": (
         "en",

@@ -73,6 +73,9 @@ _INITIAL = compile_pattern(r"\p{Lu}\.")
 _DETERMINERS = {"les", "ces", "leurs", "nos", "the", "these", "their", "our"}
 _ARTICLES = {"le", "la", "les", "l'", "un", "une", "des", "the", "a", "an"}
 _CLAUSE_END = compile_pattern(r"[.;:!?]")
+_INTERRUPTED_AUXILIARY = compile_pattern(
+    r"(?<!\w)(?:a|ont|avait|avaient|aura|auront|has|have|had)\s*,[^,;:]{1,150},\s*$", regex.IGNORECASE
+)
 _IN_BRACKETS = compile_pattern(r"\s*\(\s*")
 _QUOTE_OPEN = compile_pattern(r"[«“\"]")
 _SENTENCE_BREAK = compile_pattern(r"[.!?]\s")
@@ -842,6 +845,8 @@ class StatementExtractor(Extractor):
             anonymous = ctx.lang.anonymous.match(ctx.lowered, _skip_space(text, cue.end))
             if anonymous and not ctx.names_in(*source):
                 return None  # "selon un officier", "according to diplomats": no identifiable source
+            if not _WORD.search(text, *source):  # "pour lui, C": the source is in the cue's own words
+                source = (cue.start, source[1])
             return (*reported, ctx.speaker_in(*source) or ctx.named_body(*source))
         # what follows the verb, past an aside ("a déclaré pour sa part le ministre")
         cue_end = ctx.lang.asides.match(ctx.lowered, cue.end).end() if ctx.lang.asides else cue.end
@@ -854,6 +859,9 @@ class StatementExtractor(Extractor):
             and s_end - cue_end <= _INCISE_TAIL
             and _INCISE_AFTER.fullmatch(text, cue_end, s_end)
             and not self._apposition_before(ctx, s_start, incise)
+            # "X a, dans un communiqué, condamné C": an auxiliary, an incise between commas, then
+            # the participle; not "C, a condamné X"
+            and not _INTERRUPTED_AUXILIARY.search(text, s_start, cue.start)
             # "Speaking at the opening, he said C", "Lors de la réunion, il a indiqué C": what
             # comes before the comma is the adverbial the sentence opens with, not what was said
             and not (
