@@ -289,3 +289,25 @@ def test_a_body_in_a_name_s_complement_gives_no_short_form(pipeline: Pipeline) -
         "restent rares dans l'Union."
     )
     assert ("Initiative", "Union") not in found(pipeline, text, "fr")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fr",
+            "Riyad a lancé une coalition antiterroriste de 40 pays.",
+            [("Forum", "coalition antiterroriste")],
+        ),
+        (
+            "en",
+            "Riyadh launched a counter-terrorism coalition of 40 countries.",
+            [("Forum", "counter-terrorism coalition")],
+        ),
+        ("en", "The US-led coalition struck again on Tuesday.", []),  # any coalition is not one of ours
+    ],
+)
+def test_a_coalition_against_terrorism_is_a_forum(
+    pipeline: Pipeline, lang: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [n for n in found(pipeline, text, lang) if n[0] == "Forum"] == expected

@@ -266,6 +266,16 @@ _NOT_AN_OPERATION_NAME = compile_pattern(
 )
 
 
+_COALITION = compile_pattern(
+    _WORD_START + r"(?:coalition\s+(?:militaire\s+)?(?:islamique\s+)?(?:antiterroriste|anti-terroriste|"
+    r"contre\s+le\s+terrorisme|de\s+lutte\s+contre\s+le\s+terrorisme)|(?:counter-?terrorism|anti-?terror|"
+    r"anti-?terrorism|anti-?ISIS|anti-?jihadist)\s+coalition)(?![\w\-])",
+    regex.IGNORECASE,
+)
+"""A coalition the text calls one against terrorism: a body states join (``une coalition
+antiterroriste``, ``a counter-terrorism coalition``), not any coalition (``the US-led coalition``)."""
+
+
 # -- groups the text calls jihadist, terrorist, armed... ------------------------------------------
 
 _GROUP_NAME = (
@@ -371,6 +381,7 @@ def unlisted_names(text: str, lang: str | None, matches: Sequence[Match]) -> lis
 
 def _named(text: str, lang: str) -> Iterable[Match]:
     yield from _named_operations(text)
+    yield from _coalitions(text)
     if lang == "fr":
         for found in _FR_NAMED_AFTER_PLACE.finditer(text):
             kind = _type_of_head(found.group("head"), lang)
@@ -419,6 +430,11 @@ def _described(text: str, lang: str) -> Iterable[Match]:
             yield Match(Forum, start, end, {"kind": "meeting"}, "names/described-meeting")
         for found in _EN_FORCE.finditer(text):
             yield Match(Initiative, found.start("span"), found.end("span"), {}, "names/force")
+
+
+def _coalitions(text: str) -> Iterator[Match]:
+    for found in _COALITION.finditer(text):
+        yield Match(Forum, found.start(), found.end(), {"kind": "organisation"}, "names/coalition")
 
 
 def _named_operations(text: str) -> Iterator[Match]:
