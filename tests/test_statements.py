@@ -579,6 +579,22 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "The African Union has, in a statement issued on Monday, condemned the attacks in the north.",
         [("the attacks in the north", "condemn", "indirect", "African Union")],
     ),
+    # -- a participle opening the sentence: its content to the comma, the subject after it ----
+    "en-an-opening-participle-speaks-for-the-subject": (
+        "en",
+        "Minister Raj Kumar spoke in Delhi. Warning against any nation supporting terrorism, he "
+        "quoted the Secretary-General.",
+        [("any nation supporting terrorism", "warn", "indirect", "Raj Kumar")],
+    ),
+    "fr-an-opening-participle-speaks-for-the-subject": (
+        "fr",
+        "Réitérant son soutien à la force conjointe, le ministre Tiémoko Diarra a déclaré que la "
+        "menace est régionale.",
+        [
+            ("son soutien à la force conjointe", "réitérer", "indirect", "Tiémoko Diarra"),
+            ("la menace est régionale", "déclarer", "indirect", "Tiémoko Diarra"),
+        ],
+    ),
     # -- a group speaks for the body it sits for before the meeting it sat in ------------------
     "en-collective-speaker-a-body-before-a-meeting": (
         "en",

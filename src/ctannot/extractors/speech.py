@@ -90,13 +90,13 @@ _CALL_CONTENT = compile_pattern(r"[^.;:«»“”\"]{0,100}?(?<!\w)(?:(?:à|a|to
 """What a call asks for starts after ``à``, ``de`` or ``to`` as words (not the ``de`` of ``des``)."""
 _THAT = compile_pattern(r"\s*(?:,\s*[^,]{1,80},\s*)?(?:que\s+|qu'|that\s+)")
 _THAT_AFTER_ADJUNCT = compile_pattern(r"[^.;:«»“”\",]{0,70}?\s(?:que\s+|qu'|that\s+)")
-_PREPOSITION = compile_pattern(r"(?:sur|pour|on|for|of|de\s|d'(?=une?\s))\s*")
+_PREPOSITION = compile_pattern(r"(?:sur|pour|contre|on|for|of|against|about|de\s|d'(?=une?\s))\s*")
 _SUBJECT_STOP = compile_pattern(r"[,.;:!?]|\s(?:que|qu'|that)\s")
 _ARTICLE = compile_pattern(r"(?:le|la|les|l'|the)\s*")
 _AFTER_QUOTE = compile_pattern(r"[»”\"’]\s*,?\s*(?:[\w-]+\s*){0,2}$")
 _DETERMINER = compile_pattern(
     r"(?:l'|d'une?\s|(?:la|le|les|une?|des|du|sa|son|ses|leurs?|cette|ces|ce|cet|tout|toute|tous|toutes|the|a|an|its|their|his|her"
-    r"|our|this)\s)",
+    r"|our|this|any|all|these|those)\s)",
     regex.IGNORECASE,
 )
 _CLAUSE_START_EN = compile_pattern(
@@ -800,12 +800,15 @@ class StatementExtractor(Extractor):
             if _after_quote(text, max(s_start, cue.start - 40), cue.start, ctx.titles):
                 continue  # the incise of a direct quote: handled with the quote
             if _PARTICIPLE.search(text, cue.start, cue.end) and not text[s_start : cue.start].strip():
-                continue  # "Réitérant ..., M. X a déclaré": the participle's subject comes later
-            if cue.role != "source" and ctx.after(ctx.lang.noun_determiner, cue.start):
+                # "Réitérant son soutien, M. X a déclaré ...", "Warning against C, he quoted ...":
+                # the participle's content runs to the comma, its subject is the main clause's
+                found = self._opening_participle(ctx, cue, s_end)
+            elif cue.role != "source" and ctx.after(ctx.lang.noun_determiner, cue.start):
                 continue  # "à la demande de X", "une annonce", "the report": a noun, not a speech verb
-            if ctx.after(ctx.lang.passive, cue.start) and not _AGENT.match(ctx.lowered, cue.end):
+            elif ctx.after(ctx.lang.passive, cue.start) and not _AGENT.match(ctx.lowered, cue.end):
                 continue  # "a été condamné à dix ans": its subject does not speak, and no agent does
-            found = self._clause(ctx, cue, s_start, s_end, inside)
+            else:
+                found = self._clause(ctx, cue, s_start, s_end, inside)
             if found is None:
                 continue
             c_start, c_end, speaker = found
@@ -913,6 +916,37 @@ class StatementExtractor(Extractor):
         if speaker is None:  # "a déclaré jeudi le ministre que ..."
             speaker = ctx.speaker_in(cue_end, content - 1)
         return content, s_end, speaker
+
+    def _opening_participle(self, ctx: _Context, cue: _Cue, s_end: int) -> tuple[int, int, str | None] | None:
+        """The content and speaker of a participle that opens its sentence (``Warning against C,
+        the minister said ...``): the content up to the comma, the speaker the subject after it;
+        None when either is not found."""
+        comma = ctx.plain.find(",", cue.end, s_end)
+        if comma < 0 or cue.role == "source":
+            return None
+        content = self._complement(ctx, cue.end, comma, cue.role)
+        if content is None:
+            return None
+        head = _DETERMINER.match(ctx.lowered, content)
+        noun = _WORD.match(ctx.lowered, head.end() if head else content)
+        if noun is not None and noun.group() in ctx.lang.speech_nouns:
+            return None  # "Réitérant l'appel du Secrétaire général à C": the call is his, C its content
+        subject = _skip_space(ctx.plain, comma + 1)
+        end = subject
+        for word in _WORD.finditer(ctx.plain, subject, min(s_end, subject + 100)):
+            w = word.group()
+            lowered = w.lower()
+            if not (
+                w[0].isupper()
+                or lowered in _ARTICLES
+                or lowered in ctx.lang.pronouns
+                or lowered in ("de", "du", "des", "of", "d", "l")
+                or ctx.lang.titles.fullmatch(ctx.lowered, word.start(), word.end())
+            ):
+                break
+            end = word.end()
+        speaker = ctx.speaker_in(subject, end) if end > subject else None
+        return (content, comma, speaker) if speaker is not None else None
 
     def _before_coordinated_cue(self, ctx: _Context, start: int, end: int) -> int:
         """Where the content ends before a speech verb coordinated with its own (``said C1, and
