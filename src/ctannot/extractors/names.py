@@ -251,10 +251,9 @@ _EN_FORCE = compile_pattern(
 )
 
 _NAMED_OPERATION = compile_pattern(
-    rf"{_WORD_START}(?P<head>op[ée]rations?|task[- ]force|force|exercices?|exercises?)\s+"
-    r"(?!(?:de|du|des|d|of|the|in|en|au|aux|à|on|for|pour|contre|against)\b)"
-    r"(?P<name>(?-i:\p{Lu})[\p{L}\-]+(?:\s+(?-i:\p{Lu})[\p{L}\-]+){0,3})(?![\w\-])",
-    regex.IGNORECASE,
+    rf"{_WORD_START}(?P<head>[Oo]p[ée]rations?|OP[ÉE]RATIONS?|[Tt]ask[- ][Ff]orce|[Ff]orce|FORCE|"
+    r"[Ee]xercices?|[Ee]xercises?)\s+(?!(?i:de|du|des|d|of|the|in|en|au|aux|à|on|for|pour|contre|against)\b)"
+    r"(?P<name>\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,3})(?![\w\-])"
 )
 """A force, an operation or an exercise and its name: ``l'opération Barkhane``, ``la task-force
 Takuba``, ``Operation Hadin Kai``."""
@@ -433,6 +432,8 @@ def _described(text: str, lang: str) -> Iterable[Match]:
 
 
 def _coalitions(text: str) -> Iterator[Match]:
+    if "oalition" not in text and "OALITION" not in text:
+        return  # most texts: the pattern is not tried at every word
     for found in _COALITION.finditer(text):
         yield Match(Forum, found.start(), found.end(), {"kind": "organisation"}, "names/coalition")
 
@@ -543,7 +544,11 @@ def _short_forms(text: str, kept: list[Match]) -> list[Match]:
             continue
         # the first capitalised head of the name: first in French ("Plateforme de ..."), inside in
         # English ("Inter-American Committee against Terrorism")
-        word = next((w for w in _HEAD_WORD_IN.finditer(text, m.start, m.end) if w.group()[0].isupper()), None)
+        word = _HEAD_WORD.match(text, m.start, m.end)
+        if word is None and text[m.start].isupper():  # a title-case name: its head inside
+            word = next(
+                (w for w in _HEAD_WORD_IN.finditer(text, m.start, m.end) if w.group()[0].isupper()), None
+            )
         if (
             word
             and (word.start(), word.end()) != (m.start, m.end)

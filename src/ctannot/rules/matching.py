@@ -430,7 +430,7 @@ def without_vetoed(
     return kept
 
 
-_VETO_BEFORE, _VETO_AFTER = 48, 40  # exclusions look at a few words around the start
+_VETO_BEFORE, _VETO_AFTER = 48, 24  # exclusions look at a few words around the start
 
 
 def _vetoes(ex: Exclusion, views: TextViews, start: int, timeout: float) -> bool:
