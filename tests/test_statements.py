@@ -548,6 +548,13 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             ("Seule la coopération peut vaincre ce fléau", "affirmer", "indirect", "Pedro Alvarez"),
         ],
     ),
+    "fr-a-title-qualified-like-a-person-named-after-another": (
+        "fr",
+        "La rencontre entre le ministre de l'Intérieur marocain Karim Bennani et son homologue "
+        "espagnol, Pedro Alvarez, devait permettre d'échanger. Seule la coopération peut vaincre ce "
+        "fléau, a déclaré pour sa part le responsable espagnol.",
+        [("Seule la coopération peut vaincre ce fléau", "déclarer", "indirect", "Pedro Alvarez")],
+    ),
     "en-a-title-qualified-like-a-person-named-before": (
         "en",
         "Kenya's Interior Minister Peter Mwangi met his Ugandan counterpart John Okello. Mr Okello "

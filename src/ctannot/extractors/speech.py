@@ -72,7 +72,7 @@ _CAPITALISED = compile_pattern(r"(?<!\w)\p{Lu}")
 _INITIAL = compile_pattern(r"\p{Lu}\.")
 _DETERMINERS = {"les", "ces", "leurs", "nos", "the", "these", "their", "our"}
 _ARTICLES = {"le", "la", "les", "l'", "un", "une", "des", "the", "a", "an"}
-_CLAUSE_END = compile_pattern(r"[.;:!?]")
+_APPOSITION = compile_pattern(r"\s*,\s*([^,.;:!?()«»“”\"]{1,80})")
 _INTERRUPTED_AUXILIARY = compile_pattern(
     r"(?<!\w)(?:a|ont|avait|avaient|aura|auront|has|have|had)\s*,[^,;:]{1,150},\s*$", regex.IGNORECASE
 )
@@ -420,15 +420,14 @@ class _Context:
                 break
             if not _is_person(a):
                 continue
-            # how the text presents them: since the person before them, and to the clause's end
+            # how the text presents them: since the person before them, and in an apposition
+            # after the name (", ministre espagnol de l'Intérieur,"), not in what follows it
             i = bisect.bisect_left(speakers, a.start, key=_start)
             before = next((b.end for b in reversed(speakers[max(0, i - 5) : i]) if _is_person(b)), 0)
-            after = next((b.start for b in speakers[i + 1 : i + 6] if _is_person(b)), len(self.plain))
-            lo, hi = max(a.start - 80, before, 0), min(a.end + 80, after)
-            stop = _CLAUSE_END.search(self.plain, a.end, hi)
-            words = _WORD.findall(self.lowered, lo, a.start) + _WORD.findall(
-                self.lowered, a.end, stop.start() if stop else hi
-            )
+            words = _WORD.findall(self.lowered, max(a.start - 80, before, 0), a.start)
+            apposition = _APPOSITION.match(self.plain, a.end)
+            if apposition is not None:
+                words += _WORD.findall(self.lowered, apposition.start(1), apposition.end(1))
             if any(w[:5] in qualifiers for w in words):
                 return a.id
         return None
