@@ -602,6 +602,34 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             ("la menace est régionale", "déclarer", "indirect", "Tiémoko Diarra"),
         ],
     ),
+    # -- "pour le ministre X, C": a person's view; a call's content may open with a quote ----
+    "fr-pour-a-titled-person-is-a-source": (
+        "fr",
+        "Pour le ministre Tiémoko Diarra, la menace est désormais régionale.",
+        [("la menace est désormais régionale", "pour", "indirect", "Tiémoko Diarra")],
+    ),
+    "fr-pour-a-person-in-apposition-then-a-quote": (
+        "fr",
+        "Pour la ministre belge de l'Intérieur, Anne Peeters, dont le pays préside le Conseil, "
+        "«aucun service ne peut faire face seul à cette vague».",
+        [("aucun service ne peut faire face seul à cette vague", "pour", "direct", "Anne Peeters")],
+    ),
+    "fr-a-call-whose-content-opens-with-a-quote": (
+        "fr",
+        "Le président Amadou Sall a appelé ses pairs à « plus de solidarité » face aux groupes armés.",
+        [("« plus de solidarité » face aux groupes armés", "appeler", "mixed", "Amadou Sall")],
+    ),
+    # -- criticism and recommendation are speech acts ------------------------------------------
+    "fr-criticism-is-speech": (
+        "fr",
+        "Le Premier ministre Amadou Sall a fustigé l'attitude des partenaires étrangers.",
+        [("l'attitude des partenaires étrangers", "fustiger", "indirect", "Amadou Sall")],
+    ),
+    "en-recommendation-is-speech": (
+        "en",
+        "Minister Raj Kumar recommended that the border posts be merged.",
+        [("the border posts be merged", "recommend", "indirect", "Raj Kumar")],
+    ),
     # -- a group speaks for the body it sits for before the meeting it sat in ------------------
     "en-collective-speaker-a-body-before-a-meeting": (
         "en",

@@ -86,7 +86,7 @@ _PARTICIPLE_AT = compile_pattern(r"\w+(?:ant|ing)(?!\w)", regex.IGNORECASE)
 _PARTICIPLE = compile_pattern(r"(?:ant|ing)$", regex.IGNORECASE)
 _SUBJECT_AFTER = compile_pattern(r"-t-(?:il|elle|ils|elles)|[^;:!?()«»“”\"]*")
 _COLON = compile_pattern(r"\s*:\s*(?=[^\s«“\"])")
-_CALL_CONTENT = compile_pattern(r"[^.;:«»“”\"]{0,100}?(?<!\w)(?:(?:à|a|to|de)\s+|d')(?=\w)")
+_CALL_CONTENT = compile_pattern(r"[^.;:«»“”\"]{0,100}?(?<!\w)(?:(?:à|a|to|de)\s+|d')(?=[\w«“\"])")
 """What a call asks for starts after ``à``, ``de`` or ``to`` as words (not the ``de`` of ``des``)."""
 _THAT = compile_pattern(r"\s*(?:,\s*[^,]{1,80},\s*)?(?:que\s+|qu'|that\s+)")
 _THAT_AFTER_ADJUNCT = compile_pattern(r"[^.;:«»“”\",]{0,70}?\s(?:que\s+|qu'|that\s+)")
@@ -780,7 +780,13 @@ class StatementExtractor(Extractor):
         cue = cues[-1]
         if cue.role == "source":
             comma = ctx.plain.find(",", cue.end, pos)
-            return ctx.speaker_in(cue.end, comma if comma > 0 else pos), cue
+            speaker = ctx.speaker_in(cue.end, comma if comma > 0 else pos, back=False)
+            if speaker is None and comma > 0:  # "pour la ministre belge, Annelies Verlinden, « ..."
+                following = ctx.plain.find(",", comma + 1, pos)
+                speaker = ctx.speaker_in(comma + 1, following if following > 0 else pos, back=False)
+            if speaker is None and not _WORD.search(ctx.plain, cue.end, comma if comma > 0 else pos):
+                speaker = ctx.speaker_in(cue.start, comma if comma > 0 else pos)  # "pour lui, « ..."
+            return speaker or ctx.speaker_in(cue.end, comma if comma > 0 else pos), cue
         speaker = ctx.subject_before(s_start, cue.start) or ctx.speaker_in(cue.end, pos)
         return speaker, cue
 
@@ -840,6 +846,11 @@ class StatementExtractor(Extractor):
                     and _is_person(ctx.speaker(ctx.speaker_in(comma + 1, following, back=False)))
                 ):
                     source, reported = (cue.end, following), (following + 1, s_end)
+                # "..., Jane Doe, dont le pays préside le Conseil, C": the relative clause is the source's
+                if ctx.lang.relative.match(ctx.lowered, _skip_space(text, reported[0])):
+                    after = text.find(",", reported[0] + 1, s_end)
+                    if after > 0:
+                        reported = (after + 1, s_end)
             elif text[s_start : cue.start].rstrip().endswith(","):  # C, selon X.
                 source, reported = (cue.end, s_end), (s_start, text.rfind(",", s_start, cue.start))
             else:
@@ -849,7 +860,13 @@ class StatementExtractor(Extractor):
                 return None  # "selon un officier", "according to diplomats": no identifiable source
             if not _WORD.search(text, *source):  # "pour lui, C": the source is in the cue's own words
                 source = (cue.start, source[1])
-            return (*reported, ctx.speaker_in(*source) or ctx.named_body(*source))
+            speaker = ctx.speaker_in(*source) or ctx.named_body(*source)
+            if cue.lemma == "pour" and not _is_person(ctx.speaker(speaker)):
+                return None  # "pour le ministre, C" tells a person's view; "pour le pays, C" no one's
+            quoted = _trim(ctx.document.text, *reported, strip_final=True)
+            if quoted in inside:  # "pour X, « C »": the quotation alone, read as the quote it is
+                return None
+            return (*reported, speaker)
         # what follows the verb, past an aside ("a déclaré pour sa part le ministre")
         cue_end = ctx.lang.asides.match(ctx.lowered, cue.end).end() if ctx.lang.asides else cue.end
         lo = max(s_start, cue.start - 80)
