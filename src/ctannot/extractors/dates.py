@@ -21,7 +21,7 @@ import attrs
 from ctannot.rules.pattern_cache import compile_pattern
 from ctannot.rules.trie import trie_pattern
 
-__all__ = ["DateMention", "DatesOfText", "find_dates", "parse_document_date"]
+__all__ = ["DateMention", "DatesOfText", "find_dates", "is_month_or_day", "parse_document_date"]
 
 _MONTHS = {
     **{
@@ -104,6 +104,15 @@ _MONTH = (
     + r")\.?)"
 )
 _DAY = r"(?P<weekday>" + trie_pattern(_cased(_DAYS)) + r")"
+_MONTHS_AND_DAYS = frozenset(_cased([*(m for m in _MONTHS if m not in _ABBREVIATED), *_DAYS]))
+
+
+def is_month_or_day(word: str) -> bool:
+    """Whether ``word`` is the full name of a month or a day of the week, French or English, as
+    ``find_dates`` reads them: lowercase, capitalised or in capitals (``Juillet``, ``MONDAY``)."""
+    return word in _MONTHS_AND_DAYS
+
+
 _HINT = compile_pattern(
     r"\d|(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday"
     r"|saturday|sunday)"

@@ -25,7 +25,7 @@ from ctannot.extractor import Report
 from ctannot.extractors.dates import DatesOfText, parse_document_date
 from ctannot.extractors.names import unlisted_names
 from ctannot.extractors.rule_extractor import RuleExtractor
-from ctannot.extractors.text_units import sentences
+from ctannot.extractors.text_units import acronym_forms, sentences, whole_words
 from ctannot.model import Document, Layer
 from ctannot.rules.folding import fold
 from ctannot.rules.matching import Match, resolve_overlaps
@@ -264,9 +264,7 @@ def _with_acronyms(text: str, matches: list[Match]) -> list[Match]:
         expanded.add(acronym)
         key = m.entity.key if m.entity is not None else f"{m.type.type_name}:{fold(text[m.start : m.end])}"
         # as the press writes it too: JNIM and Jnim
-        written = {acronym, acronym.title()} if len(acronym) > 2 and acronym.isalpha() else {acronym}
-        forms = "|".join(regex.escape(w) for w in sorted(written))
-        for occurrence in regex.finditer(rf"(?<![\w\-])(?:{forms})(?![\w\-])", text):
+        for occurrence in whole_words(acronym_forms(acronym)).finditer(text):
             s, e = occurrence.span()
             # only the spans starting less than the longest one before ``e`` can overlap it
             near = taken[bisect.bisect_left(taken, (s - longest, 0)) : bisect.bisect_left(taken, (e, 0))]

@@ -27,6 +27,8 @@ from typing import Any
 import regex
 
 from ctannot.annotations import Actor, Forum, Initiative, Threat
+from ctannot.extractors.dates import is_month_or_day
+from ctannot.extractors.text_units import acronym_forms, whole_words
 from ctannot.rules.matching import Match
 from ctannot.rules.pattern_cache import compile_pattern
 
@@ -257,12 +259,6 @@ _NAMED_OPERATION = compile_pattern(
 )
 """A force, an operation or an exercise and its name: ``l'opération Barkhane``, ``la task-force
 Takuba``, ``Operation Hadin Kai``."""
-_NOT_AN_OPERATION_NAME = compile_pattern(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Janvier|Février|Fevrier|Mars|Avril|Mai|Juin|Juillet|Août|Aout|Septembre|Octobre|Novembre|Décembre|"
-    r"Decembre|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Lundi|Mardi|Mercredi|Jeudi|"
-    r"Vendredi|Samedi|Dimanche)(?:\s.*)?"
-)
 
 
 _COALITION = compile_pattern(
@@ -340,7 +336,7 @@ def _threat_groups(text: str, lang: str) -> Iterable[Match]:
         if len(name) > 2 and not _NOT_A_GROUP.fullmatch(name):
             names.add(name)
     for name in sorted(names):
-        for found in regex.finditer(rf"(?<![\w\-]){regex.escape(name)}(?![\w\-])", text):
+        for found in whole_words([name]).finditer(text):
             yield Match(Threat, found.start(), found.end(), {"category": "group"}, "names/threat-group")
 
 
@@ -440,7 +436,7 @@ def _coalitions(text: str) -> Iterator[Match]:
 
 def _named_operations(text: str) -> Iterator[Match]:
     for found in _NAMED_OPERATION.finditer(text):
-        if not _NOT_AN_OPERATION_NAME.fullmatch(found.group("name")):
+        if not is_month_or_day(found.group("name").split()[0]):  # "the operation In July": no name
             yield Match(Initiative, found.start(), found.end(), {}, "names/named-operation")
 
 
@@ -509,10 +505,7 @@ def _acronyms_before_names(text: str, kept: list[Match]) -> list[Match]:
         found = _ACRONYM_BEFORE.search(text, max(0, m.start - 16), m.start)
         if found is None:
             continue
-        acronym = found.group("acr")
-        written = {acronym, acronym.title()} if len(acronym) > 2 and acronym.isalpha() else {acronym}
-        forms = "|".join(regex.escape(w) for w in sorted(written))
-        for occurrence in regex.finditer(rf"(?<![\w\-])(?:{forms})(?![\w\-])", text, pos=found.start("acr")):
+        for occurrence in whole_words(acronym_forms(found.group("acr"))).finditer(text, found.start("acr")):
             start, end = occurrence.span()
             same = [o for o in out if o.start < end and start < o.end]
             if all((o.start, o.end) == (start, end) for o in same):  # a gazetteer's type gives way
@@ -588,8 +581,7 @@ def _codes_alone(text: str, kept: list[Match]) -> list[Match]:
     if not named:
         return kept
     out = list(kept)
-    pattern = regex.compile(rf"(?<![\w\-])(?:{'|'.join(map(regex.escape, sorted(named)))})(?![\w\-])")
-    for found in pattern.finditer(text):
+    for found in whole_words(named).finditer(text):
         name = named[found.group()]
         start, end = found.span()
         if start < name.end or any(o.start < end and start < o.end for o in out):

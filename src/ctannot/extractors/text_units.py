@@ -1,17 +1,19 @@
-"""Paragraphs, sentences and quotations of a news text, as offsets; no NLP model needed."""
+"""Paragraphs, sentences, quotations and words of a news text, as offsets; no NLP model needed."""
 
 from __future__ import annotations
 
 import bisect
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 import attrs
+import regex
 
 from ctannot.rules.pattern_cache import compile_pattern
 
-__all__ = ["Quote", "paragraphs", "quotes", "sentences"]
+__all__ = ["Quote", "acronym_forms", "paragraphs", "quotes", "sentences", "whole_words"]
 
 _ABBREVIATIONS = frozenset(
     [
@@ -223,3 +225,18 @@ def quotes(text: str, start: int = 0, end: int | None = None) -> Iterator[Quote]
         if s < e:
             yield Quote(i, j, s, e)
         i = j + 1
+
+
+def whole_words(forms: Iterable[str]) -> Any:
+    """A pattern of ``forms`` as whole words: not inside a longer word, nor a hyphenated one.
+
+    Made with ``regex.compile`` (whose own cache keeps the last ones), not kept between runs:
+    the forms are a document's names, and would fill the pattern cache.
+    """
+    alternatives = "|".join(regex.escape(form) for form in sorted(forms))
+    return regex.compile(rf"(?<![\w\-])(?:{alternatives})(?![\w\-])")
+
+
+def acronym_forms(acronym: str) -> set[str]:
+    """An acronym as the press writes it: ``JNIM`` and ``Jnim`` (letters only, three or more)."""
+    return {acronym, acronym.title()} if len(acronym) > 2 and acronym.isalpha() else {acronym}
