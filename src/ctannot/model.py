@@ -56,8 +56,8 @@ def _to_layers(value: Iterable[Layer]) -> tuple[Layer, ...]:
 # which accepts or rejects them, with its own message, exactly as it would have on its own.
 
 _STR = attrs.validators.instance_of(str)
-_STR_OR_NONE = attrs.validators.optional(attrs.validators.instance_of(str))
-_STRS = attrs.validators.deep_iterable(attrs.validators.instance_of(str))
+_STR_OR_NONE = attrs.validators.optional(_STR)
+_STRS = attrs.validators.deep_iterable(_STR)
 _NON_EMPTY: Callable[[Any, attrs.Attribute[Any], Any], Any] = attrs.validators.min_len(1)
 
 

@@ -113,10 +113,10 @@ class _Language:
     pronouns: frozenset[str]
     person_pronouns: frozenset[str]
     latter: frozenset[str]
+    """``dernier`` (``ce dernier``), ``latter``: the person named last, not the one who spoke last."""
     asides: Any | None
     """What may stand between a speech verb and its subject or content and belongs to neither:
     ``a déclaré pour sa part X``, ``a indiqué de son côté que``, ``said, for his part, that``."""
-    """``dernier`` (``ce dernier``), ``latter``: the person named last, not the one who spoke last."""
     anonymous: Any
     """What opens a source no one can identify: ``un officier``, ``diplomats``, ``des sources``."""
     bare_infinitive: Any
