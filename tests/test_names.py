@@ -50,6 +50,11 @@ def found(pipeline: Pipeline, text: str, lang: str) -> list[tuple[str, str]]:
             "The Standing Council on Cooperation in Security Affairs met on Tuesday.",
             ("Forum", "Standing Council on Cooperation in Security Affairs"),
         ),
+        (  # interior ministers are of the domain: internal security is theirs
+            "en",
+            "The Council of Coastal Interior Ministers met in Tunis.",
+            ("Forum", "Council of Coastal Interior Ministers"),
+        ),
     ],
 )
 def test_named_bodies_and_programmes_by_their_head_noun(
@@ -82,14 +87,42 @@ def test_names_outside_the_domain_are_left_alone(pipeline: Pipeline, lang: str, 
         ),
         ("en", "A meeting of defence ministers in Rome ended.", "meeting of defence ministers in Rome"),
         ("en", "The leaders' summit closed on Friday.", "leaders' summit"),
+        # a meeting of a kind that an institution holds (annual, extraordinary, ministerial...)
+        # is that one meeting, with or without its organiser named again
+        ("fr", "Le sommet annuel a condamné les attentats de la semaine.", "sommet annuel"),
+        (
+            "fr",
+            "Les assises ordinaires de la communauté se sont ouvertes à Lomé.",
+            "assises ordinaires de la communauté",
+        ),
+        ("en", "The inter-sessional summit that ended on Tuesday backed the plan.", "inter-sessional summit"),
+        ("en", "The annual summit of the bloc condemned the attacks.", "annual summit of the bloc"),
+        # participants are nouns: the verb after them is no part of the meeting
+        (
+            "en",
+            "The extraordinary summit of heads of state was held in Abuja.",
+            "extraordinary summit of heads of state",
+        ),
     ],
 )
 def test_described_meetings(pipeline: Pipeline, lang: str, text: str, expected: str) -> None:
     assert ("Forum", expected) in found(pipeline, text, lang)
 
 
-def test_a_bare_meeting_is_anaphora(pipeline: Pipeline) -> None:
-    mentions = found(pipeline, "La réunion s'est bien passée, selon eux.", "fr")
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "La réunion s'est bien passée, selon eux."),
+        ("fr", "Une réunion technique a suivi."),  # any meeting, of no institution
+        ("en", "The meeting ended early, they said."),
+        ("en", "A bilateral meeting followed."),  # two states: not multilateral
+        # indefinite: what kind of meeting something is, not the meeting
+        ("en", "The report went to officials at an annual meeting in May."),
+        ("fr", "Il s'agit d'une réunion annuelle, selon eux."),
+    ],
+)
+def test_a_bare_meeting_is_anaphora(pipeline: Pipeline, lang: str, text: str) -> None:
+    mentions = found(pipeline, text, lang)
     assert not [t for t in mentions if t[0] == "Forum"]
 
 

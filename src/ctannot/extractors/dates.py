@@ -105,6 +105,8 @@ _MONTH = (
 )
 _DAY = r"(?P<weekday>" + trie_pattern(_cased(_DAYS)) + r")"
 _MONTHS_AND_DAYS = frozenset(_cased([*(m for m in _MONTHS if m not in _ABBREVIATED), *_DAYS]))
+MONTH_OR_DAY = trie_pattern(sorted(_MONTHS_AND_DAYS)) + r"(?![\w\-])"
+"""A pattern of the words :func:`is_month_or_day` accepts, as whole words."""
 
 
 def is_month_or_day(word: str) -> bool:

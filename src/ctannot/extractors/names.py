@@ -27,7 +27,7 @@ from typing import Any
 import regex
 
 from ctannot.annotations import Actor, Forum, Initiative, Threat
-from ctannot.extractors.dates import is_month_or_day
+from ctannot.extractors.dates import MONTH_OR_DAY, is_month_or_day
 from ctannot.extractors.text_units import acronym_forms, whole_words
 from ctannot.rules.matching import Match
 from ctannot.rules.pattern_cache import compile_pattern
@@ -80,6 +80,7 @@ _INITIATIVE_WORDS = {
 _TOPIC = compile_pattern(
     r"terror|antiterror|s[ée]curit|defen[cs]e|d[ée]fense|paix|peace|extr[ée]mis|radicali|jihad|djihad|"
     r"criminal|renseignement|intelligence|militaire|military|arm[ée]e|sahel|fronti[èe]re|border|police|"
+    r"int[ée]rieur|interior|"
     r"stabili|sanction|combattants|fighters|daech|daesh|isis|isil|qa[iï]da|boko|insurg|violen|armes|weapons",
     regex.IGNORECASE,
 )
@@ -204,6 +205,16 @@ _FR_PARTICIPANTS = (
     r"representants|directeurs|points\s+focaux|hauts\s+responsables|commandants|procureurs|ambassadeurs|"
     r"délégués|delegues|membres|parlementaires|gouverneurs|états-majors)"
 )
+_FR_INSTITUTIONAL = (
+    r"(?:extraordinaire|ordinaire|ordinaires|extraordinaires|annuel|annuelle|ministériel|ministérielle|"
+    r"ministeriel|ministerielle|de\s+haut\s+niveau|au\s+sommet|tripartite|multilatéral|multilatérale)"
+)
+"""Kinds of meeting an institution holds: ``le sommet annuel`` is one meeting, where ``une réunion
+technique`` could be any."""
+_FR_GENERIC_ORGANISER = (
+    rf"(?:de\s+la|de\s+l{_APOSTROPHE}|du)\s*(?:communauté|organisation|union|commission|alliance|ligue|"
+    r"coalition|bloc|sous-région|région|conférence)"
+)
 _FR_DESCRIBED = compile_pattern(
     rf"{_WORD_START}(?P<span>(?:{_FR_MEETING})(?:\s+{_FR_MEETING_ADJECTIVE})*"
     rf"(?:"
@@ -212,6 +223,10 @@ _FR_DESCRIBED = compile_pattern(
     # a place or an organiser: "de Niamey", "à Bamako", "de la CEDEAO", "du G5 Sahel"
     rf"|(?:\s+tenue?)?\s+(?:de\s+la\s+|de\s+l{_APOSTROPHE}|du\s+|de\s+|d{_APOSTROPHE}|à\s+|a\s+)(?-i:{_CAP})(?:[\s\-]+(?-i:{_CAP}))*"
     rf"(?:\s+(?:de\s+la\s+|de\s+l{_APOSTROPHE}|du\s+|de\s+|d{_APOSTROPHE}|des\s+)(?:{_FR_WORD})(?:\s+(?-i:{_CAP}|\p{{Ll}}+))?)?"
+    # or of a kind an institution holds, its organiser named again or not: "le sommet annuel"
+    # (definite: "une réunion annuelle" says what kind of meeting something is)
+    rf"|(?<=(?:\m(?:le|la|les|du|des|au|aux|son|sa|ses|leur|leurs|ce|cet|cette|ces)\s+|\m[lL]{_APOSTROPHE}\s*)"
+    rf"(?:{_FR_MEETING})(?:\s+{_FR_MEETING_ADJECTIVE})*\s+{_FR_INSTITUTIONAL})(?:\s+{_FR_GENERIC_ORGANISER})?"
     rf"))(?![\w\-])",
     regex.IGNORECASE,
 )
@@ -221,6 +236,13 @@ des chefs d'Etat du Bassin du lac Tchad``, ``réunion tenue à Accra``."""
 _EN_MEETING = (
     r"summit|meeting|conference|session|ministerial|plenary|talks|retreat|dialogue|symposium|workshop"
 )
+_EN_INSTITUTIONAL = r"(?:annual|extraordinary|ordinary|ministerial|high-level|inter-sessional|biennial|plenary)"
+"""Kinds of meeting an institution holds: ``the annual summit`` is one meeting."""
+_EN_NOT_A_NOUN = (
+    r"(?!(?:was|were|is|are|has|have|had|will|would|can|could|should|may|might|did|does|also)(?![\w\-])"
+    r"|[\p{L}\-]+ed(?![\w\-]))"
+)
+"""A verb, where a meeting's participants end: ``summit of heads of state was held``."""
 _EN_DESCRIBED = compile_pattern(
     rf"{_WORD_START}(?P<span>"
     # "meeting of defence ministers in Lisbon", "session of the Arab Interior Ministers Council"
@@ -228,9 +250,13 @@ _EN_DESCRIBED = compile_pattern(
     rf"emergency|inter-sessional|biennial|plenary)\s+)*(?:{_EN_MEETING})"
     rf"(?:\s+of\s+(?:the\s+)?(?:[\p{{L}}\-]+{_APOSTROPHE}?\s+){{0,3}}?(?:ministers|chiefs|leaders|heads|"
     rf"officials|experts|envoys|directors|commanders|{_CAP}(?:[\s\-]+{_CAP})*)"
-    rf"(?:\s+(?:of|and|for|on)\s+(?:the\s+)?[\p{{L}}\-]+(?:\s+[\p{{L}}\-]+)?)?"
-    rf"(?:\s+in\s+(?-i:{_CAP})(?:\s+(?-i:{_CAP}))*)?"
-    rf"|\s+in\s+(?-i:{_CAP})(?:\s+(?-i:{_CAP}))*)"
+    rf"(?:\s+(?:of|and|for|on)\s+(?:the\s+)?{_EN_NOT_A_NOUN}[\p{{L}}\-]+(?:\s+{_EN_NOT_A_NOUN}[\p{{L}}\-]+)?)?"
+    rf"(?:\s+in\s+(?!{MONTH_OR_DAY})(?-i:{_CAP})(?:\s+(?-i:{_CAP}))*)?"
+    rf"|\s+in\s+(?!{MONTH_OR_DAY})(?-i:{_CAP})(?:\s+(?-i:{_CAP}))*"  # a place, not a month
+    # or of a kind an institution holds, its organiser named again or not: "the annual summit"
+    # (definite: "an annual meeting" says what kind of meeting something is)
+    rf"|(?<=\m(?:the|its|their|this|that)\s+(?:[\p{{L}}\-]+\s+)?{_EN_INSTITUTIONAL}\s+(?:{_EN_MEETING}))"
+    rf"(?:\s+of\s+the\s+(?:bloc|organi[sz]ation|community|union|alliance|coalition|league|region))?)"
     # "leaders' summit", "Riyadh summit": a name or participants before the meeting noun
     rf"|(?:leaders|ministers|chiefs|heads\s+of\s+state){_APOSTROPHE}\s+(?:{_EN_MEETING})"
     rf"|(?!(?:The|This|That|These|Its|Their|Last|Next|Each|Every|A|An|Our|His|Her)\s)(?-i:\p{{Lu}}[\p{{L}}\-]+)\s+(?:summit|conference|ministerial|plenary)"
