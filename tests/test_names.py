@@ -344,3 +344,21 @@ def test_a_coalition_against_terrorism_is_a_forum(
     pipeline: Pipeline, lang: str, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [n for n in found(pipeline, text, lang) if n[0] == "Forum"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # verbs in -ir, at every form: "établir", "établira", "établissent"; and "définir"
+        (
+            "Les ministres ont décidé d'établir une cellule de coordination du renseignement côtier.",
+            "cellule de coordination du renseignement côtier",
+        ),
+        ("Les deux pays établissent un fonds de soutien aux victimes.", "fonds de soutien aux victimes"),
+        (
+            "Ils doivent définir une feuille de route de coopération sécuritaire entre les Etats.",
+            "feuille de route de coopération sécuritaire",
+        ),
+    ],
+)
+def test_a_programme_launched_by_a_verb_in_ir(pipeline: Pipeline, text: str, expected: str) -> None:
+    assert ("Initiative", expected) in found(pipeline, text, "fr")
