@@ -359,6 +359,20 @@ def test_a_country_in_a_sentence_is_still_an_actor(pipeline: Pipeline) -> None:
             [],
         ),
         ("fr", "Le bloc, composé du Bénin, du Niger, du Tchad et du Cameroun, se réunit à Abuja.", []),
+        (  # any words between what opens the list and the list
+            "en",
+            "The bloc consists of seven coastal countries - Ghana, Togo, Benin and Nigeria, among others.",
+            [],
+        ),
+        ("en", "The group brings together Ghana, Togo, Benin and Nigeria.", []),
+        ("fr", "La coalition regroupe le Bénin, le Togo, le Niger et le Tchad.", []),
+        ("fr", "Elle comprend des pays comme le Bénin, le Togo et le Niger.", []),
+        ("en", "It includes states such as Ghana, Togo and Benin.", []),
+        (  # states whose troops a force brings together contribute them: they act
+            "fr",
+            "La force regroupe des militaires du Bénin, du Togo et du Niger.",
+            ["Bénin", "Togo", "Niger"],
+        ),
         ("en", "Kenya, Uganda and Ethiopia signed the pact in Nairobi.", ["Kenya", "Uganda", "Ethiopia"]),
         (  # participants in brackets take part: they act
             "fr",

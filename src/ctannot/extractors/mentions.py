@@ -206,13 +206,17 @@ _LIST_JOIN = compile_pattern(
 )
 _LIST_INTRODUCED = compile_pattern(
     r"(?:compris(?:ing|es?)|comprenant|compos(?:ed|[ée]e?s?)\s+(?:of|d[ue']|des)|made\s+up\s+of|"
-    r"consisting\s+of|member\s+(?:states|countries|nations)|[ÉE]tats\s+membres|pays\s+membres)"
-    r"\s*(?:(?:the|les|des|of|de|d['’]|five|six|seven|eight|nine|ten|cinq|six|sept|huit|neuf|dix|\d+|"
-    r"countries|states|nations|pays|[ÉE]tats)\s+){0,3}[:\-–—(]?\s*$",
+    r"consist(?:s|ing)?\s+of|member\s+(?:states|countries|nations)|[ÉE]tats\s+membres|pays\s+membres|"
+    r"brings?\s+together|bringing\s+together|regroup(?:e|ent|ant)|rassembl(?:e|ent|ant)|"
+    r"(?:countries|states|nations|pays|[ÉE]tats)\s+(?:such\s+as|comme|tels?\s+que))"
+    r"\s*(?:(?!(?:militaires|soldats|troupes|forces|contingents|officiers|troops|soldiers|officers)\b)"
+    r"[\p{L}\d'’\-]+\s+){0,3}[:\-–—(]?\s*$",
     regex.IGNORECASE,
 )
 """What says that a list names a body's members: ``comprising five countries -``, ``member
-states``, ``composée des pays``. (Participants in brackets or after ``dont`` take part: they act.)"""
+states``, ``composée des pays``, ``brings together``, ``des pays comme``, and up to three words
+before the list. (Participants in brackets or after ``dont`` take part, and states whose troops a
+force brings together contribute: they act.)"""
 
 
 def _outside_member_lists(text: str, matches: list[Match]) -> list[Match]:
