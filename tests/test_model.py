@@ -223,7 +223,7 @@ def test_following_every_reference_reads_the_annotations_once(monkeypatch: pytes
     monkeypatch.setattr(Document, "annotations", counting)
     assert [doc.get(a.id) for a in actors] == actors
     assert doc.resolve(tuple(a.id for a in actors)) == tuple(actors)
-    assert scans == 1
+    assert scans <= 1  # at most once: checking the layers may have made the index already
     assert doc == _doc_with(Layer("m", PROD, actors))  # the index is no part of the document
 
 

@@ -242,9 +242,9 @@ def _refers(cls: type[Any]) -> bool:
 _REFERS: dict[type[Any], bool] = {}
 
 
-_CHECKED: ContextVar[tuple[str, tuple[Layer, ...]] | None] = ContextVar("checked_layers", default=None)
-"""Layers already checked together on a text (set by :meth:`Document.with_layers`): a document
-made of them and more needs only the new ones checked, against the ids of the others."""
+_CHECKED: ContextVar[Document | None] = ContextVar("checked_layers", default=None)
+"""A document whose layers are checked (set by :meth:`Document.with_layers`): a document made of
+its layers and more needs only the new ones checked, against the ids of the others."""
 
 
 def _check_layers(document: Document, attribute: attrs.Attribute[Any], layers: tuple[Layer, ...]) -> None:
@@ -253,13 +253,12 @@ def _check_layers(document: Document, attribute: attrs.Attribute[Any], layers: t
     text = document.text
     referring: list[tuple[Layer, Annotation]] = []
     checked = _CHECKED.get()
-    if checked is not None and checked[0] is text and _starts_with(layers, checked[1]):
+    if checked is not None and checked.text is text and _starts_with(layers, checked.layers):
         # the checked layers hold their ids once and their references resolve among themselves,
         # so they still do with more layers: only the new ones are checked, against them all
-        for layer in checked[1]:
-            names.add(layer.name)
-            by_id.update((ann.id, ann) for ann in layer.annotations)
-        layers = layers[len(checked[1]) :]
+        names.update(layer.name for layer in checked.layers)
+        by_id = dict(checked._index())  # a copy: the checked document's own index stays its own
+        layers = layers[len(checked.layers) :]
     for layer in layers:
         if layer.name in names:
             raise AnnotationError(f"document {document.id!r} has two layers named {layer.name!r}")
@@ -275,6 +274,8 @@ def _check_layers(document: Document, attribute: attrs.Attribute[Any], layers: t
             by_id[ann.id] = ann
             if _refers(type(ann)):
                 referring.append((layer, ann))
+    # every id is now known: the document keeps them as its index (get() would make the same)
+    object.__setattr__(document, "_by_id", by_id)
     for layer, ann in referring:
         for name, targets, ref in ann.references():
             found = by_id.get(ref)
@@ -341,7 +342,7 @@ class Document:
     def with_layers(self, layers: Iterable[Layer]) -> Document:
         """A copy of this document with ``layers`` added after the others. Only the new layers
         are checked (their ids, their text, their references), since this document's are."""
-        token = _CHECKED.set((self.text, self.layers))
+        token = _CHECKED.set(self)
         try:
             return attrs.evolve(self, layers=(*self.layers, *layers))
         finally:
@@ -368,14 +369,17 @@ class Document:
 
     def get(self, annotation_id: str) -> Annotation:
         """The annotation with this id, from any layer."""
-        by_id = self._by_id
-        if by_id is None:
-            by_id = {ann.id: ann for ann in self.annotations()}  # ids are unique: checked
-            object.__setattr__(self, "_by_id", by_id)  # a cache, not a change: still immutable
-        found = by_id.get(annotation_id)
+        found = self._index().get(annotation_id)
         if found is None:
             raise KeyError(f"document {self.id!r} has no annotation {annotation_id!r}")
         return found
+
+    def _index(self) -> dict[str, Annotation]:
+        by_id = self._by_id
+        if by_id is None:  # made by the layers' check, unless validators were off
+            by_id = {ann.id: ann for ann in self.annotations()}  # ids are unique: checked
+            object.__setattr__(self, "_by_id", by_id)  # a cache, not a change: still immutable
+        return by_id
 
     def resolve(self, ref: str | Iterable[str] | None) -> Any:
         """Follow a reference attribute: an id gives its annotation, a tuple of ids a tuple."""
