@@ -505,13 +505,14 @@ def test_the_launch_rules_anchors_are_every_form_their_pattern_reads(lang: str) 
 
     import ctannot
 
-    pack = tomllib.loads((Path(ctannot.__file__).parent / "packs" / lang / "patterns.toml").read_text("utf-8"))
+    pack_file = Path(ctannot.__file__).parent / "packs" / lang / "patterns.toml"
+    pack = tomllib.loads(pack_file.read_text("utf-8"))
     lists = pack["lists"]
     [rule] = [r for r in pack["rule"] if r["name"] == "initiative-launched"]
     endings = re.search(r"\\L<launch_verbs>\)\(\?:([a-z|]+)\)\?", rule["pattern"])
     assert endings is not None, "the launch rule's verb endings are no longer where this test reads them"
     forms = {verb + ending for verb in lists["launch_verbs"] for ending in ["", *endings.group(1).split("|")]}
     anchors = set(lists["launch_words"])
-    needed = {form for form in forms if " " not in form} | set(lists["launch_verbs"]) | set(lists["launch_nouns"])
+    needed = {form for form in forms if " " not in form} | {*lists["launch_verbs"], *lists["launch_nouns"]}
     assert needed - anchors == set()
     assert anchors - forms - set(lists["launch_nouns"]) == set()

@@ -614,6 +614,19 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "«aucun service ne peut faire face seul à cette vague».",
         [("aucun service ne peut faire face seul à cette vague", "pour", "direct", "Anne Peeters")],
     ),
+    "fr-pour-a-body-s-title-then-a-person-in-apposition-then-a-quote": (  # the person, not the body
+        "fr",
+        "Pour le chef de la diplomatie française, Jean Morel, « la coopération doit se renforcer "
+        "chaque jour davantage entre nos pays ».",
+        [
+            (
+                "la coopération doit se renforcer chaque jour davantage entre nos pays",
+                "pour",
+                "direct",
+                "Jean Morel",
+            )
+        ],
+    ),
     "fr-a-call-whose-content-opens-with-a-quote": (
         "fr",
         "Le président Amadou Sall a appelé ses pairs à « plus de solidarité » face aux groupes armés.",

@@ -236,7 +236,9 @@ des chefs d'Etat du Bassin du lac Tchad``, ``réunion tenue à Accra``."""
 _EN_MEETING = (
     r"summit|meeting|conference|session|ministerial|plenary|talks|retreat|dialogue|symposium|workshop"
 )
-_EN_INSTITUTIONAL = r"(?:annual|extraordinary|ordinary|ministerial|high-level|inter-sessional|biennial|plenary)"
+_EN_INSTITUTIONAL = (
+    r"(?:annual|extraordinary|ordinary|ministerial|high-level|inter-sessional|biennial|plenary)"
+)
 """Kinds of meeting an institution holds: ``the annual summit`` is one meeting."""
 _EN_NOT_A_NOUN = (
     r"(?!(?:was|were|is|are|has|have|had|will|would|can|could|should|may|might|did|does|also)(?![\w\-])"

@@ -780,10 +780,12 @@ class StatementExtractor(Extractor):
         cue = cues[-1]
         if cue.role == "source":
             comma = ctx.plain.find(",", cue.end, pos)
+            apposed = _apposed_person(ctx, comma, pos) if comma > 0 else None
+            if apposed is not None:  # "pour la ministre belge, Annelies Verlinden, « ..."
+                return apposed[0], cue
             speaker = ctx.speaker_in(cue.end, comma if comma > 0 else pos, back=False)
-            if speaker is None and comma > 0:  # "pour la ministre belge, Annelies Verlinden, « ..."
-                following = ctx.plain.find(",", comma + 1, pos)
-                speaker = ctx.speaker_in(comma + 1, following if following > 0 else pos, back=False)
+            if speaker is None and comma > 0:  # "pour la ministre belge, Annelies Verlinden « ..."
+                speaker = ctx.speaker_in(comma + 1, pos, back=False)
             if speaker is None and not _WORD.search(ctx.plain, cue.end, comma if comma > 0 else pos):
                 speaker = ctx.speaker_in(cue.start, comma if comma > 0 else pos)  # "pour lui, « ..."
             return speaker or ctx.speaker_in(cue.end, comma if comma > 0 else pos), cue
@@ -839,13 +841,9 @@ class StatementExtractor(Extractor):
             if not text[s_start : cue.start].strip(" ,") and comma > 0:  # Selon X, C.
                 source, reported = (cue.end, comma), (comma + 1, s_end)
                 # "according to the UN envoy, Jane Doe, C": the name in apposition is the source's
-                following = text.find(",", comma + 1, s_end)
-                if (
-                    following > 0
-                    and len(_WORD.findall(text, comma + 1, following)) <= 5
-                    and _is_person(ctx.speaker(ctx.speaker_in(comma + 1, following, back=False)))
-                ):
-                    source, reported = (cue.end, following), (following + 1, s_end)
+                apposed = _apposed_person(ctx, comma, s_end)
+                if apposed is not None:
+                    source, reported = (cue.end, apposed[1]), (apposed[1] + 1, s_end)
                 # "..., Jane Doe, dont le pays préside le Conseil, C": the relative clause is the source's
                 if ctx.lang.relative.match(ctx.lowered, _skip_space(text, reported[0])):
                     after = text.find(",", reported[0] + 1, s_end)
@@ -1032,6 +1030,16 @@ class StatementExtractor(Extractor):
         at = bisect.bisect_left(ctx.speakers, start, key=_start)  # the speakers are sorted by start
         first = ctx.speakers[at] if at < len(ctx.speakers) else None
         return first is not None and first.start - start <= 4 and first.end >= end - 1
+
+
+def _apposed_person(ctx: _Context, comma: int, end: int) -> tuple[str, int] | None:
+    """After a source cue's words, ``selon l'envoyé de l'ONU, Jane Doe, C``: the person named
+    between ``comma`` and the next comma before ``end`` (a few words), and where that comma is."""
+    following = ctx.plain.find(",", comma + 1, end)
+    if following < 0 or len(_WORD.findall(ctx.plain, comma + 1, following)) > 5:
+        return None
+    person = ctx.speaker_in(comma + 1, following, back=False)
+    return (person, following) if person is not None and _is_person(ctx.speaker(person)) else None
 
 
 def _inside_quote(spans: list[tuple[int, int]], at: int) -> bool:
