@@ -627,6 +627,33 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             )
         ],
     ),
+    # -- "said C" with no "that": a subject of a few words, then its verb ------------------------
+    "en-said-a-clause-without-that": (
+        "en",
+        "Police spokesman Tom Otieno said officers had arrested three suspects near the border.",
+        [("officers had arrested three suspects near the border", "say", "indirect", "Tom Otieno")],
+    ),
+    "en-said-a-country-s-clause-without-that": (
+        "en",
+        "Interior Minister Ali Mahamat said Chad would send more troops to the lake.",
+        [("Chad would send more troops to the lake", "say", "indirect", "Ali Mahamat")],
+    ),
+    "en-said-in-a-communique-is-no-content": (
+        "en",
+        '"We will meet again in March," the ministers said in a joint communique issued in Accra on Monday.',
+        [("We will meet again in March", "say", "direct", None)],
+    ),
+    # -- a name with a capital inside; a country that qualifies a title after the verb ---------
+    "en-a-name-with-a-capital-inside": (
+        "en",
+        "Coastal Republic's security minister, Dominic LeBlanc, said the country would join the project.",
+        [("the country would join the project", "say", "indirect", "Dominic LeBlanc")],
+    ),
+    "en-an-inverted-title-qualified-by-a-country": (
+        "en",
+        '"We must act together against terrorism," said Kenya\'s Interior Minister, John Kamau.',
+        [("We must act together against terrorism", "say", "direct", "John Kamau")],
+    ),
     "fr-a-call-whose-content-opens-with-a-quote": (
         "fr",
         "Le président Amadou Sall a appelé ses pairs à « plus de solidarité » face aux groupes armés.",

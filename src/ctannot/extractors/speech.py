@@ -41,8 +41,9 @@ if TYPE_CHECKING:
 
 __all__ = ["StatementExtractor"]
 
-_NAME_WORD = r"\p{Lu}[\p{Ll}']+(?:-\p{L}[\p{Ll}']*)*"
-"""A capitalised word of a name, hyphenated or not (``Jean-Pierre``), never ending on a hyphen."""
+_NAME_WORD = r"\p{Lu}[\p{Ll}']+(?:\p{Lu}[\p{Ll}']+)?(?:-\p{L}[\p{Ll}']*)*(?![\p{L}])"
+"""A capitalised word of a name, hyphenated or not (``Jean-Pierre``), with a capital inside or
+not (``LeBlanc``, ``McKenzie``, ``O'Brien``), never ending on a hyphen or inside a word."""
 _HONORIFIC = r"(?:M\.|Mme|Mlle|Me|Dr\.?|Pr|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame)"
 # A name's words may be joined by an initial ("Albert R. Ramdin") or a particle ("Ould", "bin").
 _NAME_JOIN = r"(?:[\s\-](?:\p{Lu}\.\s+|(?:van|von|bin|ben|ibn|al|el)[\s\-])?)"
@@ -101,6 +102,12 @@ _DETERMINER = compile_pattern(
 )
 _CLAUSE_START_EN = compile_pattern(
     r"(?:the|a|an|its|their|his|her|our|it|they|he|she|we|there|this|these|those|more|some|all|no|\p{Lu}|\d+)\b"
+    # or a subject of a few words, then its verb: "said armies must ...", "said Nigeria would ..."
+    # (not an adjunct: "said in a communique issued on Monday")
+    r"|(?!(?i:in|on|at|after|before|during|from|to|for|with|by|when|while|as|last|earlier|later|also|"
+    r"separately|yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s)"
+    r"(?:[\p{L}\d'’\-]+\s+){1,5}?(?:was|were|is|are|had|has|have|would|will|could|should|must|can|may|"
+    r"might|did|does|do|remained|remains|posed|poses|[\p{Ll}\-]{2,}ed)\b"
 )
 
 
@@ -766,9 +773,12 @@ class StatementExtractor(Extractor):
         lo = bisect.bisect_right(speakers, comma, key=_start)
         hi = bisect.bisect_left(speakers, end, key=_start)
         named_later = any(isinstance(a, Actor) and a.kind == "person" for a in speakers[lo:hi])
-        if comma > 0 and (ctx.speaker_in(cue.end, comma, back=False) is not None or not named_later):
+        before_comma = ctx.speaker_in(cue.end, comma, back=False) if comma > 0 else None
+        a_title_s_qualifier = before_comma is None or not _is_person(ctx.speaker(before_comma))
+        if comma > 0 and not (named_later and a_title_s_qualifier):
             # ", a déclaré le ministre X, à l'ouverture ...", ", poursuit la source, citant ...": the
-            # subject ends at the comma, unless a person is named after it (", la ministre, Y,")
+            # subject ends at the comma, unless a person is named after it (", la ministre, Y,",
+            # "said Kenya's Interior Minister, John Kamau": the country only qualifies the title)
             end = comma
         return ctx.speaker_in(cue.end, end), cue
 
