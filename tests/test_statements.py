@@ -226,7 +226,7 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
     ),
     "fr-place-before-que": (
         "fr",
-        "À New York, un haut responsable a déclaré que les sanctions seraient renforcées.",
+        "À New York, le haut responsable a déclaré que les sanctions seraient renforcées.",
         [("les sanctions seraient renforcées", "déclarer", "indirect", None)],
     ),
     "en-place-after-an-unnamed-speaker": (
@@ -642,6 +642,17 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "en",
         '"We will meet again in March," the ministers said in a joint communique issued in Accra on Monday.',
         [("We will meet again in March", "say", "direct", None)],
+    ),
+    # -- a verb whose subject is no one in particular: no identifiable source -----------------
+    "fr-an-anonymous-subject-of-a-verb": (
+        "fr",
+        "Interrogé par la radio, un diplomate occidental a jugé que la situation restait préoccupante.",
+        [],
+    ),
+    "en-an-anonymous-subject-of-a-verb": (
+        "en",
+        "A senior official said the attackers had crossed the border at night.",
+        [],
     ),
     # -- a name with a capital inside; a country that qualifies a title after the verb ---------
     "en-a-name-with-a-capital-inside": (

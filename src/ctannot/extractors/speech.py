@@ -939,6 +939,10 @@ class StatementExtractor(Extractor):
         speaker = ctx.subject_before(s_start, cue.start)
         if speaker is None:  # "a déclaré jeudi le ministre que ..."
             speaker = ctx.speaker_in(cue_end, content - 1)
+        if speaker is None:
+            comma = text.rfind(",", s_start, cue.start)
+            if ctx.lang.anonymous.match(ctx.lowered, _skip_space(text, max(s_start, comma + 1))):
+                return None  # "un diplomate a jugé que C", "officials said C": no identifiable source
         return content, s_end, speaker
 
     def _opening_participle(self, ctx: _Context, cue: _Cue, s_end: int) -> tuple[int, int, str | None] | None:
