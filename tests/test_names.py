@@ -87,6 +87,12 @@ def test_names_outside_the_domain_are_left_alone(pipeline: Pipeline, lang: str, 
         ),
         ("en", "A meeting of defence ministers in Rome ended.", "meeting of defence ministers in Rome"),
         ("en", "The leaders' summit closed on Friday.", "leaders' summit"),
+        (  # a word right after an elided article ("l'homme") within the description
+            "fr",
+            "Ils ont annoncé une conférence régionale de haut niveau sur les droits de l’homme et la "
+            "lutte contre le terrorisme.",
+            "conférence régionale de haut niveau sur les droits de l’homme et la lutte contre le terrorisme",
+        ),
         # a meeting of a kind that an institution holds (annual, extraordinary, ministerial...)
         # is that one meeting, with or without its organiser named again
         ("fr", "Le sommet annuel a condamné les attentats de la semaine.", "sommet annuel"),
