@@ -320,6 +320,11 @@ names = ["terrorisme"]
 
 [[entity]]
 type = "Threat"
+id = "coastal-brigade"
+names = ["Brigade du littoral"]
+
+[[entity]]
+type = "Threat"
 id = "terrorist-financing"
 names = ["financement du terrorisme"]
 """
@@ -364,6 +369,9 @@ def test_hyphen_glued_prefix_is_another_word(names: RuleExtractor) -> None:
     assert texts_of(names, "La radicalisation en ligne inquiète les experts.") == ["radicalisation"]
     # a hyphen after a space is a dash, not a prefix
     assert texts_of(names, "Un fléau - radicalisation en ligne - inquiète.") == ["radicalisation"]
+    # a proper name after the prefix is still that name: "anti-Daech" names Daech
+    assert texts_of(names, "Une opération anti-Brigade du littoral a commencé.") == ["Brigade du littoral"]
+    assert texts_of(names, "Une opération anti-brigade du littoral a commencé.") == []
 
 
 def test_longest_name_wins(names: RuleExtractor) -> None:

@@ -84,7 +84,8 @@ class PhraseFinder(Generic[V]):
     """Phrases found on word boundaries of a text, all at once, with one Aho-Corasick automaton.
 
     Give the phrases as the text will be searched (folded, lowercased...). A phrase preceded by a
-    hyphen glued to a word does not match: "contre-radicalisation" is not "radicalisation".
+    hyphen glued to a word does not match: "contre-radicalisation" is not "radicalisation"; unless
+    it is a proper name there: "anti-Daech" names Daech.
     """
 
     def __init__(self, phrases: Mapping[str, V]) -> None:
@@ -101,8 +102,12 @@ class PhraseFinder(Generic[V]):
     def find(self, text: str) -> Iterator[tuple[int, int, V]]:
         return iter(self.find_all(text))
 
-    def find_all(self, text: str) -> list[tuple[int, int, V]]:
-        """The phrases found, as ``(start, end, value)``, in the order they end."""
+    def find_all(self, text: str, cased: str | None = None) -> list[tuple[int, int, V]]:
+        """The phrases found, as ``(start, end, value)``, in the order they end. ``cased`` is the
+        text with its case, offset for offset, when ``text`` is lowercased: a capital there makes
+        a phrase after a hyphenated prefix a proper name."""
+        if cased is None or len(cased) != len(text):  # lowercasing may change a length ("İ")
+            cased = text
         out: list[tuple[int, int, V]] = []
         if not self.size:
             return out
@@ -114,7 +119,7 @@ class PhraseFinder(Generic[V]):
                 before = text[start - 1]
                 if before.isalnum() or before == "_":
                     continue
-                if before == "-" and start > 1 and text[start - 2].isalpha():
+                if before == "-" and start > 1 and text[start - 2].isalpha() and not cased[start].isupper():
                     continue  # "contre-radicalisation" is not "radicalisation"
             if end < n:
                 after = text[end]
@@ -192,7 +197,7 @@ class Gazetteer:
         # Names that keep their case first: a folded hit on the same span is the same name.
         for exact, hits in (
             (True, self._exact.find_all(views.unaccented)),
-            (False, self._folded.find_all(views.folded)),
+            (False, self._folded.find_all(views.folded, views.unaccented)),
         ):
             for start, end, (options, ids) in hits:
                 if index is not None:
