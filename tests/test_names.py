@@ -103,6 +103,22 @@ def test_names_outside_the_domain_are_left_alone(pipeline: Pipeline, lang: str, 
         ),
         ("en", "The inter-sessional summit that ended on Tuesday backed the plan.", "inter-sessional summit"),
         ("en", "The annual summit of the bloc condemned the attacks.", "annual summit of the bloc"),
+        # an organiser named after the meeting
+        (
+            "fr",
+            "Les participants à la rencontre organisée par le Ghana et le Togo ont parlé du renseignement.",
+            "rencontre organisée par le Ghana et le Togo",
+        ),
+        (
+            "fr",
+            "La réunion organisée par l'Union africaine s'est tenue hier.",
+            "réunion organisée par l'Union africaine",
+        ),
+        (
+            "en",
+            "They attended a meeting hosted by Kenya and the Coastal Union.",
+            "meeting hosted by Kenya and the Coastal Union",
+        ),
         # participants are nouns: the verb after them is no part of the meeting
         (
             "en",
@@ -368,3 +384,8 @@ def test_a_coalition_against_terrorism_is_a_forum(
 )
 def test_a_programme_launched_by_a_verb_in_ir(pipeline: Pipeline, text: str, expected: str) -> None:
     assert ("Initiative", expected) in found(pipeline, text, "fr")
+
+
+def test_a_meeting_described_in_apposition_to_its_name_is_no_other_meeting(pipeline: Pipeline) -> None:
+    mentions = found(pipeline, "They met at the Harbour Summit, an annual meeting hosted by Ghana.", "en")
+    assert [t for t in mentions if t[0] == "Forum"] == [("Forum", "Harbour Summit")]

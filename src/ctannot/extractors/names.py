@@ -215,12 +215,19 @@ _FR_GENERIC_ORGANISER = (
     rf"(?:de\s+la|de\s+l{_APOSTROPHE}|du)\s*(?:communauté|organisation|union|commission|alliance|ligue|"
     r"coalition|bloc|sous-région|région|conférence)"
 )
+_FR_NATIONAL = r"(?-i:\p{Ll}+(?:aine?s?|aises?|ais|iens?|iennes?|iques?|ales?|aux|éens?|éennes?))"
+"""An adjective of nationality or region after a name: ``l'Union africaine``, ``la Commission européenne``."""
+_FR_ORGANISER = (
+    rf"\s+(?:les\s+|la\s+|le\s+|l{_APOSTROPHE})?(?-i:{_CAP})(?:[\s\-]+(?-i:{_CAP}))*(?:\s+{_FR_NATIONAL})?"
+)
 _FR_DESCRIBED = compile_pattern(
     rf"{_WORD_START}(?P<span>(?:{_FR_MEETING})(?:\s+{_FR_MEETING_ADJECTIVE})*"
     rf"(?:"
     # participants: "des chefs d'état-major de la CEDEAO", "des ministres de l'Intérieur des pays ..."
     rf"\s+des\s+{_FR_PARTICIPANTS}(?:\s+(?:{_FR_PREPOSITION}){_FR_WORD}(?:\s+{_FR_ADJECTIVE}|\s+{_CAP}|-[\p{{L}}\-]+){{0,3}}){{0,7}}"
-    # a place or an organiser: "de Niamey", "à Bamako", "de la CEDEAO", "du G5 Sahel"
+    # a place or an organiser: "de Niamey", "à Bamako", "de la CEDEAO", "du G5 Sahel",
+    # "organisée par les Etats-Unis et le Maroc"
+    rf"|\s+(?:co-?)?organis[ée]e?s?\s+par{_FR_ORGANISER}(?:\s+et{_FR_ORGANISER})?"
     rf"|(?:\s+tenue?)?\s+(?:de\s+la\s+|de\s+l{_APOSTROPHE}|du\s+|de\s+|d{_APOSTROPHE}|à\s+|a\s+)(?-i:{_CAP})(?:[\s\-]+(?-i:{_CAP}))*"
     rf"(?:\s+(?:de\s+la\s+|de\s+l{_APOSTROPHE}|du\s+|de\s+|d{_APOSTROPHE}|des\s+)(?:{_FR_WORD})(?:\s+(?-i:{_CAP}|\p{{Ll}}+))?)?"
     # or of a kind an institution holds, its organiser named again or not: "le sommet annuel"
@@ -245,6 +252,7 @@ _EN_NOT_A_NOUN = (
     r"|[\p{L}\-]+ed(?![\w\-]))"
 )
 """A verb, where a meeting's participants end: ``summit of heads of state was held``."""
+_EN_ORGANISER = rf"\s+(?:the\s+)?(?-i:{_CAP})(?:[\s\-]+(?-i:{_CAP}))*"
 _EN_DESCRIBED = compile_pattern(
     rf"{_WORD_START}(?P<span>"
     # "meeting of defence ministers in Lisbon", "session of the Arab Interior Ministers Council"
@@ -255,6 +263,8 @@ _EN_DESCRIBED = compile_pattern(
     rf"(?:\s+(?:of|and|for|on)\s+(?:the\s+)?{_EN_NOT_A_NOUN}[\p{{L}}\-]+(?:\s+{_EN_NOT_A_NOUN}[\p{{L}}\-]+)?)?"
     rf"(?:\s+in\s+(?!{MONTH_OR_DAY})(?-i:{_CAP})(?:\s+(?-i:{_CAP}))*)?"
     rf"|\s+in\s+(?!{MONTH_OR_DAY})(?-i:{_CAP})(?:\s+(?-i:{_CAP}))*"  # a place, not a month
+    # an organiser: "the meeting hosted by Kenya and the African Union"
+    rf"|\s+(?:co-?)?(?:organi[sz]ed|hosted|convened|chaired)\s+by{_EN_ORGANISER}(?:\s+and{_EN_ORGANISER})?"
     # or of a kind an institution holds, its organiser named again or not: "the annual summit"
     # (definite: "an annual meeting" says what kind of meeting something is)
     rf"|(?<=\m(?:the|its|their|this|that)\s+(?:[\p{{L}}\-]+\s+)?{_EN_INSTITUTIONAL}\s+(?:{_EN_MEETING}))"
@@ -438,7 +448,17 @@ def _named(text: str, lang: str) -> Iterable[Match]:
         yield Match(kind, start, end, attributes, "names/named-head")
 
 
+_APPOSED = compile_pattern(r",\s+(?:an?|une?)\s+$", regex.IGNORECASE)
+"""``X, an annual meeting hosted by ...``: a description of X in apposition, not a meeting of its own."""
+
+
 def _described(text: str, lang: str) -> Iterable[Match]:
+    for found in _described_meetings(text, lang):
+        if not _APPOSED.search(text, max(0, found.start - 8), found.start):
+            yield found
+
+
+def _described_meetings(text: str, lang: str) -> Iterable[Match]:
     if lang == "fr":
         for found in _FR_DESCRIBED.finditer(text):
             start, end = found.span("span")
