@@ -643,6 +643,12 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         '"We will meet again in March," the ministers said in a joint communique issued in Accra on Monday.',
         [("We will meet again in March", "say", "direct", None)],
     ),
+    # -- an adverbial set off by commas between the verb and its noun complement -------------
+    "fr-an-adverbial-between-the-verb-and-its-complement": (
+        "fr",
+        "Le ministre Paul Kaba a mis en exergue, à cet effet, le rôle des entreprises de technologie.",
+        [("le rôle des entreprises de technologie", "mettre en exergue", "indirect", "Paul Kaba")],
+    ),
     # -- a verb whose subject is no one in particular: no identifiable source -----------------
     "fr-an-anonymous-subject-of-a-verb": (
         "fr",

@@ -90,6 +90,8 @@ _COLON = compile_pattern(r"\s*:\s*(?=[^\s«“\"])")
 _CALL_CONTENT = compile_pattern(r"[^.;:«»“”\"]{0,100}?(?<!\w)(?:(?:à|a|to|de)\s+|d')(?=[\w«“\"])")
 """What a call asks for starts after ``à``, ``de`` or ``to`` as words (not the ``de`` of ``des``)."""
 _THAT = compile_pattern(r"\s*(?:,\s*[^,]{1,80},\s*)?(?:que\s+|qu'|that\s+)")
+_PARENTHETICAL = compile_pattern(r"\s*,\s*[^,;:«»“”\".!?]{1,40}?,")
+"""An adverbial set off by commas after a speech verb: ``a mis en exergue, à cet effet, le rôle``."""
 _THAT_AFTER_ADJUNCT = compile_pattern(r"[^.;:«»“”\",]{0,70}?\s(?:que\s+|qu'|that\s+)")
 _PREPOSITION = compile_pattern(r"(?:sur|pour|contre|on|for|of|against|about|de\s|d'(?=une?\s))\s*")
 _SUBJECT_STOP = compile_pattern(r"[,.;:!?]|\s(?:que|qu'|that)\s")
@@ -1013,7 +1015,8 @@ class StatementExtractor(Extractor):
         m = _THAT.match(text, pos, s_end)
         if m is not None:
             return int(m.end())
-        start = _skip_space(text, pos)
+        parenthetical = _PARENTHETICAL.match(text, pos, s_end)
+        start = _skip_space(text, parenthetical.end() if parenthetical is not None else pos)
         if ctx.lang.adjunct.match(ctx.lowered, start) is not None:
             m = _THAT_AFTER_ADJUNCT.match(text, start, s_end)
             if m is not None:
