@@ -649,6 +649,17 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "Le ministre Paul Kaba a mis en exergue, à cet effet, le rôle des entreprises de technologie.",
         [("le rôle des entreprises de technologie", "mettre en exergue", "indirect", "Paul Kaba")],
     ),
+    # -- "assurer" reports speech with a clause or around a quote, not with a noun -------------
+    "fr-assurer-la-presidence-is-no-speech": (
+        "fr",
+        "Le Ghana, qui assure la présidence tournante de l'organisation, entend agir vite.",
+        [],
+    ),
+    "fr-assurer-que-is-speech": (
+        "fr",
+        "Le ministre Paul Kaba a assuré que la force sera déployée en juin.",
+        [("la force sera déployée en juin", "assurer", "indirect", "Paul Kaba")],
+    ),
     # -- a verb whose subject is no one in particular: no identifiable source -----------------
     "fr-an-anonymous-subject-of-a-verb": (
         "fr",

@@ -1021,6 +1021,8 @@ class StatementExtractor(Extractor):
             m = _THAT_AFTER_ADJUNCT.match(text, start, s_end)
             if m is not None:
                 return int(m.end())
+        if role == "clause":  # "assure que C"; "assure la présidence" is no speech
+            return None
         if self._inverted_subject(ctx, start, s_end):
             return None
         if role == "predicate":  # "s'est dit encouragé de ...": what follows the cue is the content

@@ -140,7 +140,9 @@ class Cue:
     starts after ``à``/``to`` (``exhorter``, ``urge``); ``source``: a marker before the
     source (``selon``, ``according to``); ``incise``: a verb that reports speech only around a
     quotation (``poursuivre``, ``lancer``); ``predicate``: a cue whose content follows it
-    directly (``se dire``: ``s'est dit encouragé de ...``).
+    directly (``se dire``: ``s'est dit encouragé de ...``); ``clause``: a verb that reports
+    speech with a clause or around a quotation only (``assurer que C``; ``assurer la présidence``
+    is no speech).
     """
 
     pack: str
@@ -149,7 +151,7 @@ class Cue:
     forms: tuple[str, ...]
 
 
-CUE_ROLES = ("verb", "call", "source", "incise", "predicate")
+CUE_ROLES = ("verb", "call", "source", "incise", "predicate", "clause")
 
 
 @attrs.frozen
