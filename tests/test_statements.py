@@ -655,6 +655,19 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "Le Ghana, qui assure la présidence tournante de l'organisation, entend agir vite.",
         [],
     ),
+    # verbs that speak with a clause but act with a noun: "prévenir la radicalisation"
+    "fr-verbs-that-act-with-a-noun": (
+        "fr",
+        "Le gouvernement veut prévenir la radicalisation. Le Niger a conclu un accord avec le Tchad. "
+        "Le ministre Paul Kaba a soutenu la création de la force. Les délégués ont observé une minute "
+        "de silence.",
+        [],
+    ),
+    "en-verbs-that-act-with-a-noun": (
+        "en",
+        "Kenya concluded a defence agreement with Somalia. The army must maintain security in the region.",
+        [],
+    ),
     "fr-assurer-que-is-speech": (
         "fr",
         "Le ministre Paul Kaba a assuré que la force sera déployée en juin.",
