@@ -389,3 +389,14 @@ def test_a_programme_launched_by_a_verb_in_ir(pipeline: Pipeline, text: str, exp
 def test_a_meeting_described_in_apposition_to_its_name_is_no_other_meeting(pipeline: Pipeline) -> None:
     mentions = found(pipeline, "They met at the Harbour Summit, an annual meeting hosted by Ghana.", "en")
     assert [t for t in mentions if t[0] == "Forum"] == [("Forum", "Harbour Summit")]
+
+
+def test_a_sentence_s_article_and_a_year_are_no_part_of_a_name(pipeline: Pipeline) -> None:
+    text = (
+        "The Working Group on Coastal Fighters met. Ministers launched the Coastal Security Strategy in 2024."
+    )
+    names = [t for t in found(pipeline, text, "en") if t[0] in ("Forum", "Initiative")]
+    assert names == [
+        ("Forum", "Working Group on Coastal Fighters"),
+        ("Initiative", "Coastal Security Strategy"),
+    ]
