@@ -50,6 +50,16 @@ def found(pipeline: Pipeline, text: str, lang: str) -> list[tuple[str, str]]:
             "The Standing Council on Cooperation in Security Affairs met on Tuesday.",
             ("Forum", "Standing Council on Cooperation in Security Affairs"),
         ),
+        (  # a committee of chiefs of staff is a body of the domain
+            "fr",
+            "Le Comité des chefs d'état-major des pays côtiers s'est réuni à Lomé.",
+            ("Forum", "Comité des chefs d'état-major des pays côtiers"),
+        ),
+        (  # a name ends before "a" and a participle: "a tenu", "a adopté"
+            "fr",
+            "Le Mécanisme de coordination sécuritaire des lagunes a tenu sa première réunion.",
+            ("Initiative", "Mécanisme de coordination sécuritaire des lagunes"),
+        ),
         (  # interior ministers are of the domain: internal security is theirs
             "en",
             "The Council of Coastal Interior Ministers met in Tunis.",

@@ -107,7 +107,9 @@ _LAUNCHED = compile_pattern(
 
 _COUNCIL = compile_pattern(r"conseil|council|comit[ée]|committee", regex.IGNORECASE)
 _COUNCIL_TOPIC = compile_pattern(
-    r"terror|s[ée]curit|defen[cs]e|d[ée]fense|paix|peace|minist|renseignement|intelligence", regex.IGNORECASE
+    r"terror|s[ée]curit|defen[cs]e|d[ée]fense|paix|peace|minist|renseignement|intelligence|"
+    r"[ée]tats?-majors?|chiefs\s+of\s+(?:defen[cs]e\s+)?staff",
+    regex.IGNORECASE,
 )
 
 
