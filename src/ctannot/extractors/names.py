@@ -80,7 +80,7 @@ _INITIATIVE_WORDS = {
 _TOPIC = compile_pattern(
     r"terror|antiterror|s[ée]curit|defen[cs]e|d[ée]fense|paix|peace|extr[ée]mis|radicali|jihad|djihad|"
     r"criminal|renseignement|intelligence|militaire|military|arm[ée]e|sahel|fronti[èe]re|border|police|"
-    r"int[ée]rieur|interior|"
+    r"int[ée]rieur|interior|[ée]tats?-majors?|"
     r"stabili|sanction|combattants|fighters|daech|daesh|isis|isil|qa[iï]da|boko|insurg|violen|armes|weapons",
     regex.IGNORECASE,
 )
