@@ -673,6 +673,18 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "Le ministre Paul Kaba a assuré que la force sera déployée en juin.",
         [("la force sera déployée en juin", "assurer", "indirect", "Paul Kaba")],
     ),
+    # -- a relative clause on the subject; a title after the body that qualifies it ----------
+    "en-a-relative-clause-on-the-subject-is-no-incise": (
+        "en",
+        "Envoy Amadou Saleh Diallo arrived on Sunday. The UN envoy, who met the ministers on Monday, "
+        "said the talks had stalled.",
+        [("the talks had stalled", "say", "indirect", "Amadou Saleh Diallo")],
+    ),
+    "en-a-body-s-envoy-is-a-person": (
+        "en",
+        "The UN envoy said the talks had stalled.",
+        [("the talks had stalled", "say", "indirect", None)],
+    ),
     # -- a verb whose subject is no one in particular: no identifiable source -----------------
     "fr-an-anonymous-subject-of-a-verb": (
         "fr",

@@ -377,8 +377,11 @@ class _Context:
         person = self._named_person(start, end, outranks=bool(found))
         if person is not None:
             return person or None
-        if found and self._starts_with_title(start, found[0].start):
-            # "le chef de la diplomatie américaine": a person's title, the body only qualifies it
+        if found and (
+            self._starts_with_title(start, found[0].start) or self._title_after(found[-1].end, end)
+        ):
+            # "le chef de la diplomatie américaine", "the UN envoy": a person's title, the body
+            # only qualifies it
             return self.back_reference(start) if back else None
         if found:
             return (found[0] if first else found[-1]).id
@@ -581,6 +584,11 @@ class _Context:
             if found is not None:
                 return found
             break
+        comma = self.plain.find(",", start, cue_start)
+        if comma > 0 and self.lang.relative.match(self.lowered, _skip_space(self.plain, comma + 1)):
+            # "the UN envoy, who arrived on Monday, said": the subject ends where its relative
+            # clause starts
+            return self.speaker_in(start, comma)
         return self.speaker_in(start, cue_start)
 
     def _starts_with_title(self, start: int, before: int) -> bool:
@@ -590,6 +598,17 @@ class _Context:
             title is not None
             and title.end() <= before
             and self.lowered[title.start() : title.end()] not in (self.lang.body_titles)
+        )
+
+    def _title_after(self, pos: int, end: int) -> bool:
+        """Whether a person's title of a few words ends ``text[pos:end]``: the ``envoy`` of ``the UN
+        envoy``, the ``foreign policy chief`` of ``the EU's foreign policy chief``."""
+        words = _WORD.findall(self.lowered, pos, end)
+        return (
+            0 < len(words) <= 4
+            and not self.plain[pos:end].lstrip().startswith((",", "(", ")"))
+            and self._is_title(words[-1])
+            and words[-1] not in self.lang.body_titles
         )
 
     def _is_title_or_pronoun(self, word: str) -> bool:
@@ -998,11 +1017,16 @@ class StatementExtractor(Extractor):
         return end
 
     def _apposition_before(self, ctx: _Context, s_start: int, incise: Any) -> bool:
-        """Whether the comma before the cue closes a name in apposition, not a reported clause:
-        ``Malta's Prime Minister, Tom Vella, has described ...``."""
+        """Whether the comma before the cue closes a name in apposition or a relative clause on
+        the subject, not a reported clause: ``Malta's Prime Minister, Tom Vella, has described
+        ...``, ``The envoy, who arrived on Monday, said ...``."""
         comma = incise.start()
         previous = ctx.plain.rfind(",", s_start, comma)
-        if previous < 0 or len(_WORD.findall(ctx.plain, previous, comma)) > 5:
+        if previous < 0:
+            return False
+        if ctx.lang.relative.match(ctx.lowered, _skip_space(ctx.plain, previous + 1)):
+            return True
+        if len(_WORD.findall(ctx.plain, previous, comma)) > 5:
             return False
         return ctx.speaker_in(previous + 1, comma, back=False) is not None
 
