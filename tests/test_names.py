@@ -410,3 +410,14 @@ def test_a_sentence_s_article_and_a_year_are_no_part_of_a_name(pipeline: Pipelin
         ("Forum", "Working Group on Coastal Fighters"),
         ("Initiative", "Coastal Security Strategy"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "The bloc will establish a standby force to respond to terrorist attacks.", "standby force"),
+        ("fr", "Les pays ont décidé de créer une force d'intervention rapide contre le terrorisme.", "force"),
+    ],
+)
+def test_a_force_set_up_is_an_initiative(pipeline: Pipeline, lang: str, text: str, expected: str) -> None:
+    assert any(t == "Initiative" and name.startswith(expected) for t, name in found(pipeline, text, lang))
