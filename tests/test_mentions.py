@@ -341,6 +341,19 @@ def test_a_dateline_names_where_the_story_was_filed_not_an_actor(
     assert not [a.text for a in mentions(doc, Actor) if a.end <= len(dateline)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Afghanistan, Pakistan and Iraq, people live in fear.",  # every state of the list
+        "In Somalia, authorities arrested three people.",  # "In" opening the sentence
+        "Police in the Democratic Republic of Congo arrested four suspects.",  # no shorter reading
+    ],
+)
+def test_states_as_places_in_english(pipeline: Pipeline, text: str) -> None:
+    doc = annotate(pipeline, text, "en")
+    assert [a.text for a in mentions(doc, Actor)] == []
+
+
 def test_a_country_in_a_sentence_is_still_an_actor(pipeline: Pipeline) -> None:
     doc = annotate(pipeline, "Luxembourg, 13 juin - Le Luxembourg a proposé un plan commun.", "fr")
     assert "Luxembourg" in [a.text for a in mentions(doc, Actor)]

@@ -412,6 +412,7 @@ def without_vetoed(
             by_type.setdefault(type_name, []).append((n, ex, tuple(ex.where.items())))
     tried: dict[tuple[int, int], bool] = {}  # (exclusion, start): candidates often share a start
     kept = []
+    vetoed_spans: list[tuple[int, int, str]] = []
     for m in matches:
         vetoed = False
         for n, ex, where in by_type.get(m.type.type_name, ()):
@@ -430,9 +431,30 @@ def without_vetoed(
                     on_timeout(RuleTimeout(f"{ex.pack}/{ex.name}", timeout))
             if vetoed:
                 break
-        if not vetoed:
+        if vetoed:
+            vetoed_spans.append((m.start, m.end, m.type.type_name))
+        else:
             kept.append(m)
-    return kept
+    return _outside(kept, vetoed_spans) if vetoed_spans else kept
+
+
+def _outside(matches: list[Match], vetoed: list[tuple[int, int, str]]) -> list[Match]:
+    """``matches`` but those inside a vetoed match of their type: a shorter reading of the same
+    words ("Republic of Congo" in "in the Democratic Republic of Congo") goes with it."""
+    spans: dict[str, tuple[list[int], list[int]]] = {}
+    for start, end, type_name in sorted(vetoed):
+        starts, reach = spans.setdefault(type_name, ([], []))
+        starts.append(start)
+        reach.append(max(end, reach[-1]) if reach else end)  # the furthest end so far
+    out = []
+    for m in matches:
+        found = spans.get(m.type.type_name)
+        if found is not None:
+            i = bisect.bisect_right(found[0], m.start) - 1
+            if i >= 0 and found[1][i] >= m.end:
+                continue
+        out.append(m)
+    return out
 
 
 _VETO_BEFORE, _VETO_AFTER = 48, 24  # exclusions look at a few words around the start
