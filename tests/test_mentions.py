@@ -354,6 +354,21 @@ def test_states_as_places_in_english(pipeline: Pipeline, text: str) -> None:
     assert [a.text for a in mentions(doc, Actor)] == []
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Leaders agree on strategy\n\nPORT LOUIS, Mauritius (CMC) — Leaders met on Monday.\n"),
+        ("fr", "Le centre a ouvert ses portes.\n\nUn texte de Michel Dupuis\n\nLes jeunes sont venus.\n"),
+        ("en", "The centre opened.\n\nBy John Mercer, Reuters\n\nYoung people came.\n"),
+    ],
+)
+def test_a_dateline_s_country_and_a_byline_s_names_are_no_actors(
+    pipeline: Pipeline, lang: str, text: str
+) -> None:
+    doc = annotate(pipeline, text, lang)
+    assert [a.text for a in mentions(doc, Actor)] == []
+
+
 def test_a_country_in_a_sentence_is_still_an_actor(pipeline: Pipeline) -> None:
     doc = annotate(pipeline, "Luxembourg, 13 juin - Le Luxembourg a proposé un plan commun.", "fr")
     assert "Luxembourg" in [a.text for a in mentions(doc, Actor)]

@@ -169,24 +169,38 @@ class _Made:
 
 
 _DATELINE = compile_pattern(
-    r"(?m)^[^\S\n]*\p{Lu}[\p{Lu}\p{Zs}'’.\-]*\p{Lu}(?:[^\S\n]*\([^()\n]{1,40}\))?[^\S\n]*,[^\S\n]*"
-    r"(?=\d|\p{Lu}\p{Ll}{2,}\.?[^\S\n]+\d)"
+    r"(?m)^[^\S\n]*\p{Lu}[\p{Lu}\p{Zs}'’.\-]*\p{Lu}(?:"
+    r"(?:[^\S\n]*\([^()\n]{1,40}\))?[^\S\n]*,[^\S\n]*(?=\d|\p{Lu}\p{Ll}{2,}\.?[^\S\n]+\d)"
+    # "PORT AU PRINCE, Haiti (CMC) —": the city, its country and the agency
+    r"|[^\S\n]*,[^\S\n]*\p{Lu}[\p{L}\-]+(?:[^\S\n]+\p{Lu}[\p{L}\-]+){0,2}[^\S\n]*\([^()\n]{1,40}\)[^\S\n]*[—–\-])"
 )
 """A wire dateline: ``LUXEMBOURG, 13 juin 2024``, ``NEW YORK (Nations unies), 21 novembre``,
-``SINGAPORE, Oct 9``. The place it names is where the story was filed, not an Actor."""
+``SINGAPORE, Oct 9``, ``PORT AU PRINCE, Haiti (CMC) —``. The place it names is where the story
+was filed, not an Actor."""
+
+
+_BYLINE = compile_pattern(
+    r"[^\S\n]*(?:un\s+texte\s+de|une\s+analyse\s+de|texte\s*:|par|by|reporting\s+by|written\s+by|"
+    r"edited\s+by)[^\S\n]+\p{Lu}[\p{L}'’.\-]*(?:[^\S\n]+\p{Lu}[\p{L}'’.\-]*){0,3}"
+    r"(?:[^\S\n]*[,/|][^\S\n]*\p{Lu}[\p{L}.\-]*(?:[^\S\n]+\p{Lu}[\p{L}.\-]*){0,2})?[^\S\n]*$",
+    regex.IGNORECASE,
+)
+"""A byline on a line of its own: ``Un texte de Jeanne Roy``, ``By John Smith, Reuters``. Its
+names are a credit, not an Actor."""
 
 
 def _datelines(text: str) -> list[tuple[int, int]]:
-    """The spans of ``_DATELINE.finditer(text)``, tried only where its ``^`` can match: at the
-    start of each line (after a ``\\n``). A match never goes past the end of its line."""
+    """The spans of the datelines and bylines, tried only at the start of each line (after a
+    ``\\n``). A match never goes past the end of its line."""
     out = []
     pos = 0
-    match = _DATELINE.match
+    dateline, byline = _DATELINE.match, _BYLINE.match
     while True:
-        found = match(text, pos)
+        end = text.find("\n", pos)
+        found = dateline(text, pos) or byline(text, pos, end if end >= 0 else len(text))
         if found is not None:
             out.append(found.span())
-        pos = text.find("\n", pos) + 1
+        pos = end + 1
         if not pos:
             return out
 
