@@ -113,6 +113,7 @@ def test_names_outside_the_domain_are_left_alone(pipeline: Pipeline, lang: str, 
         ),
         ("en", "The inter-sessional summit that ended on Tuesday backed the plan.", "inter-sessional summit"),
         ("en", "The annual summit of the bloc condemned the attacks.", "annual summit of the bloc"),
+        ("en", "Today's ministerial plenary is a chance to review our work.", "ministerial plenary"),
         # an organiser named after the meeting
         (
             "fr",

@@ -269,7 +269,7 @@ _EN_DESCRIBED = compile_pattern(
     rf"|\s+(?:co-?)?(?:organi[sz]ed|hosted|convened|chaired)\s+by{_EN_ORGANISER}(?:\s+and{_EN_ORGANISER})?"
     # or of a kind an institution holds, its organiser named again or not: "the annual summit"
     # (definite: "an annual meeting" says what kind of meeting something is)
-    rf"|(?<=\m(?:the|its|their|this|that)\s+(?:[\p{{L}}\-]+\s+)?{_EN_INSTITUTIONAL}\s+(?:{_EN_MEETING}))"
+    rf"|(?<=(?:\m(?:the|its|their|this|that)|\p{{L}}+{_APOSTROPHE}s)\s+(?:[\p{{L}}\-]+\s+)?{_EN_INSTITUTIONAL}\s+(?:{_EN_MEETING}))"
     rf"(?:\s+of\s+the\s+(?:bloc|organi[sz]ation|community|union|alliance|coalition|league|region))?)"
     # "leaders' summit", "Riyadh summit": a name or participants before the meeting noun
     rf"|(?:leaders|ministers|chiefs|heads\s+of\s+state){_APOSTROPHE}\s+(?:{_EN_MEETING})"
