@@ -422,3 +422,20 @@ def test_a_sentence_s_article_and_a_year_are_no_part_of_a_name(pipeline: Pipelin
 )
 def test_a_force_set_up_is_an_initiative(pipeline: Pipeline, lang: str, text: str, expected: str) -> None:
     assert any(t == "Initiative" and name.startswith(expected) for t, name in found(pipeline, text, lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # a head noun right after an elided article: "l'atelier", "l'initiative"
+        (
+            "L'atelier régional sur la prévention de l'extrémisme violent s'est tenu à Lomé.",
+            ("Forum", "atelier régional sur la prévention de l'extrémisme violent"),
+        ),
+        (
+            "Le pays a rejoint l'initiative régionale de lutte contre le terrorisme.",
+            ("Initiative", "initiative régionale de lutte contre le terrorisme"),
+        ),
+    ],
+)
+def test_a_head_after_an_elided_article(pipeline: Pipeline, text: str, expected: tuple[str, str]) -> None:
+    assert expected in found(pipeline, text, "fr")
