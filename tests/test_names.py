@@ -114,6 +114,11 @@ def test_names_outside_the_domain_are_left_alone(pipeline: Pipeline, lang: str, 
         ("en", "The inter-sessional summit that ended on Tuesday backed the plan.", "inter-sessional summit"),
         ("en", "The annual summit of the bloc condemned the attacks.", "annual summit of the bloc"),
         ("en", "Today's ministerial plenary is a chance to review our work.", "ministerial plenary"),
+        (  # member states as participants
+            "fr",
+            "Le conseil des ministres des pays membres de la Commission du lac Vert s'est réuni.",
+            "conseil des ministres des pays membres de la Commission du lac Vert",
+        ),
         # an organiser named after the meeting
         (
             "fr",
@@ -439,3 +444,27 @@ def test_a_force_set_up_is_an_initiative(pipeline: Pipeline, lang: str, text: st
 )
 def test_a_head_after_an_elided_article(pipeline: Pipeline, text: str, expected: tuple[str, str]) -> None:
     assert expected in found(pipeline, text, "fr")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "edition", "name"),
+    [
+        (
+            "fr",
+            "La 4e édition du Forum de Lomé sur la paix et la sécurité s'est ouverte.",
+            "édition du Forum de Lomé sur la paix et la sécurité",
+            "Forum de Lomé sur la paix et la sécurité",
+        ),
+        (
+            "en",
+            "The second edition of the Coastal Counterterrorism Forum opened.",
+            "edition of the Coastal Counterterrorism Forum",
+            "Coastal Counterterrorism Forum",
+        ),
+    ],
+)
+def test_an_edition_of_a_forum_is_that_year_s_meeting(
+    pipeline: Pipeline, lang: str, text: str, edition: str, name: str
+) -> None:
+    forums = [t for t in found(pipeline, text, lang) if t[0] == "Forum"]
+    assert forums == [("Forum", edition), ("Forum", name)]

@@ -273,7 +273,7 @@ def _with_acronyms(text: str, matches: list[Match]) -> list[Match]:
     retyped: dict[tuple[int, int], Any] = {}
     for m in matches:
         named = m.type.type_name in ("Forum", "Initiative", "Actor", "Threat")
-        if not named or m.origin == "names/described-meeting":
+        if not named or m.origin in ("names/described-meeting", "names/edition"):
             continue  # a described meeting has no acronym: one after it is its organiser's
         found = _ACRONYM_AFTER.match(text, m.end)
         if found is None or found.group("acr") in expanded or fold(found.group("acr")) in _NOT_ACRONYMS:

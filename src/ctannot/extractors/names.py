@@ -203,7 +203,7 @@ _FR_MEETING_ADJECTIVE = (
     r"multilatéral|multilatérale|de\s+haut\s+niveau|au\s+sommet|virtuel|virtuelle|restreint|restreinte)"
 )
 _FR_PARTICIPANTS = (
-    r"(?:chefs|ministres|dirigeants|présidents|presidents|experts|responsables|représentants|"
+    r"(?:pays(?:\s+membres)?|[ée]tats(?:\s+membres)?|chefs|ministres|dirigeants|présidents|presidents|experts|responsables|représentants|"
     r"representants|directeurs|points\s+focaux|hauts\s+responsables|commandants|procureurs|ambassadeurs|"
     r"délégués|delegues|membres|parlementaires|gouverneurs|états-majors)"
 )
@@ -408,6 +408,7 @@ def unlisted_names(text: str, lang: str | None, matches: Sequence[Match]) -> lis
         kept = _add(kept, found, inside_ok=True)
     for found in _threat_groups(text, lang):
         kept = _add(kept, found, inside_ok=False)
+    kept += _editions(text, kept)
     kept = _acronyms_before_names(text, kept)
     kept = _short_forms(text, kept)
     kept = _codes_alone(text, kept)
@@ -475,6 +476,28 @@ def _described_meetings(text: str, lang: str) -> Iterable[Match]:
             yield Match(Forum, start, end, {"kind": "meeting"}, "names/described-meeting")
         for found in _EN_FORCE.finditer(text):
             yield Match(Initiative, found.start("span"), found.end("span"), {}, "names/force")
+
+
+_EDITION_OF = compile_pattern(
+    rf"\m(?:[ée]dition\s+(?:du|de\s+la|des|de\s+l{_APOSTROPHE})|edition\s+of(?:\s+the)?)\s*$",
+    regex.IGNORECASE,
+)
+
+
+def _editions(text: str, matches: Sequence[Match]) -> list[Match]:
+    """``la 4e édition du Forum de Dakar``, ``the second edition of the Global Forum``: that year's
+    meeting, a described meeting around the forum's name (which stays a mention of its own),
+    unless a mention already covers the words before the name."""
+    out = []
+    for m in matches:
+        if m.type is Forum:
+            edition = _EDITION_OF.search(text, max(0, m.start - 24), m.start)
+            # (rare: the other mentions are read only where an edition is named)
+            if edition is not None and not any(
+                o.start < m.start and edition.start() < o.end for o in matches
+            ):
+                out.append(Match(Forum, edition.start(), m.end, {"kind": "meeting"}, "names/edition"))
+    return out
 
 
 def _coalitions(text: str) -> Iterator[Match]:
