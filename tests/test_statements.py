@@ -685,6 +685,19 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "The UN envoy said the talks had stalled.",
         [("the talks had stalled", "say", "indirect", None)],
     ),
+    # -- a counterpart is presented by a title: "son homologue nigérien, X" ------------------
+    "fr-a-counterpart-presented-then-described": (
+        "fr",
+        "Le ministre malien de la Défense, Sadio Camara, a reçu son homologue nigérien, Salifou Mody. "
+        "Le ministre nigérien a salué « la qualité de la coopération entre les deux armées ».",
+        [("la qualité de la coopération entre les deux armées", "saluer", "direct", "Salifou Mody")],
+    ),
+    "en-a-counterpart-presented-then-described": (
+        "en",
+        "Kenya's interior minister, John Kamau, met his Somali counterpart, Ahmed Farah, on Monday. "
+        "The Somali minister said the militants were losing ground.",
+        [("the militants were losing ground", "say", "indirect", "Ahmed Farah")],
+    ),
     # -- a verb whose subject is no one in particular: no identifiable source -----------------
     "fr-an-anonymous-subject-of-a-verb": (
         "fr",
