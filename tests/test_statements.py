@@ -698,6 +698,26 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "The Somali minister said the militants were losing ground.",
         [("the militants were losing ground", "say", "indirect", "Ahmed Farah")],
     ),
+    # -- a pronoun opening a sentence: the person the sentence before is about ---------------
+    "fr-a-pronoun-after-a-sentence-about-a-person": (
+        "fr",
+        "« Aucun pays ne peut faire face seul à cette menace », a déclaré le président Paul Kaba. "
+        "Son homologue ghanéen, Kwame Asare, a abondé dans le même sens. Il a plaidé pour un meilleur "
+        "partage du renseignement.",
+        [
+            ("Aucun pays ne peut faire face seul à cette menace", "déclarer", "direct", "Paul Kaba"),
+            ("un meilleur partage du renseignement", "plaider", "indirect", "Kwame Asare"),
+        ],
+    ),
+    "fr-a-pronoun-after-pour-x-and-a-short-quote": (
+        "fr",
+        "« Nous resterons unis », a déclaré le président Paul Kaba. Pour la présidente de la "
+        "commission, Aïssata Bah, « le temps presse ». Elle a annoncé l'envoi d'une mission.",
+        [
+            ("Nous resterons unis", "déclarer", "direct", "Paul Kaba"),
+            ("l'envoi d'une mission", "annoncer", "indirect", "Aïssata Bah"),
+        ],
+    ),
     # -- a verb whose subject is no one in particular: no identifiable source -----------------
     "fr-an-anonymous-subject-of-a-verb": (
         "fr",

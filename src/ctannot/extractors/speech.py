@@ -57,6 +57,10 @@ _INCISE_TAIL = 400
 """The longest tail after the cue that :data:`_INCISE_AFTER` is tried on: it matches a short
 tail (160 characters and some space), and its look-ahead scanned the whole sentence for every
 cue in it, quadratic in a long sentence."""
+_FIRST_VERB = compile_pattern(
+    r"\s(?:a|ont|est|sont|avait|avaient|sera|était|has|have|had|was|were|is|are|will|said|says)\s"
+)
+"""The first auxiliary or speech verb of a sentence, where its subject ends (roughly)."""
 _AUXILIARY = compile_pattern(
     r"(?:(?:a|ont|avait|avaient|aurait|has|had|have|was|were|is)(?:\s+(?:également|aussi|encore|also|then))?)?",
     regex.IGNORECASE,
@@ -283,6 +287,9 @@ class _Context:
     cue_starts: list[int] = attrs.Factory(list)
     last_speaker: str | None = None
     last_cue: str | None = None
+    previous_subject: str | None = None
+    """The person the sentence before the current one has for subject, if any: a pronoun that
+    opens a sentence (``Il a plaidé ...``) refers back to it rather than to the last speaker."""
     parse: Parse | None = None
     """The document's dependency parse, for a grammar-aware extractor (none for the rules)."""
     # The longest speaker and mention: only those starting less than that before a span can
@@ -408,6 +415,9 @@ class _Context:
             qualified = self._person_described(start, title.start(), title.end(), end)
             if qualified is not None:
                 return qualified
+        opening = _WORD.search(self.lowered, start, end)
+        if self.previous_subject and not title and opening and opening.group() in self.lang.person_pronouns:
+            return self.previous_subject  # "Son homologue, X, a abondé. Il a plaidé ...": X
         if words & self.lang.person_pronouns or (title and title.group() not in self.lang.not_persons):
             return self.back_reference(start, person=True)  # "elle a ajouté", "the minister said"
         if words & self.lang.pronouns or title is not None:
@@ -617,6 +627,20 @@ class _Context:
             return True
         return self._is_title(w)
 
+    def person_subject(self, s_start: int, s_end: int) -> str | None:
+        """The person a sentence is about: the subject named before its first verb (``Son
+        homologue ghanéen, Nana Kofi, a abondé``) or before its first quotation (``Pour la
+        présidente, Aïssata Bah, « ... »``); None if no person is named there."""
+        verb = _FIRST_VERB.search(self.lowered, s_start, s_end)
+        end = verb.start() if verb is not None else s_end
+        quote = _QUOTE_OPEN.search(self.plain, s_start, end)
+        if quote is not None:
+            end = quote.start()
+        for a in _overlapping(self.speakers, s_start, end, self._longest_speaker):
+            if a.end <= end and _is_person(a) and not self._in_relative_clause(s_start, a.start):
+                return a.id  # the persons known here: a look-up, no new person made
+        return None
+
     def back_reference(self, pos: int, person: bool = False) -> str | None:
         """The last speaker; for a ``person`` (``elle``, ``the minister``), the last speaker if
         a person, else the last person named before ``pos``."""
@@ -733,6 +757,7 @@ class StatementExtractor(Extractor):
             else:
                 mode = "mixed" if item.has_quote else "indirect"
                 ctx.add(item.start, item.end, item.speaker, item.cue.lemma, mode)
+        ctx.previous_subject = ctx.person_subject(s_start, s_end)
 
     # -- direct speech ---------------------------------------------------------------------------
 
