@@ -893,3 +893,14 @@ def test_a_long_sentence_of_cues_is_annotated_within_its_time_limit(unit: str) -
     text = (unit * (60_000 // len(unit) + 1))[:60_000]
     result = pipeline.annotate(Document("long", text, "en" if unit.startswith("He") else "fr"))
     assert result.document.layer_names == ("mentions", "statements")
+
+
+def test_a_headline_s_capitals_name_no_person(pipeline: Pipeline) -> None:
+    text = (
+        "Secretary-General, in Statement, Commends Coastal Security Forum’s ‘Steady Progress on Border Work’ "
+        "at Annual Meeting\n\n"
+        "The envoy spoke on Monday.\n"
+    )
+    doc = pipeline(ctannot.Document("t", text, "en"))
+    assert [a.text for a in doc.annotations(ctannot.Actor)] == []
+    assert not [s.text for s in doc.annotations(ctannot.Statement) if s.text.startswith("Envoy")]

@@ -459,6 +459,8 @@ class _Context:
         an honorific, or, unless it ``outranks`` a body named there too, a name of two words or
         more or a name that is the whole region; ``""`` if the first name is a mention's (a
         group's, a programme's): no one speaks there."""
+        if self._in_title_case_line(start):
+            return None  # "Secretary-General Commends Forum's 'Impressive Repertoire'": a headline's capitals
         region = self.document.text[start:end]
         for m in _PERSON.finditer(region):
             words = m.group().split()
@@ -490,6 +492,16 @@ class _Context:
                 return ""  # a group, a programme: the name is no person, and no one else's
             return self.add_speaker(n_start, n_end, "person").id
         return None
+
+    def _in_title_case_line(self, pos: int) -> bool:
+        """Whether ``pos`` is on a line in title case (a headline: most of its longer words
+        capitalised), where capitals say nothing of a name."""
+        text = self.plain
+        lo = text.rfind("\n", 0, pos) + 1
+        hi = text.find("\n", pos)
+        hi = len(text) if hi < 0 else min(hi, lo + 400)  # a headline is short: a paragraph is not one
+        words = [w for w in _WORD.findall(text, lo, hi) if len(w) >= 4]
+        return len(words) >= 5 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
     def _surname_of_a_person(self, word: str, pos: int) -> bool:
         """Whether ``word`` ends the name of a person named before ``pos`` (``Voronkov`` after
