@@ -724,6 +724,16 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "Interrogé par la radio, un diplomate occidental a jugé que la situation restait préoccupante.",
         [],
     ),
+    "en-an-anonymous-incise": (
+        "en",
+        "Ghana and its neighbours agreed on Friday to set up a joint intelligence cell, officials said.",
+        [],
+    ),
+    "en-a-capitalised-anonymous-subject-is-no-person": (
+        "en",
+        "Analysts said the plan could take months to implement.",
+        [],
+    ),
     "en-an-anonymous-subject-of-a-verb": (
         "en",
         "A senior official said the attackers had crossed the border at night.",

@@ -484,6 +484,8 @@ class _Context:
             )
             if not (titled or _HONORIFIC_AT.match(m.group()) or (not outranks and (alone or len(name) > 1))):
                 continue
+            if len(name) == 1 and self.lang.anonymous.fullmatch(self.lowered, n_start, n_end):
+                continue  # "Analysts said": a capital that opens the sentence, no one in particular
             if any(True for _ in _overlapping(self.speakers, n_start, n_end, self._longest_speaker)):
                 continue  # a body or a state the mentions know
             if any(True for _ in _overlapping(self.mentions, n_start, n_end, self._longest_mention)):
@@ -968,6 +970,10 @@ class StatementExtractor(Extractor):
                 if speaker is None:
                     speaker = ctx.speaker_in(cue_end, after if after > 0 else s_end)
             else:
+                if ctx.lang.anonymous.match(ctx.lowered, _skip_space(text, comma + 1)) and not ctx.names_in(
+                    comma + 1, cue.start
+                ):
+                    return None  # "C, officials said": no identifiable source
                 speaker = ctx.speaker_in(comma + 1, cue.start, first=False)
             if speaker is not None:
                 return s_start, comma, speaker
