@@ -724,6 +724,15 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "Interrogé par la radio, un diplomate occidental a jugé que la situation restait préoccupante.",
         [],
     ),
+    "fr-an-incise-inside-one-pair-of-marks": (  # two statements, as «A», a-t-il dit, «B»
+        "fr",
+        "Le président Paul Kaba est arrivé lundi. « Nous sommes venus pour écouter, a-t-il souligné, "
+        "et pour agir ensemble contre la menace. »",
+        [
+            ("Nous sommes venus pour écouter", "souligner", "direct", "Paul Kaba"),
+            ("et pour agir ensemble contre la menace", "souligner", "direct", "Paul Kaba"),
+        ],
+    ),
     "en-an-anonymous-incise": (
         "en",
         "Ghana and its neighbours agreed on Friday to set up a joint intelligence cell, officials said.",

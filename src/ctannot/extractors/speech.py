@@ -57,6 +57,12 @@ _INCISE_TAIL = 400
 """The longest tail after the cue that :data:`_INCISE_AFTER` is tried on: it matches a short
 tail (160 characters and some space), and its look-ahead scanned the whole sentence for every
 cue in it, quadratic in a long sentence."""
+_INNER_INCISE = compile_pattern(
+    r",\s*(?:(?:a|avait|aurait)-t-(?:il|elle|on)\s+[\w\-]+|(?:ont|avaient)-(?:ils|elles)\s+[\w\-]+|"
+    r"[\w\-]+-t-(?:il|elle|on)|[\w\-]+?-(?:il|elle|ils|elles))\s*,",
+    regex.IGNORECASE,
+)
+"""An incise with its subject inverted inside a quotation: ``« A, a-t-il souligné, B »``."""
 _FIRST_VERB = compile_pattern(
     r"\s(?:a|ont|est|sont|avait|avaient|sera|était|has|have|had|was|were|is|are|will|said|says)\s"
 )
@@ -777,6 +783,15 @@ class StatementExtractor(Extractor):
 
     def _direct(self, ctx: _Context, q: Quote, s_start: int, s_end: int) -> None:
         text = ctx.document.text
+        inner = _INNER_INCISE.search(ctx.plain, q.start, q.end)
+        cues = ctx.cues_in(inner.start(), inner.end()) if inner is not None else []
+        if inner is not None and cues and inner.start() - q.start > 2 and q.end - inner.end() > 2:
+            # « A, a-t-il souligné, B »: two statements with the incise's speaker, as «A», a-t-il
+            # dit, «B» is
+            speaker = ctx.speaker_in(inner.start(), inner.end())
+            self._record(ctx, q.start, inner.start(), speaker, cues[0], "direct")
+            self._record(ctx, inner.end(), q.end, speaker, cues[0], "direct")
+            return
         words = len(_WORD.findall(text, q.start, q.end))
         introduced = text[s_start : q.open].rstrip().endswith(":")
         alone = not text[s_start : q.open].strip() and not text[q.close + 1 : s_end].strip(" .")
