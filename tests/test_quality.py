@@ -79,6 +79,16 @@ def test_every_builtin_pack_is_documented() -> None:
         if pack.path in builtin_pack_paths():
             assert f"`{pack.path.parent.name}/{pack.path.name}`" in page, pack.path
             assert f"`{pack.name}`" in page, pack.name
+            # its row counts what the pack holds: names, rules, exclusions and cues
+            [row] = [
+                line
+                for line in page.splitlines()
+                if line.startswith(f"| `{pack.path.parent.name}/") and f"/{pack.path.name}`" in line
+            ]
+            cells = [cell.strip() for cell in row.strip("|").split("|")]
+            counts = [len(pack.rules), len(pack.exclusions), len(pack.cues)]
+            names = sum(len(e.names) for e in pack.entities)
+            assert cells[4:] == [str(names) if names else "", *[str(n) if n else "" for n in counts]], row
 
 
 def test_gold_covers_every_sample() -> None:
