@@ -293,9 +293,10 @@ class _Context:
     cue_starts: list[int] = attrs.Factory(list)
     last_speaker: str | None = None
     last_cue: str | None = None
-    previous_subject: str | None = None
-    """The person the sentence before the current one has for subject, if any: a pronoun that
-    opens a sentence (``Il a plaidé ...``) refers back to it rather than to the last speaker."""
+    previous_sentence: tuple[int, int] | None = None
+    """The sentence before the current one: a pronoun that opens a sentence (``Il a plaidé ...``)
+    refers back to the person it is about rather than to the last speaker."""
+    _title_case_lines: dict[int, bool] = attrs.Factory(dict)
     parse: Parse | None = None
     """The document's dependency parse, for a grammar-aware extractor (none for the rules)."""
     # The longest speaker and mention: only those starting less than that before a span can
@@ -422,8 +423,10 @@ class _Context:
             if qualified is not None:
                 return qualified
         opening = _WORD.search(self.lowered, start, end)
-        if self.previous_subject and not title and opening and opening.group() in self.lang.person_pronouns:
-            return self.previous_subject  # "Son homologue, X, a abondé. Il a plaidé ...": X
+        if self.previous_sentence and not title and opening and opening.group() in self.lang.person_pronouns:
+            subject = self.person_subject(*self.previous_sentence)
+            if subject is not None:
+                return subject  # "Son homologue, X, a abondé. Il a plaidé ...": X
         if words & self.lang.person_pronouns or (title and title.group() not in self.lang.not_persons):
             return self.back_reference(start, person=True)  # "elle a ajouté", "the minister said"
         if words & self.lang.pronouns or title is not None:
@@ -465,8 +468,6 @@ class _Context:
         an honorific, or, unless it ``outranks`` a body named there too, a name of two words or
         more or a name that is the whole region; ``""`` if the first name is a mention's (a
         group's, a programme's): no one speaks there."""
-        if self._in_title_case_line(start):
-            return None  # "Secretary-General Commends Forum's 'Impressive Repertoire'": a headline's capitals
         region = self.document.text[start:end]
         for m in _PERSON.finditer(region):
             words = m.group().split()
@@ -498,6 +499,8 @@ class _Context:
                 if outranks:
                     continue
                 return ""  # a group, a programme: the name is no person, and no one else's
+            if self._in_title_case_line(n_start):
+                return None  # "Secretary-General Commends Forum's 'Steady Progress'": a headline's capitals
             return self.add_speaker(n_start, n_end, "person").id
         return None
 
@@ -505,11 +508,18 @@ class _Context:
         """Whether ``pos`` is on a line in title case (a headline: most of its longer words
         capitalised), where capitals say nothing of a name."""
         text = self.plain
-        lo = text.rfind("\n", 0, pos) + 1
-        hi = text.find("\n", pos)
-        hi = len(text) if hi < 0 else min(hi, lo + 400)  # a headline is short: a paragraph is not one
-        words = [w for w in _WORD.findall(text, lo, hi) if len(w) >= 4]
-        return len(words) >= 5 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+        newline = text.rfind("\n", max(0, pos - 400), pos)
+        if newline < 0 and pos > 400:
+            return False  # a headline is short: no line start near, no headline
+        lo = newline + 1
+        found = self._title_case_lines.get(lo)
+        if found is None:  # once per line
+            hi = text.find("\n", pos, lo + 400)
+            hi = min(len(text), lo + 400) if hi < 0 else hi
+            words = [w for w in _WORD.findall(text, lo, hi) if len(w) >= 4]
+            found = len(words) >= 5 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+            self._title_case_lines[lo] = found
+        return found
 
     def _surname_of_a_person(self, word: str, pos: int) -> bool:
         """Whether ``word`` ends the name of a person named before ``pos`` (``Voronkov`` after
@@ -777,7 +787,7 @@ class StatementExtractor(Extractor):
             else:
                 mode = "mixed" if item.has_quote else "indirect"
                 ctx.add(item.start, item.end, item.speaker, item.cue.lemma, mode)
-        ctx.previous_subject = ctx.person_subject(s_start, s_end)
+        ctx.previous_sentence = (s_start, s_end)
 
     # -- direct speech ---------------------------------------------------------------------------
 
