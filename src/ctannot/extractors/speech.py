@@ -499,7 +499,7 @@ class _Context:
                 if outranks:
                     continue
                 return ""  # a group, a programme: the name is no person, and no one else's
-            if self._in_title_case_line(n_start):
+            if not (titled or _HONORIFIC_AT.match(m.group())) and self._in_title_case_line(n_start):
                 return None  # "Secretary-General Commends Forum's 'Steady Progress'": a headline's capitals
             return self.add_speaker(n_start, n_end, "person").id
         return None
