@@ -50,6 +50,12 @@ def found(pipeline: Pipeline, text: str, lang: str) -> list[tuple[str, str]]:
             "The Standing Council on Cooperation in Security Affairs met on Tuesday.",
             ("Forum", "Standing Council on Cooperation in Security Affairs"),
         ),
+        (  # an organ, an alliance: bodies where states convene
+            "fr",
+            "L'Organe de coopération en matière de sécurité de la communauté a siégé.",
+            ("Forum", "Organe de coopération en matière de sécurité de la communauté"),
+        ),
+        ("en", "The Coastal Security Alliance held its first summit.", ("Forum", "Coastal Security Alliance")),
         (  # a committee of chiefs of staff is a body of the domain
             "fr",
             "Le Comité des chefs d'état-major des pays côtiers s'est réuni à Lomé.",

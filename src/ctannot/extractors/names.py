@@ -45,7 +45,7 @@ _FR_INITIATIVE_HEADS = (
 _FR_FORUM_HEADS = (
     "forum|conseil|comité|comite|conférence|conference|sommet|réunion|reunion|session|assemblée|assemblee|"
     "groupe de travail|coalition|dialogue|processus|colloque|séminaire|seminaire|congrès|congres|semaine|"
-    "assises|table ronde"
+    "assises|table ronde|organe|alliance|atelier"
 )
 _EN_INITIATIVE_HEADS = (
     "initiative|plan|programme|program|strategy|fund|mechanism|cell|unit|centre|center|platform|campaign|"
@@ -54,7 +54,7 @@ _EN_INITIATIVE_HEADS = (
 )
 _EN_FORUM_HEADS = (
     "forum|council|committee|conference|summit|meeting|session|assembly|working group|coalition|dialogue|"
-    "process|symposium|seminar|congress|week|plenary"
+    "process|symposium|seminar|congress|week|plenary|organ|alliance|workshop|retreat|roundtable"
 )
 
 _FR_ORGANISATION_HEADS = (
