@@ -50,6 +50,11 @@ def found(pipeline: Pipeline, text: str, lang: str) -> list[tuple[str, str]]:
             "The Standing Council on Cooperation in Security Affairs met on Tuesday.",
             ("Forum", "Standing Council on Cooperation in Security Affairs"),
         ),
+        (  # a name ends before "a" and a participle, in a name by its topic too
+            "fr",
+            "La Cellule de veille des lagunes a tenu sa première réunion contre le terrorisme.",
+            ("Forum", "réunion contre le terrorisme"),
+        ),
         (  # an organ, an alliance: bodies where states convene
             "fr",
             "L'Organe de coopération en matière de sécurité de la communauté a siégé.",
