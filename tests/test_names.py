@@ -60,7 +60,11 @@ def found(pipeline: Pipeline, text: str, lang: str) -> list[tuple[str, str]]:
             "L'Organe de coopération en matière de sécurité de la communauté a siégé.",
             ("Forum", "Organe de coopération en matière de sécurité de la communauté"),
         ),
-        ("en", "The Coastal Security Alliance held its first summit.", ("Forum", "Coastal Security Alliance")),
+        (
+            "en",
+            "The Coastal Security Alliance held its first summit.",
+            ("Forum", "Coastal Security Alliance"),
+        ),
         (  # a committee of chiefs of staff is a body of the domain
             "fr",
             "Le Comité des chefs d'état-major des pays côtiers s'est réuni à Lomé.",
@@ -186,6 +190,34 @@ def test_an_acronym_defined_after_or_before_takes_its_name_s_type_everywhere(pip
     assert mentions.count(("Initiative", "PCSL")) == 2
     assert mentions.count(("Forum", "CCR")) == 2
     assert ("Initiative", "Plateforme") in mentions  # the short form, typed like its long name
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "acronym", "kind"),
+    [
+        (
+            "en",
+            "The GCCF, the Gulf Coast Counterterrorism Forum, met in Doha. The GCCF adopted a plan.",
+            "GCCF",
+            "Forum",
+        ),
+        (
+            "fr",
+            "Le CCAT, le Comité côtier antiterroriste, s'est réuni à Lomé. Le CCAT a adopté un plan.",
+            "CCAT",
+            "Forum",
+        ),
+    ],
+)
+def test_an_acronym_then_its_name_in_apposition(
+    pipeline: Pipeline, lang: str, text: str, acronym: str, kind: str
+) -> None:
+    assert found(pipeline, text, lang).count((kind, acronym)) == 2
+
+
+def test_an_acronym_in_a_list_before_a_name_is_not_its_acronym(pipeline: Pipeline) -> None:
+    text = "Delegates from the NCTC, the Gulf Coast Counterterrorism Forum and the police met."
+    assert ("Forum", "NCTC") not in found(pipeline, text, "en")
 
 
 def test_acronyms_as_the_press_writes_them(pipeline: Pipeline) -> None:

@@ -132,7 +132,7 @@ _FR_ADJECTIVE = (
     r"(?-i:(?:\p{Ll}[\p{Ll}\-]*)?(?:al|ale|aux|ales|ique|iques|ien|ienne|iens|iennes|aire|aires|el|elle|els|"
     r"elles|if|ive|ifs|ives|ais|aise|aises|ain|aine|ains|aines|ois|oise|oises|mixte|mixtes|oint|ointe|"
     r"oints|ointes|mun|mune|muns|munes|ial|iale|iaux|iales|ée|ées|é|és|eur|eure|eurs|eures|ier|iers|ière|"
-    r"ières|ant|ante|ants|antes|ent|ente|ents|entes)(?![\p{L}\-]))"
+    r"ières|ant|ante|ants|antes|ent|ente|ents|entes|iste|istes)(?![\p{L}\-]))"
 )
 _FR_PREPOSITION = (
     rf"(?:(?:en\s+mati[èe]re\s+de|de|pour|sur|contre|à|par)\s+(?:la\s+|le\s+|les\s+|l{_APOSTROPHE})?"
@@ -389,8 +389,11 @@ _NOT_A_GROUP = compile_pattern(
 # -- acronyms and short forms ---------------------------------------------------------------------
 
 _ACRONYM = r"\p{Lu}[\p{Lu}\p{N}&\-]{1,9}"
-_ACRONYM_BEFORE = compile_pattern(rf"(?P<acr>{_ACRONYM})\s*\(\s*$")
-"""An acronym just before ``(`` that opens a long name: ``ACR (Long Name)``."""
+_ACRONYM_BEFORE = compile_pattern(
+    rf"(?P<acr>{_ACRONYM})\s*(?:\(|,\s*(?P<article>the|le|la|les|l{_APOSTROPHE}))\s*$"
+)
+"""An acronym just before the long name it stands for: ``ACR (Long Name)``, ``ACR, the Long
+Name``."""
 _SHORT_FORM = compile_pattern(
     rf"{_WORD_START}(?:(?:la|le|les|cette|ce|the|this)\s+|[lL]{_APOSTROPHE}\s*)(?P<head>\p{{Lu}}\p{{Ll}}+(?:\s+de\s+travail)?)(?![\w\-])",
 )
@@ -569,8 +572,8 @@ def _add(kept: list[Match], new: Match, inside_ok: bool) -> list[Match]:
 
 
 def _acronyms_before_names(text: str, kept: list[Match]) -> list[Match]:
-    """``ACR (Long Name)``: the acronym takes the long name's type (added, or retyped where a
-    gazetteer gave it another)."""
+    """``ACR (Long Name)``, ``ACR, the Long Name``: the acronym takes the long name's type
+    (added, or retyped where a gazetteer gave it another), everywhere in the text."""
     out = list(kept)
     for m in kept:
         if m.type not in (Forum, Initiative):
@@ -578,6 +581,8 @@ def _acronyms_before_names(text: str, kept: list[Match]) -> list[Match]:
         found = _ACRONYM_BEFORE.search(text, max(0, m.start - 16), m.start)
         if found is None:
             continue
+        if found.group("article") and found.group("acr")[0] != text[m.start].upper():
+            continue  # "the UN, the Global Forum and ...": a list, not a name and its acronym
         for occurrence in whole_words(acronym_forms(found.group("acr"))).finditer(text, found.start("acr")):
             start, end = occurrence.span()
             same = [o for o in out if o.start < end and start < o.end]
