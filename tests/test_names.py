@@ -461,6 +461,11 @@ def test_a_sentence_s_article_and_a_year_are_no_part_of_a_name(pipeline: Pipelin
     ]
 
 
+def test_a_centre_opened_is_set_up(pipeline: Pipeline) -> None:
+    text = "The new Coastal Counter-Terrorism Centre opened in Accra on Monday."
+    assert ("Initiative", "Coastal Counter-Terrorism Centre") in found(pipeline, text, "en")
+
+
 @pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [

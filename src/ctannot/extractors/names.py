@@ -100,7 +100,8 @@ _INSTITUTION_HEADS = compile_pattern(r"centre|center|centres|centers", regex.IGN
 when it acts (``le Centre a organisé ...``): typed only where the text launches it."""
 _LAUNCHED = compile_pattern(
     r"establish|launch|creat|set\s+up|setting\s+up|inaugurat|operationali[sz]|unveil|"
-    r"lanc|cr[ée]|mis\s+en\s+place|mise\s+en\s+place|mettre\s+en\s+place|inaugur|op[ée]rationnalis",
+    r"lanc|cr[ée]|mis\s+en\s+place|mise\s+en\s+place|mettre\s+en\s+place|inaugur|op[ée]rationnalis|"
+    r"\mopen(?:ed|s|ing)?\M|\mouv(?:ert|erte|re|rir|rira)\M",
     regex.IGNORECASE,
 )
 
