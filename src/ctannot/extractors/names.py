@@ -21,6 +21,7 @@ retypes acronyms, and never removes what a gazetteer found but for those inside 
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -405,18 +406,58 @@ def unlisted_names(text: str, lang: str | None, matches: Sequence[Match]) -> lis
     missed added (see the module's docstring), sorted by position."""
     if lang not in ("fr", "en"):
         return sorted(matches, key=lambda m: (m.start, m.end))
-    kept = list(matches)
+    kept = _Kept(matches)
     for found in _named(text, lang):
-        kept = _add(kept, found, inside_ok=False)
+        _add(kept, found, inside_ok=False)
     for found in _described(text, lang):
-        kept = _add(kept, found, inside_ok=True)
+        _add(kept, found, inside_ok=True)
     for found in _threat_groups(text, lang):
-        kept = _add(kept, found, inside_ok=False)
-    kept += _editions(text, kept)
-    kept = _acronyms_before_names(text, kept)
-    kept = _short_forms(text, kept)
-    kept = _codes_alone(text, kept)
-    return sorted(kept, key=lambda m: (m.start, m.end))
+        _add(kept, found, inside_ok=False)
+    for found in _editions(text, kept):
+        kept.append(found)
+    _acronyms_before_names(text, kept)
+    _short_forms(text, kept)
+    _codes_alone(text, kept)
+    return sorted(kept.matches, key=lambda m: (m.start, m.end))
+
+
+class _Kept:
+    """The mentions found so far, in the order found, with a look-up of those that overlap a
+    span that reads only the few around it: each step stays linear on a long document."""
+
+    def __init__(self, matches: Iterable[Match]) -> None:
+        self._order = {id(m): m for m in matches}  # insertion-ordered, and a removal is O(1)
+        self._by_start = sorted(self._order.values(), key=lambda m: (m.start, m.end))
+        self._starts = [m.start for m in self._by_start]
+        self._longest = max((m.end - m.start for m in self._by_start), default=0)
+
+    @property
+    def matches(self) -> list[Match]:
+        return list(self._order.values())
+
+    def __iter__(self) -> Iterator[Match]:
+        return iter(self.matches)
+
+    def overlapping(self, start: int, end: int) -> list[Match]:
+        """The mentions that overlap ``[start, end)``: only those starting less than the longest
+        one's length before ``start`` can."""
+        lo = bisect.bisect_left(self._starts, start - self._longest)
+        hi = bisect.bisect_left(self._starts, end)
+        return [m for m in self._by_start[lo:hi] if m.end > start]
+
+    def append(self, m: Match) -> None:
+        self._order[id(m)] = m
+        i = bisect.bisect_right(self._starts, m.start)
+        self._starts.insert(i, m.start)
+        self._by_start.insert(i, m)
+        self._longest = max(self._longest, m.end - m.start)
+
+    def remove(self, m: Match) -> None:
+        del self._order[id(m)]
+        i = bisect.bisect_left(self._starts, m.start)
+        while self._by_start[i] is not m:
+            i += 1
+        del self._starts[i], self._by_start[i]
 
 
 def _named(text: str, lang: str) -> Iterable[Match]:
@@ -488,7 +529,7 @@ _EDITION_OF = compile_pattern(
 )
 
 
-def _editions(text: str, matches: Sequence[Match]) -> list[Match]:
+def _editions(text: str, matches: _Kept) -> list[Match]:
     """``la 4e édition du Forum de Dakar``, ``the second edition of the Global Forum``: that year's
     meeting, a described meeting around the forum's name (which stays a mention of its own),
     unless a mention already covers the words before the name."""
@@ -496,9 +537,8 @@ def _editions(text: str, matches: Sequence[Match]) -> list[Match]:
     for m in matches:
         if m.type is Forum:
             edition = _EDITION_OF.search(text, max(0, m.start - 24), m.start)
-            # (rare: the other mentions are read only where an edition is named)
             if edition is not None and not any(
-                o.start < m.start and edition.start() < o.end for o in matches
+                o.start < m.start for o in matches.overlapping(edition.start(), m.start)
             ):
                 out.append(Match(Forum, edition.start(), m.end, {"kind": "meeting"}, "names/edition"))
     return out
@@ -542,41 +582,39 @@ def _in_sentences_with(pattern: Any, anchor: Any, text: str, reach: int) -> Iter
         done = hi
 
 
-def _add(kept: list[Match], new: Match, inside_ok: bool) -> list[Match]:
-    """``kept`` with ``new`` added unless a mention of a mission type already covers it.
+def _add(kept: _Kept, new: Match, inside_ok: bool) -> None:
+    """Add ``new`` to ``kept`` unless a mention of a mission type already covers it.
 
     A Forum, Initiative or Threat that overlaps ``new`` wins; a shorter one inside it gives way
     (a name is one mention). Actors inside a described meeting (``inside_ok``: its organiser or
     host) stay; inside a name, they are part of it and go.
     """
-    out = []
-    for m in kept:
-        overlaps = m.start < new.end and new.start < m.end
-        if not overlaps:
-            out.append(m)
-            continue
+    dropped = []
+    for m in kept.overlapping(new.start, new.end):
         inside = new.start <= m.start and m.end <= new.end and (m.start, m.end) != (new.start, new.end)
         if m.type is Actor and inside and inside_ok:
-            out.append(m)
-        elif inside_ok and m.type is Forum and m.attributes.get("kind") == "meeting":
-            return kept  # the rule packs' own description of this meeting stands
-        elif inside and m.type in (Actor, Threat):
-            continue  # part of the new, longer name
+            continue
+        if inside_ok and m.type is Forum and m.attributes.get("kind") == "meeting":
+            return  # the rule packs' own description of this meeting stands
+        if inside and m.type in (Actor, Threat):
+            dropped.append(m)  # part of the new, longer name
         elif inside and m.type is new.type and m.entity is None and not inside_ok:
-            continue  # a rule's shorter reading of the same name ("Operation Hadin" of "Operation Hadin Kai")
+            dropped.append(
+                m
+            )  # a rule's shorter reading of the same name ("Operation Hadin" of "Operation Hadin Kai")
         elif inside and m.type in (Forum, Initiative) and inside_ok:
-            out.append(m)  # a Forum named inside a described meeting is annotated as well
+            continue  # a Forum named inside a described meeting is annotated as well
         else:
-            return kept  # an existing mention covers this place
-    out.append(new)
-    return out
+            return  # an existing mention covers this place
+    for m in dropped:
+        kept.remove(m)
+    kept.append(new)
 
 
-def _acronyms_before_names(text: str, kept: list[Match]) -> list[Match]:
+def _acronyms_before_names(text: str, kept: _Kept) -> None:
     """``ACR (Long Name)``, ``ACR, the Long Name``: the acronym takes the long name's type
     (added, or retyped where a gazetteer gave it another), everywhere in the text."""
-    out = list(kept)
-    for m in kept:
+    for m in list(kept):
         if m.type not in (Forum, Initiative):
             continue
         found = _ACRONYM_BEFORE.search(text, max(0, m.start - 16), m.start)
@@ -586,11 +624,11 @@ def _acronyms_before_names(text: str, kept: list[Match]) -> list[Match]:
             continue  # "the UN, the Global Forum and ...": a list, not a name and its acronym
         for occurrence in whole_words(acronym_forms(found.group("acr"))).finditer(text, found.start("acr")):
             start, end = occurrence.span()
-            same = [o for o in out if o.start < end and start < o.end]
+            same = kept.overlapping(start, end)
             if all((o.start, o.end) == (start, end) for o in same):  # a gazetteer's type gives way
-                out = [o for o in out if o not in same]
-                out.append(Match(m.type, start, end, {}, "names/acronym-before", m.entity))
-    return out
+                for o in same:
+                    kept.remove(o)
+                kept.append(Match(m.type, start, end, {}, "names/acronym-before", m.entity))
 
 
 _MEETING_HEAD = compile_pattern(rf"(?:{_FR_MEETING}|{_EN_MEETING}|semaine|week)(?![\w\-])", regex.IGNORECASE)
@@ -606,7 +644,7 @@ _HEAD_WORD = compile_pattern(
 _HEAD_WORD_IN = compile_pattern(rf"(?<![\w\-]){_HEAD_WORD.pattern}", regex.IGNORECASE)
 
 
-def _short_forms(text: str, kept: list[Match]) -> list[Match]:
+def _short_forms(text: str, kept: _Kept) -> None:
     """The capitalised head alone after an article (``la Plateforme``, ``the Process``), once the
     document has named a body or programme with that head: typed like it."""
     heads: dict[str, Match] = {}
@@ -630,24 +668,21 @@ def _short_forms(text: str, kept: list[Match]) -> list[Match]:
         ):
             heads.setdefault(word.group().lower(), m)
     if not heads:
-        return kept
-    out = list(kept)
+        return
     for found in _SHORT_FORM.finditer(text):
         named = heads.get(found.group("head").lower())
         if named is None or found.start() < named.end:
             continue
         start, end = found.span("head")
-        if any(o.start < end and start < o.end for o in out):
-            continue
-        out.append(Match(named.type, start, end, {}, "names/short-form", named.entity))
-    return out
+        if not kept.overlapping(start, end):
+            kept.append(Match(named.type, start, end, {}, "names/short-form", named.entity))
 
 
 _CODE_FIRST = compile_pattern(r"(?P<code>\p{Lu}+\d+)[\s\-]+\p{Lu}")
 """A name that opens with a code of capitals and digits: ``G5 Sahel``, ``G20 Summit``."""
 
 
-def _codes_alone(text: str, kept: list[Match]) -> list[Match]:
+def _codes_alone(text: str, kept: _Kept) -> None:
     """The code a Forum's or Initiative's name opens with, alone later in the document (``le
     G5`` after ``G5 Sahel``): typed like the name. Only codes with a digit: a word in capitals
     alone (``ASEAN`` of ``ASEAN Regional Forum``) names something else."""
@@ -658,12 +693,9 @@ def _codes_alone(text: str, kept: list[Match]) -> list[Match]:
             if found is not None:
                 named.setdefault(found.group("code"), m)
     if not named:
-        return kept
-    out = list(kept)
+        return
     for found in whole_words(named).finditer(text):
         name = named[found.group()]
         start, end = found.span()
-        if start < name.end or any(o.start < end and start < o.end for o in out):
-            continue
-        out.append(Match(name.type, start, end, {}, "names/code-alone", name.entity))
-    return out
+        if start >= name.end and not kept.overlapping(start, end):
+            kept.append(Match(name.type, start, end, {}, "names/code-alone", name.entity))

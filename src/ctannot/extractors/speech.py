@@ -303,10 +303,23 @@ class _Context:
     # overlap it, so that a look-up stays local however long the document is.
     _longest_speaker: int = attrs.field(init=False)
     _longest_mention: int = attrs.field(init=False)
+    _by_id: dict[str, Annotation] = attrs.field(init=False)
+    _surnames: dict[str, int] = attrs.field(init=False)
+    """The last word of each person's name, and where the first person with it ends."""
 
     def __attrs_post_init__(self) -> None:
         self._longest_speaker = max((a.end - a.start for a in self.speakers), default=0)
         self._longest_mention = max((m.end - m.start for m in self.mentions), default=0)
+        self._by_id = {a.id: a for a in self.speakers}
+        self._surnames = {}
+        for a in self.speakers:
+            self._index_surname(a)
+
+    def _index_surname(self, a: Annotation) -> None:
+        if _is_person(a):
+            words = self.document.text[a.start : a.end].split()
+            if words:
+                self._surnames[words[-1]] = min(self._surnames.get(words[-1], a.end), a.end)
 
     def new_person(self, start: int, end: int) -> Annotation | None:
         for a in _overlapping(self.speakers, start, end, self._longest_speaker):
@@ -321,11 +334,13 @@ class _Context:
         actor = self.builder.add(Actor, start, end, kind=kind, name=self.document.text[start:end])
         bisect.insort(self.speakers, actor, key=_start)
         self._longest_speaker = max(self._longest_speaker, end - start)
+        self._by_id[actor.id] = actor
+        self._index_surname(actor)
         return actor
 
     def speaker(self, speaker_id: str | None) -> Annotation | None:
         """The speaker with this id (None for None)."""
-        return next((a for a in self.speakers if a.id == speaker_id), None) if speaker_id else None
+        return self._by_id.get(speaker_id) if speaker_id else None
 
     def cues_in(self, start: int, end: int) -> list[_Cue]:
         """The cues that start in ``[start, end)``, in text order."""
@@ -524,11 +539,8 @@ class _Context:
     def _surname_of_a_person(self, word: str, pos: int) -> bool:
         """Whether ``word`` ends the name of a person named before ``pos`` (``Voronkov`` after
         ``Vladimir Voronkov``)."""
-        text = self.document.text
-        return any(
-            isinstance(a, Actor) and a.kind == "person" and text[a.start : a.end].split()[-1] == word
-            for a in self._ended_before(pos)
-        )
+        first = self._surnames.get(word)
+        return first is not None and first <= pos
 
     def _not_a_name(self, word: str) -> bool:
         """A title, pronoun or function word (an initial, ``K.``, is part of a name)."""
