@@ -4,12 +4,14 @@ repository)."""
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 import signal
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -58,6 +60,28 @@ if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
 def examples(n: int) -> int:
     """``n`` examples for a search worth running longer when soaking: SOAK times as many then."""
     return n * SOAK if PROFILE == "soak" else n
+
+
+@contextlib.contextmanager
+def loopback_cluster(timeout: float) -> Iterator[tuple[Any, Any]]:
+    """A real dask.distributed LocalCluster on loopback, two worker processes of one thread each
+    (restarted by their nanny if they die), and a client that has waited for both workers: for
+    the tests of ``--executor dask``. The dashboard takes any free port, never 8787, which may be
+    taken. Workers inherit the environment as it is when this is entered."""
+    from distributed import Client, LocalCluster
+
+    with (
+        LocalCluster(  # type: ignore[no-untyped-call]
+            host="127.0.0.1",
+            n_workers=2,
+            processes=True,
+            threads_per_worker=1,
+            dashboard_address="127.0.0.1:0",
+        ) as cluster,
+        Client(cluster) as client,  # type: ignore[no-untyped-call]
+    ):
+        client.wait_for_workers(2, timeout=timeout)
+        yield cluster, client
 
 
 def shared_path(*parts: str) -> Path:

@@ -25,7 +25,7 @@ pytest.importorskip("distributed", reason="the Dask executor needs dask.distribu
 
 from distributed import Client, LocalCluster
 
-from conftest import REPO, run_ctannot
+from conftest import REPO, loopback_cluster, run_ctannot
 from ctannot import batch
 from ctannot.batch import FAILURES_FILE, LINES_FILE, Outcome, Summary, annotate_corpus
 from ctannot.batch.records import RECORDS_FILE
@@ -96,23 +96,19 @@ def reference(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def cluster() -> Iterator[LocalCluster]:
-    """Two worker processes of one thread each, restarted by their nanny if they die."""
-    with LocalCluster(  # type: ignore[no-untyped-call]
-        host="127.0.0.1",
-        n_workers=2,
-        processes=True,
-        threads_per_worker=1,
-        dashboard_address="127.0.0.1:0",  # loopback, any free port: never 8787, which may be taken
-    ) as local:
-        yield local
+def cluster_and_client() -> Iterator[tuple[LocalCluster, Client]]:
+    with loopback_cluster(TIMEOUT) as both:
+        yield both
 
 
 @pytest.fixture(scope="module")
-def client(cluster: LocalCluster) -> Iterator[Client]:
-    with Client(cluster) as dask_client:  # type: ignore[no-untyped-call]
-        dask_client.wait_for_workers(2, timeout=TIMEOUT)
-        yield dask_client
+def cluster(cluster_and_client: tuple[LocalCluster, Client]) -> LocalCluster:
+    return cluster_and_client[0]
+
+
+@pytest.fixture(scope="module")
+def client(cluster_and_client: tuple[LocalCluster, Client]) -> Client:
+    return cluster_and_client[1]
 
 
 @pytest.fixture(scope="module", autouse=True)

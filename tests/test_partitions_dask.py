@@ -27,7 +27,7 @@ import dask.bag
 import fsspec
 from distributed import Client, LocalCluster
 
-from conftest import run_ctannot
+from conftest import loopback_cluster, run_ctannot
 from ctannot import batch
 from ctannot.batch import PipelineSpec, Summary
 from ctannot.batch.bags import DocumentFailed, annotate_bag
@@ -86,24 +86,20 @@ def s3() -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def cluster(s3: str) -> Iterator[LocalCluster]:
-    """Two worker processes of one thread each (started once the S3 environment is set: they
-    inherit it)."""
-    with LocalCluster(  # type: ignore[no-untyped-call]
-        host="127.0.0.1",
-        n_workers=2,
-        processes=True,
-        threads_per_worker=1,
-        dashboard_address="127.0.0.1:0",
-    ) as local:
-        yield local
+def cluster_and_client(s3: str) -> Iterator[tuple[LocalCluster, Client]]:
+    # started once the S3 environment is set: the workers inherit it
+    with loopback_cluster(TIMEOUT) as both:
+        yield both
 
 
 @pytest.fixture(scope="module")
-def client(cluster: LocalCluster) -> Iterator[Client]:
-    with Client(cluster) as dask_client:  # type: ignore[no-untyped-call]
-        dask_client.wait_for_workers(2, timeout=TIMEOUT)
-        yield dask_client
+def cluster(cluster_and_client: tuple[LocalCluster, Client]) -> LocalCluster:
+    return cluster_and_client[0]
+
+
+@pytest.fixture(scope="module")
+def client(cluster_and_client: tuple[LocalCluster, Client]) -> Client:
+    return cluster_and_client[1]
 
 
 @pytest.fixture(scope="module")
