@@ -29,7 +29,7 @@ import regex
 
 from ctannot.annotations import Actor, Forum, Initiative, Threat
 from ctannot.extractors.dates import MONTH_OR_DAY, is_month_or_day
-from ctannot.extractors.text_units import acronym_forms, whole_words
+from ctannot.extractors.text_units import acronym_forms, overlapping, whole_words
 from ctannot.rules.matching import Match
 from ctannot.rules.pattern_cache import compile_pattern
 
@@ -427,8 +427,7 @@ class _Kept:
 
     def __init__(self, matches: Iterable[Match]) -> None:
         self._order = {id(m): m for m in matches}  # insertion-ordered, and a removal is O(1)
-        self._by_start = sorted(self._order.values(), key=lambda m: (m.start, m.end))
-        self._starts = [m.start for m in self._by_start]
+        self._by_start = sorted(self._order.values(), key=_start)
         self._longest = max((m.end - m.start for m in self._by_start), default=0)
 
     @property
@@ -439,25 +438,24 @@ class _Kept:
         return iter(self.matches)
 
     def overlapping(self, start: int, end: int) -> list[Match]:
-        """The mentions that overlap ``[start, end)``: only those starting less than the longest
-        one's length before ``start`` can."""
-        lo = bisect.bisect_left(self._starts, start - self._longest)
-        hi = bisect.bisect_left(self._starts, end)
-        return [m for m in self._by_start[lo:hi] if m.end > start]
+        """The mentions that overlap ``[start, end)``."""
+        return list(overlapping(self._by_start, start, end, self._longest))
 
     def append(self, m: Match) -> None:
         self._order[id(m)] = m
-        i = bisect.bisect_right(self._starts, m.start)
-        self._starts.insert(i, m.start)
-        self._by_start.insert(i, m)
+        bisect.insort(self._by_start, m, key=_start)
         self._longest = max(self._longest, m.end - m.start)
 
     def remove(self, m: Match) -> None:
         del self._order[id(m)]
-        i = bisect.bisect_left(self._starts, m.start)
+        i = bisect.bisect_left(self._by_start, m.start, key=_start)
         while self._by_start[i] is not m:
             i += 1
-        del self._starts[i], self._by_start[i]
+        del self._by_start[i]
+
+
+def _start(m: Match) -> int:
+    return m.start
 
 
 def _named(text: str, lang: str) -> Iterable[Match]:

@@ -27,7 +27,7 @@ import regex
 
 from ctannot.annotations import Actor, Forum, Statement
 from ctannot.extractor import Extractor, Report
-from ctannot.extractors.text_units import Quote, quotes, sentences
+from ctannot.extractors.text_units import Quote, overlapping, quotes, sentences
 from ctannot.model import Annotation, Document, Layer, LayerBuilder
 from ctannot.nlp.dependencies import Parse
 from ctannot.rules.files import RulePack
@@ -322,9 +322,9 @@ class _Context:
                 self._surnames[words[-1]] = min(self._surnames.get(words[-1], a.end), a.end)
 
     def new_person(self, start: int, end: int) -> Annotation | None:
-        for a in _overlapping(self.speakers, start, end, self._longest_speaker):
+        for a in overlapping(self.speakers, start, end, self._longest_speaker):
             return a
-        if any(True for _ in _overlapping(self.mentions, start, end, self._longest_mention)):
+        if any(True for _ in overlapping(self.mentions, start, end, self._longest_mention)):
             return None  # a group or an initiative is not a person
         return self.add_speaker(start, end, "person")
 
@@ -508,9 +508,9 @@ class _Context:
                 continue
             if len(name) == 1 and self.lang.anonymous.fullmatch(self.lowered, n_start, n_end):
                 continue  # "Analysts said": a capital that opens the sentence, no one in particular
-            if any(True for _ in _overlapping(self.speakers, n_start, n_end, self._longest_speaker)):
+            if any(True for _ in overlapping(self.speakers, n_start, n_end, self._longest_speaker)):
                 continue  # a body or a state the mentions know
-            if any(True for _ in _overlapping(self.mentions, n_start, n_end, self._longest_mention)):
+            if any(True for _ in overlapping(self.mentions, n_start, n_end, self._longest_mention)):
                 if outranks:
                     continue
                 return ""  # a group, a programme: the name is no person, and no one else's
@@ -567,7 +567,7 @@ class _Context:
     def names_in(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` names someone: a speaker the mentions know, or a capitalised
         word (``selon un communiqué du département d'État``, ``a report by Tech Against Terrorism``)."""
-        if any(True for _ in _overlapping(self.speakers, start, end, self._longest_speaker)):
+        if any(True for _ in overlapping(self.speakers, start, end, self._longest_speaker)):
             return True
         return _CAPITALISED.search(self.document.text, start, end) is not None
 
@@ -580,7 +580,7 @@ class _Context:
                 self.lowered, max(0, m.start() - 8), m.start()
             ):
                 continue
-            if any(True for _ in _overlapping(self.mentions, m.start(), m.end(), self._longest_mention)):
+            if any(True for _ in overlapping(self.mentions, m.start(), m.end(), self._longest_mention)):
                 return None
             return self.add_speaker(m.start(), m.end(), "organisation").id
         return None
@@ -678,7 +678,7 @@ class _Context:
         quote = _QUOTE_OPEN.search(self.plain, s_start, end)
         if quote is not None:
             end = quote.start()
-        for a in _overlapping(self.speakers, s_start, end, self._longest_speaker):
+        for a in overlapping(self.speakers, s_start, end, self._longest_speaker):
             if a.end <= end and _is_person(a) and not self._in_relative_clause(s_start, a.start):
                 return a.id  # the persons known here: a look-up, no new person made
         return None
@@ -719,17 +719,6 @@ def _is_person(a: Annotation | None) -> bool:
 
 def _start(a: Annotation) -> int:
     return a.start
-
-
-def _overlapping(spans: Sequence[Annotation], start: int, end: int, longest: int) -> Iterator[Annotation]:
-    """The annotations of ``spans`` (sorted by start, none longer than ``longest``) that overlap
-    ``[start, end)``, by start."""
-    for i in range(bisect.bisect_left(spans, start - longest, key=_start), len(spans)):
-        a = spans[i]
-        if a.start >= end:
-            break
-        if start < a.end:
-            yield a
 
 
 def _trim(text: str, start: int, end: int, strip_final: bool = False) -> tuple[int, int]:

@@ -5,15 +5,15 @@ from __future__ import annotations
 import bisect
 import re
 import threading
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, Protocol, TypeVar
 
 import attrs
 import regex
 
 from ctannot.rules.pattern_cache import compile_pattern
 
-__all__ = ["Quote", "acronym_forms", "paragraphs", "quotes", "sentences", "whole_words"]
+__all__ = ["Quote", "acronym_forms", "overlapping", "paragraphs", "quotes", "sentences", "whole_words"]
 
 _ABBREVIATIONS = frozenset(
     [
@@ -240,3 +240,29 @@ def whole_words(forms: Iterable[str]) -> Any:
 def acronym_forms(acronym: str) -> set[str]:
     """An acronym as the press writes it: ``JNIM`` and ``Jnim`` (letters only, three or more)."""
     return {acronym, acronym.title()} if len(acronym) > 2 and acronym.isalpha() else {acronym}
+
+
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+S = TypeVar("S", bound=_Span)
+
+
+def _start(span: _Span) -> int:
+    return span.start
+
+
+def overlapping(spans: Sequence[S], start: int, end: int, longest: int) -> Iterator[S]:
+    """The spans of ``spans`` (sorted by start, none longer than ``longest``) that overlap
+    ``[start, end)``, by start: only those starting less than ``longest`` before ``start`` can,
+    so that a look-up stays local however long the document is."""
+    for i in range(bisect.bisect_left(spans, start - longest, key=_start), len(spans)):
+        span = spans[i]
+        if span.start >= end:
+            break
+        if start < span.end:
+            yield span
