@@ -296,7 +296,6 @@ class _Context:
     previous_sentence: tuple[int, int] | None = None
     """The sentence before the current one: a pronoun that opens a sentence (``Il a plaidé ...``)
     refers back to the person it is about rather than to the last speaker."""
-    _title_case_lines: dict[int, bool] = attrs.Factory(dict)
     parse: Parse | None = None
     """The document's dependency parse, for a grammar-aware extractor (none for the rules)."""
     # The longest speaker and mention: only those starting less than that before a span can
@@ -306,6 +305,8 @@ class _Context:
     _by_id: dict[str, Annotation] = attrs.field(init=False)
     _surnames: dict[str, int] = attrs.field(init=False)
     """The last word of each person's name, and where the first person with it ends."""
+    _title_case_lines: dict[int, bool] = attrs.field(init=False, factory=dict)
+    """Whether the line starting at each offset is in title case (a headline), once read."""
 
     def __attrs_post_init__(self) -> None:
         self._longest_speaker = max((a.end - a.start for a in self.speakers), default=0)
@@ -570,6 +571,13 @@ class _Context:
         if any(True for _ in overlapping(self.speakers, start, end, self._longest_speaker)):
             return True
         return _CAPITALISED.search(self.document.text, start, end) is not None
+
+    def no_one_named(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` opens with a source no one can identify (``un officier``,
+        ``officials``) and names no one."""
+        return self.lang.anonymous.match(
+            self.lowered, _skip_space(self.plain, start)
+        ) is not None and not self.names_in(start, end)
 
     def named_body(self, start: int, end: int) -> str | None:
         """A body named by a capitalised name that no mention knows, as the source of ``selon X``
@@ -949,8 +957,7 @@ class StatementExtractor(Extractor):
                 source, reported = (cue.end, s_end), (s_start, text.rfind(",", s_start, cue.start))
             else:
                 return None
-            anonymous = ctx.lang.anonymous.match(ctx.lowered, _skip_space(text, cue.end))
-            if anonymous and not ctx.names_in(*source):
+            if ctx.no_one_named(*source):
                 return None  # "selon un officier", "according to diplomats": no identifiable source
             if not _WORD.search(text, *source):  # "pour lui, C": the source is in the cue's own words
                 source = (cue.start, source[1])
@@ -996,9 +1003,7 @@ class StatementExtractor(Extractor):
                 if speaker is None:
                     speaker = ctx.speaker_in(cue_end, after if after > 0 else s_end)
             else:
-                if ctx.lang.anonymous.match(ctx.lowered, _skip_space(text, comma + 1)) and not ctx.names_in(
-                    comma + 1, cue.start
-                ):
+                if ctx.no_one_named(comma + 1, cue.start):
                     return None  # "C, officials said": no identifiable source
                 speaker = ctx.speaker_in(comma + 1, cue.start, first=False)
             if speaker is not None:
