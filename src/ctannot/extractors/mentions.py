@@ -103,7 +103,7 @@ class MentionsExtractor(RuleExtractor):
     def extract(self, document: Document, report: Report) -> Iterable[Layer]:
         text = document.text
         found = resolve_overlaps(self.candidates(document, report), self.nestable)
-        matches = self.refine(document, _outside_member_lists(text, _outside_datelines(text, found)))
+        matches = self.refine(document, _outside_member_lists(text, _outside_credit_lines(text, found)))
         matches = _with_acronyms(text, unlisted_names(text, document.lang, matches))
         entities = _entities(text, matches)
         reference = parse_document_date(document.metadata.get("date"))
@@ -189,7 +189,7 @@ _BYLINE = compile_pattern(
 names are a credit, not an Actor."""
 
 
-def _datelines(text: str) -> list[tuple[int, int]]:
+def _credit_lines(text: str) -> list[tuple[int, int]]:
     """The spans of the datelines and bylines, tried only at the start of each line (after a
     ``\\n``). A match never goes past the end of its line."""
     out = []
@@ -205,13 +205,12 @@ def _datelines(text: str) -> list[tuple[int, int]]:
             return out
 
 
-def _outside_datelines(text: str, matches: list[Match]) -> list[Match]:
-    datelines = _datelines(text)
-    if not datelines:
+def _outside_credit_lines(text: str, matches: list[Match]) -> list[Match]:
+    """``matches`` but the Actors in a dateline or a byline: a place filed from, a credit."""
+    lines = _credit_lines(text)
+    if not lines:
         return matches
-    return [
-        m for m in matches if not (m.type is Actor and any(a <= m.start < m.end <= b for a, b in datelines))
-    ]
+    return [m for m in matches if not (m.type is Actor and any(a <= m.start < m.end <= b for a, b in lines))]
 
 
 _LIST_JOIN = compile_pattern(

@@ -597,9 +597,8 @@ def _add(kept: _Kept, new: Match, inside_ok: bool) -> None:
         if inside and m.type in (Actor, Threat):
             dropped.append(m)  # part of the new, longer name
         elif inside and m.type is new.type and m.entity is None and not inside_ok:
-            dropped.append(
-                m
-            )  # a rule's shorter reading of the same name ("Operation Hadin" of "Operation Hadin Kai")
+            # a rule's shorter reading of the same name ("Operation Hadin" of "Operation Hadin Kai")
+            dropped.append(m)
         elif inside and m.type in (Forum, Initiative) and inside_ok:
             continue  # a Forum named inside a described meeting is annotated as well
         else:
