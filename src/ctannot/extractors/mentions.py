@@ -25,7 +25,7 @@ from ctannot.extractor import Report
 from ctannot.extractors.dates import DatesOfText, parse_document_date
 from ctannot.extractors.names import unlisted_names
 from ctannot.extractors.rule_extractor import RuleExtractor
-from ctannot.extractors.text_units import acronym_forms, sentences, whole_words
+from ctannot.extractors.text_units import acronym_forms, overlapping, sentences, start_of, whole_words
 from ctannot.model import Document, Layer
 from ctannot.rules.folding import fold
 from ctannot.rules.matching import Match, resolve_overlaps
@@ -265,8 +265,8 @@ def _sentence_of(spans: Sequence[tuple[int, int]], pos: int, size: int) -> tuple
 
 def _with_acronyms(text: str, matches: list[Match]) -> list[Match]:
     """Add the acronym given in parentheses after a name, and its later mentions, as the same thing."""
-    taken = sorted((m.start, m.end) for m in matches)
-    longest = max((b - a for a, b in taken), default=0)
+    taken = sorted(matches, key=start_of)
+    longest = max((m.end - m.start for m in taken), default=0)
     added: list[Match] = []
     expanded: set[str] = set()  # an acronym defined again later names the same thing: done once
     retyped: dict[tuple[int, int], Any] = {}
@@ -283,9 +283,7 @@ def _with_acronyms(text: str, matches: list[Match]) -> list[Match]:
         # as the press writes it too: JNIM and Jnim
         for occurrence in whole_words(acronym_forms(acronym)).finditer(text):
             s, e = occurrence.span()
-            # only the spans starting less than the longest one before ``e`` can overlap it
-            near = taken[bisect.bisect_left(taken, (s - longest, 0)) : bisect.bisect_left(taken, (e, 0))]
-            if any(a < e and s < b for a, b in near):
+            if any(True for _ in overlapping(taken, s, e, longest)):
                 # one type per name: the acronym a gazetteer typed otherwise follows its long name
                 retyped[(s, e)] = m.type
                 continue
@@ -293,7 +291,7 @@ def _with_acronyms(text: str, matches: list[Match]) -> list[Match]:
             if "acronym" in fields_of(m.type):
                 attributes["acronym"] = acronym
             added.append(Match(m.type, s, e, attributes, f"acronym of {key}", m.entity))
-            bisect.insort(taken, (s, e))
+            bisect.insort(taken, added[-1], key=start_of)
             longest = max(longest, e - s)
     if retyped:
         matches = [

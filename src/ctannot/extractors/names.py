@@ -29,7 +29,7 @@ import regex
 
 from ctannot.annotations import Actor, Forum, Initiative, Threat
 from ctannot.extractors.dates import MONTH_OR_DAY, is_month_or_day
-from ctannot.extractors.text_units import acronym_forms, overlapping, whole_words
+from ctannot.extractors.text_units import acronym_forms, overlapping, start_of, whole_words
 from ctannot.rules.matching import Match
 from ctannot.rules.pattern_cache import compile_pattern
 
@@ -427,7 +427,7 @@ class _Kept:
 
     def __init__(self, matches: Iterable[Match]) -> None:
         self._order = {id(m): m for m in matches}  # insertion-ordered, and a removal is O(1)
-        self._by_start = sorted(self._order.values(), key=_start)
+        self._by_start = sorted(self._order.values(), key=start_of)
         self._longest = max((m.end - m.start for m in self._by_start), default=0)
 
     @property
@@ -443,19 +443,15 @@ class _Kept:
 
     def append(self, m: Match) -> None:
         self._order[id(m)] = m
-        bisect.insort(self._by_start, m, key=_start)
+        bisect.insort(self._by_start, m, key=start_of)
         self._longest = max(self._longest, m.end - m.start)
 
     def remove(self, m: Match) -> None:
         del self._order[id(m)]
-        i = bisect.bisect_left(self._by_start, m.start, key=_start)
+        i = bisect.bisect_left(self._by_start, m.start, key=start_of)
         while self._by_start[i] is not m:
             i += 1
         del self._by_start[i]
-
-
-def _start(m: Match) -> int:
-    return m.start
 
 
 def _named(text: str, lang: str) -> Iterable[Match]:

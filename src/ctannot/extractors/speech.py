@@ -27,7 +27,7 @@ import regex
 
 from ctannot.annotations import Actor, Forum, Statement
 from ctannot.extractor import Extractor, Report
-from ctannot.extractors.text_units import Quote, overlapping, quotes, sentences
+from ctannot.extractors.text_units import Quote, overlapping, quotes, sentences, start_of
 from ctannot.model import Annotation, Document, Layer, LayerBuilder
 from ctannot.nlp.dependencies import Parse
 from ctannot.rules.files import RulePack
@@ -333,7 +333,7 @@ class _Context:
         """A new Actor of this extractor's layer, named by its text, and a candidate speaker from
         now on (``speakers`` stays sorted by start)."""
         actor = self.builder.add(Actor, start, end, kind=kind, name=self.document.text[start:end])
-        bisect.insort(self.speakers, actor, key=_start)
+        bisect.insort(self.speakers, actor, key=start_of)
         self._longest_speaker = max(self._longest_speaker, end - start)
         self._by_id[actor.id] = actor
         self._index_surname(actor)
@@ -362,7 +362,7 @@ class _Context:
             return None
         found = []
         speakers = self.speakers  # sorted by start: those inside start where the first one does
-        for i in range(bisect.bisect_left(speakers, start, key=_start), len(speakers)):
+        for i in range(bisect.bisect_left(speakers, start, key=start_of), len(speakers)):
             a = speakers[i]
             if a.start >= end:
                 break
@@ -469,7 +469,7 @@ class _Context:
                 continue
             # how the text presents them: since the person before them, and in an apposition
             # after the name (", ministre espagnol de l'Intérieur,"), not in what follows it
-            i = bisect.bisect_left(speakers, a.start, key=_start)
+            i = bisect.bisect_left(speakers, a.start, key=start_of)
             before = next((b.end for b in reversed(speakers[max(0, i - 5) : i]) if _is_person(b)), 0)
             words = _WORD.findall(self.lowered, max(a.start - 80, before, 0), a.start)
             apposition = _APPOSITION.match(self.plain, a.end)
@@ -613,7 +613,7 @@ class _Context:
     def _ended_before(self, pos: int) -> Iterator[Annotation]:
         """The speakers that end at or before ``pos``, the last (by start) first."""
         speakers = self.speakers
-        for i in range(bisect.bisect_left(speakers, pos, key=_start) - 1, -1, -1):
+        for i in range(bisect.bisect_left(speakers, pos, key=start_of) - 1, -1, -1):
             if speakers[i].end <= pos:
                 yield speakers[i]
 
@@ -723,10 +723,6 @@ def _is_organisation(a: Annotation | None) -> bool:
 
 def _is_person(a: Annotation | None) -> bool:
     return isinstance(a, Actor) and a.kind == "person"
-
-
-def _start(a: Annotation) -> int:
-    return a.start
 
 
 def _trim(text: str, start: int, end: int, strip_final: bool = False) -> tuple[int, int]:
@@ -864,8 +860,8 @@ class StatementExtractor(Extractor):
         end = after.end() if after else cue.end
         comma = ctx.plain.find(",", cue.end + 1, end)
         speakers = ctx.speakers
-        lo = bisect.bisect_right(speakers, comma, key=_start)
-        hi = bisect.bisect_left(speakers, end, key=_start)
+        lo = bisect.bisect_right(speakers, comma, key=start_of)
+        hi = bisect.bisect_left(speakers, end, key=start_of)
         named_later = any(isinstance(a, Actor) and a.kind == "person" for a in speakers[lo:hi])
         before_comma = ctx.speaker_in(cue.end, comma, back=False) if comma > 0 else None
         a_title_s_qualifier = before_comma is None or not _is_person(ctx.speaker(before_comma))
@@ -1144,7 +1140,7 @@ class StatementExtractor(Extractor):
         title_at = head.end() if head else start
         if ctx.lang.titles.match(ctx.lowered, title_at):
             return True
-        at = bisect.bisect_left(ctx.speakers, start, key=_start)  # the speakers are sorted by start
+        at = bisect.bisect_left(ctx.speakers, start, key=start_of)  # the speakers are sorted by start
         first = ctx.speakers[at] if at < len(ctx.speakers) else None
         return first is not None and first.start - start <= 4 and first.end >= end - 1
 

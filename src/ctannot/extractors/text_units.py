@@ -13,7 +13,16 @@ import regex
 
 from ctannot.rules.pattern_cache import compile_pattern
 
-__all__ = ["Quote", "acronym_forms", "overlapping", "paragraphs", "quotes", "sentences", "whole_words"]
+__all__ = [
+    "Quote",
+    "acronym_forms",
+    "overlapping",
+    "paragraphs",
+    "quotes",
+    "sentences",
+    "start_of",
+    "whole_words",
+]
 
 _ABBREVIATIONS = frozenset(
     [
@@ -252,7 +261,8 @@ class _Span(Protocol):
 S = TypeVar("S", bound=_Span)
 
 
-def _start(span: _Span) -> int:
+def start_of(span: _Span) -> int:
+    """The key that sorts spans by start."""
     return span.start
 
 
@@ -260,7 +270,7 @@ def overlapping(spans: Sequence[S], start: int, end: int, longest: int) -> Itera
     """The spans of ``spans`` (sorted by start, none longer than ``longest``) that overlap
     ``[start, end)``, by start: only those starting less than ``longest`` before ``start`` can,
     so that a look-up stays local however long the document is."""
-    for i in range(bisect.bisect_left(spans, start - longest, key=_start), len(spans)):
+    for i in range(bisect.bisect_left(spans, start - longest, key=start_of), len(spans)):
         span = spans[i]
         if span.start >= end:
             break
