@@ -63,24 +63,25 @@ def examples(n: int) -> int:
 
 
 @contextlib.contextmanager
-def loopback_cluster(timeout: float) -> Iterator[tuple[Any, Any]]:
-    """A real dask.distributed LocalCluster on loopback, two worker processes of one thread each
-    (restarted by their nanny if they die), and a client that has waited for both workers: for
-    the tests of ``--executor dask``. The dashboard takes any free port, never 8787, which may be
-    taken. Workers inherit the environment as it is when this is entered."""
+def loopback_cluster(timeout: float, workers: int = 2) -> Iterator[tuple[Any, Any]]:
+    """A real dask.distributed LocalCluster on loopback, ``workers`` worker processes of one
+    thread each (restarted by their nanny if they die), and a client that has waited for them:
+    for the tests of ``--executor dask``. The dashboard takes any free port, never 8787, which may
+    be taken. Workers inherit the environment as it is when this is entered."""
     from distributed import Client, LocalCluster
 
     with (
         LocalCluster(  # type: ignore[no-untyped-call]
             host="127.0.0.1",
-            n_workers=2,
+            n_workers=workers,
             processes=True,
             threads_per_worker=1,
             dashboard_address="127.0.0.1:0",
         ) as cluster,
         Client(cluster) as client,  # type: ignore[no-untyped-call]
     ):
-        client.wait_for_workers(2, timeout=timeout)
+        if workers:
+            client.wait_for_workers(workers, timeout=timeout)
         yield cluster, client
 
 

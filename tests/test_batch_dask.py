@@ -293,17 +293,7 @@ def test_more_chunks_in_flight_as_workers_join(
     monkeypatch.setattr(batch._Dask, "slots", counted)
     documents = list(itertools.islice(iter_inputs([corpus]), 120))
     out = tmp_path / "out"
-    with (
-        LocalCluster(  # type: ignore[no-untyped-call]
-            host="127.0.0.1",
-            n_workers=0,
-            processes=True,
-            threads_per_worker=1,
-            dashboard_address="127.0.0.1:0",
-        ) as empty,
-        Client(empty) as dask_client,  # type: ignore[no-untyped-call]
-        ThreadPoolExecutor(1) as thread,
-    ):
+    with loopback_cluster(TIMEOUT, workers=0) as (empty, dask_client), ThreadPoolExecutor(1) as thread:
         run = thread.submit(annotate_corpus, documents, out, batch_size=BATCH, client=dask_client)
         try:
             wait_until(lambda: len(empty.scheduler.tasks) >= 2, "the first chunks to reach the scheduler")
