@@ -8,7 +8,7 @@ the repository (``--texts``, or ``$CTANNOT_REAL_ARTICLES``). The set is split in
 which developers read and tune on, and ``test``, which is only ever scored.
 
     python tools/real_articles.py check --texts DIR
-    python tools/real_articles.py score --split test [--pipeline rules+nlp --backend spacy]
+    python tools/real_articles.py score --split test [--batch 2] [--pipeline rules+nlp --backend spacy]
     python tools/real_articles.py agreement --texts DIR FIRST_ANNOTATOR_DIR SECOND_ANNOTATOR_DIR
     python tools/real_articles.py import --texts DIR GOLD_DIR   # text-form gold -> offsets form
 
@@ -165,13 +165,21 @@ def agreement(texts: Path, first: Path, second: Path) -> int:
     return 0
 
 
-def score_split(texts: Path, split: str, pipeline: str, backend: str | None, as_json: bool) -> int:
-    """Annotate the split's texts with ``pipeline`` and score them with score.py, overall and per
-    language."""
+def score_split(
+    texts: Path, split: str, pipeline: str, backend: str | None, as_json: bool, batch: int | None = None
+) -> int:
+    """Annotate the split's texts (of one ``batch`` of articles, or all) with ``pipeline`` and
+    score them with score.py, overall and per language."""
     import ctannot
     from ctannot.formats import web_annotation
 
-    chosen = [a for a in articles() if split == "all" or a["split"] == split]
+    chosen = [
+        a
+        for a in articles()
+        if (split == "all" or a["split"] == split) and (batch is None or a["batch"] == batch)
+    ]
+    if not chosen:
+        sys.exit(f"real_articles: no article in split {split}" + (f", batch {batch}" if batch else ""))
     nlp = ctannot.load_pipeline(pipeline, backend=backend)
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as work:
@@ -198,7 +206,10 @@ def score_split(texts: Path, split: str, pipeline: str, backend: str | None, as_
     if as_json:
         print(json.dumps(results, indent=2))
         return 0
-    print(f"split {split}, pipeline {pipeline}{f' --backend {backend}' if backend else ''}")
+    print(
+        f"split {split}{f', batch {batch}' if batch else ''}, pipeline {pipeline}"
+        f"{f' --backend {backend}' if backend else ''}"
+    )
     for group, r in results.items():
         types = r["types"]
         line = ", ".join(
@@ -224,6 +235,9 @@ def main(argv: list[str] | None = None) -> int:
             command.add_argument("--pipeline", default="rules")
             command.add_argument("--backend")
             command.add_argument("--json", action="store_true")
+            command.add_argument(
+                "--batch", type=int, help="only the articles of this batch (articles.json's batch: 1, 2)"
+            )
         if name == "agreement":
             command.add_argument("first", type=Path)
             command.add_argument("second", type=Path)
@@ -237,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
         return import_gold(texts, args.source)
     if args.command == "agreement":
         return agreement(texts, args.first, args.second)
-    return score_split(texts, args.split, args.pipeline, args.backend, args.json)
+    return score_split(texts, args.split, args.pipeline, args.backend, args.json, args.batch)
 
 
 if __name__ == "__main__":
