@@ -516,3 +516,22 @@ def test_an_edition_of_a_forum_is_that_year_s_meeting(
 ) -> None:
     forums = [t for t in found(pipeline, text, lang) if t[0] == "Forum"]
     assert forums == [("Forum", edition), ("Forum", name)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "A strategy to confront the growing menace of terrorism was the outcome of the talks.",
+            "strategy to confront the growing menace of terrorism",
+        ),
+        (
+            "Delegates examined a mechanism to curb terrorist financing along the coast.",
+            "mechanism to curb terrorist financing",
+        ),
+    ],
+)
+def test_a_programme_named_by_its_purpose_against_a_threat(pipeline: Pipeline, text: str, expected: str) -> None:
+    """The guidelines' ``initiative pour lutter contre le terrorisme``, in English: a head, then
+    what it is to do against a threat, with no launching verb before it."""
+    assert ("Initiative", expected) in found(pipeline, text, "en")
