@@ -107,6 +107,30 @@ def test_an_acronym_is_matched_only_as_a_word_with_its_case(pipeline: Pipeline) 
     assert [i.text for i in mentions(doc, Initiative)] == ["centre régional d'échange d'informations", "CREI"]
 
 
+@pytest.mark.parametrize(
+    "lang, text, person, not_a_person",
+    [
+        ("fr", "Yark Nadou, ministre de la sécurité, a participé au lancement.", "Yark Nadou", None),
+        ("fr", "À Addis Abeba, le ministre a parlé.", None, "Addis Abeba"),
+        ("en", "Tarak Mwenda, Kenya's interior minister, said the force was ready.", "Tarak Mwenda", None),
+        ("en", "In Addis Ababa, the minister spoke.", None, "Addis Ababa"),
+    ],
+)
+def test_a_name_then_its_title_in_apposition_is_a_person(
+    pipeline: Pipeline, lang: str, text: str, person: str | None, not_a_person: str | None
+) -> None:
+    """A name no list knows, presented by the title after it; a place before a comma is none."""
+    persons = [a.text for a in mentions(annotate(pipeline, text, lang), Actor) if a.kind == "person"]
+    assert person is None or person in persons
+    assert not_a_person not in persons
+
+
+def test_a_surname_in_capitals_as_official_lists_write_it(pipeline: Pipeline) -> None:
+    text = "Étaient présents S.E.M. Mohamed KONATE, Président du Niger, et Roch Marc Christian ZONGO."
+    persons = [a.text for a in mentions(annotate(pipeline, text, "fr"), Actor) if a.kind == "person"]
+    assert persons == ["Mohamed KONATE", "Roch Marc Christian ZONGO"]
+
+
 def test_a_person_and_their_surname_with_an_honorific(pipeline: Pipeline) -> None:
     text = (
         "Nasser Bourita a ouvert la séance à Rabat. Plus tard, M. Bourita a reçu Mme Hélène Roche. "
