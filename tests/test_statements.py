@@ -564,6 +564,16 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             ("The threat is regional", "say", "indirect", "Peter Mwangi"),
         ],
     ),
+    "fr-a-title-names-the-person-presented-last-not-the-last-speaker": (
+        "fr",
+        "Le ministre espagnol, Pedro Alvarez, a déclaré que la coopération est exemplaire. Le "
+        "commandant de la force, le général Ibrahim Sani, a présenté le bilan. Les armées ont besoin "
+        "de soutien, a ajouté l'officier nigérien.",
+        [
+            ("la coopération est exemplaire", "déclarer", "indirect", "Pedro Alvarez"),
+            ("Les armées ont besoin de soutien", "ajouter", "indirect", "Ibrahim Sani"),
+        ],
+    ),
     # -- "pour lui, C": an opinion told of the person the pronoun stands for ------------------
     "fr-pour-lui-is-a-source": (
         "fr",

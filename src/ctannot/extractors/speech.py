@@ -443,8 +443,13 @@ class _Context:
             subject = self.person_subject(*self.previous_sentence)
             if subject is not None:
                 return subject  # "Son homologue, X, a abondé. Il a plaidé ...": X
-        if words & self.lang.person_pronouns or (title and title.group() not in self.lang.not_persons):
-            return self.back_reference(start, person=True)  # "elle a ajouté", "the minister said"
+        if title and title.group() not in self.lang.not_persons and not words & self.lang.person_pronouns:
+            # "a ajouté l'officier nigérien": a title names the person the text presented last,
+            # where a pronoun continues the last speaker
+            named = next((a.id for a in self._ended_before(start) if _is_person(a)), None)
+            return named or self.back_reference(start, person=True)
+        if words & self.lang.person_pronouns:
+            return self.back_reference(start, person=True)  # "elle a ajouté"
         if words & self.lang.pronouns or title is not None:
             return self.back_reference(start)
         return None
