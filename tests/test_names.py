@@ -535,3 +535,46 @@ def test_a_programme_named_by_its_purpose_against_a_threat(pipeline: Pipeline, t
     """The guidelines' ``initiative pour lutter contre le terrorisme``, in English: a head, then
     what it is to do against a threat, with no launching verb before it."""
     assert ("Initiative", expected) in found(pipeline, text, "en")
+
+
+def test_an_academy_against_terrorism_is_an_initiative(pipeline: Pipeline) -> None:
+    text = (
+        "Trois pays ont adhéré à l'Académie régionale de lutte contre le terrorisme de Lomé. "
+        "L'Académie forme des magistrats."
+    )
+    initiatives = [name for kind, name in found(pipeline, text, "fr") if kind == "Initiative"]
+    assert initiatives == ["Académie régionale de lutte contre le terrorisme de Lomé", "Académie"]
+
+
+def test_a_peace_support_mission_is_a_force_the_au_runs(pipeline: Pipeline) -> None:
+    """The guidelines' units that actors run: a mission of troops, as a joint force is."""
+    text = "Les pays contributeurs de troupes à l'AMISOM se sont réunis à Kampala."
+    assert ("Initiative", "AMISOM") in found(pipeline, text, "fr")
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        ("fr", "Le président a ouvert la conférence pour la paix et la sécurité au Sahel à Dakar.",
+         "conférence pour la paix et la sécurité au Sahel"),
+        ("en", "The conference on peace and security in the Sahel opened in Dakar.",
+         "conference on peace and security in the Sahel"),
+    ],
+)  # fmt: skip
+def test_a_meeting_on_peace_and_security_is_a_forum(pipeline: Pipeline, lang: str, text: str, expected: str) -> None:
+    assert ("Forum", expected) in found(pipeline, text, lang)
+
+
+def test_a_short_form_that_opens_a_sentence(pipeline: Pipeline) -> None:
+    """``The Agenda`` after the ``Coastal Counter-Terrorism Agenda``; a centre that opens a sentence
+    acts there (``Le Centre a reçu``): the institution, an Actor, where the centre set up was an
+    Initiative."""
+    text = "Ministers adopted the Coastal Counter-Terrorism Agenda. The Agenda covers ports."
+    assert found(pipeline, text, "en").count(("Initiative", "Agenda")) == 1
+    text = (
+        "Le gouvernement a créé le Centre de prévention de la radicalisation. "
+        "Le Centre a reçu 300 appels."
+    )
+    names = found(pipeline, text, "fr")
+    assert ("Initiative", "Centre de prévention de la radicalisation") in names
+    assert ("Actor", "Centre") in names

@@ -41,7 +41,7 @@ _FR_INITIATIVE_HEADS = (
     "initiative|initiatives|plan|programme|stratégie|strategie|fonds|mécanisme|mecanisme|cellule|unité|"
     "unite|centre|plateforme|plate-forme|campagne|opération|operation|force|forces|mission|agenda|appel|"
     "feuille de route|partenariat|task-force|task force|projet|dispositif|réseau|reseau|pacte|charte|"
-    "architecture|observatoire|système|systeme|fichier|base de données|cadre|format"
+    "architecture|observatoire|académie|academie|système|systeme|fichier|base de données|cadre|format"
 )
 _FR_FORUM_HEADS = (
     "forum|conseil|comité|comite|conférence|conference|sommet|réunion|reunion|session|assemblée|assemblee|"
@@ -50,7 +50,7 @@ _FR_FORUM_HEADS = (
 )
 _EN_INITIATIVE_HEADS = (
     "initiative|plan|programme|program|strategy|fund|mechanism|cell|unit|centre|center|platform|campaign|"
-    "operation|force|task force|mission|agenda|call|roadmap|partnership|project|network|pact|charter|"
+    "operation|force|task force|mission|agenda|call|roadmap|partnership|project|network|pact|charter|academy|"
     "framework|system|database|exercise|drills"
 )
 _EN_FORUM_HEADS = (
@@ -397,7 +397,7 @@ _ACRONYM_BEFORE = compile_pattern(
 """An acronym just before the long name it stands for: ``ACR (Long Name)``, ``ACR, the Long
 Name``."""
 _SHORT_FORM = compile_pattern(
-    rf"{_WORD_START}(?:(?:la|le|les|cette|ce|the|this)\s+|[lL]{_APOSTROPHE}\s*)(?P<head>\p{{Lu}}\p{{Ll}}+(?:\s+de\s+travail)?)(?![\w\-])",
+    rf"{_WORD_START}(?:(?:[lL]a|[lL]e|[lL]es|[cC]ette|[cC]e|[tT]he|[tT]his)\s+|[lL]{_APOSTROPHE}\s*)(?P<head>\p{{Lu}}\p{{Ll}}+(?:\s+de\s+travail)?)(?![\w\-])",
 )
 
 
@@ -667,7 +667,13 @@ def _short_forms(text: str, kept: _Kept) -> None:
         if named is None or found.start() < named.end:
             continue
         start, end = found.span("head")
-        if not kept.overlapping(start, end):
+        if kept.overlapping(start, end):
+            continue
+        if text[found.start()].isupper() and _INSTITUTION_HEADS.fullmatch(found.group("head")):
+            # "Le Centre a reçu ...": a centre that opens a sentence acts there, as the institution
+            # it is (the guidelines' Actor); set up, it was an Initiative
+            kept.append(Match(Actor, start, end, {"kind": "organisation"}, "names/short-form"))
+        else:
             kept.append(Match(named.type, start, end, {}, "names/short-form", named.entity))
 
 
