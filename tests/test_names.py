@@ -578,3 +578,19 @@ def test_a_short_form_that_opens_a_sentence(pipeline: Pipeline) -> None:
     names = found(pipeline, text, "fr")
     assert ("Initiative", "Centre de prévention de la radicalisation") in names
     assert ("Actor", "Centre") in names
+
+
+def test_a_name_inside_a_meeting_described_before_it_and_its_english_head(pipeline: Pipeline) -> None:
+    """``meeting of the Gulf Forum Working Group on Border Security``: the meeting, and the body
+    named inside it (the guidelines annotate both); later ``the Working Group``, the head an
+    English name ends on before its complement, stands for the body."""
+    text = (
+        "The third meeting of the Gulf Forum Working Group on Border Security was held in Doha. "
+        "The Working Group agreed on a plan."
+    )
+    forums = [name for kind, name in found(pipeline, text, "en") if kind == "Forum"]
+    assert forums == [
+        "meeting of the Gulf Forum Working Group on Border Security",
+        "Gulf Forum Working Group on Border Security",
+        "Working Group",
+    ]

@@ -397,8 +397,11 @@ _ACRONYM_BEFORE = compile_pattern(
 """An acronym just before the long name it stands for: ``ACR (Long Name)``, ``ACR, the Long
 Name``."""
 _SHORT_FORM = compile_pattern(
-    rf"{_WORD_START}(?:(?:[lL]a|[lL]e|[lL]es|[cC]ette|[cC]e|[tT]he|[tT]his)\s+|[lL]{_APOSTROPHE}\s*)(?P<head>\p{{Lu}}\p{{Ll}}+(?:\s+de\s+travail)?)(?![\w\-])",
+    rf"{_WORD_START}(?:(?:[lL]a|[lL]e|[lL]es|[cC]ette|[cC]e|[tT]he|[tT]his)\s+|[lL]{_APOSTROPHE}\s*)"
+    rf"(?P<head>\p{{Lu}}\p{{Ll}}+(?:\s+de\s+travail|\s+Group|\s+Force)?)(?![\w\-])",
 )
+_NAME_COMPLEMENT = compile_pattern(r"\s(?:of|on|against|for|to|in|de|du|des|pour|contre|sur)\s|\sd['’]")
+"""Where a name's complement starts, after its head."""
 
 
 def unlisted_names(text: str, lang: str | None, matches: Sequence[Match]) -> list[Match]:
@@ -597,6 +600,16 @@ def _add(kept: _Kept, new: Match, inside_ok: bool) -> None:
             dropped.append(m)
         elif inside and m.type in (Forum, Initiative) and inside_ok:
             continue  # a Forum named inside a described meeting is annotated as well
+        elif (
+            not inside_ok
+            and new.type in (Forum, Initiative)
+            and m.type is Forum
+            and m.attributes.get("kind") == "meeting"
+            and m.start <= new.start
+            and new.end <= m.end
+            and (m.start, m.end) != (new.start, new.end)
+        ):
+            continue  # and the other way round: a name inside a meeting described already
         else:
             return  # an existing mention covers this place
     for m in dropped:
@@ -645,12 +658,16 @@ def _short_forms(text: str, kept: _Kept) -> None:
         ours = m.type is Actor and m.origin == "names/named-head"
         if not (m.type in (Forum, Initiative) or ours) or _MEETING_HEAD.match(text, m.start, m.end):
             continue
-        # the first capitalised head of the name: first in French ("Plateforme de ..."), inside in
-        # English ("Inter-American Committee against Terrorism")
+        # the head of the name: first in French ("Plateforme de ..."), inside in English, the last
+        # capitalised head before its complement ("Inter-American Committee against Terrorism",
+        # the "Working Group" of "Pacific Forum Working Group on Counter-Terrorism")
         word = _HEAD_WORD.match(text, m.start, m.end)
         if word is None and text[m.start].isupper():  # a title-case name: its head inside
-            word = next(
-                (w for w in _HEAD_WORD_IN.finditer(text, m.start, m.end) if w.group()[0].isupper()), None
+            complement = _NAME_COMPLEMENT.search(text, m.start, m.end)
+            before = complement.start() if complement is not None else m.end
+            capitalised = [w for w in _HEAD_WORD_IN.finditer(text, m.start, m.end) if w.group()[0].isupper()]
+            word = next((w for w in reversed(capitalised) if w.end() <= before), None) or next(
+                iter(capitalised), None
             )
         if (
             word
