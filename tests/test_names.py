@@ -594,3 +594,9 @@ def test_a_name_inside_a_meeting_described_before_it_and_its_english_head(pipeli
         "Gulf Forum Working Group on Border Security",
         "Working Group",
     ]
+
+
+def test_a_day_opens_no_title_case_meeting_name(pipeline: Pipeline) -> None:
+    text = "Ministers gathered in Vienna on Tuesday for the Danube Counter-Terrorism Conference."
+    forums = [name for kind, name in found(pipeline, text, "en") if kind == "Forum"]
+    assert forums == ["Danube Counter-Terrorism Conference"]
