@@ -574,6 +574,16 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             ("Les armées ont besoin de soutien", "ajouter", "indirect", "Ibrahim Sani"),
         ],
     ),
+    "fr-a-quote-then-a-few-words-then-a-quote-and-its-incise": (
+        "fr",
+        'Le président Amadou Sall a parlé à la presse. "Nous avons repris le port de Kolda", le '
+        'port stratégique repris aux rebelles au début du mois d\'août, "avec l\'aide de nos '
+        'voisins", a-t-il rappelé.',
+        [
+            ("Nous avons repris le port de Kolda", "rappeler", "direct", "Amadou Sall"),
+            ("avec l'aide de nos voisins", "rappeler", "direct", "Amadou Sall"),
+        ],
+    ),
     # -- "pour lui, C": an opinion told of the person the pronoun stands for ------------------
     "fr-pour-lui-is-a-source": (
         "fr",

@@ -845,15 +845,25 @@ class StatementExtractor(Extractor):
         grammar-aware subclass may know better."""
         return found.start, found.end, found.speaker
 
-    def _speaker_after(self, ctx: _Context, pos: int, s_end: int) -> tuple[str | None, _Cue | None]:
-        """An incise after a quote: ``, a-t-il ajouté``, ``, a déclaré M. X``, ``, he said``."""
+    def _speaker_after(
+        self, ctx: _Context, pos: int, s_end: int, quotes_on: int = 2
+    ) -> tuple[str | None, _Cue | None]:
+        """An incise after a quote: ``, a-t-il ajouté``, ``, a déclaré M. X``, ``, he said``; or,
+        if the next quote follows after a few words of the narrator's and before any cue
+        (``« A », le port repris en août, « B », a-t-il rappelé``), the incise after that one
+        (up to ``quotes_on`` quotes on)."""
         window_end = min(s_end, pos + 200)
         stop = _QUOTE_OPEN.search(ctx.plain, pos, window_end)
         if stop:
-            window_end = pos + stop.start()
+            window_end = stop.start()
         found = ctx.cues_in(pos, window_end)
         if not found:
-            return None, None
+            if stop is None or not quotes_on or _SENTENCE_BREAK.search(ctx.plain, pos, stop.start()):
+                return None, None
+            following = next(quotes(ctx.document.text, stop.start(), s_end), None)
+            if following is None or following.open != stop.start():
+                return None, None
+            return self._speaker_after(ctx, following.close + 1, s_end, quotes_on - 1)
         cue = found[0]
         gap = ctx.plain[pos : cue.start]
         if len(gap) > 80 or _SENTENCE_BREAK.search(gap):
