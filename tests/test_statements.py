@@ -564,6 +564,13 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             ("The threat is regional", "say", "indirect", "Peter Mwangi"),
         ],
     ),
+    "fr-a-qualified-title-names-the-person-the-word-stands-nearest-to": (
+        "fr",
+        "Le président français Paul Morel a ouvert la conférence. Elle a été convoquée par le chef de "
+        "l'Etat français et ouverte avec son homologue malien, Issa Traoré. \"Nous serons unis\", a "
+        "souligné le président français.",
+        [("Nous serons unis", "souligner", "direct", "Paul Morel")],
+    ),
     "fr-a-title-names-the-person-presented-last-not-the-last-speaker": (
         "fr",
         "Le ministre espagnol, Pedro Alvarez, a déclaré que la coopération est exemplaire. Le "

@@ -455,9 +455,11 @@ class _Context:
         return None
 
     def _person_described(self, pos: int, title_start: int, title_end: int, end: int) -> str | None:
-        """The last person named before ``pos`` in whose presentation a word that qualifies the
-        title here appears too (``espagnol`` in ``le responsable espagnol``, after ``le ministre
-        espagnol de l'Intérieur, X``; ``Kenyan`` in ``the Kenyan official``), or None."""
+        """The person named before ``pos`` in whose presentation a word that qualifies the title
+        here appears too (``espagnol`` in ``le responsable espagnol``, after ``le ministre espagnol
+        de l'Intérieur, X``; ``Kenyan`` in ``the Kenyan official``), or None. Of several, the one
+        the word stands nearest to (``le président français X ... avec son homologue irakien, Y``
+        presents X as French, though ``français`` comes before Y too); then the last."""
         in_title = set(_WORD.findall(self.lowered, title_start, title_end))
         qualifiers = {
             w[:5]
@@ -467,6 +469,7 @@ class _Context:
         if not qualifiers:
             return None
         speakers = self.speakers
+        best: tuple[int, str] | None = None  # (how many words from the name, which person)
         for n, a in enumerate(self._ended_before(pos)):
             if n == 20:
                 break
@@ -477,12 +480,14 @@ class _Context:
             i = bisect.bisect_left(speakers, a.start, key=start_of)
             before = next((b.end for b in reversed(speakers[max(0, i - 5) : i]) if _is_person(b)), 0)
             words = _WORD.findall(self.lowered, max(a.start - 80, before, 0), a.start)
+            distances = [len(words) - k for k, w in enumerate(words) if w[:5] in qualifiers]
             apposition = _APPOSITION.match(self.plain, a.end)
             if apposition is not None:
-                words += _WORD.findall(self.lowered, apposition.start(1), apposition.end(1))
-            if any(w[:5] in qualifiers for w in words):
-                return a.id
-        return None
+                after = _WORD.findall(self.lowered, apposition.start(1), apposition.end(1))
+                distances += [k + 1 for k, w in enumerate(after) if w[:5] in qualifiers]
+            if distances and (best is None or min(distances) < best[0]):
+                best = (min(distances), a.id)
+        return best[1] if best is not None else None
 
     def _named_person(self, start: int, end: int, outranks: bool) -> str | None:
         """A person named in ``text[start:end]`` that no mention covers: a name after a title or
