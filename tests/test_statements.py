@@ -564,6 +564,16 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             ("The threat is regional", "say", "indirect", "Peter Mwangi"),
         ],
     ),
+    "fr-an-agency-that-relays-a-speaker-is-no-source": (
+        "fr",
+        "Selon l'agence APS, le ministre Ahmed Ouali a déclaré que la frontière sera renforcée.",
+        [("la frontière sera renforcée", "déclarer", "indirect", "Ahmed Ouali")],
+    ),
+    "en-an-agency-that-relays-a-speaker-is-no-source": (
+        "en",
+        "The ministers met in Almaty. According to TASS, Lavrov noted that the border is safe.",
+        [("the border is safe", "note", "indirect", "Lavrov")],
+    ),
     "fr-a-qualified-title-names-the-person-the-word-stands-nearest-to": (
         "fr",
         "Le président français Paul Morel a ouvert la conférence. Elle a été convoquée par le chef de "

@@ -57,6 +57,9 @@ _INCISE_TAIL = 400
 """The longest tail after the cue that :data:`_INCISE_AFTER` is tried on: it matches a short
 tail (160 characters and some space), and its look-ahead scanned the whole sentence for every
 cue in it, quadratic in a long sentence."""
+_SUBJECT_REACH = 60
+"""How far after ``selon X,`` a speech verb may come for the words before it to be its subject
+(``selon l'agence APS, le ministre Ahmed Ouali a déclaré``)."""
 _INNER_INCISE = compile_pattern(
     r",\s*(?:(?:a|avait|aurait)-t-(?:il|elle|on)\s+[\w\-]+|(?:ont|avaient)-(?:ils|elles)\s+[\w\-]+|"
     r"[\w\-]+-t-(?:il|elle|on)|[\w\-]+?-(?:il|elle|ils|elles))\s*,",
@@ -635,8 +638,11 @@ class _Context:
         start = s_start
         lead = self.lang.leading.match(self.lowered, s_start)
         comma = self.plain.find(",", s_start, cue_start)
-        if lead is not None and comma > 0:
-            start = comma + 1
+        relayed = next((c for c in self.cues_in(s_start, cue_start) if c.role == "source"), None)
+        if (lead is not None or (relayed is not None and not self.plain[s_start : relayed.start].strip())) and (
+            comma > 0
+        ):
+            start = comma + 1  # "Lors de la réunion, X a dit", "Selon l'agence APS, X a dit"
         # "Le G5 Sahel sort affaibli de la séquence : le Mali a annoncé ...": a clause of its own
         start = max(
             start, self.plain.rfind(":", start, cue_start) + 1, self.plain.rfind(";", start, cue_start) + 1
@@ -960,6 +966,15 @@ class StatementExtractor(Extractor):
             comma = text.find(",", cue.end, s_end)
             if not text[s_start : cue.start].strip(" ,") and comma > 0:  # Selon X, C.
                 source, reported = (cue.end, comma), (comma + 1, s_end)
+                inner = next((c for c in ctx.cues_in(comma + 1, s_end) if c.role != "source"), None)
+                if (
+                    inner is not None
+                    and inner.start - comma <= _SUBJECT_REACH
+                    and ctx.speaker_in(comma + 1, inner.start, back=False) is not None
+                ):
+                    # "selon l'agence APS, le ministre X a déclaré que C": X speaks, the agency
+                    # only relays; the verb's own clause is the statement
+                    return None
                 # "according to the UN envoy, Jane Doe, C": the name in apposition is the source's
                 apposed = _apposed_person(ctx, comma, s_end)
                 if apposed is not None:
