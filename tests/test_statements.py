@@ -574,6 +574,30 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "The ministers met in Almaty. According to TASS, Lavrov noted that the border is safe.",
         [("the border is safe", "note", "indirect", "Lavrov")],
     ),
+    "en-a-news-agency-alone-relays-no-one": (
+        "en",
+        "According to Kazinform, a Kazakh state-run news agency, the ministers discussed border issues.",
+        [],
+    ),
+    "fr-a-press-release-of-no-one-named-is-no-source": (
+        "fr",
+        "L'événement a été organisé par le service de sécurité, selon un communiqué de presse.",
+        [],
+    ),
+    "fr-they-opening-a-sentence-are-the-group-the-sentence-before-was-about": (
+        "fr",
+        "Une conférence régionale sur la lutte contre le terrorisme s'est ouverte à Tachkent. Les pays "
+        "membres, dont la Turquie, y participent. Le premier jour, les participants ont échangé leurs "
+        "points de vue. Ils ont noté une tendance à la radicalisation chez les jeunes.",
+        [
+            (
+                "une tendance à la radicalisation chez les jeunes",
+                "noter",
+                "indirect",
+                "conférence régionale sur la lutte contre le terrorisme",
+            )
+        ],
+    ),
     "fr-a-qualified-title-names-the-person-the-word-stands-nearest-to": (
         "fr",
         "Le président français Paul Morel a ouvert la conférence. Elle a été convoquée par le chef de "

@@ -108,7 +108,7 @@ _PARENTHETICAL = compile_pattern(r"\s*,\s*[^,;:«»“”\".!?]{1,40}?,")
 _THAT_AFTER_ADJUNCT = compile_pattern(r"[^.;:«»“”\",]{0,70}?\s(?:que\s+|qu'|that\s+)")
 _PREPOSITION = compile_pattern(r"(?:sur|pour|contre|on|for|of|against|about|de\s|d'(?=une?\s))\s*")
 _SUBJECT_STOP = compile_pattern(r"[,.;:!?]|\s(?:que|qu'|that)\s")
-_ARTICLE = compile_pattern(r"(?:le|la|les|l'|the)\s*")
+_ARTICLE = compile_pattern(r"(?:(?:les|le|la|the)\s+|l'\s*)")
 _AFTER_QUOTE = compile_pattern(r"[»”\"’]\s*,?\s*(?:[\w-]+\s*){0,2}$")
 _DETERMINER = compile_pattern(
     r"(?:l'|d'une?\s|(?:la|le|les|une?|des|du|sa|son|ses|leurs?|cette|ces|ce|cet|tout|toute|tous|toutes|the|a|an|its|their|his|her"
@@ -141,6 +141,9 @@ class _Language:
     ``a déclaré pour sa part X``, ``a indiqué de son côté que``, ``said, for his part, that``."""
     anonymous: Any
     """What opens a source no one can identify: ``un officier``, ``diplomats``, ``des sources``."""
+    media: Any
+    """What opens a source that only relays (``l'agence APS``, ``TASS``, ``the news agency``): no
+    one's statement, unless the speaker it quotes is named in the sentence."""
     bare_infinitive: Any
     """What puts a cue in the infinitive with no subject: ``de``, ``pour``, ``to``."""
     noun_determiner: Any
@@ -201,6 +204,12 @@ def _compile(packs: Sequence[RulePack]) -> _Language:
         else None,
         anonymous=compile_pattern(
             r"(?:" + trie_pattern(sorted(lists.get("anonymous_sources", ()))) + r")(?!\w)", regex.IGNORECASE
+        ),
+        media=compile_pattern(
+            r"(?:(?:l'|la\s+|le\s+|les\s+|the\s+|an?\s+)\s*)?(?:"
+            + trie_pattern(sorted(lists.get("media_sources", ())))
+            + r")(?!\w)",
+            regex.IGNORECASE,
         ),
         bare_infinitive=compile_pattern(
             r"(?<!\w)(?:" + trie_pattern(sorted(lists.get("infinitive_markers", ()))) + r")\s*$"
@@ -446,6 +455,10 @@ class _Context:
             subject = self.person_subject(*self.previous_sentence)
             if subject is not None:
                 return subject  # "Son homologue, X, a abondé. Il a plaidé ...": X
+        elif self.previous_sentence and not title and opening and opening.group() in self.lang.pronouns:
+            subject = self.group_subject(*self.previous_sentence)
+            if subject is not None:
+                return subject  # "Les participants ont échangé. Ils ont noté que ...": the meeting
         if title and title.group() not in self.lang.not_persons and not words & self.lang.person_pronouns:
             # "a ajouté l'officier nigérien": a title names the person the text presented last,
             # where a pronoun continues the last speaker
@@ -706,6 +719,23 @@ class _Context:
             if a.end <= end and _is_person(a) and not self._in_relative_clause(s_start, a.start):
                 return a.id  # the persons known here: a look-up, no new person made
         return None
+
+    def group_subject(self, s_start: int, s_end: int) -> str | None:
+        """Who a plural pronoun opening the next sentence stands for: the subject of this one,
+        named before its first verb, if it names a group (``les participants``, ``the ministers``)
+        or bodies; None if it names neither."""
+        verb = _FIRST_VERB.search(self.lowered, s_start, s_end)
+        if verb is None:
+            return None
+        start = max(s_start, self.plain.rfind(",", s_start, verb.start()) + 1)  # after an adverbial
+        start = _skip_space(self.plain, start)
+        if not (
+            self.lang.collective.match(self.lowered, start, verb.start())
+            or self.lang.forum_titles.search(self.lowered, start, verb.start())
+            or any(True for _ in overlapping(self.speakers, start, verb.start(), self._longest_speaker))
+        ):
+            return None
+        return self.speaker_in(start, verb.start())
 
     def back_reference(self, pos: int, person: bool = False) -> str | None:
         """The last speaker; for a ``person`` (``elle``, ``the minister``), the last speaker if
@@ -990,6 +1020,8 @@ class StatementExtractor(Extractor):
                 return None
             if ctx.no_one_named(*source):
                 return None  # "selon un officier", "according to diplomats": no identifiable source
+            if ctx.lang.media.match(ctx.lowered, _skip_space(text, source[0])):
+                return None  # "according to Kazinform, a news agency, C": it relays no one named
             if not _WORD.search(text, *source):  # "pour lui, C": the source is in the cue's own words
                 source = (cue.start, source[1])
             speaker = ctx.speaker_in(*source) or ctx.named_body(*source)
