@@ -574,6 +574,15 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "The ministers met in Almaty. According to TASS, Lavrov noted that the border is safe.",
         [("the border is safe", "note", "indirect", "Lavrov")],
     ),
+    "fr-a-participle-after-the-incise-says-more-of-the-same-speaker": (
+        "fr",
+        "« Nous tenons la ville », a ajouté le président Ali Konaté, laissant entendre que le retour "
+        "des déplacés attendra.",
+        [
+            ("Nous tenons la ville", "ajouter", "direct", "Ali Konaté"),
+            ("le retour des déplacés attendra", "laisser entendre", "indirect", "Ali Konaté"),
+        ],
+    ),
     "en-a-news-agency-alone-relays-no-one": (
         "en",
         "According to Kazinform, a Kazakh state-run news agency, the ministers discussed border issues.",
