@@ -183,3 +183,9 @@ def test_rule_extractor_matches_unaccented_and_decomposed(tmp_path: Path, regist
     (financing,) = [a for a in layer if a.category == "financing"]  # type: ignore[attr-defined]
     assert financing.text == "terrorisme"
     assert financing.start == text.index("terrorisme")
+
+
+def test_the_half_rings_of_a_transliteration_are_apostrophes() -> None:
+    """``Dāʿash``: the ayn (and the hamza) of a scholarly transliteration read as the apostrophe
+    the gazetteers write (``Da'ash``), one for one."""
+    assert plain("Dāʿash, Qurʾan") == "Dā'ash, Qur'an"

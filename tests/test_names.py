@@ -600,3 +600,9 @@ def test_a_day_opens_no_title_case_meeting_name(pipeline: Pipeline) -> None:
     text = "Ministers gathered in Vienna on Tuesday for the Danube Counter-Terrorism Conference."
     forums = [name for kind, name in found(pipeline, text, "en") if kind == "Forum"]
     assert forums == ["Danube Counter-Terrorism Conference"]
+
+
+def test_transliterations_and_plurals_of_a_known_group(pipeline: Pipeline) -> None:
+    text = "Les shabaabs ont reculé. Washington seeks help against Dāʿash."
+    threats = [name for kind, name in found(pipeline, text, "en") if kind == "Threat"]
+    assert threats == ["shabaabs", "Dāʿash"]

@@ -22,6 +22,8 @@ _TYPOGRAPHIC = {
     "\u2019": "'",  # right single quotation mark, the French apostrophe
     "\u2018": "'",
     "\u02bc": "'",  # modifier letter apostrophe
+    "\u02bf": "'",  # modifier letter left half ring: the ayn of a transliteration (Dāʿash)
+    "\u02be": "'",  # modifier letter right half ring: the hamza
     "\u00b4": "'",
     "\u0060": "'",
     "\u00a0": " ",  # no-break space
