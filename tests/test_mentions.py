@@ -438,3 +438,12 @@ def test_states_listed_as_members_are_not_actors(
 ) -> None:
     doc = annotate(pipeline, text, lang)
     assert [a.text for a in mentions(doc, Actor) if a.kind == "state"] == actors
+
+
+def test_states_whose_officials_attend_act_where_a_place_is_none(pipeline: Pipeline) -> None:
+    text = (
+        "Senior officials from Argentina, the Bahamas, Canada and Chile attended the meeting. "
+        "Refugees fled from Syria and Iraq."
+    )
+    states = [a.text for a in mentions(annotate(pipeline, text, "en"), Actor) if a.kind == "state"]
+    assert states == ["Argentina", "Bahamas", "Canada", "Chile"]
