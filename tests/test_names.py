@@ -606,3 +606,17 @@ def test_transliterations_and_plurals_of_a_known_group(pipeline: Pipeline) -> No
     text = "Les shabaabs ont reculé. Washington seeks help against Dāʿash."
     threats = [name for kind, name in found(pipeline, text, "en") if kind == "Threat"]
     assert threats == ["shabaabs", "Dāʿash"]
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        ("en", "The CSTO Council of Foreign Ministers met in Almaty.", "CSTO Council of Foreign Ministers"),
+        ("en", "The Council of Foreign Ministers of the CSTO met.", "Council of Foreign Ministers of the CSTO"),
+        ("fr", "Le Conseil des ministres des Affaires étrangères de l'OTSC s'est réuni.",
+         "Conseil des ministres des Affaires étrangères de l'OTSC"),
+    ],
+)  # fmt: skip
+def test_a_council_of_ministers_is_a_forum(pipeline: Pipeline, lang: str, text: str, expected: str) -> None:
+    """A council of ministers convenes states, whatever their portfolio (the guidelines' Forum)."""
+    assert ("Forum", expected) in found(pipeline, text, lang)

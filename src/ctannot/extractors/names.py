@@ -134,7 +134,8 @@ _FR_ADJECTIVE = (
     r"(?-i:(?:\p{Ll}[\p{Ll}\-]*)?(?:al|ale|aux|ales|ique|iques|ien|ienne|iens|iennes|aire|aires|el|elle|els|"
     r"elles|if|ive|ifs|ives|ais|aise|aises|ain|aine|ains|aines|ois|oise|oises|mixte|mixtes|oint|ointe|"
     r"oints|ointes|mun|mune|muns|munes|ial|iale|iaux|iales|ée|ées|é|és|eur|eure|eurs|eures|ier|iers|ière|"
-    r"ières|ant|ante|ants|antes|ent|ente|ents|entes|iste|istes)(?![\p{L}\-]))"
+    r"ières|ant|ante|ants|antes|ent|ente|ents|entes|iste|istes|étranger|étrangers|étrangère|"
+    r"étrangères)(?![\p{L}\-]))"
 )
 _FR_PREPOSITION = (
     rf"(?:(?:en\s+mati[èe]re\s+de|de|pour|sur|contre|à|par)\s+(?:la\s+|le\s+|les\s+|l{_APOSTROPHE})?"
@@ -484,7 +485,13 @@ def _named(text: str, lang: str) -> Iterable[Match]:
         if end - start < 4:
             continue
         kind = _type_of_head(head, lang)
-        of_the_domain = _HEADS_OF_THE_DOMAIN.fullmatch(head) or _TOPIC.search(text, start, end)
+        of_the_domain = (
+            _HEADS_OF_THE_DOMAIN.fullmatch(head)
+            or _TOPIC.search(text, start, end)
+            # a council of ministers or of security chiefs convenes states: "CSTO Council of
+            # Foreign Ministers"
+            or (_COUNCIL.fullmatch(head) and _COUNCIL_TOPIC.search(text, start, end))
+        )
         if kind is not Actor and not of_the_domain:
             continue
         if _COUNCIL.fullmatch(head) and not _COUNCIL_TOPIC.search(text, start, end):
