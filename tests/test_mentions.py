@@ -447,3 +447,10 @@ def test_states_whose_officials_attend_act_where_a_place_is_none(pipeline: Pipel
     )
     states = [a.text for a in mentions(annotate(pipeline, text, "en"), Actor) if a.kind == "state"]
     assert states == ["Argentina", "Bahamas", "Canada", "Chile"]
+
+
+def test_a_possessive_is_no_part_of_a_name(pipeline: Pipeline) -> None:
+    text = "Following is Secretary-General Ana Duarte's message. Mr. Tom O'Neil's report came later."
+    persons = [a.text for a in mentions(annotate(pipeline, text, "en"), Actor) if a.kind == "person"]
+    assert "Ana Duarte" in persons
+    assert not [p for p in persons if p.endswith("'s")]

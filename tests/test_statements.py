@@ -583,6 +583,29 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             ("le retour des déplacés attendra", "laisser entendre", "indirect", "Ali Konaté"),
         ],
     ),
+    "en-a-message-reproduced-after-its-announcement": (
+        "en",
+        "Following is Secretary-General Ana Duarte's message to the Coastal Security Forum, in Lisbon:\n\n"
+        "I am pleased to greet this meeting. The threat keeps growing.\n\n"
+        "Your work on border security is essential.\n",
+        [
+            ("I am pleased to greet this meeting. The threat keeps growing", "message", "direct", "Ana Duarte"),
+            ("Your work on border security is essential", "message", "direct", "Ana Duarte"),
+        ],
+    ),
+    "fr-a-declaration-its-authors-adopted": (
+        "fr",
+        "Réunis à Lomé, les ministres de l'Intérieur de la CEDEAO ont adopté la déclaration "
+        "suivante.\n\nNous condamnons ces attaques et nous renforcerons nos échanges.\n",
+        [
+            (
+                "Nous condamnons ces attaques et nous renforcerons nos échanges",
+                "déclaration",
+                "direct",
+                "CEDEAO",
+            )
+        ],
+    ),
     "en-a-news-agency-alone-relays-no-one": (
         "en",
         "According to Kazinform, a Kazakh state-run news agency, the ministers discussed border issues.",

@@ -27,7 +27,7 @@ import regex
 
 from ctannot.annotations import Actor, Forum, Statement
 from ctannot.extractor import Extractor, Report
-from ctannot.extractors.text_units import Quote, overlapping, quotes, sentences, start_of
+from ctannot.extractors.text_units import Quote, overlapping, paragraphs, quotes, sentences, start_of
 from ctannot.model import Annotation, Document, Layer, LayerBuilder
 from ctannot.nlp.dependencies import Parse
 from ctannot.rules.files import RulePack
@@ -57,6 +57,16 @@ _INCISE_TAIL = 400
 """The longest tail after the cue that :data:`_INCISE_AFTER` is tried on: it matches a short
 tail (160 characters and some space), and its look-ahead scanned the whole sentence for every
 cue in it, quadratic in a long sentence."""
+_DOCUMENT_NOUN = compile_pattern(
+    r"(?<!\w)(?:message|d[ée]claration|declaration|communiqu[ée]|statement|texte?|discours|speech|"
+    r"allocution|remarks|address)(?!\w)",
+    regex.IGNORECASE,
+)
+"""The document a paragraph announces (``message``, ``déclaration``): the cue of what follows."""
+_SHORT_LINE = 40
+"""A line shorter than this after a reproduced text's announcement is a heading or a date."""
+_LINE_BREAKS = compile_pattern(r"[.!?;:]")
+"""A paragraph of a reproduced text holds a sentence's end (a heading does not)."""
 _SUBJECT_REACH = 60
 """How far after ``selon X,`` a speech verb may come for the words before it to be its subject
 (``selon l'agence APS, le ministre Ahmed Ouali a déclaré``)."""
@@ -141,6 +151,9 @@ class _Language:
     ``a déclaré pour sa part X``, ``a indiqué de son côté que``, ``said, for his part, that``."""
     anonymous: Any
     """What opens a source no one can identify: ``un officier``, ``diplomats``, ``des sources``."""
+    reproduced: Any
+    """What says that a text follows, reproduced (``la déclaration suivante``, ``Following is X's
+    message``): its paragraphs are its author's statements."""
     media: Any
     """What opens a source that only relays (``l'agence APS``, ``TASS``, ``the news agency``): no
     one's statement, unless the speaker it quotes is named in the sentence."""
@@ -205,6 +218,7 @@ def _compile(packs: Sequence[RulePack]) -> _Language:
         anonymous=compile_pattern(
             r"(?:" + trie_pattern(sorted(lists.get("anonymous_sources", ()))) + r")(?!\w)", regex.IGNORECASE
         ),
+        reproduced=_word_list(lists.get("reproduced_text", ())),
         media=compile_pattern(
             r"(?:(?:l'|la\s+|le\s+|les\s+|the\s+|an?\s+)\s*)?(?:"
             + trie_pattern(sorted(lists.get("media_sources", ())))
@@ -305,6 +319,8 @@ class _Context:
     cue_starts: list[int] = attrs.Factory(list)
     last_speaker: str | None = None
     last_cue: str | None = None
+    said: list[tuple[int, int]] = attrs.Factory(list)
+    """The statements' spans, in the order recorded."""
     previous_sentence: tuple[int, int] | None = None
     """The sentence before the current one: a pronoun that opens a sentence (``Il a plaidé ...``)
     refers back to the person it is about rather than to the last speaker."""
@@ -758,6 +774,7 @@ class _Context:
         if start >= end:
             return
         self.builder.add(Statement, start, end, speaker=speaker, cue=cue, mode=mode)
+        self.said.append((start, end))
         if speaker is not None:
             self.last_speaker = speaker
         self.last_cue = cue
@@ -803,7 +820,42 @@ class StatementExtractor(Extractor):
         ctx = self._context(document)
         for s_start, s_end in sentences(document.text):
             self._sentence(ctx, s_start, s_end)
+        self._reproduced(ctx)
         return [ctx.builder.build()]
+
+    def _reproduced(self, ctx: _Context) -> None:
+        """A text reproduced after a paragraph that announces it (``Following is X's message:``,
+        ``les ministres ont adopté la déclaration suivante``): each paragraph after it that holds
+        no statement yet is one of its author's, as the guidelines have a declaration
+        reproduced without quotation marks."""
+        text = ctx.plain
+        lines = list(paragraphs(ctx.document.text))
+        for n, (p_start, p_end) in enumerate(lines):
+            marker = ctx.lang.reproduced.search(ctx.lowered, p_start, p_end)
+            if marker is None:
+                continue
+            noun = _DOCUMENT_NOUN.search(ctx.lowered, marker.start(), p_end)
+            if noun is None:
+                return
+            # "Following is X's message": its author is named before the noun; "les ministres ...
+            # ont adopté la déclaration suivante": the group, or the subject of the verb before it
+            group = next(iter(reversed(list(ctx.lang.collective.finditer(ctx.lowered, p_start, marker.start())))), None)
+            author = (
+                ctx.speaker_in(marker.end(), noun.start(), back=False)
+                or (ctx.speaker_in(group.start(), marker.start()) if group is not None else None)
+                or ctx.subject_before(p_start, marker.start())
+            )
+            if author is None:
+                return
+            said = sorted(ctx.said)
+            for start, end in lines[n + 1 :]:
+                if end - start < _SHORT_LINE or _LINE_BREAKS.search(text, start, end) is None:
+                    continue  # a heading, a date, a signature
+                i = bisect.bisect_left(said, (start, start))
+                if i < len(said) and said[i][0] < end:
+                    continue  # its own quotes and reported speech say who speaks there
+                ctx.add(start, end, author, text[noun.start() : noun.end()].lower(), "direct")
+            return
 
     def _context(self, document: Document) -> _Context:
         builder = document.new_layer(self.produces[0], self.provenance)
