@@ -620,3 +620,18 @@ def test_transliterations_and_plurals_of_a_known_group(pipeline: Pipeline) -> No
 def test_a_council_of_ministers_is_a_forum(pipeline: Pipeline, lang: str, text: str, expected: str) -> None:
     """A council of ministers convenes states, whatever their portfolio (the guidelines' Forum)."""
     assert ("Forum", expected) in found(pipeline, text, lang)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("La mission de formation de l'Union européenne au Niger (EUTN) forme des soldats.",
+         "mission de formation de l'Union européenne au Niger"),
+        ("La mission de l'ONU au Soudan se retire.", "mission de l'ONU au Soudan"),
+    ],
+)  # fmt: skip
+def test_a_mission_named_by_who_runs_it_and_where(pipeline: Pipeline, text: str, expected: str) -> None:
+    """A unit that a body runs in a country: an Initiative, not the body (an Actor) it names."""
+    names = found(pipeline, text, "fr")
+    assert ("Initiative", expected) in names
+    assert not [name for kind, name in names if kind == "Actor"]

@@ -289,6 +289,16 @@ _FR_FORCE = compile_pattern(
     r"(?:\s+(?:du|de\s+la|de\s+l['’]|des|au|en)\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*)?)(?![\w\-])",
     regex.IGNORECASE,
 )
+_FR_MISSION = compile_pattern(
+    _WORD_START + r"(?P<span>(?:mission|force|op[ée]ration)(?:\s+(?:de|d['’])\s*(?:soutien|formation|stabilisation|"
+    r"transition|paix|maintien\s+de\s+la\s+paix|conseil|police))?(?:\s+(?:multidimensionnelle|int[ée]gr[ée]e|"
+    r"militaire|civile|conjointe|r[ée]gionale|navale|a[ée]rienne))*\s+(?:de\s+la|de\s+l['’]|du|des)\s*"
+    r"(?-i:\p{Lu})[\p{L}\-]*(?:\s+(?-i:\p{Lu})[\p{L}\-]*|\s+(?:africaine|europ[ée]enne|arabe|islamique|unies))*"
+    r"\s+(?:en|au|aux)\s+(?-i:\p{Lu})[\p{L}\-]*(?:\s+(?-i:\p{Lu})[\p{L}\-]*)*)(?![\w\-])",
+    regex.IGNORECASE,
+)
+"""A mission or force named by the body that runs it and the country it works in: ``la mission de
+l'Union africaine en Somalie``, ``la mission de formation de l'Union européenne au Mali``."""
 _EN_FORCE = compile_pattern(
     _WORD_START + r"(?P<span>(?:joint|multinational|regional|combined)\s+(?:counter-?terrorism\s+)?"
     r"(?:force|task\s+force|operation|operations|exercise|exercises|drills|patrols))(?![\w\-])",
@@ -462,6 +472,8 @@ def _named(text: str, lang: str) -> Iterable[Match]:
     yield from _named_operations(text)
     yield from _coalitions(text)
     if lang == "fr":
+        for found in _FR_MISSION.finditer(text):
+            yield Match(Initiative, found.start("span"), found.end("span"), {}, "names/mission")
         for found in _FR_NAMED_AFTER_PLACE.finditer(text):
             kind = _type_of_head(found.group("head"), lang)
             yield Match(kind, found.start(), found.end(), {}, "names/named-after-place")
