@@ -635,3 +635,11 @@ def test_a_mission_named_by_who_runs_it_and_where(pipeline: Pipeline, text: str,
     names = found(pipeline, text, "fr")
     assert ("Initiative", expected) in names
     assert not [name for kind, name in names if kind == "Actor"]
+
+
+def test_a_named_information_system_is_a_programme_of_the_domain(pipeline: Pipeline) -> None:
+    """The guidelines' databases: border information systems are of the domain by what they are."""
+    text = "Leaders backed the Advance Freight Information System (AFIS). AFIS is in place."
+    names = found(pipeline, text, "en")
+    assert ("Initiative", "Advance Freight Information System") in names
+    assert names.count(("Initiative", "AFIS")) == 2

@@ -82,7 +82,9 @@ _TOPIC = compile_pattern(
     r"terror|antiterror|s[ée]curit|defen[cs]e|d[ée]fense|paix|peace|extr[ée]mis|radicali|jihad|djihad|"
     r"criminal|renseignement|intelligence|militaire|military|arm[ée]e|sahel|fronti[èe]re|border|police|"
     r"int[ée]rieur|interior|[ée]tats?-majors?|"
-    r"stabili|sanction|combattants|fighters|daech|daesh|isis|isil|qa[iï]da|boko|insurg|violen|armes|weapons",
+    r"stabili|sanction|combattants|fighters|daech|daesh|isis|isil|qa[iï]da|boko|insurg|violen|armes|weapons|"
+    # the border databases of the guidelines' Initiatives: "Advance Passenger Information System"
+    r"information\s+systems?|syst[èe]mes?\s+d['’]information|databases?|bases?\s+de\s+donn[ée]es|passenger|passagers",
     regex.IGNORECASE,
 )
 """A word of the guidelines' domain: a body or programme whose name holds none of them (``Comité
