@@ -643,3 +643,17 @@ def test_a_named_information_system_is_a_programme_of_the_domain(pipeline: Pipel
     names = found(pipeline, text, "en")
     assert ("Initiative", "Advance Freight Information System") in names
     assert names.count(("Initiative", "AFIS")) == 2
+
+
+def test_an_office_set_up_is_a_programme_where_it_acts_elsewhere(pipeline: Pipeline) -> None:
+    """The guidelines' centre that actors create: an institution the text reports being set up is
+    an Initiative, with its acronym; the same institution acting in another text is an Actor."""
+    text = (
+        "The Assembly approved the creation of the new Office of Counter-Terrorism (OCT). "
+        "The OCT will be headed by an Under-Secretary-General."
+    )
+    names = found(pipeline, text, "en")
+    assert ("Initiative", "Office of Counter-Terrorism") in names
+    assert names.count(("Initiative", "OCT")) == 2
+    text = "The UN Office of Counter-Terrorism launched a programme for vulnerable targets."
+    assert ("Actor", "UN Office of Counter-Terrorism") in found(pipeline, text, "en")

@@ -434,6 +434,7 @@ def unlisted_names(text: str, lang: str | None, matches: Sequence[Match]) -> lis
     _acronyms_before_names(text, kept)
     _short_forms(text, kept)
     _codes_alone(text, kept)
+    _institutions_set_up(text, kept)
     return sorted(kept.matches, key=lambda m: (m.start, m.end))
 
 
@@ -713,6 +714,45 @@ def _short_forms(text: str, kept: _Kept) -> None:
             kept.append(Match(Actor, start, end, {"kind": "organisation"}, "names/short-form"))
         else:
             kept.append(Match(named.type, start, end, {}, "names/short-form", named.entity))
+
+
+_INSTITUTION_WORD = compile_pattern(r"(?<![\w\-])(?:Office|Centre|Center|Bureau|Académie|Academy)(?![\w\-])")
+_SET_UP_BEFORE = compile_pattern(
+    r"(?:launch(?:ed|es|ing)?|creat(?:ed|es|ing)|creation\s+of|establish(?:ed|es|ing)?|establishment\s+of|"
+    r"set(?:s|ting)?\s+up|inaugurat(?:ed|es|ing)|inauguration\s+of|lanc[ée]e?s?|cr[ée]{2}e?s?|cr[ée]ation\s+d[eu]s?|"
+    r"mise\s+en\s+place\s+d[eu]s?|inaugur[ée]e?s?)\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|its\s+|le\s+|la\s+|l['’]|un\s+|une\s+)?"
+    r"(?:new\s+|nouveau\s+|nouvel\s+|nouvelle\s+)?$"
+    r"|(?:\bnew|\bnouveau|\bnouvel|\bnouvelle)\s+$",
+    regex.IGNORECASE,
+)
+_SET_UP_AFTER = compile_pattern(
+    r"\s*(?:\([^()]{1,12}\)\s*)?,?\s*(?:was|were|has\s+been|had\s+been|is\s+being|will\s+be|a\s+été|sera|est)\s+"
+    r"(?:officially\s+|formally\s+|officiellement\s+)?(?:launched|created|established|set\s+up|inaugurated|opened|"
+    r"lanc[ée]e?|cr[ée]{2}e?|inaugur[ée]e?|mise?\s+en\s+place)(?![\w\-])",
+    regex.IGNORECASE,
+)
+
+
+def _institutions_set_up(text: str, kept: _Kept) -> None:
+    """An office or a centre the text reports being set up (``the creation of the new Office of
+    Counter-Terrorism``, ``le Centre ... a été inauguré``) is an Initiative there, as the
+    guidelines have a centre that actors create or run, with every mention of the same name: the
+    institution that acts elsewhere, a gazetteer's Actor, is the programme here."""
+    set_up: set[str] = set()
+    for m in kept:
+        if m.type is not Actor or m.attributes.get("kind", "organisation") != "organisation":
+            continue
+        if _INSTITUTION_WORD.search(text, m.start, m.end) is None:
+            continue
+        if _SET_UP_BEFORE.search(text, max(0, m.start - 60), m.start) or _SET_UP_AFTER.match(text, m.end):
+            set_up.add(m.entity.key if m.entity is not None else text[m.start : m.end])
+    if not set_up:
+        return
+    for m in list(kept):
+        key = m.entity.key if m.entity is not None else text[m.start : m.end]
+        if m.type is Actor and key in set_up:
+            kept.remove(m)
+            kept.append(Match(Initiative, m.start, m.end, {}, "names/set-up", m.entity))
 
 
 _CODE_FIRST = compile_pattern(r"(?P<code>\p{Lu}+\d+)[\s\-]+\p{Lu}")
