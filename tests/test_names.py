@@ -657,3 +657,22 @@ def test_an_office_set_up_is_a_programme_where_it_acts_elsewhere(pipeline: Pipel
     assert names.count(("Initiative", "OCT")) == 2
     text = "The UN Office of Counter-Terrorism launched a programme for vulnerable targets."
     assert ("Actor", "UN Office of Counter-Terrorism") in found(pipeline, text, "en")
+
+
+def test_a_group_the_text_names_by_its_acronym_or_its_fighters(pipeline: Pipeline) -> None:
+    """``X (ACR), un groupe armé``, ``les rebelles ACR``: the acronym names an armed group, a
+    Threat everywhere, though its long name has a head of programmes (``Forces``)."""
+    text = (
+        "Kampala et Kinshasa traquent les Forces populaires unies (FPU), un groupe armé actif au "
+        "Kivu. Les rebelles FPU ont reculé."
+    )
+    assert found(pipeline, text, "fr").count(("Threat", "FPU")) == 2
+    text = "The KRF rebels attacked a convoy."
+    assert ("Threat", "KRF") in found(pipeline, text, "en")
+
+
+def test_an_acronym_spelt_by_its_name_is_that_name_s_not_a_group_s(pipeline: Pipeline) -> None:
+    """``ISSP`` is a group's acronym in the gazetteers (the Islamic State Sahel Province); where
+    the text spells it out as its own programme, it is that programme."""
+    text = "The IGAD Security Sector Program (ISSP) met in Addis Ababa. The ISSP was launched in 2011."
+    assert found(pipeline, text, "en").count(("Initiative", "ISSP")) == 2

@@ -269,7 +269,7 @@ def _with_acronyms(text: str, matches: list[Match]) -> list[Match]:
     longest = max((m.end - m.start for m in taken), default=0)
     added: list[Match] = []
     expanded: set[str] = set()  # an acronym defined again later names the same thing: done once
-    retyped: dict[tuple[int, int], Any] = {}
+    retyped: dict[tuple[int, int], tuple[Any, bool]] = {}
     for m in matches:
         named = m.type.type_name in ("Forum", "Initiative", "Actor", "Threat")
         if not named or m.origin in ("names/described-meeting", "names/edition"):
@@ -284,8 +284,10 @@ def _with_acronyms(text: str, matches: list[Match]) -> list[Match]:
         for occurrence in whole_words(acronym_forms(acronym)).finditer(text):
             s, e = occurrence.span()
             if any(True for _ in overlapping(taken, s, e, longest)):
-                # one type per name: the acronym a gazetteer typed otherwise follows its long name
-                retyped[(s, e)] = m.type
+                # one type per name: the acronym a gazetteer typed otherwise follows its long name;
+                # a group's acronym too, where the name spells it ("IGAD Security Sector Program
+                # (ISSP)", not the Islamic State's ISSP), not where it is a group's inside a name
+                retyped[(s, e)] = (m.type, _spells(text[m.start : m.end], acronym))
                 continue
             attributes = {**m.attributes}
             if "acronym" in fields_of(m.type):
@@ -294,13 +296,20 @@ def _with_acronyms(text: str, matches: list[Match]) -> list[Match]:
             bisect.insort(taken, added[-1], key=start_of)
             longest = max(longest, e - s)
     if retyped:
-        matches = [
-            attrs.evolve(m, type=retyped[(m.start, m.end)], attributes={})
-            if retyped.get((m.start, m.end), m.type) is not m.type and m.type is not Threat
-            else m
-            for m in matches
-        ]
+        matches = [m if (new := retyped.get((m.start, m.end))) is None else _retyped(m, *new) for m in matches]
     return sorted([*matches, *added], key=lambda m: (m.start, m.end))
+
+
+def _retyped(m: Match, kind: Any, spelt: bool) -> Match:
+    if kind is m.type or (m.type is Threat and not spelt):
+        return m
+    return attrs.evolve(m, type=kind, attributes={}, entity=None if m.type is Threat else m.entity)
+
+
+def _spells(name: str, acronym: str) -> bool:
+    """Whether ``acronym`` is made of the first letters of ``name``'s capitalised words."""
+    initials = "".join(w[0] for w in regex.findall(r"[\p{L}\d][\p{L}\d'’\-]*", name) if w[0].isupper())
+    return initials.casefold() == acronym.casefold()
 
 
 def _entities(text: str, matches: Sequence[Match]) -> list[str]:

@@ -370,6 +370,17 @@ _MEMBERS_OF = compile_pattern(
 )
 
 
+_ACRONYM_THEN_KIND = compile_pattern(r"\((?P<name>(?-i:\p{Lu}[\p{Lu}\d\-]{1,7}))\)" + _KIND_AFTER_NAME, regex.IGNORECASE)
+"""``Forces démocratiques alliées (ADF), un groupe armé``: the acronym names the group."""
+_FIGHTERS_OF = compile_pattern(
+    r"\m(?:rebelles|insurg[ée]s|jihadistes|djihadistes|miliciens|rebels|insurgents|jihadists|militants)\s+"
+    r"(?:du\s+|de\s+l['’]|des\s+|of\s+(?:the\s+)?)?(?P<name>(?-i:\p{Lu}[\p{Lu}\d\-]{1,7}))(?![\w\-])"
+    r"|\m(?P<before>(?-i:\p{Lu}[\p{Lu}\d\-]{1,7}))\s+(?:rebels|insurgents|jihadists|militants)(?![\w\-])",
+    regex.IGNORECASE,
+)
+"""``les rebelles ADF``, ``les jihadistes de l'EIGS``, ``the ADF rebels``: an armed group's acronym."""
+
+
 def _threat_groups(text: str, lang: str) -> Iterable[Match]:
     """Groups the text itself calls jihadist, terrorist or armed (``le groupe jihadiste X``,
     ``the militant group X``, ``X, a jihadist group``, ``suspected members of X``), and every
@@ -389,6 +400,10 @@ def _threat_groups(text: str, lang: str) -> Iterable[Match]:
     for found in found_all:
         name = _TRAILING.sub("", found.group("name"))
         if len(name) > 2 and not _NOT_A_GROUP.fullmatch(name):
+            names.add(name)
+    for found in (*_ACRONYM_THEN_KIND.finditer(text), *_FIGHTERS_OF.finditer(text)):
+        name = found.group("name") or found.group("before")
+        if not _NOT_A_GROUP.fullmatch(name):
             names.add(name)
     for name in sorted(names):
         for found in whole_words([name]).finditer(text):
@@ -423,12 +438,12 @@ def unlisted_names(text: str, lang: str | None, matches: Sequence[Match]) -> lis
     if lang not in ("fr", "en"):
         return sorted(matches, key=lambda m: (m.start, m.end))
     kept = _Kept(matches)
+    for found in _threat_groups(text, lang):  # a name the text calls a group is one, whatever its head
+        _add(kept, found, inside_ok=False)
     for found in _named(text, lang):
         _add(kept, found, inside_ok=False)
     for found in _described(text, lang):
         _add(kept, found, inside_ok=True)
-    for found in _threat_groups(text, lang):
-        _add(kept, found, inside_ok=False)
     for found in _editions(text, kept):
         kept.append(found)
     _acronyms_before_names(text, kept)
