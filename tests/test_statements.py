@@ -606,6 +606,22 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             )
         ],
     ),
+    "fr-an-adjunct-between-the-inverted-verb-and-its-subject": (
+        "fr",
+        "Le Maroc est un partenaire précieux, a affirmé, lundi à Rabat, le ministre de l'Intérieur, "
+        "Paul Mba.",
+        [("Le Maroc est un partenaire précieux", "affirmer", "indirect", "Paul Mba")],
+    ),
+    "fr-an-inverted-reflexive-incise": (
+        "fr",
+        "Le ministre Paul Mba est arrivé. « Notre relation couvre tous les domaines », s'est-il félicité.",
+        [("Notre relation couvre tous les domaines", "se féliciter", "direct", "Paul Mba")],
+    ),
+    "en-a-quote-closed-by-the-other-mark": (
+        "en",
+        "\u201cThe Pacific faces many security challenges,\" Mr Goff said.",
+        [("The Pacific faces many security challenges", "say", "direct", "Mr Goff")],
+    ),
     "en-a-news-agency-alone-relays-no-one": (
         "en",
         "According to Kazinform, a Kazakh state-run news agency, the ministers discussed border issues.",

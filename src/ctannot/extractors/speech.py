@@ -68,6 +68,11 @@ _SHORT_LINE = 40
 _LINE_BREAKS = compile_pattern(r"[.!?;:]")
 """A paragraph of a reproduced text holds a sentence's end (a heading does not)."""
 _SUBJECT_REACH = 60
+_INVERTED_PRONOUN = compile_pattern(r"-(?:t-)?(?:il|elle|ils|elles)(?!\w)")
+"""The subject pronoun inside an inverted cue (``s'est-il félicité``)."""
+_SUBJECT_PARTS = 4
+"""How many parts between commas after an inverted verb may lead to its subject (``, a affirmé,
+lundi à Rabat, le ministre de l'Intérieur, X``)."""
 """How far after ``selon X,`` a speech verb may come for the words before it to be its subject
 (``selon l'agence APS, le ministre Ahmed Ouali a déclaré``)."""
 _INNER_INCISE = compile_pattern(
@@ -780,6 +785,18 @@ class _Context:
         self.last_cue = cue
 
 
+def _comma_parts(text: str, start: int, end: int, most: int) -> Iterator[tuple[int, int]]:
+    """The first ``most`` parts of ``text[start:end]`` between commas (empty ones left out)."""
+    for _ in range(most):
+        comma = text.find(",", start, end)
+        stop = comma if comma >= 0 else end
+        if text[start:stop].strip():
+            yield start, stop
+        if comma < 0:
+            return
+        start = comma + 1
+
+
 def _is_organisation(a: Annotation | None) -> bool:
     return isinstance(a, Actor) and a.kind == "organisation"
 
@@ -964,6 +981,8 @@ class StatementExtractor(Extractor):
         subject = gap.strip(" ,-\u00a0\u202f")
         if subject and not _AUXILIARY.fullmatch(subject):
             return ctx.speaker_in(pos, cue.start, first=False), cue
+        if _INVERTED_PRONOUN.search(ctx.lowered, cue.start, cue.end):
+            return ctx.speaker_in(cue.start, cue.end), cue  # "s'est-il félicité": the pronoun's
         after = _SUBJECT_AFTER.match(ctx.plain, cue.end, window_end)
         end = after.end() if after else cue.end
         comma = ctx.plain.find(",", cue.end + 1, end)
@@ -1108,14 +1127,17 @@ class StatementExtractor(Extractor):
                 return None
             inverted = _AUXILIARY.fullmatch(incise.group(1)) is not None  # "C, a déclaré X."
             if inverted:
-                # the subject runs to the next comma ("C, a déclaré X, à Rabat."), or on to the
-                # name in apposition to a title ("C, admet le directeur du centre, X.")
-                after = text.find(",", cue_end, s_end)
-                speaker = ctx.speaker_in(cue_end, after, back=False) if after > 0 else None
-                if speaker is None and after > 0:
-                    following = text.find(",", after + 1, s_end)
-                    speaker = ctx.speaker_in(after + 1, following if following > 0 else s_end, back=False)
+                # the subject runs to the next comma ("C, a déclaré X, à Rabat."), or on past an
+                # adjunct ("C, a affirmé, lundi à Rabat, X") or to the name in apposition to a
+                # title ("C, admet le directeur du centre, X."): the first of the next few parts
+                # between commas that names someone
+                speaker = None
+                for part_start, part_end in _comma_parts(text, cue_end, s_end, _SUBJECT_PARTS):
+                    speaker = ctx.speaker_in(part_start, part_end, back=False)
+                    if speaker is not None:
+                        break
                 if speaker is None:
+                    after = text.find(",", cue_end, s_end)
                     speaker = ctx.speaker_in(cue_end, after if after > 0 else s_end)
             else:
                 if ctx.no_one_named(comma + 1, cue.start):

@@ -196,11 +196,21 @@ def _opener_ok(text: str, i: int) -> bool:
     return True
 
 
+_MIXED_CLOSER = {"“": '"', '"': "”"}
+"""A closing mark that typing mixes up with the one that belongs (``“A," he said``, ``"A” il dit``)."""
+
+
 def _closer_at(text: str, i: int, end: int, mark: str) -> int:
     closer = _CLOSER[mark]
+    other = _MIXED_CLOSER.get(mark)
     j = i + 1
     while True:
-        j = text.find(closer, j, end)
+        found = text.find(closer, j, end)
+        if other is not None:
+            mixed = text.find(other, j, found if found >= 0 else end)
+            if mixed >= 0 and (mark != "“" or "“" not in text[i + 1 : mixed]):
+                found = mixed  # the first of either, unless a new quote opened before it
+        j = found
         if j < 0:
             return -1
         after = text[j + 1] if j + 1 < len(text) else " "
