@@ -608,8 +608,8 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
     ),
     "fr-an-adjunct-between-the-inverted-verb-and-its-subject": (
         "fr",
-        "Le Maroc est un partenaire précieux, a affirmé, lundi à Rabat, le ministre de l'Intérieur, "
-        "Paul Mba.",
+        "Le Maroc est un partenaire précieux, a affirmé, lundi à Rabat, le ministre d'État, ministre "
+        "de l'Intérieur de la République française, Paul Mba.",
         [("Le Maroc est un partenaire précieux", "affirmer", "indirect", "Paul Mba")],
     ),
     "fr-an-inverted-reflexive-incise": (

@@ -787,11 +787,12 @@ class _Context:
 
 def _comma_parts(text: str, start: int, end: int, most: int) -> Iterator[tuple[int, int]]:
     """The first ``most`` parts of ``text[start:end]`` between commas (empty ones left out)."""
-    for _ in range(most):
+    while most:
         comma = text.find(",", start, end)
         stop = comma if comma >= 0 else end
         if text[start:stop].strip():
             yield start, stop
+            most -= 1
         if comma < 0:
             return
         start = comma + 1
