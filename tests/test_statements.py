@@ -622,6 +622,15 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "\u201cThe Pacific faces many security challenges,\" Mr Goff said.",
         [("The Pacific faces many security challenges", "say", "direct", "Mr Goff")],
     ),
+    "fr-a-participle-after-a-reported-clause-is-the-same-speaker-s": (
+        "fr",
+        "Le secrétaire général d'Interpol, Jurgen Stock, a fait savoir qu'Interpol avait détecté douze "
+        "terroristes, relevant la coopération d'Interpol avec l'Afripol.",
+        [
+            ("Interpol avait détecté douze terroristes", "faire savoir", "indirect", "Jurgen Stock"),
+            ("la coopération d'Interpol avec l'Afripol", "relever", "indirect", "Jurgen Stock"),
+        ],
+    ),
     "en-a-news-agency-alone-relays-no-one": (
         "en",
         "According to Kazinform, a Kazakh state-run news agency, the ministers discussed border issues.",

@@ -1047,6 +1047,9 @@ class StatementExtractor(Extractor):
             if found is None:
                 continue
             c_start, c_end, speaker = found
+            if out and _PARTICIPLE.search(text, cue.start, cue.end) and text[: cue.start].rstrip().endswith(","):
+                # "il a fait savoir que C, relevant D": the participle says more of the same speaker
+                speaker = out[-1].speaker
             c_end = self._before_coordinated_cue(ctx, c_start, c_end)
             c_start, c_end = _trim(ctx.document.text, c_start, c_end, strip_final=True)
             if c_end - c_start < 3:
@@ -1109,6 +1112,8 @@ class StatementExtractor(Extractor):
         incise = _INCISE_BEFORE.search(text, lo, cue.start) if text.find(",", lo, cue.start) >= 0 else None
         if (
             incise
+            # "C, relevant D": a participle after a clause says more (D), it is no incise
+            and not _PARTICIPLE.search(text, cue.start, cue.end)
             # "On Tuesday, X said C": no (four words are enough: counting them all was quadratic)
             and sum(1 for _ in itertools.islice(_WORD.finditer(text, s_start, incise.start()), 4)) >= 4
             and s_end - cue_end <= _INCISE_TAIL
