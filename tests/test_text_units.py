@@ -1,12 +1,20 @@
 """Sentences of a whole text, kept for the extractors of a batch: the same as split anew, and
-the texts kept bounded by their size, not by how many there are."""
+the texts kept bounded by their size, not by how many there are; patterns tried at the words
+their matches open with find what they find tried everywhere."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ctannot.extractors.text_units import _KeptSentences, _sentences, sentences
+from ctannot.extractors import names
+from ctannot.extractors.text_units import Openings, _KeptSentences, _sentences, sentences
+from ctannot.rules.folding import fold
 
 texts = st.text(alphabet=st.sampled_from(list('ab .!?«»"\n,é')), max_size=200)
 
@@ -28,3 +36,40 @@ def test_the_kept_texts_are_bounded_by_their_size() -> None:
     long = "x" * 500 + "."
     assert kept(long) == ((0, 501),)  # one text longer than the bound is still kept, alone
     assert list(kept._kept) == [long]
+
+
+# -- a pattern tried only at the words its matches open with -------------------------------------
+
+_OPENINGS = [v for k, v in vars(names).items() if isinstance(v, Openings)]
+_SAMPLES = [
+    json.loads(line)["text"]
+    for line in (Path(__file__).resolve().parents[1] / "corpus_samples" / "samples.jsonl")
+    .read_text(encoding="utf-8")
+    .splitlines()
+]
+_EDGES = [
+    "le Groupe djihadiste Ansaru, la RÉUNION des ministres de l'Intérieur et l'Opération Barkhane",
+    "la re\u0301union de Niamey, l'ope\u0301ration Serval et le groupe arme\u0301 Ansar Dine",  # decomposed
+    "the İslamic State-linked group Ansar and suspected members of the Kingdom",  # İ folds to I
+    "la ſession de Bamako, ſuspected members of Boko Haram",  # ſ matches s, folds to ſ
+    "re-réunion de Paris, groupe-groupe jihadiste Ansaru, Sommet de Dakar",
+]
+
+
+@pytest.mark.parametrize("openings", _OPENINGS, ids=lambda o: o.pattern.pattern[:40])
+def test_openings_find_what_the_pattern_finds(openings: Openings) -> None:
+    for text in [*_SAMPLES, *_EDGES]:
+        expected = [(m.span(), m.groupdict()) for m in openings.pattern.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in openings.finditer(text)] == expected
+
+
+def test_only_the_long_s_matches_a_letter_that_it_does_not_fold_to() -> None:
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    letters = {ch for o in _OPENINGS for word in o.words for ch in word}
+    unfolded = {
+        m.group()
+        for ch in letters
+        for m in regex.compile(regex.escape(ch), regex.IGNORECASE).finditer(every)
+        if fold(m.group()) != ch
+    }
+    assert unfolded == set(Openings._NOT_FOLDED)

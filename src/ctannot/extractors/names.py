@@ -29,7 +29,8 @@ import regex
 
 from ctannot.annotations import Actor, Forum, Initiative, Threat
 from ctannot.extractors.dates import MONTH_OR_DAY, is_month_or_day
-from ctannot.extractors.text_units import acronym_forms, overlapping, start_of, whole_words
+from ctannot.extractors.text_units import Openings, acronym_forms, overlapping, start_of, whole_words
+from ctannot.rules.folding import fold
 from ctannot.rules.matching import Match
 from ctannot.rules.pattern_cache import compile_pattern
 
@@ -123,6 +124,13 @@ def _type_of_head(head: str, lang: str) -> type[Any]:
     return Initiative if _INITIATIVE_WORDS[lang].fullmatch(head.lower()) else Forum
 
 
+def _first_words(*alternations: str) -> set[str]:
+    """The folded first word of each of the ``|``-separated phrases of ``alternations``
+    (``conseil\\s+des\\s+ministres`` gives ``conseil``, ``plate-forme`` ``plate``): the words a
+    pattern's matches open with, for :class:`Openings`."""
+    return {fold(regex.split(r"[\s\\\-]", phrase)[0]) for a in alternations for phrase in a.split("|")}
+
+
 _APOSTROPHE = "['’]"
 _WORD_START = r"\m(?<![\w\-])"
 r"""Where a name starts: a word's first letter, not after a hyphen. (``\m`` first: ``regex`` finds
@@ -154,6 +162,7 @@ _FR_WORD = rf"(?!{_FR_STOP}\b)(?:{_CAP}|(?-i:\p{{Ll}})[\p{{L}}\-]+)"
 _FR_COMPLEMENT = (
     rf"(?!à\s+\p{{Ll}}+(?:er|ir|re)\b){_FR_PREPOSITION}{_FR_WORD}(?:\s+{_FR_ADJECTIVE}|\s+{_CAP}){{0,3}}"
 )
+_FR_HEADS = (_FR_INITIATIVE_HEADS, _FR_FORUM_HEADS, _FR_ORGANISATION_HEADS)
 _FR_NAMED = compile_pattern(
     rf"{_WORD_START}(?P<head>(?-i:(?=\p{{Lu}}))(?:{_FR_INITIATIVE_HEADS}|{_FR_FORUM_HEADS}|{_FR_ORGANISATION_HEADS}))"
     # national forces are Actors, not joint forces
@@ -165,6 +174,7 @@ _FR_NAMED = compile_pattern(
 )
 """``Plateforme de coopération en matière de sécurité``, ``Force multinationale mixte``,
 ``Initiative d'Accra``, ``Processus de Nouakchott``."""
+_FR_NAMED_AT = Openings(_FR_NAMED, _first_words(*_FR_HEADS))
 
 _FR_NAMED_AFTER_PLACE = compile_pattern(
     rf"{_WORD_START}(?P<head>initiative|processus|appel|pacte|charte|plan|m[ée]canisme|plateforme|format)"
@@ -173,6 +183,10 @@ _FR_NAMED_AFTER_PLACE = compile_pattern(
 )
 """``initiative d'Accra``, ``processus de Nouakchott``: a programme or process named after the
 place it was launched in."""
+_FR_NAMED_AFTER_PLACE_AT = Openings(
+    _FR_NAMED_AFTER_PLACE,
+    ["initiative", "processus", "appel", "pacte", "charte", "plan", "mecanisme", "plateforme", "format"],
+)
 
 # English: capitalised words ending in a head noun, then capitalised complements.
 _EN_CONNECTOR = r"(?:of|on|against|for|to|in|and|the|de)"
@@ -246,6 +260,7 @@ _FR_DESCRIBED = compile_pattern(
 )
 """``sommet de Niamey``, ``réunion des chefs d'état-major de la CEDEAO``, ``sommet extraordinaire
 des chefs d'Etat du Bassin du lac Tchad``, ``réunion tenue à Accra``."""
+_FR_DESCRIBED_AT = Openings(_FR_DESCRIBED, _first_words(_FR_MEETING))
 
 _EN_MEETING = (
     r"summit|meeting|conference|session|ministerial|plenary|talks|retreat|dialogue|symposium|workshop"
@@ -291,6 +306,7 @@ _FR_FORCE = compile_pattern(
     r"(?:\s+(?:du|de\s+la|de\s+l['’]|des|au|en)\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*)?)(?![\w\-])",
     regex.IGNORECASE,
 )
+_FR_FORCE_AT = Openings(_FR_FORCE, ["force", "operation", "patrouille", "exercice"])
 _FR_MISSION = compile_pattern(
     _WORD_START + r"(?P<span>(?:mission|force|op[ée]ration)(?:\s+(?:de|d['’])\s*(?:soutien|formation|stabilisation|"
     r"transition|paix|maintien\s+de\s+la\s+paix|conseil|police))?(?:\s+(?:multidimensionnelle|int[ée]gr[ée]e|"
@@ -301,11 +317,13 @@ _FR_MISSION = compile_pattern(
 )
 """A mission or force named by the body that runs it and the country it works in: ``la mission de
 l'Union africaine en Somalie``, ``la mission de formation de l'Union européenne au Mali``."""
+_FR_MISSION_AT = Openings(_FR_MISSION, ["mission", "force", "operation"])
 _EN_FORCE = compile_pattern(
     _WORD_START + r"(?P<span>(?:joint|multinational|regional|combined)\s+(?:counter-?terrorism\s+)?"
     r"(?:force|task\s+force|operation|operations|exercise|exercises|drills|patrols))(?![\w\-])",
     regex.IGNORECASE,
 )
+_EN_FORCE_AT = Openings(_EN_FORCE, ["joint", "multinational", "regional", "combined"])
 
 _NAMED_OPERATION = compile_pattern(
     rf"{_WORD_START}(?P<head>[Oo]p[ée]rations?|OP[ÉE]RATIONS?|[Tt]ask[- ][Ff]orce|[Ff]orce|FORCE|"
@@ -314,6 +332,7 @@ _NAMED_OPERATION = compile_pattern(
 )
 """A force, an operation or an exercise and its name: ``l'opération Barkhane``, ``la task-force
 Takuba``, ``Operation Hadin Kai``."""
+_NAMED_OPERATION_AT = Openings(_NAMED_OPERATION, ["operation", "task", "force", "exercice", "exercise"])
 
 
 _COALITION = compile_pattern(
@@ -339,11 +358,30 @@ _FR_GROUP = compile_pattern(
     r"(?:,\s*)?(?:«\s*)?" + _GROUP_NAME,
     regex.IGNORECASE,
 )
+_FR_GROUP_AT = Openings(
+    _FR_GROUP, ["groupe", "mouvement", "organisation", "faction", "milice", "nebuleuse", "secte", "rebellion"]
+)
 _EN_GROUP = compile_pattern(
     _WORD_START + r"(?:jihadist|terrorist|militant|rebel|armed|extremist|insurgent|Islamist|"
     r"Islamic\s+State-linked|al-Qaeda-linked|ISIS-linked)\s+(?:group|movement|organi[sz]ation|outfit|faction|network|militia)s?\s+"
     r"(?:,\s*)?(?:the\s+)?" + _GROUP_NAME,
     regex.IGNORECASE,
+)
+_EN_GROUP_AT = Openings(
+    _EN_GROUP,
+    [
+        "jihadist",
+        "terrorist",
+        "militant",
+        "rebel",
+        "armed",
+        "extremist",
+        "insurgent",
+        "islamist",
+        "islamic",
+        "al-qaeda",
+        "isis",
+    ],
 )
 _KIND_AFTER_NAME = (
     r",\s+(?:"
@@ -368,6 +406,20 @@ _MEMBERS_OF = compile_pattern(
     r"(?:the\s+)?" + _GROUP_NAME,
     regex.IGNORECASE,
 )
+_MEMBERS_OF_AT = Openings(
+    _MEMBERS_OF,
+    [
+        "alleged",
+        "suspected",
+        "presume",
+        "suppose",
+        "membres",
+        "combattants",
+        "elements",
+        "jihadistes",
+        "djihadistes",
+    ],
+)
 
 
 _ACRONYM_THEN_KIND = compile_pattern(r"\((?P<name>(?-i:\p{Lu}[\p{Lu}\d\-]{1,7}))\)" + _KIND_AFTER_NAME, regex.IGNORECASE)
@@ -386,8 +438,8 @@ def _threat_groups(text: str, lang: str) -> Iterable[Match]:
     ``the militant group X``, ``X, a jihadist group``, ``suspected members of X``), and every
     later mention of their name."""
     found_all = [
-        *(_FR_GROUP if lang == "fr" else _EN_GROUP).finditer(text),
-        *_MEMBERS_OF.finditer(text),
+        *(_FR_GROUP_AT if lang == "fr" else _EN_GROUP_AT).finditer(text),
+        *_MEMBERS_OF_AT.finditer(text),
         # "X, a jihadist group" is looked for only before ", a jihadist group", which is rare:
         # tried at every capitalised word, the name cost more than all the other patterns
         *(
@@ -490,13 +542,13 @@ def _named(text: str, lang: str) -> Iterable[Match]:
     yield from _named_operations(text)
     yield from _coalitions(text)
     if lang == "fr":
-        for found in _FR_MISSION.finditer(text):
+        for found in _FR_MISSION_AT.finditer(text):
             yield Match(Initiative, found.start("span"), found.end("span"), {}, "names/mission")
-        for found in _FR_NAMED_AFTER_PLACE.finditer(text):
+        for found in _FR_NAMED_AFTER_PLACE_AT.finditer(text):
             kind = _type_of_head(found.group("head"), lang)
             yield Match(kind, found.start(), found.end(), {}, "names/named-after-place")
-    pattern = _FR_NAMED if lang == "fr" else _EN_NAMED
-    found_all = list(pattern.finditer(text))
+    # the English heads may come after the words of the name: the pattern is tried everywhere
+    found_all = list(_FR_NAMED_AT.finditer(text) if lang == "fr" else _EN_NAMED.finditer(text))
     launched = {  # the names of centres the text sets up somewhere, the only ones asked about
         found.group()
         for found in found_all
@@ -542,18 +594,18 @@ def _described(text: str, lang: str) -> Iterable[Match]:
 
 def _described_meetings(text: str, lang: str) -> Iterable[Match]:
     if lang == "fr":
-        for found in _FR_DESCRIBED.finditer(text):
+        for found in _FR_DESCRIBED_AT.finditer(text):
             start, end = found.span("span")
             end = start + len(_TRAILING.sub("", text[start:end]))
             yield Match(Forum, start, end, {"kind": "meeting"}, "names/described-meeting")
-        for found in _FR_FORCE.finditer(text):
+        for found in _FR_FORCE_AT.finditer(text):
             yield Match(Initiative, found.start("span"), found.end("span"), {}, "names/force")
     else:
         for found in _in_sentences_with(_EN_DESCRIBED, _EN_MEETING_WORD, text, reach=200):
             start, end = found.span("span")
             end = start + len(_TRAILING.sub("", text[start:end]))
             yield Match(Forum, start, end, {"kind": "meeting"}, "names/described-meeting")
-        for found in _EN_FORCE.finditer(text):
+        for found in _EN_FORCE_AT.finditer(text):
             yield Match(Initiative, found.start("span"), found.end("span"), {}, "names/force")
 
 
@@ -586,12 +638,14 @@ def _coalitions(text: str) -> Iterator[Match]:
 
 
 def _named_operations(text: str) -> Iterator[Match]:
-    for found in _NAMED_OPERATION.finditer(text):
+    for found in _NAMED_OPERATION_AT.finditer(text):
         if not is_month_or_day(found.group("name").split()[0]):  # "the operation In July": no name
             yield Match(Initiative, found.start(), found.end(), {}, "names/named-operation")
 
 
-_EN_MEETING_WORD = compile_pattern(rf"\m(?:{_EN_MEETING})", regex.IGNORECASE)
+_EN_MEETING_WORD = Openings(
+    compile_pattern(rf"\m(?:{_EN_MEETING})", regex.IGNORECASE), _EN_MEETING.split("|")
+)
 _SENTENCE_MARK = compile_pattern(r"[.!?]")
 
 

@@ -8,12 +8,15 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol, TypeVar
 
+import ahocorasick_rs
 import attrs
 import regex
 
+from ctannot.rules.folding import views_of
 from ctannot.rules.pattern_cache import compile_pattern
 
 __all__ = [
+    "Openings",
     "Quote",
     "acronym_forms",
     "overlapping",
@@ -254,6 +257,48 @@ def whole_words(forms: Iterable[str]) -> Any:
     """
     alternatives = "|".join(regex.escape(form) for form in sorted(forms))
     return regex.compile(rf"(?<![\w\-])(?:{alternatives})(?![\w\-])")
+
+
+class Openings:
+    """A pattern tried only where a word that its matches open with occurs in the text.
+
+    ``finditer(text)`` finds what ``pattern.finditer(text)`` does, for a pattern (case-insensitive
+    or not) whose every match starts with one of ``words``, given as the folded view of the text
+    spells them (unaccented and lowercase: ``reunion`` for ``réunion|Réunion``; a word's first
+    letters are enough). One Aho-Corasick pass over the folded view finds the few places where a
+    match may start, and the pattern is tried there alone: ``regex`` would try it at every word.
+    """
+
+    _NOT_FOLDED = "\u017f"
+    """What a case-insensitive pattern reads as a letter of the words but folding leaves alone:
+    the long s (ſ), which ``s`` matches. A text holding one is searched in full
+    (``tests/test_text_units.py`` checks that no other character does this)."""
+
+    def __init__(self, pattern: Any, words: Iterable[str]) -> None:
+        self.pattern = pattern
+        self.words = sorted(set(words))
+        self._automaton = ahocorasick_rs.AhoCorasick(self.words)
+
+    def finditer(self, text: str) -> Iterator[Any]:
+        views = views_of(text)
+        folded = views.folded
+        if len(folded) != len(views.unaccented) or self._NOT_FOLDED in folded:
+            yield from self.pattern.finditer(text)  # the view's offsets are not the text's
+            return
+        starts = sorted(
+            {start for _, start, _ in self._automaton.find_matches_as_indexes(folded, overlapping=True)}
+        )
+        index = views.index
+        match = self.pattern.match
+        done = 0  # as finditer: a match starts where the last one ended or after
+        for start in starts:
+            at = index[start] if index is not None else start
+            if at < done:
+                continue
+            found = match(text, at)
+            if found is not None:
+                yield found
+                done = found.end()
 
 
 def acronym_forms(acronym: str) -> set[str]:
