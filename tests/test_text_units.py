@@ -73,3 +73,41 @@ def test_only_the_long_s_matches_a_letter_that_it_does_not_fold_to() -> None:
         if fold(m.group()) != ch
     }
     assert unfolded == set(Openings._NOT_FOLDED)
+
+
+def test_english_names_are_found_from_their_heads_as_everywhere() -> None:
+    edges = [
+        "the EA Counter Terrorism Centre, the Inter-American Committee against Terrorism and ASEAN's Council",
+        "Kenya’s National Counter Terrorism Centre (NCTC); the G5 Sahel Joint Force Council Meeting",
+        "the unit, the Unit, UNITED Nations Office on Drugs and Crime 2024 Programme for Africa",
+        "the (EA Counter Terrorism Centre) and,Regional Centre;Joint Council",
+    ]
+    for text in [*_SAMPLES, *_EDGES, *edges]:
+        expected = [(m.span(), m.groupdict()) for m in names._EN_NAMED.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in names._en_named(text)] == expected
+
+
+_PIECES = ["Centre", "centre", "Council", "the", "EA", "Counter", " ", "-", ",", "'s", "’", "of", "Terrorism"]
+_PIECES += [
+    "\n",
+    "Unit",
+    "unit",
+    "é",
+    "e\u0301",
+    "ſ",
+    "Groupe",
+    "jihadiste",
+    "Ansaru",
+    "Réunion",
+    "de",
+    "Niamey",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_patterns_tried_at_their_openings_find_what_they_find_everywhere(text: str) -> None:
+    for openings in _OPENINGS:
+        expected = [(m.span(), m.groupdict()) for m in openings.pattern.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in openings.finditer(text)] == expected
+    expected = [(m.span(), m.groupdict()) for m in names._EN_NAMED.finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in names._en_named(text)] == expected

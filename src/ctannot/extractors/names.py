@@ -203,6 +203,43 @@ _EN_NAMED = compile_pattern(
 )
 """``Inter-American Committee against Terrorism``, ``Sectoral Council on Cooperation in Defence
 Affairs``, ``EA Counter Terrorism Centre``."""
+_EN_HEADS_AT = Openings(
+    compile_pattern(rf"(?=\p{{Lu}})(?i:{_EN_INITIATIVE_HEADS}|{_EN_FORUM_HEADS}|{_EN_ORGANISATION_HEADS})"),
+    _first_words(_EN_INITIATIVE_HEADS, _EN_FORUM_HEADS, _EN_ORGANISATION_HEADS),
+)
+"""The heads of English names: a name starts at a capital before its head, not at it."""
+_NOT_IN_A_NAME = compile_pattern(r"[^\p{L}\p{N}\-'’\s]", regex.REVERSE)
+"""What the words of an English name before its head never hold (letters, digits, hyphens,
+apostrophes and spaces): looked for from the head backwards, it bounds where the name may start."""
+_CAPITAL = compile_pattern(r"\p{Lu}")
+
+
+def _en_named(text: str) -> Iterator[Any]:
+    """``_EN_NAMED.finditer(text)``, tried only at the capitals between each head and what no name
+    holds before it (``_NOT_IN_A_NAME``): every match starts at a capital, and only the words of
+    the name come between it and its head (one of ``_EN_HEADS_AT``'s words, capitalised). Each
+    capital is tried once, and the text looked through backwards once."""
+    heads = _EN_HEADS_AT.starts(text)
+    if heads is None:
+        yield from _EN_NAMED.finditer(text)
+        return
+    done = 0  # as finditer: a match starts where the last one ended or after
+    tried = 0  # the capitals before this are tried
+    for head in heads:
+        lo = max(done, tried)
+        if lo > head or not text[head].isupper():  # the head is capitalised: (?=\p{Lu})
+            continue
+        stop = _NOT_IN_A_NAME.search(text, lo, head)
+        for capital in _CAPITAL.finditer(text, stop.end() if stop is not None else lo, head + 1):
+            at = capital.start()
+            if at < done:
+                continue
+            found = _EN_NAMED.match(text, at)
+            if found is not None:
+                yield found
+                done = found.end()
+        tried = head + 1
+
 
 _TRAILING = compile_pattern(
     rf"(?:\s+(?:de|du|des|la|le|les|et|en|au|aux|à|pour|sur|contre|of|on|against|for|to|in|and|the)|\s+l{_APOSTROPHE}|\s+d{_APOSTROPHE}|\s+de\s+la|\s+de\s+l{_APOSTROPHE})+$",
@@ -547,8 +584,7 @@ def _named(text: str, lang: str) -> Iterable[Match]:
         for found in _FR_NAMED_AFTER_PLACE_AT.finditer(text):
             kind = _type_of_head(found.group("head"), lang)
             yield Match(kind, found.start(), found.end(), {}, "names/named-after-place")
-    # the English heads may come after the words of the name: the pattern is tried everywhere
-    found_all = list(_FR_NAMED_AT.finditer(text) if lang == "fr" else _EN_NAMED.finditer(text))
+    found_all = list(_FR_NAMED_AT.finditer(text) if lang == "fr" else _en_named(text))
     launched = {  # the names of centres the text sets up somewhere, the only ones asked about
         found.group()
         for found in found_all

@@ -279,20 +279,25 @@ class Openings:
         self.words = sorted(set(words))
         self._automaton = ahocorasick_rs.AhoCorasick(self.words)
 
-    def finditer(self, text: str) -> Iterator[Any]:
+    def starts(self, text: str) -> list[int] | None:
+        """Where the words occur in ``text``, in order (offsets of the text); None where the folded
+        view cannot tell (its offsets are not the text's, or it holds a long s)."""
         views = views_of(text)
         folded = views.folded
         if len(folded) != len(views.unaccented) or self._NOT_FOLDED in folded:
-            yield from self.pattern.finditer(text)  # the view's offsets are not the text's
-            return
-        starts = sorted(
-            {start for _, start, _ in self._automaton.find_matches_as_indexes(folded, overlapping=True)}
-        )
+            return None
+        found = {start for _, start, _ in self._automaton.find_matches_as_indexes(folded, overlapping=True)}
         index = views.index
+        return sorted(found) if index is None else [index[start] for start in sorted(found)]
+
+    def finditer(self, text: str) -> Iterator[Any]:
+        starts = self.starts(text)
+        if starts is None:
+            yield from self.pattern.finditer(text)
+            return
         match = self.pattern.match
         done = 0  # as finditer: a match starts where the last one ended or after
-        for start in starts:
-            at = index[start] if index is not None else start
+        for at in starts:
             if at < done:
                 continue
             found = match(text, at)
