@@ -667,6 +667,10 @@ def test_a_group_the_text_names_by_its_acronym_or_its_fighters(pipeline: Pipelin
         "Kivu. Les rebelles FPU ont reculé."
     )
     assert found(pipeline, text, "fr").count(("Threat", "FPU")) == 2
+    text = "Troops pursued the Allied Popular Forces (APF), a rebel group. The APF retreated."
+    doc = pipeline(ctannot.Document("d", text, "en"))
+    groups = {a.entity for a in doc.annotations() if isinstance(a, ctannot.Threat)}
+    assert len(groups) == 1  # the acronym is the same group as its long name
     text = "The KRF rebels attacked a convoy."
     assert ("Threat", "KRF") in found(pipeline, text, "en")
 

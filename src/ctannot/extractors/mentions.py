@@ -269,7 +269,7 @@ def _with_acronyms(text: str, matches: list[Match]) -> list[Match]:
     longest = max((m.end - m.start for m in taken), default=0)
     added: list[Match] = []
     expanded: set[str] = set()  # an acronym defined again later names the same thing: done once
-    retyped: dict[tuple[int, int], tuple[Any, bool]] = {}
+    retyped: dict[tuple[int, int], tuple[Any, bool, str]] = {}
     for m in matches:
         named = m.type.type_name in ("Forum", "Initiative", "Actor", "Threat")
         if not named or m.origin in ("names/described-meeting", "names/edition"):
@@ -287,7 +287,7 @@ def _with_acronyms(text: str, matches: list[Match]) -> list[Match]:
                 # one type per name: the acronym a gazetteer typed otherwise follows its long name;
                 # a group's acronym too, where the name spells it ("IGAD Security Sector Program
                 # (ISSP)", not the Islamic State's ISSP), not where it is a group's inside a name
-                retyped[(s, e)] = (m.type, _spells(text[m.start : m.end], acronym))
+                retyped[(s, e)] = (m.type, _spells(text[m.start : m.end], acronym), key)
                 continue
             attributes = {**m.attributes}
             if "acronym" in fields_of(m.type):
@@ -300,9 +300,13 @@ def _with_acronyms(text: str, matches: list[Match]) -> list[Match]:
     return sorted([*matches, *added], key=lambda m: (m.start, m.end))
 
 
-def _retyped(m: Match, kind: Any, spelt: bool) -> Match:
-    if kind is m.type or (m.type is Threat and not spelt):
-        return m
+def _retyped(m: Match, kind: Any, spelt: bool, key: str) -> Match:
+    """An acronym found already, as the long name it follows has it: its type, and its identity
+    where no gazetteer gave one (``Allied Democratic Forces (ADF)``: one group)."""
+    if m.type is Threat and kind is not Threat and not spelt:
+        return m  # a group's acronym inside a name, not the name's
+    if kind is m.type:
+        return m if m.entity is not None else attrs.evolve(m, origin=f"acronym of {key}")
     return attrs.evolve(m, type=kind, attributes={}, entity=None if m.type is Threat else m.entity)
 
 
