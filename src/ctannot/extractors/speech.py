@@ -847,6 +847,8 @@ class StatementExtractor(Extractor):
         no statement yet is one of its author's, as the guidelines have a declaration
         reproduced without quotation marks."""
         text = ctx.plain
+        if ctx.lang.reproduced.search(ctx.lowered) is None:
+            return  # most texts announce none: one search, not one per paragraph
         lines = list(paragraphs(ctx.document.text))
         for n, (p_start, p_end) in enumerate(lines):
             marker = ctx.lang.reproduced.search(ctx.lowered, p_start, p_end)
