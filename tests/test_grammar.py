@@ -79,6 +79,28 @@ def test_a_parsed_person_becomes_an_actor() -> None:
     assert ("Youssef Amrani", "person") in actors("nlp.mentions", parsed_document())
 
 
+def one_sentence(text: str, words: list[tuple[str, str, int, str]], entity: tuple[int, int]) -> Document:
+    """``text`` parsed as ``words`` (form, upos, head, deprel; heads 1-based), one PER entity."""
+    tokens, at = [], 0
+    for form, upos, head, deprel in words:
+        start = text.index(form, at)
+        at = start + len(form)
+        tokens.append(ParsedToken(start, at, [ParsedWord(form, form, upos, None, head, deprel)]))
+    document = Document("d", text, "fr")
+    layer = build_layer(document, [ParsedSentence(tokens)], [ParsedEntity(*entity, "PER")], Provenance("test", "1"))
+    return document.with_layer(layer)
+
+
+def test_a_title_or_a_first_name_the_model_took_for_a_person_is_none() -> None:
+    """The model's persons that no rule found: not a title (``Roi``), not a first name alone."""
+    words = [("Le", "DET", 2, "det"), ("Roi", "NOUN", 4, "nsubj"), ("a", "AUX", 4, "aux"),
+             ("parlé", "VERB", 0, "root"), (".", "PUNCT", 4, "punct")]  # fmt: skip
+    assert actors("nlp.mentions", one_sentence("Le Roi a parlé.", words, (3, 6))) == []
+    words = [("Le", "DET", 2, "det"), ("fils", "NOUN", 5, "nsubj"), ("Kodjo", "PROPN", 2, "nmod"),
+             ("a", "AUX", 5, "aux"), ("parlé", "VERB", 0, "root"), (".", "PUNCT", 5, "punct")]  # fmt: skip
+    assert actors("nlp.mentions", one_sentence("Le fils Kodjo a parlé.", words, (8, 13))) == []
+
+
 def test_without_a_parse_it_is_the_rules_alone() -> None:
     document = Document("d", TEXT, "fr")
     assert actors("nlp.mentions", document) == actors("rules.mentions", document)

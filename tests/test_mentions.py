@@ -454,3 +454,19 @@ def test_a_possessive_is_no_part_of_a_name(pipeline: Pipeline) -> None:
     persons = [a.text for a in mentions(annotate(pipeline, text, "en"), Actor) if a.kind == "person"]
     assert "Ana Duarte" in persons
     assert not [p for p in persons if p.endswith("'s")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "The commander met President Kanté and King Felipe VI.", ["Kanté", "Felipe VI"]),
+        ("fr", "Le roi Mohammed VI a reçu le président Tebboune.", ["Mohammed VI", "Tebboune"]),
+        ("en", "The talks with General Marta K. Olsen ended.", []),
+    ],
+)
+def test_a_surname_alone_after_a_head_of_state_s_title_and_a_regnal_number(
+    pipeline: Pipeline, lang: str, text: str, expected: list[str]
+) -> None:
+    persons = [a.text for a in mentions(annotate(pipeline, text, lang), Actor) if a.kind == "person"]
+    assert [p for p in expected if p not in persons] == []
+    assert "Marta" not in persons  # a name goes on after the first word: not this rule's

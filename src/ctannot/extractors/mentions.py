@@ -180,13 +180,13 @@ was filed, not an Actor."""
 
 
 _BYLINE = compile_pattern(
-    r"[^\S\n]*(?:un\s+texte\s+de|une\s+analyse\s+de|texte\s*:|par|by|reporting\s+by|written\s+by|"
-    r"edited\s+by)[^\S\n]+\p{Lu}[\p{L}'’.\-]*(?:[^\S\n]+\p{Lu}[\p{L}'’.\-]*){0,3}"
+    r"[^\S\n]*(?:(?:un\s+texte\s+de|une\s+analyse\s+de|texte\s*:|par|by|from|reporting\s+by|written\s+by|"
+    r"edited\s+by)[^\S\n]+|(?-i:\p{Lu}{2,6})[^\S\n]*/[^\S\n]*)\p{Lu}[\p{L}'’.\-]*(?:[^\S\n]+\p{Lu}[\p{L}'’.\-]*){0,3}"
     r"(?:[^\S\n]*[,/|][^\S\n]*\p{Lu}[\p{L}.\-]*(?:[^\S\n]+\p{Lu}[\p{L}.\-]*){0,2})?[^\S\n]*$",
     regex.IGNORECASE,
 )
-"""A byline on a line of its own: ``Un texte de Jeanne Roy``, ``By John Smith, Reuters``. Its
-names are a credit, not an Actor."""
+"""A byline on a line of its own: ``Un texte de Jeanne Roy``, ``By John Smith, Reuters``, ``From
+John Smith, Maiduguri``, ``AFP/Jeanne Roy``. Its names are a credit, not an Actor."""
 
 
 def _credit_lines(text: str) -> list[tuple[int, int]]:
