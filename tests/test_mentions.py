@@ -384,6 +384,8 @@ def test_states_as_places_in_english(pipeline: Pipeline, text: str) -> None:
         ("en", "Leaders agree on strategy\n\nPORT LOUIS, Mauritius (CMC) — Leaders met on Monday.\n"),
         ("fr", "Le centre a ouvert ses portes.\n\nUn texte de Michel Dupuis\n\nLes jeunes sont venus.\n"),
         ("en", "The centre opened.\n\nBy John Mercer, Reuters\n\nYoung people came.\n"),
+        ("en", "From John Mercer, Maiduguri\n\nThe centre opened.\n"),
+        ("fr", "AFP/Michel Dupuis\n\nLe centre a ouvert ses portes.\n"),
     ],
 )
 def test_a_dateline_s_country_and_a_byline_s_names_are_no_actors(
