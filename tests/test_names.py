@@ -680,3 +680,15 @@ def test_an_acronym_spelt_by_its_name_is_that_name_s_not_a_group_s(pipeline: Pip
     the text spells it out as its own programme, it is that programme."""
     text = "The IGAD Security Sector Program (ISSP) met in Addis Ababa. The ISSP was launched in 2011."
     assert found(pipeline, text, "en").count(("Initiative", "ISSP")) == 2
+
+
+def test_a_title_opened_by_a_force_s_word_is_no_name(pipeline: Pipeline) -> None:
+    """``Force Commander`` is a person's title: not part of the force's name, nor a force."""
+    text = "Force Commander Coastal Joint Task Force (CJTF) Gen Ali Sow met them. The Force Commander left."
+    initiatives = [name for kind, name in found(pipeline, text, "en") if kind == "Initiative"]
+    assert initiatives == ["Coastal Joint Task Force", "CJTF"]
+
+
+def test_a_meeting_on_security_is_a_forum(pipeline: Pipeline) -> None:
+    text = "Une réunion de sécurité bilatérale s'est tenue à Kampala."
+    assert ("Forum", "réunion de sécurité bilatérale") in found(pipeline, text, "fr")

@@ -188,6 +188,8 @@ _FR_NAMED_AFTER_PLACE_AT = Openings(
     ["initiative", "processus", "appel", "pacte", "charte", "plan", "mecanisme", "plateforme", "format"],
 )
 
+_TITLE_WORDS = r"Commander|Chief|Director|Spokesman|Spokesperson|Coordinator|Head|Deputy"
+"""Words of a person's title, no part of a body's name before its head (``Force Commander``)."""
 # English: capitalised words ending in a head noun, then capitalised complements.
 _EN_CONNECTOR = r"(?:of|on|against|for|to|in|and|the|de)"
 _EN_NOT_NAME = (
@@ -195,7 +197,7 @@ _EN_NOT_NAME = (
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 )
 _EN_NAMED = compile_pattern(
-    rf"{_WORD_START}(?P<name>(?:(?!(?:The|A|An|This|That|These|Its|Their|His|Her|In|On|At|For|By|With|And|But)\s){_CAP}[\s\-]+|\p{{Lu}}\p{{Ll}}*{_APOSTROPHE}s?\s+){{0,6}})"
+    rf"{_WORD_START}(?P<name>(?:(?!(?:The|A|An|This|That|These|Its|Their|His|Her|In|On|At|For|By|With|And|But|{_TITLE_WORDS})\s){_CAP}[\s\-]+|\p{{Lu}}\p{{Ll}}*{_APOSTROPHE}s?\s+){{0,6}})"
     rf"(?P<head>(?=\p{{Lu}})(?i:{_EN_INITIATIVE_HEADS}|{_EN_FORUM_HEADS}|{_EN_ORGANISATION_HEADS}))(?:-Plus)?"
     # "in Accra" after a name is where it met, "in Defence Affairs" part of it
     rf"(?P<rest>(?:\s+(?!in\s+(?>{_CAP})(?![\s\-]+{_CAP}))(?:{_EN_CONNECTOR}\s+)+(?:the\s+)?{_EN_NOT_NAME}{_CAP}(?:[\s\-]+{_EN_NOT_NAME}{_CAP})*){{0,3}})"
@@ -515,7 +517,7 @@ _ACRONYM_BEFORE = compile_pattern(
 Name``."""
 _SHORT_FORM = compile_pattern(
     rf"{_WORD_START}(?:(?:[lL]a|[lL]e|[lL]es|[cC]ette|[cC]e|[tT]he|[tT]his)\s+|[lL]{_APOSTROPHE}\s*)"
-    rf"(?P<head>\p{{Lu}}\p{{Ll}}+(?:\s+de\s+travail|\s+Group|\s+Force)?)(?![\w\-])",
+    rf"(?P<head>\p{{Lu}}\p{{Ll}}+(?:\s+de\s+travail|\s+Group|\s+Force)?)(?![\w\-])(?![^\S\n]+\p{{Lu}})",
 )
 _NAME_COMPLEMENT = compile_pattern(r"\s(?:of|on|against|for|to|in|de|du|des|pour|contre|sur)\s|\sd['’]")
 """Where a name's complement starts, after its head."""
@@ -675,8 +677,16 @@ def _coalitions(text: str) -> Iterator[Match]:
 
 def _named_operations(text: str) -> Iterator[Match]:
     for found in _NAMED_OPERATION_AT.finditer(text):
-        if not is_month_or_day(found.group("name").split()[0]):  # "the operation In July": no name
+        first = found.group("name").split()[0]
+        # "the operation In July": no name; "the Force Commander": a title
+        if not is_month_or_day(first) and not _TITLE_AFTER_HEAD.fullmatch(first):
             yield Match(Initiative, found.start(), found.end(), {}, "names/named-operation")
+
+
+_TITLE_AFTER_HEAD = compile_pattern(
+    r"Commander|Commandant|Chief|Chef|Director|Directeur|Spokesman|Spokesperson|Coordinator|Coordinateur|Head"
+)
+"""A title that a force's word opens (``Force Commander``, ``Opération Chief``): a person's, no name."""
 
 
 _EN_MEETING_WORD = Openings(
