@@ -53,6 +53,8 @@ _EDGES = [
     "the İslamic State-linked group Ansar and suspected members of the Kingdom",  # İ folds to I
     "la ſession de Bamako, ſuspected members of Boko Haram",  # ſ matches s, folds to ſ
     "re-réunion de Paris, groupe-groupe jihadiste Ansaru, Sommet de Dakar",
+    "the ADF rebels, the ISIS militants ADF, les djihadistes de l'EIGS et les INSURGÉS du MNLA",
+    "les inſurgés du MNLA, ADF rebelſ",  # ſ matches s: the text is searched in full
 ]
 
 

@@ -306,6 +306,19 @@ class Openings:
                 done = found.end()
 
 
+class Holding(Openings):
+    """A pattern searched only in the texts that hold one of ``words``, for a pattern whose every
+    match holds one of them, though not always at its start (``ADF rebels``), and that most texts
+    do not hold: one Aho-Corasick pass over the folded view tells, and a text that holds one is
+    searched in full, as ``pattern.finditer(text)``. The words are spelt as for :class:`Openings`.
+    """
+
+    def finditer(self, text: str) -> Iterator[Any]:
+        if self.starts(text) == []:
+            return iter(())
+        return self.pattern.finditer(text)
+
+
 def acronym_forms(acronym: str) -> set[str]:
     """An acronym as the press writes it: ``JNIM`` and ``Jnim`` (letters only, three or more)."""
     return {acronym, acronym.title()} if len(acronym) > 2 and acronym.isalpha() else {acronym}
