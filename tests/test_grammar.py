@@ -87,7 +87,9 @@ def one_sentence(text: str, words: list[tuple[str, str, int, str]], entity: tupl
         at = start + len(form)
         tokens.append(ParsedToken(start, at, [ParsedWord(form, form, upos, None, head, deprel)]))
     document = Document("d", text, "fr")
-    layer = build_layer(document, [ParsedSentence(tokens)], [ParsedEntity(*entity, "PER")], Provenance("test", "1"))
+    layer = build_layer(
+        document, [ParsedSentence(tokens)], [ParsedEntity(*entity, "PER")], Provenance("test", "1")
+    )
     return document.with_layer(layer)
 
 

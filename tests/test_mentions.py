@@ -108,7 +108,7 @@ def test_an_acronym_is_matched_only_as_a_word_with_its_case(pipeline: Pipeline) 
 
 
 @pytest.mark.parametrize(
-    "lang, text, person, not_a_person",
+    ("lang", "text", "person", "not_a_person"),
     [
         ("fr", "Yark Nadou, ministre de la sécurité, a participé au lancement.", "Yark Nadou", None),
         ("fr", "À Addis Abeba, le ministre a parlé.", None, "Addis Abeba"),

@@ -519,7 +519,7 @@ def test_an_edition_of_a_forum_is_that_year_s_meeting(
 
 
 @pytest.mark.parametrize(
-    "text, expected",
+    ("text", "expected"),
     [
         (
             "A strategy to confront the growing menace of terrorism was the outcome of the talks.",
@@ -531,7 +531,9 @@ def test_an_edition_of_a_forum_is_that_year_s_meeting(
         ),
     ],
 )
-def test_a_programme_named_by_its_purpose_against_a_threat(pipeline: Pipeline, text: str, expected: str) -> None:
+def test_a_programme_named_by_its_purpose_against_a_threat(
+    pipeline: Pipeline, text: str, expected: str
+) -> None:
     """The guidelines' ``initiative pour lutter contre le terrorisme``, in English: a head, then
     what it is to do against a threat, with no launching verb before it."""
     assert ("Initiative", expected) in found(pipeline, text, "en")
@@ -553,7 +555,7 @@ def test_a_peace_support_mission_is_a_force_the_au_runs(pipeline: Pipeline) -> N
 
 
 @pytest.mark.parametrize(
-    "lang, text, expected",
+    ("lang", "text", "expected"),
     [
         ("fr", "Le président a ouvert la conférence pour la paix et la sécurité au Sahel à Dakar.",
          "conférence pour la paix et la sécurité au Sahel"),
@@ -561,7 +563,9 @@ def test_a_peace_support_mission_is_a_force_the_au_runs(pipeline: Pipeline) -> N
          "conference on peace and security in the Sahel"),
     ],
 )  # fmt: skip
-def test_a_meeting_on_peace_and_security_is_a_forum(pipeline: Pipeline, lang: str, text: str, expected: str) -> None:
+def test_a_meeting_on_peace_and_security_is_a_forum(
+    pipeline: Pipeline, lang: str, text: str, expected: str
+) -> None:
     assert ("Forum", expected) in found(pipeline, text, lang)
 
 
@@ -571,10 +575,7 @@ def test_a_short_form_that_opens_a_sentence(pipeline: Pipeline) -> None:
     Initiative."""
     text = "Ministers adopted the Coastal Counter-Terrorism Agenda. The Agenda covers ports."
     assert found(pipeline, text, "en").count(("Initiative", "Agenda")) == 1
-    text = (
-        "Le gouvernement a créé le Centre de prévention de la radicalisation. "
-        "Le Centre a reçu 300 appels."
-    )
+    text = "Le gouvernement a créé le Centre de prévention de la radicalisation. Le Centre a reçu 300 appels."
     names = found(pipeline, text, "fr")
     assert ("Initiative", "Centre de prévention de la radicalisation") in names
     assert ("Actor", "Centre") in names
@@ -609,10 +610,11 @@ def test_transliterations_and_plurals_of_a_known_group(pipeline: Pipeline) -> No
 
 
 @pytest.mark.parametrize(
-    "lang, text, expected",
+    ("lang", "text", "expected"),
     [
         ("en", "The CSTO Council of Foreign Ministers met in Almaty.", "CSTO Council of Foreign Ministers"),
-        ("en", "The Council of Foreign Ministers of the CSTO met.", "Council of Foreign Ministers of the CSTO"),
+        ("en", "The Council of Foreign Ministers of the CSTO met.",
+         "Council of Foreign Ministers of the CSTO"),
         ("fr", "Le Conseil des ministres des Affaires étrangères de l'OTSC s'est réuni.",
          "Conseil des ministres des Affaires étrangères de l'OTSC"),
     ],
@@ -623,7 +625,7 @@ def test_a_council_of_ministers_is_a_forum(pipeline: Pipeline, lang: str, text: 
 
 
 @pytest.mark.parametrize(
-    "text, expected",
+    ("text", "expected"),
     [
         ("La mission de formation de l'Union européenne au Niger (EUTN) forme des soldats.",
          "mission de formation de l'Union européenne au Niger"),

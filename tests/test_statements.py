@@ -589,7 +589,12 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "I am pleased to greet this meeting. The threat keeps growing.\n\n"
         "Your work on border security is essential.\n",
         [
-            ("I am pleased to greet this meeting. The threat keeps growing", "message", "direct", "Ana Duarte"),
+            (
+                "I am pleased to greet this meeting. The threat keeps growing",
+                "message",
+                "direct",
+                "Ana Duarte",
+            ),
             ("Your work on border security is essential", "message", "direct", "Ana Duarte"),
         ],
     ),
@@ -619,7 +624,7 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
     ),
     "en-a-quote-closed-by-the-other-mark": (
         "en",
-        "\u201cThe Pacific faces many security challenges,\" Mr Goff said.",
+        '\u201cThe Pacific faces many security challenges," Mr Goff said.',
         [("The Pacific faces many security challenges", "say", "direct", "Mr Goff")],
     ),
     "fr-a-participle-after-a-reported-clause-is-the-same-speaker-s": (
@@ -658,7 +663,7 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
     "fr-a-qualified-title-names-the-person-the-word-stands-nearest-to": (
         "fr",
         "Le président français Paul Morel a ouvert la conférence. Elle a été convoquée par le chef de "
-        "l'Etat français et ouverte avec son homologue malien, Issa Traoré. \"Nous serons unis\", a "
+        'l\'Etat français et ouverte avec son homologue malien, Issa Traoré. "Nous serons unis", a '
         "souligné le président français.",
         [("Nous serons unis", "souligner", "direct", "Paul Morel")],
     ),
@@ -675,7 +680,7 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
     "fr-a-quote-then-a-few-words-then-a-quote-and-its-incise": (
         "fr",
         'Le président Amadou Sall a parlé à la presse. "Nous avons repris le port de Kolda", le '
-        'port stratégique repris aux rebelles au début du mois d\'août, "avec l\'aide de nos '
+        "port stratégique repris aux rebelles au début du mois d'août, \"avec l'aide de nos "
         'voisins", a-t-il rappelé.',
         [
             ("Nous avons repris le port de Kolda", "rappeler", "direct", "Amadou Sall"),

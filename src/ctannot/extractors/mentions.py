@@ -296,7 +296,9 @@ def _with_acronyms(text: str, matches: list[Match]) -> list[Match]:
             bisect.insort(taken, added[-1], key=start_of)
             longest = max(longest, e - s)
     if retyped:
-        matches = [m if (new := retyped.get((m.start, m.end))) is None else _retyped(m, *new) for m in matches]
+        matches = [
+            m if (new := retyped.get((m.start, m.end))) is None else _retyped(m, *new) for m in matches
+        ]
     return sorted([*matches, *added], key=lambda m: (m.start, m.end))
 
 

@@ -347,7 +347,8 @@ _FR_FORCE = compile_pattern(
 )
 _FR_FORCE_AT = Openings(_FR_FORCE, ["force", "operation", "patrouille", "exercice"])
 _FR_MISSION = compile_pattern(
-    _WORD_START + r"(?P<span>(?:mission|force|op[ée]ration)(?:\s+(?:de|d['’])\s*(?:soutien|formation|stabilisation|"
+    _WORD_START
+    + r"(?P<span>(?:mission|force|op[ée]ration)(?:\s+(?:de|d['’])\s*(?:soutien|formation|stabilisation|"
     r"transition|paix|maintien\s+de\s+la\s+paix|conseil|police))?(?:\s+(?:multidimensionnelle|int[ée]gr[ée]e|"
     r"militaire|civile|conjointe|r[ée]gionale|navale|a[ée]rienne))*\s+(?:de\s+la|de\s+l['’]|du|des)\s*"
     r"(?-i:\p{Lu})[\p{L}\-]*(?:\s+(?-i:\p{Lu})[\p{L}\-]*|\s+(?:africaine|europ[ée]enne|arabe|islamique|unies))*"
@@ -461,7 +462,9 @@ _MEMBERS_OF_AT = Openings(
 )
 
 
-_ACRONYM_THEN_KIND = compile_pattern(r"\((?P<name>(?-i:\p{Lu}[\p{Lu}\d\-]{1,7}))\)" + _KIND_AFTER_NAME, regex.IGNORECASE)
+_ACRONYM_THEN_KIND = compile_pattern(
+    r"\((?P<name>(?-i:\p{Lu}[\p{Lu}\d\-]{1,7}))\)" + _KIND_AFTER_NAME, regex.IGNORECASE
+)
 """``Forces démocratiques alliées (ADF), un groupe armé``: the acronym names the group."""
 _FIGHTERS_OF = compile_pattern(
     r"\m(?:rebelles|insurg[ée]s|jihadistes|djihadistes|miliciens|rebels|insurgents|jihadists|militants)\s+"

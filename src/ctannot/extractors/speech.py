@@ -673,9 +673,9 @@ class _Context:
         lead = self.lang.leading.match(self.lowered, s_start)
         comma = self.plain.find(",", s_start, cue_start)
         relayed = next((c for c in self.cues_in(s_start, cue_start) if c.role == "source"), None)
-        if (lead is not None or (relayed is not None and not self.plain[s_start : relayed.start].strip())) and (
-            comma > 0
-        ):
+        if (
+            lead is not None or (relayed is not None and not self.plain[s_start : relayed.start].strip())
+        ) and (comma > 0):
             start = comma + 1  # "Lors de la réunion, X a dit", "Selon l'agence APS, X a dit"
         # "Le G5 Sahel sort affaibli de la séquence : le Mali a annoncé ...": a clause of its own
         start = max(
@@ -859,7 +859,9 @@ class StatementExtractor(Extractor):
                 return
             # "Following is X's message": its author is named before the noun; "les ministres ...
             # ont adopté la déclaration suivante": the group, or the subject of the verb before it
-            group = next(iter(reversed(list(ctx.lang.collective.finditer(ctx.lowered, p_start, marker.start())))), None)
+            group = next(
+                iter(reversed(list(ctx.lang.collective.finditer(ctx.lowered, p_start, marker.start())))), None
+            )
             author = (
                 ctx.speaker_in(marker.end(), noun.start(), back=False)
                 or (ctx.speaker_in(group.start(), marker.start()) if group is not None else None)
@@ -1049,7 +1051,11 @@ class StatementExtractor(Extractor):
             if found is None:
                 continue
             c_start, c_end, speaker = found
-            if out and _PARTICIPLE.search(text, cue.start, cue.end) and text[: cue.start].rstrip().endswith(","):
+            if (
+                out
+                and _PARTICIPLE.search(text, cue.start, cue.end)
+                and text[: cue.start].rstrip().endswith(",")
+            ):
                 # "il a fait savoir que C, relevant D": the participle says more of the same speaker
                 speaker = out[-1].speaker
             c_end = self._before_coordinated_cue(ctx, c_start, c_end)

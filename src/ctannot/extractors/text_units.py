@@ -314,9 +314,8 @@ class Holding(Openings):
     """
 
     def finditer(self, text: str) -> Iterator[Any]:
-        if self.starts(text) == []:
-            return iter(())
-        return self.pattern.finditer(text)
+        if self.starts(text) != []:
+            yield from self.pattern.finditer(text)
 
 
 def acronym_forms(acronym: str) -> set[str]:
