@@ -296,3 +296,27 @@ def test_a_worker_process_killed_stops_the_run_cleanly_and_resume_finishes_it(
     resumed = run_ctannot("annotate", source, "-o", out, "-q", "--workers", "2", "--resume")
     assert resumed.returncode == 0, resumed.stderr
     assert files(out) == expected
+
+
+def _ready() -> int:
+    return os.getpid()
+
+
+@pytest.mark.timeout(60)
+def test_a_worker_killed_while_it_sends_a_result_stops_the_pool_all_the_same() -> None:
+    """The OOM killer may take a worker halfway through a result: the pool's pipe then holds half
+    a message, the pool's manager thread waits for the rest, and nothing marks the pool broken.
+    Stopping must not wait for it forever. (The half message is written here, then the worker
+    killed: the same state, made on purpose rather than by luck.)"""
+    import struct
+
+    from ctannot.batch import _Processes
+
+    processes = _Processes(2)
+    pids = {processes.pool.submit(_ready).result(timeout=60) for _ in range(4)}
+    writer = processes.pool._result_queue._writer  # type: ignore[attr-defined]
+    os.write(writer.fileno(), struct.pack("!i", 1000))  # a message's length, and nothing after it
+    os.kill(next(iter(pids)), signal.SIGKILL)
+    started = time.monotonic()
+    processes.shutdown(now=True)
+    assert time.monotonic() - started < 30

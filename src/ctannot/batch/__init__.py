@@ -310,15 +310,24 @@ class _Processes(_InProcess):
         # the pool's own attributes (no public way before Python 3.14), which shutdown clears
         manager: threading.Thread | None = getattr(self.pool, "_executor_manager_thread", None)
         processes = dict(getattr(self.pool, "_processes", None) or {})
+        results = getattr(self.pool, "_result_queue", None)
         self.pool.shutdown(wait=False, cancel_futures=True)
         while manager is not None and manager.is_alive():
             manager.join(POLL_SECONDS)
-            if getattr(self.pool, "_broken", False):
+            killed = any(process.exitcode not in (None, 0) for process in processes.values())
+            if getattr(self.pool, "_broken", False) or killed:
                 # A worker died: the pool ends the others with SIGTERM, which they ignore (see
                 # _worker_started), and waits for them to end. Nothing they hold is wanted now.
                 for process in processes.values():
                     with contextlib.suppress(OSError, ValueError):
                         process.kill()
+            if killed and results is not None:
+                # Killed while it sent a result, a worker leaves half a message in the pipe, and
+                # the manager waits for the rest, never seeing the pool broken. With the workers
+                # gone, this process holds the pipe's last writing end: closed, the manager reads
+                # the end of the pipe, and ends.
+                with contextlib.suppress(OSError):
+                    results._writer.close()
 
 
 def worker_pool(workers: int) -> tuple[ProcessPoolExecutor, Any]:
@@ -327,7 +336,9 @@ def worker_pool(workers: int) -> tuple[ProcessPoolExecutor, Any]:
     Interrupted, the parent sets the event and waits: a worker ends the chunk (or the partition's
     chunk) it is on and takes no other. Killing the workers instead is not safe: one killed while
     it sends a result leaves half a message in the pool's result pipe, and the pool's manager
-    thread, which the parent must join to exit, then waits for the rest forever.
+    thread, which the parent must join to exit, waits for the rest (a worker killed from outside,
+    by the OOM killer, does the same: ``_Processes.shutdown`` then closes the pipe's last writing
+    end so that the manager ends).
     """
     context = get_context("spawn")
     stop = context.Event()
