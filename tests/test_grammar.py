@@ -79,17 +79,18 @@ def test_a_parsed_person_becomes_an_actor() -> None:
     assert ("Youssef Amrani", "person") in actors("nlp.mentions", parsed_document())
 
 
-def one_sentence(text: str, words: list[tuple[str, str, int, str]], entity: tuple[int, int]) -> Document:
-    """``text`` parsed as ``words`` (form, upos, head, deprel; heads 1-based), one PER entity."""
+def one_sentence(
+    text: str, words: list[tuple[str, str, int, str]], entity: tuple[int, int] | None = None
+) -> Document:
+    """``text`` parsed as ``words`` (form, upos, head, deprel; heads 1-based), one PER entity if given."""
     tokens, at = [], 0
     for form, upos, head, deprel in words:
         start = text.index(form, at)
         at = start + len(form)
         tokens.append(ParsedToken(start, at, [ParsedWord(form, form, upos, None, head, deprel)]))
     document = Document("d", text, "fr")
-    layer = build_layer(
-        document, [ParsedSentence(tokens)], [ParsedEntity(*entity, "PER")], Provenance("test", "1")
-    )
+    entities = [ParsedEntity(*entity, "PER")] if entity is not None else []
+    layer = build_layer(document, [ParsedSentence(tokens)], entities, Provenance("test", "1"))
     return document.with_layer(layer)
 
 
@@ -151,6 +152,16 @@ def test_a_person_gets_the_title_in_apposition_as_role(french: Document) -> None
 def test_a_body_named_in_a_title_is_the_role_not_an_actor(french: Document) -> None:
     assert "Europol" in mentions("rules.mentions", french)
     assert "Europol" not in mentions("nlp.mentions", french)
+
+
+def test_a_country_in_a_speaker_s_title_stays_an_actor() -> None:
+    """``le président du Mali``: the country speaks through its president (the gold's ``Roi
+    chérifien du Maroc``), where a body in a title is the role only."""
+    words = [("Le", "DET", 2, "det"), ("président", "NOUN", 5, "nsubj"), ("du", "ADP", 4, "case"),
+             ("Mali", "PROPN", 2, "nmod"), ("parlé", "VERB", 0, "root"),
+             (".", "PUNCT", 5, "punct")]  # fmt: skip
+    document = one_sentence("Le président du Mali parlé.", words)
+    assert ("Mali", "state") in actors("nlp.mentions", document)
 
 
 def test_a_country_acted_upon_or_naming_where_a_place_is_is_not_an_actor(french: Document) -> None:
