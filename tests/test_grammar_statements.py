@@ -151,6 +151,12 @@ CASES: dict[str, list[Found]] = {
         ("Nous avons démantelé quatre cellules depuis janvier", "M. Karim Benali"),
         ("les réseaux de recrutement se déplacent vers le Sahel", "M. Karim Benali"),
     ],
+    # "a-t-il ajouté" after another man was named: the speaker goes on, as on real news he most
+    # often does (a pronoun of the other gender turns to the last person named, as above)
+    "fr-pronoun-goes-on-with-the-speaker": [
+        ("La coopération est exemplaire", "M. Paul Mba"),
+        ("Nous renforcerons les patrouilles", "M. Paul Mba"),
+    ],
     # "X ... avec Y, qui a souligné que": the antecedent of the relative pronoun.
     "fr-relative-qui": [("la menace venait désormais de l'intérieur", "Mme Annelies Verlinden")],
     # "La Suédoise": a demonym noun refers back to the last woman named.

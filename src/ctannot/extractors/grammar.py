@@ -491,7 +491,18 @@ class _Resolver:
         form = (pronoun.form or "").lower()
         if feature(pronoun, "Number") == "Plur" or form not in self._personal():
             return None  # "ils", "they": a group, the rules' guess stands
-        return self._last_person(feature(pronoun, "Gender"))
+        gender = feature(pronoun, "Gender")
+        # the person who spoke last, if the pronoun's gender allows: "Il a ajouté" goes on with
+        # the speaker more often than it turns to the last person named (measured on real news)
+        last = self.ctx.speaker(self.ctx.last_speaker)
+        if (
+            isinstance(last, Actor)
+            and last.kind == "person"
+            and last.end <= self.before
+            and (gender not in ("Masc", "Fem") or self._actor_gender(last) in (None, gender))
+        ):
+            return last.id
+        return self._last_person(gender)
 
     def _personal(self) -> frozenset[str]:
         return self.ctx.lang.pronouns | {"lui", "him", "her", "-t-il", "-t-elle", "t-il", "t-elle"}
