@@ -133,13 +133,13 @@ class GrammarMentionsExtractor(MentionsExtractor):
             if any(a < entity.end and entity.start < b for a, b in taken) or not entity.text[:1].isupper():
                 continue  # taken, or not a name ("réseaux de hawala" tagged PER)
             name = {"name": entity.text}
-            if entity.label in ("PER", "PERSON") and plain(entity.text.split()[0]).lower() in titles:
-                continue  # "Roi", "Président de l'Institut X": a title the model took for a name
             if entity.label in ("PER", "PERSON"):
+                words = entity.text.split()
                 person = Match(Actor, entity.start, entity.end, {"kind": "person", **name}, "nlp/persons")
-                if len(entity.text.split()) < 2 or not _acts(parse, person):
-                    # a first name alone ("le fils Imad"): the news names an actor in full; a town
-                    # the model took for a person ("à X et Y"), or someone acted upon
+                if plain(words[0]).lower() in titles or len(words) < 2 or not _acts(parse, person):
+                    # a title the model took for a name ("Roi", "Président de l'Institut X"); a
+                    # first name alone ("le fils Imad"): the news names an actor in full; a town
+                    # ("à X et Y"), or someone acted upon
                     continue
                 kept.append(_with_role(parse, document.text, person, titles))
             elif entity.label in _BODY_LABELS and _acting_subject(parse, entity.start, entity.end):

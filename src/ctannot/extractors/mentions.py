@@ -312,9 +312,12 @@ def _retyped(m: Match, kind: Any, spelt: bool, key: str) -> Match:
     return attrs.evolve(m, type=kind, attributes={}, entity=None if m.type is Threat else m.entity)
 
 
+_NAME_WORD = compile_pattern(r"[\p{L}\d][\p{L}\d'’\-]*")
+
+
 def _spells(name: str, acronym: str) -> bool:
     """Whether ``acronym`` is made of the first letters of ``name``'s capitalised words."""
-    initials = "".join(w[0] for w in regex.findall(r"[\p{L}\d][\p{L}\d'’\-]*", name) if w[0].isupper())
+    initials = "".join(w[0] for w in _NAME_WORD.findall(name) if w[0].isupper())
     return initials.casefold() == acronym.casefold()
 
 

@@ -188,8 +188,12 @@ _FR_NAMED_AFTER_PLACE_AT = Openings(
     ["initiative", "processus", "appel", "pacte", "charte", "plan", "mecanisme", "plateforme", "format"],
 )
 
-_TITLE_WORDS = r"Commander|Chief|Director|Spokesman|Spokesperson|Coordinator|Head|Deputy"
-"""Words of a person's title, no part of a body's name before its head (``Force Commander``)."""
+_TITLE_WORDS = (
+    r"Commander|Commandant|Chief|Chef|Director|Directeur|Spokesman|Spokesperson|Coordinator|"
+    r"Coordinateur|Head|Deputy"
+)
+"""Words of a person's title: no part of a body's name before its head, and no name after a
+force's word (``Force Commander``)."""
 # English: capitalised words ending in a head noun, then capitalised complements.
 _EN_CONNECTOR = r"(?:of|on|against|for|to|in|and|the|de)"
 _EN_NOT_NAME = (
@@ -690,9 +694,7 @@ def _named_operations(text: str) -> Iterator[Match]:
             yield Match(Initiative, found.start(), found.end(), {}, "names/named-operation")
 
 
-_TITLE_AFTER_HEAD = compile_pattern(
-    r"Commander|Commandant|Chief|Chef|Director|Directeur|Spokesman|Spokesperson|Coordinator|Coordinateur|Head"
-)
+_TITLE_AFTER_HEAD = compile_pattern(_TITLE_WORDS)
 """A title that a force's word opens (``Force Commander``, ``Opération Chief``): a person's, no name."""
 
 

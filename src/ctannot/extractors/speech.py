@@ -68,13 +68,13 @@ _SHORT_LINE = 40
 _LINE_BREAKS = compile_pattern(r"[.!?;:]")
 """A paragraph of a reproduced text holds a sentence's end (a heading does not)."""
 _SUBJECT_REACH = 60
+"""How far after ``selon X,`` a speech verb may come for the words before it to be its subject
+(``selon l'agence APS, le ministre Ahmed Ouali a déclaré``)."""
 _INVERTED_PRONOUN = compile_pattern(r"-(?:t-)?(?:il|elle|ils|elles)(?!\w)")
 """The subject pronoun inside an inverted cue (``s'est-il félicité``)."""
 _SUBJECT_PARTS = 4
 """How many parts between commas after an inverted verb may lead to its subject (``, a affirmé,
 lundi à Rabat, le ministre de l'Intérieur, X``)."""
-"""How far after ``selon X,`` a speech verb may come for the words before it to be its subject
-(``selon l'agence APS, le ministre Ahmed Ouali a déclaré``)."""
 _INNER_INCISE = compile_pattern(
     r",\s*(?:(?:a|avait|aurait)-t-(?:il|elle|on)\s+[\w\-]+|(?:ont|avaient)-(?:ils|elles)\s+[\w\-]+|"
     r"[\w\-]+-t-(?:il|elle|on)|[\w\-]+?-(?:il|elle|ils|elles))\s*,",
@@ -463,7 +463,7 @@ class _Context:
             return self.last_forum(start)
         words = set(_WORD.findall(self.lowered, start, end))
         if words & self.lang.latter:
-            named = next((a.id for a in self._ended_before(start) if _is_person(a)), None)
+            named = self.last_person(start)
             if named is not None:
                 return named
         if title and title.group() not in self.lang.not_persons:
@@ -483,7 +483,7 @@ class _Context:
         if title and title.group() not in self.lang.not_persons and not words & self.lang.person_pronouns:
             # "a ajouté l'officier nigérien": a title names the person the text presented last,
             # where a pronoun continues the last speaker
-            named = next((a.id for a in self._ended_before(start) if _is_person(a)), None)
+            named = self.last_person(start)
             return named or self.back_reference(start, person=True)
         if words & self.lang.person_pronouns:
             return self.back_reference(start, person=True)  # "elle a ajouté"
@@ -657,6 +657,10 @@ class _Context:
     def last_forum(self, pos: int) -> str | None:
         return next((a.id for a in self._ended_before(pos) if isinstance(a, Forum)), None)
 
+    def last_person(self, pos: int) -> str | None:
+        """The last person named before ``pos``."""
+        return next((a.id for a in self._ended_before(pos) if _is_person(a)), None)
+
     def _ended_before(self, pos: int) -> Iterator[Annotation]:
         """The speakers that end at or before ``pos``, the last (by start) first."""
         speakers = self.speakers
@@ -764,15 +768,12 @@ class _Context:
         if person:
             last = self.speaker(self.last_speaker)
             if not _is_person(last):
-                named = next((a.id for a in self._ended_before(pos) if _is_person(a)), None)
+                named = self.last_person(pos)
                 if named is not None:
                     return named
         if self.last_speaker is not None:
             return self.last_speaker
-        for a in self._ended_before(pos):
-            if isinstance(a, Actor) and a.kind == "person":
-                return a.id
-        return next((a.id for a in self._ended_before(pos)), None)
+        return self.last_person(pos) or next((a.id for a in self._ended_before(pos)), None)
 
     def add(self, start: int, end: int, speaker: str | None, cue: str | None, mode: str) -> None:
         start, end = _trim(self.document.text, start, end, strip_final=True)
@@ -859,9 +860,8 @@ class StatementExtractor(Extractor):
                 return
             # "Following is X's message": its author is named before the noun; "les ministres ...
             # ont adopté la déclaration suivante": the group, or the subject of the verb before it
-            group = next(
-                iter(reversed(list(ctx.lang.collective.finditer(ctx.lowered, p_start, marker.start())))), None
-            )
+            groups = list(ctx.lang.collective.finditer(ctx.lowered, p_start, marker.start()))
+            group = groups[-1] if groups else None
             author = (
                 ctx.speaker_in(marker.end(), noun.start(), back=False)
                 or (ctx.speaker_in(group.start(), marker.start()) if group is not None else None)
