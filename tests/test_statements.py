@@ -677,6 +677,19 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             ("Les armées ont besoin de soutien", "ajouter", "indirect", "Ibrahim Sani"),
         ],
     ),
+    # -- the title of a state's office: the person presented with the state, else the state --
+    "fr-a-state-office-names-the-person-presented-with-that-state": (
+        "fr",
+        "Le président nigérien, Moussa Garba, est arrivé à Bamako. Le ministre guinéen Alpha Diallo "
+        "l'a reçu. La menace vient du nord, a déclaré le président du Niger.",
+        [("La menace vient du nord", "déclarer", "indirect", "Moussa Garba")],
+    ),
+    "fr-a-state-office-held-by-no-one-named-is-the-state-speaking": (
+        "fr",
+        "Le ministre guinéen Alpha Diallo est arrivé à Bamako. La menace vient du nord, a déclaré "
+        "le président du Niger.",
+        [("La menace vient du nord", "déclarer", "indirect", "Niger")],
+    ),
     "fr-a-quote-then-a-few-words-then-a-quote-and-its-incise": (
         "fr",
         'Le président Amadou Sall a parlé à la presse. "Nous avons repris le port de Kolda", le '

@@ -31,7 +31,7 @@ from ctannot.extractors.text_units import Quote, overlapping, paragraphs, quotes
 from ctannot.model import Annotation, Document, Layer, LayerBuilder
 from ctannot.nlp.dependencies import Parse
 from ctannot.rules.files import RulePack
-from ctannot.rules.folding import plain, views_of
+from ctannot.rules.folding import plain, unaccent, views_of
 from ctannot.rules.matching import PhraseFinder
 from ctannot.rules.pattern_cache import compile_pattern
 from ctannot.rules.trie import trie_pattern
@@ -445,7 +445,9 @@ class _Context:
         ):
             # "le chef de la diplomatie américaine", "the UN envoy": a person's title, the body
             # only qualifies it
-            return self.back_reference(start) if back else None
+            if not back:
+                return None
+            return self._holder_of_state_title(start, end, found) or self.back_reference(start)
         if found:
             return (found[0] if first else found[-1]).id
         if not back:
@@ -491,18 +493,36 @@ class _Context:
             return self.back_reference(start)
         return None
 
-    def _person_described(self, pos: int, title_start: int, title_end: int, end: int) -> str | None:
+    def _holder_of_state_title(self, start: int, end: int, found: list[Annotation]) -> str | None:
+        """Who speaks under the title of a state's office (``le président du Niger``): the person
+        presented with that state (``le président nigérien, X``: the stems are the same), else
+        the state, which its unnamed officer speaks for, rather than some other person named
+        last; None where no state is in the title."""
+        state = next((a for a in found if isinstance(a, Actor) and a.kind == "state"), None)
+        title = self.lang.titles.search(self.lowered, start, end)
+        if state is None or title is None:
+            return None
+        stems = {_stem(w) for w in _WORD.findall(self.lowered, state.start, state.end) if len(w) >= 5}
+        person = self._person_described(start, title.start(), title.end(), end, stems) if stems else None
+        return person or state.id
+
+    def _person_described(
+        self, pos: int, title_start: int, title_end: int, end: int, qualifiers: set[str] | None = None
+    ) -> str | None:
         """The person named before ``pos`` in whose presentation a word that qualifies the title
         here appears too (``espagnol`` in ``le responsable espagnol``, after ``le ministre espagnol
         de l'Intérieur, X``; ``Kenyan`` in ``the Kenyan official``), or None. Of several, the one
         the word stands nearest to (``le président français X ... avec son homologue irakien, Y``
-        presents X as French, though ``français`` comes before Y too); then the last."""
-        in_title = set(_WORD.findall(self.lowered, title_start, title_end))
-        qualifiers = {
-            w[:5]
-            for w in _WORD.findall(self.lowered, max(0, title_start - 12), end)
-            if len(w) >= 5 and w not in in_title and w not in self.lang.pronouns
-        }
+        presents X as French, though ``français`` comes before Y too); then the last. Words are
+        compared by their first five letters (``qualifiers`` if given), so ``nigérien`` qualifies
+        as ``Niger`` does."""
+        if qualifiers is None:
+            in_title = set(_WORD.findall(self.lowered, title_start, title_end))
+            qualifiers = {
+                _stem(w)
+                for w in _WORD.findall(self.lowered, max(0, title_start - 12), end)
+                if len(w) >= 5 and w not in in_title and w not in self.lang.pronouns
+            }
         if not qualifiers:
             return None
         speakers = self.speakers
@@ -517,11 +537,11 @@ class _Context:
             i = bisect.bisect_left(speakers, a.start, key=start_of)
             before = next((b.end for b in reversed(speakers[max(0, i - 5) : i]) if _is_person(b)), 0)
             words = _WORD.findall(self.lowered, max(a.start - 80, before, 0), a.start)
-            distances = [len(words) - k for k, w in enumerate(words) if w[:5] in qualifiers]
+            distances = [len(words) - k for k, w in enumerate(words) if _stem(w) in qualifiers]
             apposition = _APPOSITION.match(self.plain, a.end)
             if apposition is not None:
                 after = _WORD.findall(self.lowered, apposition.start(1), apposition.end(1))
-                distances += [k + 1 for k, w in enumerate(after) if w[:5] in qualifiers]
+                distances += [k + 1 for k, w in enumerate(after) if _stem(w) in qualifiers]
             if distances and (best is None or min(distances) < best[0]):
                 best = (min(distances), a.id)
         return best[1] if best is not None else None
@@ -784,6 +804,11 @@ class _Context:
         if speaker is not None:
             self.last_speaker = speaker
         self.last_cue = cue
+
+
+def _stem(word: str) -> str:
+    """A word's first five letters, unaccented: ``nigérien`` and ``Niger`` share theirs."""
+    return unaccent(word[:5])
 
 
 def _comma_parts(text: str, start: int, end: int, most: int) -> Iterator[tuple[int, int]]:
