@@ -694,3 +694,23 @@ def test_a_title_opened_by_a_force_s_word_is_no_name(pipeline: Pipeline) -> None
 def test_a_meeting_on_security_is_a_forum(pipeline: Pipeline) -> None:
     text = "Une réunion de sécurité bilatérale s'est tenue à Kampala."
     assert ("Forum", "réunion de sécurité bilatérale") in found(pipeline, text, "fr")
+
+
+def test_a_name_never_runs_over_a_line_break(pipeline: Pipeline) -> None:
+    """A byline's last word above a paragraph that opens with a name is no part of it."""
+    text = "From Ada Okafor, Kumbo\n\nForce Commander Multi-National Joint Task Force of the Lagoons visited."
+    names = found(pipeline, text, "en")
+    assert not [name for name in names if "\n" in name[1]]
+    assert ("Initiative", "Multi-National Joint Task Force of the Lagoons") in names
+
+
+def test_a_topic_and_a_plural_head_is_a_generic_plural(pipeline: Pipeline) -> None:
+    """``regional counter-terrorism initiatives``: the guidelines' generic plurals, where the
+    singular names one (``counter-terrorism strategy``)."""
+    names = found(
+        pipeline,
+        "The group has coordinated regional counter-terrorism initiatives. It adopted a counter-terrorism strategy.",
+        "en",
+    )
+    assert ("Initiative", "counter-terrorism initiatives") not in names
+    assert ("Initiative", "counter-terrorism strategy") in names

@@ -607,7 +607,7 @@ def _named(text: str, lang: str) -> Iterable[Match]:
     for found in found_all:
         if _INSTITUTION_HEADS.fullmatch(found.group("head")) and found.group() not in launched:
             continue
-        start, end = found.span()
+        start, end = _on_the_head_line(text, found.span(), found.span("head"))
         span = _TRAILING.sub("", text[start:end])
         end = start + len(span)
         head = found.group("head")
@@ -629,6 +629,16 @@ def _named(text: str, lang: str) -> Iterable[Match]:
             continue  # a governing council (``Conseil militaire de transition``), not a forum
         attributes = {"kind": "organisation", "name": text[start:end]} if kind is Actor else {}
         yield Match(kind, start, end, attributes, "names/named-head")
+
+
+def _on_the_head_line(text: str, span: tuple[int, int], head: tuple[int, int]) -> tuple[int, int]:
+    """The part of a name's ``span`` on the line of its ``head``: a name never runs over a line
+    break (``From X, Maiduguri`` in a byline above ``Force Commander ...`` is not ``Maiduguri
+    Force``)."""
+    start, end = span
+    start = max(start, text.rfind("\n", start, head[0]) + 1)
+    newline = text.find("\n", head[1], end)
+    return start, newline if newline >= 0 else end
 
 
 _APPOSED = compile_pattern(r",\s+(?:an?|une?)\s+$", regex.IGNORECASE)
