@@ -709,8 +709,103 @@ def test_a_topic_and_a_plural_head_is_a_generic_plural(pipeline: Pipeline) -> No
     singular names one (``counter-terrorism strategy``)."""
     names = found(
         pipeline,
-        "The group has coordinated regional counter-terrorism initiatives. It adopted a counter-terrorism strategy.",
+        "The group has coordinated regional counter-terrorism initiatives. "
+        "It adopted a counter-terrorism strategy.",
         "en",
     )
     assert ("Initiative", "counter-terrorism initiatives") not in names
     assert ("Initiative", "counter-terrorism strategy") in names
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fr",
+            "L'armée a lancé une opération de lutte contre le terrorisme dans le nord.",
+            "opération de lutte contre le terrorisme",
+        ),
+        (
+            "fr",
+            "Les gendarmes ont mené une opération antiterroriste près de Kayes.",
+            "opération antiterroriste",
+        ),
+        (
+            "fr",
+            "Les deux pays mènent des opérations militaires conjointes dans la zone.",
+            "opérations militaires conjointes",
+        ),
+        ("fr", "Un exercice militaire conjoint a eu lieu près de Zinder.", "exercice militaire conjoint"),
+        (
+            "en",
+            "The army launched a counter-terrorism operation in the north.",
+            "counter-terrorism operation",
+        ),
+        (
+            "en",
+            "Police joined a regional counter-terrorism tabletop exercise in Apia.",
+            "regional counter-terrorism tabletop exercise",
+        ),
+        (
+            "en",
+            "The two armies conducted joint military operations near the border.",
+            "joint military operations",
+        ),
+        (
+            "fr",
+            "Le Togo et le Ghana ont signé un accord de coopération en matière de sécurité.",
+            "accord de coopération en matière de sécurité",
+        ),
+        (
+            "en",
+            "The two countries signed a security cooperation agreement on Friday.",
+            "security cooperation agreement",
+        ),
+    ],
+)
+def test_an_operation_exercise_or_agreement_against_terrorism_is_an_initiative(
+    pipeline: Pipeline, lang: str, text: str, expected: str
+) -> None:
+    """What actors run against terrorism, jointly or by name of its purpose, as a campaign is."""
+    assert ("Initiative", expected) in found(pipeline, text, lang)
+
+
+def test_counter_terrorism_operations_in_the_plural_are_generic(pipeline: Pipeline) -> None:
+    text = "Les opérations antiterroristes se poursuivent. Counter-terrorism operations go on."
+    assert [name for kind, name in found(pipeline, text, "fr") if kind == "Initiative"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fr",
+            "La conférence parlementaire sur la lutte contre le terrorisme s'ouvre lundi.",
+            "conférence parlementaire sur la lutte contre le terrorisme",
+        ),
+        (
+            "fr",
+            "Le sommet sous-régional sur la sécurité a eu lieu à Lomé.",
+            "sommet sous-régional sur la sécurité",
+        ),
+        (
+            "fr",
+            "Ils ont tenu une réunion sur le renforcement de la coopération militaire.",
+            "réunion sur le renforcement de la coopération militaire",
+        ),
+        (
+            "en",
+            "The ministers held a meeting on defence cooperation in Nairobi.",
+            "meeting on defence cooperation",
+        ),
+        (
+            "en",
+            "They held the first meeting on strengthening military cooperation.",
+            "meeting on strengthening military cooperation",
+        ),
+    ],
+)
+def test_a_meeting_on_security_cooperation_is_a_forum(
+    pipeline: Pipeline, lang: str, text: str, expected: str
+) -> None:
+    assert ("Forum", expected) in found(pipeline, text, lang)

@@ -344,12 +344,31 @@ _EN_DESCRIBED = compile_pattern(
 # -- forces and joint operations, which the guidelines count as Initiatives ----------------------
 
 _FR_FORCE = compile_pattern(
-    _WORD_START + r"(?P<span>(?:force|forces|opérations?|operations?|patrouilles?|exercices?)\s+"
-    r"(?:conjointes?|mixtes?|multinationales?(?:\s+mixtes?)?|communes?|régionales?|regionales?)"
+    # "opération militaire conjointe", "exercice antiterroriste", "opération de lutte contre le
+    # terrorisme": what is run jointly by several, or one operation run against terrorism (the
+    # plural is the guidelines' generic "opérations antiterroristes")
+    _WORD_START + r"(?P<span>(?:(?:force|forces|opérations?|operations?|patrouilles?|exercices?)"
+    r"(?:\s+militaires?)?\s+"
+    r"(?:conjointe?s?|mixtes?|multinationales?(?:\s+mixtes?)?|communes?|régionales?|regionales?)"
+    r"|(?:opération|operation|exercice)(?:\s+militaire)?\s+"
+    r"(?:anti-?terroriste|contre-terroriste|de\s+lutte\s+(?:anti-?terroriste|contre\s+le\s+terrorisme)))"
     r"(?:\s+(?:du|de\s+la|de\s+l['’]|des|au|en)\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*)?)(?![\w\-])",
     regex.IGNORECASE,
 )
 _FR_FORCE_AT = Openings(_FR_FORCE, ["force", "operation", "patrouille", "exercice"])
+_AGREEMENT = compile_pattern(
+    _WORD_START + r"(?P<span>accord\s+de\s+(?:coopération|cooperation)\s+"
+    r"(?:militaire|sécuritaire|securitaire|antiterroriste|de\s+défense|de\s+defense|en\s+matière\s+de\s+(?:sécurité|securite|défense|defense)|"
+    r"dans\s+le\s+domaine\s+de\s+la\s+(?:sécurité|securite|défense|defense))"
+    r"|(?:military|security|defen[cs]e|counter-?terrorism)\s+cooperation\s+(?:agreement|pact)"
+    r"|(?:agreement|pact)\s+on\s+(?:military|security|defen[cs]e|counter-?terrorism)\s+cooperation)(?![\w\-])",
+    regex.IGNORECASE,
+)
+"""An agreement of security cooperation, which states sign to run it together: ``accord de
+coopération militaire``, ``security cooperation agreement``."""
+_AGREEMENT_AT = Openings(
+    _AGREEMENT, ["accord", "military", "security", "defence", "defense", "counter", "agreement", "pact"]
+)
 _FR_MISSION = compile_pattern(
     _WORD_START
     + r"(?P<span>(?:mission|force|op[ée]ration)(?:\s+(?:de|d['’])\s*(?:soutien|formation|stabilisation|"
@@ -363,11 +382,16 @@ _FR_MISSION = compile_pattern(
 l'Union africaine en Somalie``, ``la mission de formation de l'Union européenne au Mali``."""
 _FR_MISSION_AT = Openings(_FR_MISSION, ["mission", "force", "operation"])
 _EN_FORCE = compile_pattern(
-    _WORD_START + r"(?P<span>(?:joint|multinational|regional|combined)\s+(?:counter-?terrorism\s+)?"
-    r"(?:force|task\s+force|operation|operations|exercise|exercises|drills|patrols))(?![\w\-])",
+    _WORD_START + r"(?P<span>(?:joint|multinational|regional|combined)\s+"
+    r"(?:(?:counter-?terrorism|military|naval|security|tabletop)\s+){0,2}"
+    r"(?:force|task\s+force|operation|operations|exercise|exercises|drills|patrols)"
+    # one operation or exercise run against terrorism ("a counter-terrorism operation"; the
+    # plural is the guidelines' generic "counter-terrorism operations")
+    r"|(?:counter-?terrorism|counter-?terrorist|anti-?terrorism|anti-?terrorist)\s+"
+    r"(?:(?:military|joint|tabletop|field)\s+)?(?:operation|exercise|drill|drills))(?![\w\-])",
     regex.IGNORECASE,
 )
-_EN_FORCE_AT = Openings(_EN_FORCE, ["joint", "multinational", "regional", "combined"])
+_EN_FORCE_AT = Openings(_EN_FORCE, ["joint", "multinational", "regional", "combined", "counter", "anti"])
 
 _NAMED_OPERATION = compile_pattern(
     rf"{_WORD_START}(?P<head>[Oo]p[ée]rations?|OP[ÉE]RATIONS?|[Tt]ask[- ][Ff]orce|[Ff]orce|FORCE|"
@@ -659,6 +683,8 @@ def _described_meetings(text: str, lang: str) -> Iterable[Match]:
             yield Match(Forum, start, end, {"kind": "meeting"}, "names/described-meeting")
         for found in _FR_FORCE_AT.finditer(text):
             yield Match(Initiative, found.start("span"), found.end("span"), {}, "names/force")
+        for found in _AGREEMENT_AT.finditer(text):
+            yield Match(Initiative, found.start("span"), found.end("span"), {}, "names/agreement")
     else:
         for found in _in_sentences_with(_EN_DESCRIBED, _EN_MEETING_WORD, text, reach=200):
             start, end = found.span("span")
@@ -666,6 +692,8 @@ def _described_meetings(text: str, lang: str) -> Iterable[Match]:
             yield Match(Forum, start, end, {"kind": "meeting"}, "names/described-meeting")
         for found in _EN_FORCE_AT.finditer(text):
             yield Match(Initiative, found.start("span"), found.end("span"), {}, "names/force")
+        for found in _AGREEMENT_AT.finditer(text):
+            yield Match(Initiative, found.start("span"), found.end("span"), {}, "names/agreement")
 
 
 _EDITION_OF = compile_pattern(
