@@ -809,3 +809,52 @@ def test_a_meeting_on_security_cooperation_is_a_forum(
     pipeline: Pipeline, lang: str, text: str, expected: str
 ) -> None:
     assert ("Forum", expected) in found(pipeline, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fr",
+            "Le comité des chefs d'état-major de la CEDEAO s'est réuni à Abuja.",
+            "comité des chefs d'état-major de la CEDEAO",
+        ),
+        ("fr", "La commission mixte de sécurité s'est réunie à Lomé.", "commission mixte de sécurité"),
+        (
+            "en",
+            "The two countries agreed to set up a joint commission on security.",
+            "joint commission on security",
+        ),
+        (
+            "en",
+            "The committee of ECOWAS chiefs of defence staff met in Abuja.",
+            "committee of ECOWAS chiefs of defence staff",
+        ),
+    ],
+)
+def test_a_committee_of_the_states_officers_is_a_forum(
+    pipeline: Pipeline, lang: str, text: str, expected: str
+) -> None:
+    assert ("Forum", expected) in found(pipeline, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Le comité d'organisation a tenu séance."),
+        ("fr", "La commission mixte de coopération économique a siégé."),
+        ("en", "The joint commission on trade met."),
+    ],
+)
+def test_a_committee_of_no_security_officers_is_none(pipeline: Pipeline, lang: str, text: str) -> None:
+    assert [name for kind, name in found(pipeline, text, lang) if kind == "Forum"] == []
+
+
+def test_a_programme_set_up_in_the_passive(pipeline: Pipeline) -> None:
+    """``a été créée`` tells the launch after the name as ``créée par`` does; a bare head stays
+    anaphora."""
+    text = (
+        "Une cellule de coordination du renseignement a été créée à Niamey. Le programme a été lancé en 2015."
+    )
+    initiatives = [name for kind, name in found(pipeline, text, "fr") if kind == "Initiative"]
+    assert initiatives == ["cellule de coordination du renseignement"]
