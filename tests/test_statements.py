@@ -677,6 +677,17 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             ("Les armées ont besoin de soutien", "ajouter", "indirect", "Ibrahim Sani"),
         ],
     ),
+    # -- how it was said, between the verb and its noun complement ----------------------------
+    "fr-a-manner-between-the-verb-and-its-complement": (
+        "fr",
+        "La CEDEAO a condamné avec fermeté l'attaque de Kafolo.",
+        [("l'attaque de Kafolo", "condamner", "indirect", "CEDEAO")],
+    ),
+    "en-a-manner-between-the-verb-and-its-complement": (
+        "en",
+        "ECOWAS condemned in the strongest terms the attack on Kafolo.",
+        [("the attack on Kafolo", "condemn", "indirect", "ECOWAS")],
+    ),
     # -- the title of a state's office: the person presented with the state, else the state --
     "fr-a-state-office-names-the-person-presented-with-that-state": (
         "fr",
