@@ -688,6 +688,11 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "ECOWAS condemned in the strongest terms the attack on Kafolo.",
         [("the attack on Kafolo", "condemn", "indirect", "ECOWAS")],
     ),
+    "en-noted-with-concern": (
+        "en",
+        "ECOWAS noted with concern the rise of attacks in the Sahel.",
+        [("the rise of attacks in the Sahel", "note", "indirect", "ECOWAS")],
+    ),
     # -- the title of a state's office: the person presented with the state, else the state --
     "fr-a-state-office-names-the-person-presented-with-that-state": (
         "fr",
