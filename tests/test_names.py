@@ -858,3 +858,16 @@ def test_a_programme_set_up_in_the_passive(pipeline: Pipeline) -> None:
     )
     initiatives = [name for kind, name in found(pipeline, text, "fr") if kind == "Initiative"]
     assert initiatives == ["cellule de coordination du renseignement"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le programme Hadin Kai vise à sécuriser le nord-est.", "programme Hadin Kai"),
+        ("Le dispositif Sentinelle mobilise 7 000 militaires.", "dispositif Sentinelle"),
+        ("Le projet « Sahel Sécurité » a été lancé en 2019.", "projet « Sahel Sécurité »"),
+    ],
+)
+def test_a_programme_and_its_proper_name(pipeline: Pipeline, text: str, expected: str) -> None:
+    """A head and the name it is given, of several words or in quotes."""
+    assert ("Initiative", expected) in found(pipeline, text, "fr")
