@@ -677,6 +677,15 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             ("Les armées ont besoin de soutien", "ajouter", "indirect", "Ibrahim Sani"),
         ],
     ),
+    # -- an act told with a speech verb is no speech ------------------------------------------
+    "fr-declaring-war-is-an-act": ("fr", "Le Maghreb déclare la guerre à Al-Qaida.", []),
+    "fr-declaring-a-state-of-emergency-is-an-act": ("fr", "Le président a déclaré l'état d'urgence.", []),
+    "en-declaring-war-is-an-act": ("en", "The group declared war on the government.", []),
+    "fr-unanimous-before-a-colon": (
+        "fr",
+        "Ali Tounsi et Charki Draïss sont unanimes : il faut activer la coopération entre les services.",
+        [("il faut activer la coopération entre les services", "être unanime", "indirect", "Ali Tounsi")],
+    ),
     # -- how it was said, between the verb and its noun complement ----------------------------
     "fr-a-manner-between-the-verb-and-its-complement": (
         "fr",

@@ -149,6 +149,7 @@ class _Language:
     """Word forms of the cues (plain, lowercased) -> (lemma, role)."""
     pronouns: frozenset[str]
     person_pronouns: frozenset[str]
+    """Pronouns that refer to one person (``elle``, ``he``, ``ce dernier``), not to a body."""
     latter: frozenset[str]
     """``dernier`` (``ce dernier``), ``latter``: the person named last, not the one who spoke last."""
     asides: Any | None
@@ -165,16 +166,18 @@ class _Language:
     bare_infinitive: Any
     """What puts a cue in the infinitive with no subject: ``de``, ``pour``, ``to``."""
     noun_determiner: Any
+    """A determiner right before a cue's form: the form is a noun there (``la demande``)."""
     title_marker: Any
     """What introduces a quoted name, not speech: ``sous le thème``, ``dénommé``, ``dubbed``."""
     passive: Any
     """An auxiliary of the passive right before a cue: ``été``, ``was``."""
     object_cues: frozenset[str]
     """Lemmas of cues whose object may be a bare noun phrase (``welcomed significant progress``)."""
-    """A determiner right before a cue's form: the form is a noun there (``la demande``)."""
+    acts: Any
+    """Objects that make a speech verb an act, not speech: ``déclarer la guerre``, ``declared a
+    state of emergency``, ``a déclaré ouverte la session``."""
     not_persons: frozenset[str]
     """Titles of bodies and documents, and plural ones: they do not refer back to a person."""
-    """Pronouns that refer to one person (``elle``, ``he``, ``ce dernier``), not to a body."""
     relative_subject: Any
     """A relative pronoun as the speech verb's subject, right before it: ``, who``, ``, qui a``."""
     subordinators: Any
@@ -240,6 +243,7 @@ def _compile(packs: Sequence[RulePack]) -> _Language:
             r"(?<!\w)(?:" + trie_pattern(sorted(lists.get("passive_auxiliaries", ()))) + r")\s+$"
         ),
         object_cues=frozenset(lists.get("object_cues", ())),
+        acts=_word_list(lists.get("act_objects", ())),
         noun_determiner=compile_pattern(
             r"(?<!\w)(?:" + trie_pattern(sorted(lists.get("noun_determiners", ()))) + r")\s*$"
         ),
@@ -1301,6 +1305,8 @@ class StatementExtractor(Extractor):
             return None
         if role == "predicate":  # "s'est dit encouragé de ...": what follows the cue is the content
             return start
+        if ctx.lang.acts.match(ctx.lowered, start):
+            return None  # "déclare la guerre à Al-Qaida": an act, not speech
         m = _PREPOSITION.match(ctx.lowered, start)
         if m is not None and _DETERMINER.match(ctx.lowered, m.end()):
             return int(m.end())
@@ -1361,6 +1367,8 @@ def _bare_object(ctx: _Context, pos: int, s_end: int) -> int | None:
         return None
     if ctx.lang.function_words.fullmatch(word.group()) or word.group().endswith("ly"):
         return None
+    if ctx.lang.acts.match(ctx.lowered, start):
+        return None  # "declared war on": an act, not speech
     return start
 
 
