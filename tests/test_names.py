@@ -871,3 +871,41 @@ def test_a_programme_set_up_in_the_passive(pipeline: Pipeline) -> None:
 def test_a_programme_and_its_proper_name(pipeline: Pipeline, text: str, expected: str) -> None:
     """A head and the name it is given, of several words or in quotes."""
     assert ("Initiative", expected) in found(pipeline, text, "fr")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Ils devront définir une stratégie de lutte contre la criminalité multiforme."),
+        ("en", "The ministers adopted the Arab strategy against the illegal use of narcotics."),
+    ],
+)
+def test_a_programme_against_something_else_is_none_of_ours(pipeline: Pipeline, lang: str, text: str) -> None:
+    """The guidelines' Initiatives are run against terrorism or violent extremism."""
+    assert [name for kind, name in found(pipeline, text, lang) if kind == "Initiative"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fr",
+            "Ils ont adopté une stratégie de lutte contre la criminalité et le terrorisme.",
+            "stratégie de lutte contre la criminalité",
+        ),
+        (
+            "fr",
+            "Ils ont créé un mécanisme de lutte conjointe contre les rebelles ADF.",
+            "mécanisme de lutte conjointe contre les rebelles ADF",
+        ),
+        (
+            "en",
+            "They launched a global programme on countering terrorist threats against vulnerable targets.",
+            "global programme on countering terrorist threats against vulnerable targets",
+        ),
+    ],
+)
+def test_a_programme_against_crime_and_terrorism_stays(
+    pipeline: Pipeline, lang: str, text: str, expected: str
+) -> None:
+    assert ("Initiative", expected) in found(pipeline, text, lang)

@@ -576,7 +576,44 @@ def unlisted_names(text: str, lang: str | None, matches: Sequence[Match]) -> lis
     _short_forms(text, kept)
     _codes_alone(text, kept)
     _institutions_set_up(text, kept)
+    _other_purposes(text, kept)
     return sorted(kept.matches, key=lambda m: (m.start, m.end))
+
+
+_PURPOSE = compile_pattern(
+    r"\m(?:contre|against|(?:to|pour)\s+(?:combat|fight|counter|prevent|tackle|lutter\s+contre|combattre|"
+    r"pr[ée]venir))\M",
+    regex.IGNORECASE,
+)
+_OF_THE_DOMAIN = compile_pattern(
+    r"terror|extr[ée]mis|radicali|jihad|djihad|daech|daesh|isis|isil|qa[iï]da|boko|shabab|insurg|"
+    r"militant|rebel|combattants|fighters|s[ée]curit|menace|threat|violen|arm[ée]s?\M|groupes|groups",
+    regex.IGNORECASE,
+)
+
+
+_CLAUSE_END = compile_pattern(r"[.;:!?\n]")
+
+
+def _other_purposes(text: str, kept: _Kept) -> None:
+    """Drop the programmes a rule found whose stated purpose is of another field (``stratégie de
+    lutte contre la criminalité multiforme``, ``strategy against the illegal use of narcotics``):
+    the guidelines' Initiatives are run against terrorism or violent extremism. A gazetteer's
+    names, and names or purposes that hold a threat or a word of the domain, stay."""
+    for m in kept.matches:
+        if m.type is not Initiative or m.entity is not None:
+            continue
+        purpose = _PURPOSE.search(text, m.start, m.end)
+        if purpose is None:
+            continue
+        # what it is against, up to the end of the clause: "contre la criminalité et le terrorisme"
+        stop = _CLAUSE_END.search(text, m.end, min(len(text), m.end + 80))
+        end = stop.start() if stop is not None else min(len(text), m.end + 80)
+        if _OF_THE_DOMAIN.search(text, m.start, end):
+            continue
+        if any(t.type is Threat for t in kept.overlapping(purpose.end(), end)):
+            continue
+        kept.remove(m)
 
 
 class _Kept:
