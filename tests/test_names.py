@@ -909,3 +909,23 @@ def test_a_programme_against_crime_and_terrorism_stays(
     pipeline: Pipeline, lang: str, text: str, expected: str
 ) -> None:
     assert ("Initiative", expected) in found(pipeline, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fr",
+            "Ils veulent affûter leur stratégie de lutte contre le terrorisme.",
+            ["stratégie de lutte contre le terrorisme"],
+        ),
+        ("fr", "Ils ont présenté leur plan commun.", []),
+        ("en", "They presented their strategy against terrorism.", ["strategy against terrorism"]),
+        ("en", "They presented their plan.", []),
+    ],
+)
+def test_a_possessive_before_a_named_programme(
+    pipeline: Pipeline, lang: str, text: str, expected: list[str]
+) -> None:
+    """``leur plan`` is anaphora; ``leur stratégie de lutte contre le terrorisme`` names one."""
+    assert [name for kind, name in found(pipeline, text, lang) if kind == "Initiative"] == expected
