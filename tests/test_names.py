@@ -929,3 +929,29 @@ def test_a_possessive_before_a_named_programme(
 ) -> None:
     """``leur plan`` is anaphora; ``leur stratégie de lutte contre le terrorisme`` names one."""
     assert [name for kind, name in found(pipeline, text, lang) if kind == "Initiative"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Les pays ont signé la convention visant à lutter contre le terrorisme.",
+            "convention visant à lutter contre le terrorisme",
+        ),
+        (
+            "Ils ont ratifié la Convention de l'OUA sur la prévention et la lutte contre le terrorisme.",
+            "Convention de l'OUA sur la prévention et la lutte contre le terrorisme",
+        ),
+        (
+            "Ils veulent créer une plate-forme pour échanger des informations en temps réel.",
+            "plate-forme pour échanger des informations en temps réel",
+        ),
+        (
+            "Ils ont annoncé la création d'un site Internet de prévention de la radicalisation.",
+            "site Internet de prévention de la radicalisation",
+        ),
+    ],
+)
+def test_conventions_platforms_and_websites(pipeline: Pipeline, text: str, expected: str) -> None:
+    """A convention against terrorism, a platform however spelt, a website set up: programmes."""
+    assert ("Initiative", expected) in found(pipeline, text, "fr")
