@@ -955,3 +955,9 @@ def test_a_possessive_before_a_named_programme(
 def test_conventions_platforms_and_websites(pipeline: Pipeline, text: str, expected: str) -> None:
     """A convention against terrorism, a platform however spelt, a website set up: programmes."""
     assert ("Initiative", expected) in found(pipeline, text, "fr")
+
+
+def test_and_the_joins_two_names_not_one(pipeline: Pipeline) -> None:
+    names = found(pipeline, "They work in the UN and the Global Counterterrorism Forum.", "en")
+    assert ("Forum", "Global Counterterrorism Forum") in names
+    assert not [name for kind, name in names if name.startswith("UN and")]
