@@ -761,6 +761,16 @@ def test_a_topic_and_a_plural_head_is_a_generic_plural(pipeline: Pipeline) -> No
             "The two countries signed a security cooperation agreement on Friday.",
             "security cooperation agreement",
         ),
+        (
+            "en",
+            "The Gulf states signed an agreement against terror financing.",
+            "agreement against terror financing",
+        ),
+        (
+            "fr",
+            "Les deux pays ont signé un accord de lutte contre le terrorisme.",
+            "accord de lutte contre le terrorisme",
+        ),
     ],
 )
 def test_an_operation_exercise_or_agreement_against_terrorism_is_an_initiative(
@@ -961,3 +971,8 @@ def test_and_the_joins_two_names_not_one(pipeline: Pipeline) -> None:
     names = found(pipeline, "They work in the UN and the Global Counterterrorism Forum.", "en")
     assert ("Forum", "Global Counterterrorism Forum") in names
     assert not [name for kind, name in names if name.startswith("UN and")]
+
+
+def test_an_agreement_with_a_threat_beyond_its_clause_is_none(pipeline: Pipeline) -> None:
+    text = "They signed an agreement with Niger, and pledged to fight terrorism."
+    assert [name for kind, name in found(pipeline, text, "en") if kind == "Initiative"] == []

@@ -361,13 +361,32 @@ _AGREEMENT = compile_pattern(
     r"(?:militaire|sécuritaire|securitaire|antiterroriste|de\s+défense|de\s+defense|en\s+matière\s+de\s+(?:sécurité|securite|défense|defense)|"
     r"dans\s+le\s+domaine\s+de\s+la\s+(?:sécurité|securite|défense|defense))"
     r"|(?:military|security|defen[cs]e|counter-?terrorism)\s+cooperation\s+(?:agreement|pact)"
-    r"|(?:agreement|pact)\s+on\s+(?:military|security|defen[cs]e|counter-?terrorism)\s+cooperation)(?![\w\-])",
+    r"|(?:agreement|pact)\s+on\s+(?:military|security|defen[cs]e|counter-?terrorism)\s+cooperation"
+    # or against terrorism: "an agreement on Sunday to coordinate their efforts against the
+    # financing of terrorist groups", "un accord de lutte contre le terrorisme"
+    r"|(?:accord|agreement|pact|memorandum\s+of\s+understanding|protocole\s+d['’]accord)"
+    r"(?:\s+[\w'’\-]+){0,8}?\s+(?:against|contre|to\s+(?:combat|counter|fight))"
+    r"(?:\s+[\w'’\-]+){0,4}?\s+(?:terror[\w\-]*|extr[ée]mis[\w\-]*|radicali[\w\-]*|jihad[\w\-]*|djihad[\w\-]*)"
+    r"(?:\s+(?:financing|groups|organi[sz]ations|fighters|groupes|organisations))?)(?![\w\-])",
     regex.IGNORECASE,
 )
-"""An agreement of security cooperation, which states sign to run it together: ``accord de
-coopération militaire``, ``security cooperation agreement``."""
+"""An agreement of security cooperation or against terrorism, which states sign to run it
+together: ``accord de coopération militaire``, ``security cooperation agreement``, ``agreement
+against terror financing``."""
 _AGREEMENT_AT = Openings(
-    _AGREEMENT, ["accord", "military", "security", "defence", "defense", "counter", "agreement", "pact"]
+    _AGREEMENT,
+    [
+        "accord",
+        "military",
+        "security",
+        "defence",
+        "defense",
+        "counter",
+        "agreement",
+        "pact",
+        "memorandum",
+        "protocole",
+    ],
 )
 _FR_MISSION = compile_pattern(
     _WORD_START
