@@ -976,3 +976,16 @@ def test_and_the_joins_two_names_not_one(pipeline: Pipeline) -> None:
 def test_an_agreement_with_a_threat_beyond_its_clause_is_none(pipeline: Pipeline) -> None:
     text = "They signed an agreement with Niger, and pledged to fight terrorism."
     assert [name for kind, name in found(pipeline, text, "en") if kind == "Initiative"] == []
+
+
+def test_a_meeting_after_a_place_and_a_comma_is_its_own(pipeline: Pipeline) -> None:
+    """``, une réunion`` describes a name before it in the sentence; after a place alone it is a
+    meeting of its own, its participants' title and count included."""
+    text = (
+        "C'est là que se tient, depuis lundi, à Tunis, une réunion des directeurs généraux de la "
+        "Sûreté nationale des cinq pays de l'UMA."
+    )
+    expected = "réunion des directeurs généraux de la Sûreté nationale des cinq pays de l'UMA"
+    assert ("Forum", expected) in found(pipeline, text, "fr")
+    apposed = "The results went to the Financing Summit in Jakarta, an annual meeting co-hosted by Australia."
+    assert [name for kind, name in found(pipeline, apposed, "en") if kind == "Forum"] == ["Financing Summit"]

@@ -284,11 +284,14 @@ _FR_NATIONAL = r"(?-i:\p{Ll}+(?:aine?s?|aises?|ais|iens?|iennes?|iques?|ales?|au
 _FR_ORGANISER = (
     rf"\s+(?:les\s+|la\s+|le\s+|l{_APOSTROPHE})?(?-i:{_CAP})(?:[\s\-]+(?-i:{_CAP}))*(?:\s+{_FR_NATIONAL})?"
 )
+_FR_COUNT = r"(?:(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|\d+)\s+)?"
+"""How many, before the participants' countries: ``des cinq pays de l'UMA``."""
 _FR_DESCRIBED = compile_pattern(
     rf"{_WORD_START}(?P<span>(?:{_FR_MEETING})(?:\s+{_FR_MEETING_ADJECTIVE})*"
     rf"(?:"
-    # participants: "des chefs d'état-major de la CEDEAO", "des ministres de l'Intérieur des pays ..."
-    rf"\s+des\s+{_FR_PARTICIPANTS}(?:\s+(?:{_FR_PREPOSITION}){_FR_WORD}(?:\s+{_FR_ADJECTIVE}|\s+{_CAP}|-[\p{{L}}\-]+){{0,3}}){{0,7}}"
+    # participants: "des chefs d'état-major de la CEDEAO", "des ministres de l'Intérieur des pays ...",
+    # "des directeurs généraux de la Sûreté nationale"
+    rf"\s+des\s+{_FR_PARTICIPANTS}(?:\s+(?:généraux|generaux|adjoints))?(?:\s+(?:{_FR_PREPOSITION}){_FR_COUNT}{_FR_WORD}(?:\s+{_FR_ADJECTIVE}|\s+{_CAP}|-[\p{{L}}\-]+){{0,3}}){{0,7}}"
     # a place or an organiser: "de Niamey", "à Bamako", "de la CEDEAO", "du G5 Sahel",
     # "organisée par les Etats-Unis et le Maroc"
     rf"|\s+(?:co-?)?organis[ée]e?s?\s+par{_FR_ORGANISER}(?:\s+et{_FR_ORGANISER})?"
@@ -587,7 +590,7 @@ def unlisted_names(text: str, lang: str | None, matches: Sequence[Match]) -> lis
         _add(kept, found, inside_ok=False)
     for found in _named(text, lang):
         _add(kept, found, inside_ok=False)
-    for found in _described(text, lang):
+    for found in _described(text, lang, kept):
         _add(kept, found, inside_ok=True)
     for found in _editions(text, kept):
         kept.append(found)
@@ -725,9 +728,19 @@ _APPOSED = compile_pattern(r",\s+(?:an?|une?)\s+$", regex.IGNORECASE)
 """``X, an annual meeting hosted by ...``: a description of X in apposition, not a meeting of its own."""
 
 
-def _described(text: str, lang: str) -> Iterable[Match]:
+def _described(text: str, lang: str, kept: _Kept) -> Iterable[Match]:
     for found in _described_meetings(text, lang):
-        if not _APPOSED.search(text, max(0, found.start - 8), found.start):
+        apposed = _APPOSED.search(text, max(0, found.start - 8), found.start)
+        if apposed is None:
+            yield found
+            continue
+        # the name it describes comes before it in the sentence ("the CTF Summit in Kuala Lumpur,
+        # an annual meeting ..."); with none, it is a meeting of its own ("se tient, à Tripoli,
+        # une réunion des ...")
+        opening = max(
+            text.rfind(". ", 0, apposed.start()), text.rfind("\n", 0, apposed.start()), apposed.start() - 150
+        )
+        if not any(m.type in (Forum, Initiative) for m in kept.overlapping(max(0, opening), apposed.start())):
             yield found
 
 
