@@ -677,6 +677,19 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             ("Les armées ont besoin de soutien", "ajouter", "indirect", "Ibrahim Sani"),
         ],
     ),
+    # -- an adverb between the auxiliary and the cue of an incise --------------------------------
+    "fr-an-adverb-inside-an-inverted-incise": (
+        "fr",
+        "Le président kényan Amos Kariuki participe au sommet. \"Les shebab restent une menace\", a "
+        "d'ailleurs souligné le président kényan.",
+        [("Les shebab restent une menace", "souligner", "direct", "Amos Kariuki")],
+    ),
+    "fr-a-two-word-adverb-inside-an-inverted-incise": (
+        "fr",
+        "Le président kényan Amos Kariuki participe au sommet. \"Les shebab restent une menace\", a par "
+        "ailleurs souligné le président.",
+        [("Les shebab restent une menace", "souligner", "direct", "Amos Kariuki")],
+    ),
     # -- an act told with a speech verb is no speech ------------------------------------------
     "fr-declaring-war-is-an-act": ("fr", "Le Maghreb déclare la guerre à Al-Qaida.", []),
     "fr-declaring-a-state-of-emergency-is-an-act": ("fr", "Le président a déclaré l'état d'urgence.", []),

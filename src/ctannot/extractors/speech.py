@@ -85,9 +85,14 @@ _FIRST_VERB = compile_pattern(
     r"\s(?:a|ont|est|sont|avait|avaient|sera|était|has|have|had|was|were|is|are|will|said|says)\s"
 )
 """The first auxiliary or speech verb of a sentence, where its subject ends (roughly)."""
+_ADVERB = (
+    r"(?:également|aussi|encore|d['’]ailleurs|par\s+ailleurs|pour\s+sa\s+part|de\s+son\s+côté|ensuite|enfin|"
+    r"toutefois|cependant|pourtant|déjà|une\s+nouvelle\s+fois|à\s+nouveau|de\s+nouveau|also|then|again|"
+    r"further|earlier|later)"
+)
+"""What may stand between an auxiliary and a cue: ``a d'ailleurs souligné``, ``has also said``."""
 _AUXILIARY = compile_pattern(
-    r"(?:(?:a|ont|avait|avaient|aurait|has|had|have|was|were|is)(?:\s+(?:également|aussi|encore|also|then))?)?",
-    regex.IGNORECASE,
+    rf"(?:(?:a|ont|avait|avaient|aurait|has|had|have|was|were|is)(?:\s+{_ADVERB})?)?", regex.IGNORECASE
 )
 _WORD = compile_pattern(r"\w+")
 # A capitalised name of a body: "Tech Against Terrorism", "Organe de coordination pour l'analyse"
@@ -124,7 +129,7 @@ _THAT_AFTER_ADJUNCT = compile_pattern(r"[^.;:«»“”\",]{0,70}?\s(?:que\s+|qu
 _PREPOSITION = compile_pattern(r"(?:sur|pour|contre|on|for|of|against|about|de\s|d'(?=une?\s))\s*")
 _SUBJECT_STOP = compile_pattern(r"[,.;:!?]|\s(?:que|qu'|that)\s")
 _ARTICLE = compile_pattern(r"(?:(?:les|le|la|the)\s+|l'\s*)")
-_AFTER_QUOTE = compile_pattern(r"[»”\"’]\s*,?\s*(?:[\w-]+\s*){0,2}$")
+_AFTER_QUOTE = compile_pattern(rf"[»”\"’]\s*,?\s*(?:(?:{_ADVERB}|[\w-]+)\s*){{0,2}}$", regex.IGNORECASE)
 _DETERMINER = compile_pattern(
     r"(?:l'|d'une?\s|(?:la|le|les|une?|des|du|sa|son|ses|leurs?|cette|ces|ce|cet|tout|toute|tous|toutes|the|a|an|its|their|his|her"
     r"|our|this|any|all|these|those)\s)",
