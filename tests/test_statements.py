@@ -677,6 +677,16 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             ("Les armées ont besoin de soutien", "ajouter", "indirect", "Ibrahim Sani"),
         ],
     ),
+    # -- a title opening its sentence, the person named as the next one opens -----------------
+    "fr-a-title-subject-named-by-the-next-sentence": (
+        "fr",
+        "Les ministres se sont réunis à Bruxelles. Le ministre belge de la Justice a insisté sur le "
+        "besoin d'échanger les informations. Joris Van Dam explique : « nous devons coopérer ».",
+        [
+            ("le besoin d'échanger les informations", "insister", "indirect", "Joris Van Dam"),
+            ("nous devons coopérer", "expliquer", "direct", "Joris Van Dam"),
+        ],
+    ),
     # -- an adverb between the auxiliary and the cue of an incise --------------------------------
     "fr-an-adverb-inside-an-inverted-incise": (
         "fr",

@@ -70,6 +70,10 @@ _LINE_BREAKS = compile_pattern(r"[.!?;:]")
 _SUBJECT_REACH = 60
 """How far after ``selon X,`` a speech verb may come for the words before it to be its subject
 (``selon l'agence APS, le ministre Ahmed Ouali a déclaré``)."""
+_SENTENCE_END = compile_pattern(r"[.!?][»”\"]?\s+(?:(?:M\.|Mme|Mr\.?|Ms\.?|Dr\.?)\s+)?")
+_NEXT_SENTENCE_REACH = 400
+"""How far the end of a sentence whose subject is a title is looked for: its next sentence may
+name that person."""
 _INVERTED_PRONOUN = compile_pattern(r"-(?:t-)?(?:il|elle|ils|elles)(?!\w)")
 """The subject pronoun inside an inverted cue (``s'est-il félicité``)."""
 _SUBJECT_PARTS = 4
@@ -396,9 +400,12 @@ class _Context:
         segment_start = max(self.plain.rfind(",", start, pos), start)
         return self.lang.relative.search(self.lowered, segment_start, pos) is not None
 
-    def speaker_in(self, start: int, end: int, first: bool = True, back: bool = True) -> str | None:
+    def speaker_in(
+        self, start: int, end: int, first: bool = True, back: bool = True, opens: bool = False
+    ) -> str | None:
         """The speaker named in ``text[start:end]``: a mention, a new person, or (if ``back``) a
-        back-reference from a pronoun or a title."""
+        back-reference from a pronoun or a title. A title that ``opens`` its sentence as the
+        subject may name the person the next sentence opens with instead."""
         start, end = _trim(self.plain, start, end)
         if start >= end:
             return None
@@ -482,6 +489,9 @@ class _Context:
             qualified = self._person_described(start, title.start(), title.end(), end)
             if qualified is not None:
                 return qualified
+            named_next = self._person_opening_next_sentence(end) if opens else None
+            if named_next is not None:
+                return named_next  # "Le ministre belge a insisté sur C. Koen Geens explique : ..."
         opening = _WORD.search(self.lowered, start, end)
         if self.previous_sentence and not title and opening and opening.group() in self.lang.person_pronouns:
             subject = self.person_subject(*self.previous_sentence)
@@ -514,6 +524,22 @@ class _Context:
         stems = {_stem(w) for w in _WORD.findall(self.lowered, state.start, state.end) if len(w) >= 5}
         person = self._person_described(start, title.start(), title.end(), end, stems) if stems else None
         return person or state.id
+
+    def _person_opening_next_sentence(self, pos: int) -> str | None:
+        """The person the sentence after the one at ``pos`` opens with, named (``... entre les 28.
+        Koen Geens explique``), or None."""
+        end = _SENTENCE_END.search(self.plain, pos, min(len(self.plain), pos + _NEXT_SENTENCE_REACH))
+        if end is None:
+            return None
+        at = end.end()
+        i = bisect.bisect_left(self.speakers, at, key=start_of)
+        if i < len(self.speakers) and self.speakers[i].start == at:
+            return self.speakers[i].id if _is_person(self.speakers[i]) else None
+        name = _PERSON.match(self.document.text, at)
+        if name is None or len(name.group().split()) < 2 or self._not_a_name(name.group().split()[0]):
+            return None
+        person = self.new_person(at, name.end())
+        return person.id if person is not None and _is_person(person) else None
 
     def _person_described(
         self, pos: int, title_start: int, title_end: int, end: int, qualifiers: set[str] | None = None
@@ -732,7 +758,7 @@ class _Context:
             # "the UN envoy, who arrived on Monday, said": the subject ends where its relative
             # clause starts
             return self.speaker_in(start, comma)
-        return self.speaker_in(start, cue_start)
+        return self.speaker_in(start, cue_start, opens=True)
 
     def _starts_with_title(self, start: int, before: int) -> bool:
         head = _ARTICLE.match(self.lowered, start)
