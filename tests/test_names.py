@@ -989,3 +989,8 @@ def test_a_meeting_after_a_place_and_a_comma_is_its_own(pipeline: Pipeline) -> N
     assert ("Forum", expected) in found(pipeline, text, "fr")
     apposed = "The results went to the Financing Summit in Jakarta, an annual meeting co-hosted by Australia."
     assert [name for kind, name in found(pipeline, apposed, "en") if kind == "Forum"] == ["Financing Summit"]
+
+
+def test_a_meeting_dedicated_to_terrorism(pipeline: Pipeline) -> None:
+    text = "La réunion extraordinaire consacrée à la menace terroriste a eu lieu à Bruxelles."
+    assert ("Forum", "réunion extraordinaire consacrée à la menace terroriste") in found(pipeline, text, "fr")
