@@ -837,6 +837,12 @@ def test_a_meeting_on_security_cooperation_is_a_forum(
         ),
         (
             "en",
+            "Kenya and Somalia agreed to set up a joint border security committee.",
+            "joint border security committee",
+        ),
+        ("fr", "Le comité mixte de sécurité s'est réuni à Niamey.", "comité mixte de sécurité"),
+        (
+            "en",
             "The committee of ECOWAS chiefs of defence staff met in Abuja.",
             "committee of ECOWAS chiefs of defence staff",
         ),
