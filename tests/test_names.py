@@ -1000,3 +1000,20 @@ def test_a_meeting_after_a_place_and_a_comma_is_its_own(pipeline: Pipeline) -> N
 def test_a_meeting_dedicated_to_terrorism(pipeline: Pipeline) -> None:
     text = "La réunion extraordinaire consacrée à la menace terroriste a eu lieu à Bruxelles."
     assert ("Forum", "réunion extraordinaire consacrée à la menace terroriste") in found(pipeline, text, "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "L'armée ougandaise et l'armée congolaise ont lancé l'offensive.",
+            ["armée ougandaise", "armée congolaise"],
+        ),
+        ("La police nigérienne a arrêté trois suspects.", ["police nigérienne"]),
+        ("L'armée burkinabè a riposté.", ["armée burkinabè"]),
+        ("L'armée reste mobilisée. La police européenne coopère.", []),
+    ],
+)
+def test_a_state_s_army_or_police_is_an_actor(pipeline: Pipeline, text: str, expected: list[str]) -> None:
+    """A government body that acts, named by its state's adjective; a region's names none."""
+    assert [name for kind, name in found(pipeline, text, "fr") if kind == "Actor"] == expected
