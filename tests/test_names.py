@@ -1017,3 +1017,18 @@ def test_a_meeting_dedicated_to_terrorism(pipeline: Pipeline) -> None:
 def test_a_state_s_army_or_police_is_an_actor(pipeline: Pipeline, text: str, expected: list[str]) -> None:
     """A government body that acts, named by its state's adjective; a region's names none."""
     assert [name for kind, name in found(pipeline, text, "fr") if kind == "Actor"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("U.S. President Donald Trump visited Riyadh.", ["Donald Trump"]),
+        ("Pakistani and U.S. senior officials met in Washington.", []),
+        ("The US asks 12 countries to help.", ["US"]),
+    ],
+)
+def test_a_state_s_short_name_as_an_adjective_is_no_actor(
+    pipeline: Pipeline, text: str, expected: list[str]
+) -> None:
+    """The guidelines: adjectives of nationality ("U.S.") are not Actors; the state that acts is."""
+    assert [name for kind, name in found(pipeline, text, "en") if kind == "Actor"] == expected
