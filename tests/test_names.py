@@ -1032,3 +1032,12 @@ def test_a_state_s_short_name_as_an_adjective_is_no_actor(
 ) -> None:
     """The guidelines: adjectives of nationality ("U.S.") are not Actors; the state that acts is."""
     assert [name for kind, name in found(pipeline, text, "en") if kind == "Actor"] == expected
+
+
+def test_a_person_s_surname_alone_later_is_the_same_actor(pipeline: Pipeline) -> None:
+    """Every mention counts: ``Bouteflika`` after ``Abdelaziz Bouteflika``; not the last word of a
+    longer name the rules cut short, nor a surname two persons share."""
+    text = "Le président Abdelaziz Bouteflika a reçu le roi Mohammed VI. Bouteflika a salué la coopération."
+    assert [name for kind, name in found(pipeline, text, "fr") if kind == "Actor"][-1] == "Bouteflika"
+    shared = "Le ministre Ali Diallo et le général Moussa Diallo sont arrivés. Diallo a parlé."
+    assert [name for kind, name in found(pipeline, shared, "fr") if name == "Diallo"] == []

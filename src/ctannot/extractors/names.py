@@ -597,6 +597,7 @@ def unlisted_names(text: str, lang: str | None, matches: Sequence[Match]) -> lis
     _acronyms_before_names(text, kept)
     _short_forms(text, kept)
     _codes_alone(text, kept)
+    _surnames_alone(text, kept)
     _institutions_set_up(text, kept)
     _other_purposes(text, kept)
     return sorted(kept.matches, key=lambda m: (m.start, m.end))
@@ -988,6 +989,42 @@ def _institutions_set_up(text: str, kept: _Kept) -> None:
 
 _CODE_FIRST = compile_pattern(r"(?P<code>\p{Lu}+\d+)[\s\-]+\p{Lu}")
 """A name that opens with a code of capitals and digits: ``G5 Sahel``, ``G20 Summit``."""
+
+
+_CAPITALISED_BEFORE = compile_pattern(r"\p{Lu}[\p{L}\-’']*\s+$")
+_CAPITALISED_AFTER = compile_pattern(r"\s+\p{Lu}")
+_SURNAME = compile_pattern(r"\p{Lu}[\p{Ll}\-’']{3,}")
+"""A surname that may stand alone for a person: capitalised, four letters or more."""
+
+
+def _surnames_alone(text: str, kept: _Kept) -> None:
+    """A person's surname alone after the person is named in full (``Bouteflika`` after
+    ``Abdelaziz Bouteflika``): the same Actor named again, as the guidelines count every mention.
+    Not where a mention already is (a state, a body), not a word of a longer name (``Nouatin
+    Fortuney Alain``), and not a surname that two persons share."""
+    persons: dict[str, Match] = {}
+    names_of: dict[str, set[str]] = {}
+    for m in kept:
+        if m.type is Actor and m.attributes.get("kind") == "person":
+            words = text[m.start : m.end].split()
+            if len(words) >= 2 and _SURNAME.fullmatch(words[-1]):
+                persons.setdefault(words[-1], m)
+                names_of.setdefault(words[-1], set()).add(" ".join(words))
+    persons = {surname: m for surname, m in persons.items() if len(names_of[surname]) == 1}
+    if not persons:
+        return
+    for found in whole_words(persons).finditer(text):
+        person = persons[found.group()]
+        start, end = found.span()
+        if (
+            start < person.end
+            or kept.overlapping(start, end)
+            or _CAPITALISED_AFTER.match(text, end)
+            or _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
+        ):
+            continue
+        attributes = {"kind": "person", "name": text[person.start : person.end]}
+        kept.append(Match(Actor, start, end, attributes, "names/surname-alone", person.entity))
 
 
 def _codes_alone(text: str, kept: _Kept) -> None:
