@@ -677,6 +677,11 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             ("Les armées ont besoin de soutien", "ajouter", "indirect", "Ibrahim Sani"),
         ],
     ),
+    "fr-selon-a-name-and-its-title-in-apposition": (
+        "fr",
+        "Selon Moussa Kane, président de la Commission de l'UA, le terrorisme gagne du terrain.",
+        [("le terrorisme gagne du terrain", "selon", "indirect", "Moussa Kane")],
+    ),
     # -- a title opening its sentence, the person named as the next one opens -----------------
     "fr-a-title-subject-named-by-the-next-sentence": (
         "fr",

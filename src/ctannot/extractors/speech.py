@@ -76,6 +76,8 @@ _NEXT_SENTENCE_REACH = 400
 name that person."""
 _INVERTED_PRONOUN = compile_pattern(r"-(?:t-)?(?:il|elle|ils|elles)(?!\w)")
 """The subject pronoun inside an inverted cue (``s'est-il félicité``)."""
+_APPOSED_TITLE = 120
+"""How long a title in apposition after ``selon X,`` may be: the statement starts after it."""
 _SUBJECT_PARTS = 4
 """How many parts between commas after an inverted verb may lead to its subject (``, a affirmé,
 lundi à Rabat, le ministre de l'Intérieur, X``)."""
@@ -457,7 +459,7 @@ class _Context:
         if person is not None:
             return person or None
         if found and (
-            self._starts_with_title(start, found[0].start) or self._title_after(found[-1].end, end)
+            self.starts_with_title(start, found[0].start) or self._title_after(found[-1].end, end)
         ):
             # "le chef de la diplomatie américaine", "the UN envoy": a person's title, the body
             # only qualifies it
@@ -760,7 +762,7 @@ class _Context:
             return self.speaker_in(start, comma)
         return self.speaker_in(start, cue_start, opens=True)
 
-    def _starts_with_title(self, start: int, before: int) -> bool:
+    def starts_with_title(self, start: int, before: int) -> bool:
         head = _ARTICLE.match(self.lowered, start)
         title = self.lang.titles.match(self.lowered, head.end() if head else start)
         return (
@@ -1152,9 +1154,11 @@ class StatementExtractor(Extractor):
                 apposed = _apposed_person(ctx, comma, s_end)
                 if apposed is not None:
                     source, reported = (cue.end, apposed[1]), (apposed[1] + 1, s_end)
-                # "..., Jane Doe, dont le pays préside le Conseil, C": the relative clause is the source's
-                if ctx.lang.relative.match(ctx.lowered, _skip_space(text, reported[0])):
-                    after = text.find(",", reported[0] + 1, s_end)
+                # "..., Jane Doe, dont le pays préside le Conseil, C": the relative clause is the
+                # source's, and so is a title in apposition ("selon X, président de la Commission, C")
+                opening = _skip_space(text, reported[0])
+                if ctx.lang.relative.match(ctx.lowered, opening) or ctx.starts_with_title(opening, s_end):
+                    after = text.find(",", reported[0] + 1, min(s_end, reported[0] + _APPOSED_TITLE))
                     if after > 0:
                         reported = (after + 1, s_end)
             elif text[s_start : cue.start].rstrip().endswith(","):  # C, selon X.
