@@ -682,6 +682,17 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "Selon Moussa Kane, président de la Commission de l'UA, le terrorisme gagne du terrain.",
         [("le terrorisme gagne du terrain", "selon", "indirect", "Moussa Kane")],
     ),
+    # -- telling: the object is the one spoken to ----------------------------------------------
+    "en-told-the-summit-after-a-quote": (
+        "en",
+        '"We are determined to defeat terrorism," Ghanaian President Kofi Mensah told the summit.',
+        [("We are determined to defeat terrorism", "tell", "direct", "Kofi Mensah")],
+    ),
+    "en-told-reporters-and-a-clause": (
+        "en",
+        "Ibrahim Danladi told reporters ISWAP had begun using drones. Ali Musa told the summit in Abuja.",
+        [("ISWAP had begun using drones", "tell", "indirect", "Ibrahim Danladi")],
+    ),
     # -- a title opening its sentence, the person named as the next one opens -----------------
     "fr-a-title-subject-named-by-the-next-sentence": (
         "fr",
@@ -695,13 +706,13 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
     # -- an adverb between the auxiliary and the cue of an incise --------------------------------
     "fr-an-adverb-inside-an-inverted-incise": (
         "fr",
-        "Le président kényan Amos Kariuki participe au sommet. \"Les shebab restent une menace\", a "
+        'Le président kényan Amos Kariuki participe au sommet. "Les shebab restent une menace", a '
         "d'ailleurs souligné le président kényan.",
         [("Les shebab restent une menace", "souligner", "direct", "Amos Kariuki")],
     ),
     "fr-a-two-word-adverb-inside-an-inverted-incise": (
         "fr",
-        "Le président kényan Amos Kariuki participe au sommet. \"Les shebab restent une menace\", a par "
+        'Le président kényan Amos Kariuki participe au sommet. "Les shebab restent une menace", a par '
         "ailleurs souligné le président.",
         [("Les shebab restent une menace", "souligner", "direct", "Amos Kariuki")],
     ),

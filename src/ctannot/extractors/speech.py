@@ -132,6 +132,9 @@ _THAT = compile_pattern(r"\s*(?:,\s*[^,]{1,80},\s*)?(?:que\s+|qu'|that\s+)")
 _PARENTHETICAL = compile_pattern(r"\s*,\s*[^,;:«»“”\".!?]{1,40}?,")
 """An adverbial set off by commas after a speech verb: ``a mis en exergue, à cet effet, le rôle``."""
 _THAT_AFTER_ADJUNCT = compile_pattern(r"[^.;:«»“”\",]{0,70}?\s(?:que\s+|qu'|that\s+)")
+_TOLD_THAT = compile_pattern(r"\s+(?:[\w'’\-.]+\s+){0,6}?(?:that|que|qu')\s*", regex.IGNORECASE)
+"""The one spoken to and the clause after a verb of telling: ``told reporters that``."""
+_ADDRESSEE = compile_pattern(r"\s+(?:the\s+)?[\w\-]+\s+")
 _PREPOSITION = compile_pattern(r"(?:sur|pour|contre|on|for|of|against|about|de\s|d'(?=une?\s))\s*")
 _SUBJECT_STOP = compile_pattern(r"[,.;:!?]|\s(?:que|qu'|that)\s")
 _ARTICLE = compile_pattern(r"(?:(?:les|le|la|the)\s+|l'\s*)")
@@ -184,6 +187,9 @@ class _Language:
     """An auxiliary of the passive right before a cue: ``été``, ``was``."""
     object_cues: frozenset[str]
     """Lemmas of cues whose object may be a bare noun phrase (``welcomed significant progress``)."""
+    addressee_cues: frozenset[str]
+    """Lemmas of cues whose object is the one spoken to (``told the summit``): what was said is
+    their clause (``told reporters that C``) or a quotation."""
     acts: Any
     """Objects that make a speech verb an act, not speech: ``déclarer la guerre``, ``declared a
     state of emergency``, ``a déclaré ouverte la session``."""
@@ -254,6 +260,7 @@ def _compile(packs: Sequence[RulePack]) -> _Language:
             r"(?<!\w)(?:" + trie_pattern(sorted(lists.get("passive_auxiliaries", ()))) + r")\s+$"
         ),
         object_cues=frozenset(lists.get("object_cues", ())),
+        addressee_cues=frozenset(lists.get("addressee_cues", ())),
         acts=_word_list(lists.get("act_objects", ())),
         noun_determiner=compile_pattern(
             r"(?<!\w)(?:" + trie_pattern(sorted(lists.get("noun_determiners", ()))) + r")\s*$"
@@ -458,9 +465,7 @@ class _Context:
         person = self._named_person(start, end, outranks=bool(found))
         if person is not None:
             return person or None
-        if found and (
-            self.starts_with_title(start, found[0].start) or self._title_after(found[-1].end, end)
-        ):
+        if found and (self.starts_with_title(start, found[0].start) or self._title_after(found[-1].end, end)):
             # "le chef de la diplomatie américaine", "the UN envoy": a person's title, the body
             # only qualifies it
             if not back:
@@ -1241,7 +1246,15 @@ class StatementExtractor(Extractor):
             return colon.end(), s_end, ctx.subject_before(s_start, cue.start)
         if cue.role == "incise":
             return None
-        content = self._complement(ctx, cue_end, s_end, cue.role)
+        if cue.lemma in ctx.lang.addressee_cues:
+            # "told reporters that C": the object is the one spoken to, what was said its clause
+            told = _TOLD_THAT.match(text, cue_end, s_end)
+            content = told.end() if told is not None else None
+            addressee = _ADDRESSEE.match(text, cue_end, s_end) if told is None else None
+            if addressee is not None and _CLAUSE_START_EN.match(text, addressee.end()):
+                content = addressee.end()  # "told reporters ISWAP had begun ..."
+        else:
+            content = self._complement(ctx, cue_end, s_end, cue.role)
         if content is None and cue.lemma in ctx.lang.object_cues:
             content = _bare_object(ctx, cue_end, s_end)
         if content is None:
