@@ -503,7 +503,7 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "a déclaré le ministre, qui s'est dit persuadé que la menace reculera.",
         [
             ("Seule la coopération peut vaincre ce fléau", "déclarer", "indirect", "Pedro Alvarez"),
-            ("persuadé que la menace reculera", "se dire", "indirect", "Pedro Alvarez"),
+            ("la menace reculera", "se dire", "indirect", "Pedro Alvarez"),
         ],
     ),
     # -- a participial opening, then the verb with its content after it -----------------------
@@ -681,6 +681,17 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "fr",
         "Selon Moussa Kane, président de la Commission de l'UA, le terrorisme gagne du terrain.",
         [("le terrorisme gagne du terrain", "selon", "indirect", "Moussa Kane")],
+    ),
+    "fr-the-narrator-s-words-on-a-quote-then-an-inverted-incise": (
+        "fr",
+        "Le ministre espagnol de l'Intérieur, Pedro Ruiz, est arrivé. \"Aucun pays n'est à l'abri\", "
+        "que seule la coopération peut éradiquer, a déclaré pour sa part le responsable espagnol.",
+        [("Aucun pays n'est à l'abri", "déclarer", "direct", "Pedro Ruiz")],
+    ),
+    "fr-se-dire-persuade-que": (
+        "fr",
+        "Le ministre Pedro Ruiz s'est dit persuadé que la coopération va se renforcer.",
+        [("la coopération va se renforcer", "se dire", "indirect", "Pedro Ruiz")],
     ),
     # -- telling: the object is the one spoken to ----------------------------------------------
     "en-told-the-summit-after-a-quote": (

@@ -132,6 +132,8 @@ _THAT = compile_pattern(r"\s*(?:,\s*[^,]{1,80},\s*)?(?:que\s+|qu'|that\s+)")
 _PARENTHETICAL = compile_pattern(r"\s*,\s*[^,;:«»“”\".!?]{1,40}?,")
 """An adverbial set off by commas after a speech verb: ``a mis en exergue, à cet effet, le rôle``."""
 _THAT_AFTER_ADJUNCT = compile_pattern(r"[^.;:«»“”\",]{0,70}?\s(?:que\s+|qu'|that\s+)")
+_PREDICATE_THAT = compile_pattern(r"[\w\-]+(?:\s+[\w\-]+)?\s+(?:que\s+|qu'|that\s+)", regex.IGNORECASE)
+"""An adjective and its clause after a predicate cue: ``persuadé que``, ``convinced that``."""
 _TOLD_THAT = compile_pattern(r"\s+(?:[\w'’\-.]+\s+){0,6}?(?:that|que|qu')\s*", regex.IGNORECASE)
 """The one spoken to and the clause after a verb of telling: ``told reporters that``."""
 _ADDRESSEE = compile_pattern(r"\s+(?:the\s+)?[\w\-]+\s+")
@@ -1051,6 +1053,10 @@ class StatementExtractor(Extractor):
         if len(gap) > 80 or _SENTENCE_BREAK.search(gap):
             return None, None
         subject = gap.strip(" ,-\u00a0\u202f")
+        if "," in subject and _AUXILIARY.fullmatch(subject.rsplit(",", 1)[1].strip()):
+            # "« A », que seule la coopération peut éradiquer, a déclaré X": the narrator's words
+            # on the quote, then the inverted incise
+            subject = ""
         if subject and not _AUXILIARY.fullmatch(subject):
             return ctx.speaker_in(pos, cue.start, first=False), cue
         if _INVERTED_PRONOUN.search(ctx.lowered, cue.start, cue.end):
@@ -1352,7 +1358,8 @@ class StatementExtractor(Extractor):
         if self._inverted_subject(ctx, start, s_end):
             return None
         if role == "predicate":  # "s'est dit encouragé de ...": what follows the cue is the content
-            return start
+            that = _PREDICATE_THAT.match(text, start, s_end)  # "s'est dit persuadé que C": C
+            return int(that.end()) if that is not None else start
         if ctx.lang.acts.match(ctx.lowered, start):
             return None  # "déclare la guerre à Al-Qaida": an act, not speech
         m = _PREPOSITION.match(ctx.lowered, start)
