@@ -65,6 +65,17 @@ def test_openings_find_what_the_pattern_finds(openings: Openings) -> None:
         assert [(m.span(), m.groupdict()) for m in openings.finditer(text)] == expected
 
 
+def test_openings_made_after_a_search_find_their_words_too() -> None:
+    # all share one automaton: words new to it make it anew, and the text is searched again
+    text = "la réunion de Niamey, puis le sommet de Dakar"
+    meeting = Openings(regex.compile("reunion"), ["reunion"])
+    assert meeting.starts(text) == [3]
+    summit = Openings(regex.compile("sommet"), ["sommet", "sommets"])
+    assert summit.starts(text) == [text.index("sommet")]
+    assert meeting.starts(text) == [3]
+    assert Openings(regex.compile("sommets?"), ["sommets", "sommet"])._id == summit._id
+
+
 def test_only_the_long_s_matches_a_letter_that_it_does_not_fold_to() -> None:
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
     letters = {ch for o in _OPENINGS for word in o.words for ch in word}
