@@ -159,6 +159,9 @@ class _Language:
     reproduced: Any
     """What says that a text follows, reproduced (``la déclaration suivante``, ``Following is X's
     message``): its paragraphs are its author's statements."""
+    reproduced_phrases: tuple[str, ...]
+    """The phrases ``reproduced`` matches, as :func:`_case_blind` spells them: a text that holds
+    none of them, spelt so, holds no match of it."""
     media: Any
     """What opens a source that only relays (``l'agence APS``, ``TASS``, ``the news agency``): no
     one's statement, unless the speaker it quotes is named in the sentence."""
@@ -197,6 +200,15 @@ class _Language:
     english: bool
 
 
+def _case_blind(text: str) -> str:
+    """``text`` casefolded, the dotted capital I (İ) as an i: a case-insensitive ``regex`` pattern
+    matches a letter of its phrases only to what casefolds as that letter does, and İ to i (which
+    casefolds to an i and a dot; ``tests/test_statements.py`` checks this for every letter of the
+    packs' phrases). A text then holds a phrase's match only if its case-blind spelling holds the
+    phrase's."""
+    return text.replace("İ", "i").casefold()
+
+
 def _word_list(words: Iterable[str]) -> Any:
     return compile_pattern(r"(?<!\w)(?:" + trie_pattern(sorted(words)) + r")(?!\w)", regex.IGNORECASE)
 
@@ -224,6 +236,7 @@ def _compile(packs: Sequence[RulePack]) -> _Language:
             r"(?:" + trie_pattern(sorted(lists.get("anonymous_sources", ()))) + r")(?!\w)", regex.IGNORECASE
         ),
         reproduced=_word_list(lists.get("reproduced_text", ())),
+        reproduced_phrases=tuple(sorted({_case_blind(p) for p in lists.get("reproduced_text", ())})),
         media=compile_pattern(
             r"(?:(?:l'|la\s+|le\s+|les\s+|the\s+|an?\s+)\s*)?(?:"
             + trie_pattern(sorted(lists.get("media_sources", ())))
@@ -848,8 +861,12 @@ class StatementExtractor(Extractor):
         no statement yet is one of its author's, as the guidelines have a declaration
         reproduced without quotation marks."""
         text = ctx.plain
-        if ctx.lang.reproduced.search(ctx.lowered) is None:
-            return  # most texts announce none: one search, not one per paragraph
+        blind = _case_blind(ctx.lowered)
+        if (
+            not any(p in blind for p in ctx.lang.reproduced_phrases)
+            or ctx.lang.reproduced.search(ctx.lowered) is None
+        ):
+            return  # most texts announce none: a look for the phrases, not a search per paragraph
         lines = list(paragraphs(ctx.document.text))
         for n, (p_start, p_end) in enumerate(lines):
             marker = ctx.lang.reproduced.search(ctx.lowered, p_start, p_end)
