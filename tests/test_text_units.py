@@ -100,6 +100,17 @@ def test_english_names_are_found_from_their_heads_as_everywhere() -> None:
         assert [(m.span(), m.groupdict()) for m in names._en_named(text)] == expected
 
 
+def test_fighters_are_looked_for_in_their_sentences_as_everywhere() -> None:
+    edges = [
+        "the ADF rebels. Les rebelles ADF! Des jihadistes du JNIM? ISWAP   \n  militants, FDLR\tinsurgents",
+        "ADF rebelſ, les inſurgés du MNLA, les djihadistes de l’EIGS et des miliciens CODECO.",
+        "ADF" + " " * 300 + "rebels; les REBELLES de l'ADF et les İNSURGÉS du MNLA",
+    ]
+    for text in [*_SAMPLES, *_EDGES, *edges]:
+        expected = [(m.span(), m.groupdict()) for m in names._FIGHTERS_OF.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in names._fighters_of(text)] == expected
+
+
 _PIECES = ["Centre", "centre", "Council", "the", "EA", "Counter", " ", "-", ",", "'s", "’", "of", "Terrorism"]
 _PIECES += [
     "\n",
@@ -114,6 +125,14 @@ _PIECES += [
     "Réunion",
     "de",
     "Niamey",
+    "ADF",
+    "rebels",
+    "rebelles",
+    "des",
+    "djihadistes",
+    "l’",
+    ".",
+    "?",
 ]
 
 
@@ -124,3 +143,5 @@ def test_patterns_tried_at_their_openings_find_what_they_find_everywhere(text: s
         assert [(m.span(), m.groupdict()) for m in openings.finditer(text)] == expected
     expected = [(m.span(), m.groupdict()) for m in names._EN_NAMED.finditer(text)]
     assert [(m.span(), m.groupdict()) for m in names._en_named(text)] == expected
+    expected = [(m.span(), m.groupdict()) for m in names._FIGHTERS_OF.finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in names._fighters_of(text)] == expected

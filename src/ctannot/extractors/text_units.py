@@ -263,9 +263,8 @@ class _SharedWords:
     """The words of every :class:`Openings`, found in a folded text by one Aho-Corasick pass for
     them all.
 
-    An extractor asks several of them about each text in turn (``names`` some eight): each went
-    over the whole text on its own. Those with the same words share an id, so that the patterns
-    a pipeline compiles anew (the statements' lists) do not add words each time.
+    An extractor asks several of them about each text in turn (``names`` some nine): each went
+    over the whole text on its own. Instances with the same words share an id.
     """
 
     def __init__(self) -> None:
@@ -363,18 +362,6 @@ class Openings:
             if found is not None:
                 yield found
                 done = found.end()
-
-
-class Holding(Openings):
-    """A pattern searched only in the texts that hold one of ``words``, for a pattern whose every
-    match holds one of them, though not always at its start (``ADF rebels``), and that most texts
-    do not hold: one Aho-Corasick pass over the folded view tells, and a text that holds one is
-    searched in full, as ``pattern.finditer(text)``. The words are spelt as for :class:`Openings`.
-    """
-
-    def finditer(self, text: str) -> Iterator[Any]:
-        if self.starts(text) != []:
-            yield from self.pattern.finditer(text)
 
 
 def acronym_forms(acronym: str) -> set[str]:
