@@ -55,6 +55,8 @@ _EDGES = [
     "re-réunion de Paris, groupe-groupe jihadiste Ansaru, Sommet de Dakar",
     "the ADF rebels, the ISIS militants ADF, les djihadistes de l'EIGS et les INSURGÉS du MNLA",
     "les inſurgés du MNLA, ADF rebelſ",  # ſ matches s: the text is searched in full
+    "la coalition antiterroriste, the Counter-Terrorism coalition, an anti-ISIS COALITION, la "
+    "Coalition militaire islamique de lutte contre le terrorisme, une contre-coalition anti-terroriste",
 ]
 
 
@@ -133,6 +135,10 @@ _PIECES += [
     "l’",
     ".",
     "?",
+    "coalition",
+    "antiterroriste",
+    "anti-",
+    "Counter-Terrorism",
 ]
 
 
