@@ -416,16 +416,15 @@ def without_vetoed(
     for m in matches:
         vetoed = False
         for n, ex, where in by_type.get(m.type.type_name, ()):
-            if ex.name in failed:
+            if (where and not _holds(m.attributes, where)) or (failed and ex.name in failed):
                 continue
-            if where and any(m.attributes.get(k) != v for k, v in where):
-                continue
-            found = tried.get((n, m.start))
+            key = (n, m.start)
+            found = tried.get(key)
             if found is not None:
                 vetoed = found
             else:
                 try:
-                    vetoed = tried[n, m.start] = _vetoes(ex, views, m.start, timeout)
+                    vetoed = tried[key] = _vetoes(ex, views, m.start, timeout)
                 except TimeoutError:
                     failed.add(ex.name)
                     on_timeout(RuleTimeout(f"{ex.pack}/{ex.name}", timeout))
@@ -436,6 +435,16 @@ def without_vetoed(
         else:
             kept.append(m)
     return _outside(kept, vetoed_spans) if vetoed_spans else kept
+
+
+def _holds(attributes: Mapping[str, Any], where: tuple[tuple[str, Any], ...]) -> bool:
+    """Whether ``attributes`` hold every value of ``where``."""
+    for key, value in where:  # a loop, not all(...): no generator made for each of many matches
+        if attributes.get(key) != value:
+            break
+    else:
+        return True
+    return False
 
 
 def _outside(matches: list[Match], vetoed: list[tuple[int, int, str]]) -> list[Match]:
