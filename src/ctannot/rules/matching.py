@@ -486,14 +486,17 @@ def resolve_overlaps(matches: Iterable[Match], nestable: frozenset[str] = frozen
     candidate of the same type that is not the same entity (a named forum inside a described
     meeting, but not "Coalition to Defeat ISIS" inside "Global Coalition to Defeat ISIS").
     """
-    ordered = sorted(enumerate(matches), key=lambda im: (-im[1].length, im[1].start, im[0]))
+    ordered = sorted(enumerate(matches), key=lambda im: (im[1].start - im[1].end, im[1].start, im[0]))
     longest = ordered[0][1].length if ordered else 0
     starts: list[int] = []  # the kept candidates, sorted by start, for a windowed overlap test
     kept: list[Match] = []
     for _, cand in ordered:
         lo = bisect.bisect_left(starts, cand.start - longest)
         hi = bisect.bisect_left(starts, cand.end)
-        if all(_may_overlap(cand, other, nestable) for other in kept[lo:hi]):
+        for other in kept[lo:hi]:  # a loop, not all(...): most candidates meet none kept
+            if not _may_overlap(cand, other, nestable):
+                break
+        else:
             at = bisect.bisect_left(starts, cand.start)
             starts.insert(at, cand.start)
             kept.insert(at, cand)
