@@ -9,10 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
 from pyld import jsonld
 
 from ctannot import Actor, Annotation, Document, Forum, Initiative, Participants, Pipeline, Threat
 from ctannot.extractors.dates import find_dates, parse_document_date
+from ctannot.extractors.mentions import _ACRONYM_AFTER, _bracket_after
 from ctannot.formats.inputs import read_jsonl
 from ctannot.formats.web_annotation import document_loader, dumps, loads, to_jsonld
 
@@ -472,3 +476,44 @@ def test_a_surname_alone_after_a_head_of_state_s_title_and_a_regnal_number(
     persons = [a.text for a in mentions(annotate(pipeline, text, lang), Actor) if a.kind == "person"]
     assert [p for p in expected if p not in persons] == []
     assert "Marta" not in persons  # a name goes on after the first word: not this rule's
+
+
+# -- a bracket looked for before the acronym pattern is tried --------------------------------------
+
+
+def test_every_character_the_acronym_pattern_reads_as_a_space_is_one_for_python() -> None:
+    spaces = regex.compile(r"\s")
+    every = (chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert [c for c in every if spaces.fullmatch(c) and not c.isspace()] == []
+
+
+_BRACKET_PIECES = [
+    "GCTF",
+    " ",
+    "\u00a0",
+    "\u2028",
+    "\x1c",
+    "\n",
+    "(",
+    ")",
+    "ADF",
+    "x",
+    "Jnim",
+    "(GCTF)",
+    "\t",
+]
+
+
+@given(st.lists(st.sampled_from(_BRACKET_PIECES), max_size=12).map("".join))
+def test_no_acronym_follows_where_no_bracket_opens(text: str) -> None:
+    for pos in range(len(text) + 1):
+        if _ACRONYM_AFTER.match(text, pos) is not None:
+            assert _bracket_after(text, pos)
+
+
+def test_no_acronym_follows_where_no_bracket_opens_in_the_samples() -> None:
+    samples = (Path(__file__).resolve().parents[1] / "corpus_samples" / "samples.jsonl").read_text("utf-8")
+    for text in [json.loads(line)["text"] for line in samples.splitlines()]:
+        for pos in range(len(text) + 1):
+            if _ACRONYM_AFTER.match(text, pos) is not None:
+                assert _bracket_after(text, pos)

@@ -6,10 +6,17 @@ text, the cue's lemma, the mode, and the text of the speaker's annotation (None:
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
 
 import ctannot
 from ctannot import Actor, Document, Pipeline, Statement
+from ctannot.extractors.speech import StatementExtractor, _case_blind
+from ctannot.rules.folding import views_of
 
 Expected = tuple[str, str, str, str | None]
 
@@ -1134,3 +1141,52 @@ def test_a_headline_s_capitals_name_no_person(pipeline: Pipeline) -> None:
     doc = pipeline(ctannot.Document("t", text, "en"))
     assert [a.text for a in doc.annotations(ctannot.Actor)] == []
     assert not [s.text for s in doc.annotations(ctannot.Statement) if s.text.startswith("Envoy")]
+
+
+# -- the phrases that announce a reproduced text, looked for before the pattern is searched ------
+
+
+def _languages(pipeline: Pipeline) -> list[Any]:
+    [extractor] = [ex for ex in pipeline.extractors if isinstance(ex, StatementExtractor)]
+    return [extractor._language(lang) for lang in ("fr", "en")]
+
+
+def test_the_case_blind_spelling_of_what_a_phrase_letter_matches_is_the_letter_s(pipeline: Pipeline) -> None:
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    letters = {ch for lang in _languages(pipeline) for phrase in lang.reproduced_phrases for ch in phrase}
+    for letter in letters:
+        for m in regex.compile(regex.escape(letter), regex.IGNORECASE).finditer(every):
+            assert _case_blind(m.group()) == letter, (letter, m.group())
+
+
+_REPRODUCED_PIECES = [
+    "Following is",
+    "FOLLOWİNG İS",
+    "the following statement",
+    "THE FOLLOWING ſTATEMENT",
+    "full text of",
+    "la déclaration suivante",
+    "LA DÉCLARATION SUIVANTE",
+    "la de\u0301claration suivante",
+    "voici le texte",
+    "VOİCİ LE TEXTE",
+    "texte intégral",
+    "Texte Intégral",
+    "ci-dessous le texte",
+    "İ",
+    "ß",
+    "\u212a",
+    " ",
+    "\n",
+    ":",
+    "x",
+]
+
+
+@given(st.lists(st.sampled_from(_REPRODUCED_PIECES), max_size=12).map("".join))
+def test_a_text_without_the_phrases_holds_no_match_of_the_pattern(pipeline: Pipeline, text: str) -> None:
+    lowered = views_of(text).lowered
+    blind = _case_blind(lowered)
+    for lang in _languages(pipeline):
+        if lang.reproduced.search(lowered) is not None:
+            assert any(p in blind for p in lang.reproduced_phrases)

@@ -55,6 +55,8 @@ _EDGES = [
     "re-réunion de Paris, groupe-groupe jihadiste Ansaru, Sommet de Dakar",
     "the ADF rebels, the ISIS militants ADF, les djihadistes de l'EIGS et les INSURGÉS du MNLA",
     "les inſurgés du MNLA, ADF rebelſ",  # ſ matches s: the text is searched in full
+    "la coalition antiterroriste, the Counter-Terrorism coalition, an anti-ISIS COALITION, la "
+    "Coalition militaire islamique de lutte contre le terrorisme, une contre-coalition anti-terroriste",
 ]
 
 
@@ -63,6 +65,17 @@ def test_openings_find_what_the_pattern_finds(openings: Openings) -> None:
     for text in [*_SAMPLES, *_EDGES]:
         expected = [(m.span(), m.groupdict()) for m in openings.pattern.finditer(text)]
         assert [(m.span(), m.groupdict()) for m in openings.finditer(text)] == expected
+
+
+def test_openings_made_after_a_search_find_their_words_too() -> None:
+    # all share one automaton: words new to it make it anew, and the text is searched again
+    text = "la réunion de Niamey, puis le sommet de Dakar"
+    meeting = Openings(regex.compile("reunion"), ["reunion"])
+    assert meeting.starts(text) == [3]
+    summit = Openings(regex.compile("sommet"), ["sommet", "sommets"])
+    assert summit.starts(text) == [text.index("sommet")]
+    assert meeting.starts(text) == [3]
+    assert Openings(regex.compile("sommets?"), ["sommets", "sommet"])._id == summit._id
 
 
 def test_only_the_long_s_matches_a_letter_that_it_does_not_fold_to() -> None:
@@ -89,6 +102,17 @@ def test_english_names_are_found_from_their_heads_as_everywhere() -> None:
         assert [(m.span(), m.groupdict()) for m in names._en_named(text)] == expected
 
 
+def test_fighters_are_looked_for_in_their_sentences_as_everywhere() -> None:
+    edges = [
+        "the ADF rebels. Les rebelles ADF! Des jihadistes du JNIM? ISWAP   \n  militants, FDLR\tinsurgents",
+        "ADF rebelſ, les inſurgés du MNLA, les djihadistes de l’EIGS et des miliciens CODECO.",
+        "ADF" + " " * 300 + "rebels; les REBELLES de l'ADF et les İNSURGÉS du MNLA",
+    ]
+    for text in [*_SAMPLES, *_EDGES, *edges]:
+        expected = [(m.span(), m.groupdict()) for m in names._FIGHTERS_OF.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in names._fighters_of(text)] == expected
+
+
 _PIECES = ["Centre", "centre", "Council", "the", "EA", "Counter", " ", "-", ",", "'s", "’", "of", "Terrorism"]
 _PIECES += [
     "\n",
@@ -103,6 +127,18 @@ _PIECES += [
     "Réunion",
     "de",
     "Niamey",
+    "ADF",
+    "rebels",
+    "rebelles",
+    "des",
+    "djihadistes",
+    "l’",
+    ".",
+    "?",
+    "coalition",
+    "antiterroriste",
+    "anti-",
+    "Counter-Terrorism",
 ]
 
 
@@ -113,3 +149,5 @@ def test_patterns_tried_at_their_openings_find_what_they_find_everywhere(text: s
         assert [(m.span(), m.groupdict()) for m in openings.finditer(text)] == expected
     expected = [(m.span(), m.groupdict()) for m in names._EN_NAMED.finditer(text)]
     assert [(m.span(), m.groupdict()) for m in names._en_named(text)] == expected
+    expected = [(m.span(), m.groupdict()) for m in names._FIGHTERS_OF.finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in names._fighters_of(text)] == expected

@@ -176,6 +176,9 @@ class _Language:
     reproduced: Any
     """What says that a text follows, reproduced (``la déclaration suivante``, ``Following is X's
     message``): its paragraphs are its author's statements."""
+    reproduced_phrases: tuple[str, ...]
+    """The phrases ``reproduced`` matches, as :func:`_case_blind` spells them: a text that holds
+    none of them, spelt so, holds no match of it."""
     media: Any
     """What opens a source that only relays (``l'agence APS``, ``TASS``, ``the news agency``): no
     one's statement, unless the speaker it quotes is named in the sentence."""
@@ -217,6 +220,49 @@ class _Language:
     """Words that may be capitalised at a sentence's start but never begin a name (``The``,
     ``Lors``): the adjunct and adverbial openers, relative pronouns and articles."""
     english: bool
+    _titles_seen: dict[str, bool] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    _not_names_seen: dict[str, bool] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    """What :meth:`is_title` and :meth:`not_a_name` found of the words asked about: the same words
+    (titles, names, function words) come back in sentence after sentence."""
+
+    def is_title(self, word: str) -> bool:
+        """A person's title: ``ministre``, ``Secretary-General``, ``Undersecretary-General`` (by its
+        last part)."""
+        found = self._titles_seen.get(word)
+        if found is None:
+            w = plain(word).lower()
+            found = any(self.titles.fullmatch(part) is not None for part in (w, w.rsplit("-", 1)[-1]))
+            _keep(self._titles_seen, word, found)
+        return found
+
+    def not_a_name(self, word: str) -> bool:
+        """A title, pronoun or function word (an initial, ``K.``, is part of a name)."""
+        found = self._not_names_seen.get(word)
+        if found is None:
+            w = plain(word).lower()
+            found = (
+                w in self.pronouns or len(w) < 3 or self.function_words.fullmatch(w) or self.is_title(w)
+            ) and not _INITIAL.fullmatch(word)
+            _keep(self._not_names_seen, word, bool(found))
+        return bool(found)
+
+
+_MOST_WORDS_KEPT = 100_000
+"""How many words a language keeps what it found of (the texts' names among them)."""
+
+
+def _keep(seen: dict[str, bool], word: str, found: bool) -> None:
+    if len(seen) < _MOST_WORDS_KEPT:
+        seen[word] = found
+
+
+def _case_blind(text: str) -> str:
+    """``text`` casefolded, the dotted capital I (İ) as an i: a case-insensitive ``regex`` pattern
+    matches a letter of its phrases only to what casefolds as that letter does, and İ to i (which
+    casefolds to an i and a dot; ``tests/test_statements.py`` checks this for every letter of the
+    packs' phrases). A text then holds a phrase's match only if its case-blind spelling holds the
+    phrase's."""
+    return text.replace("İ", "i").casefold()
 
 
 def _word_list(words: Iterable[str]) -> Any:
@@ -246,6 +292,7 @@ def _compile(packs: Sequence[RulePack]) -> _Language:
             r"(?:" + trie_pattern(sorted(lists.get("anonymous_sources", ()))) + r")(?!\w)", regex.IGNORECASE
         ),
         reproduced=_word_list(lists.get("reproduced_text", ())),
+        reproduced_phrases=tuple(sorted({_case_blind(p) for p in lists.get("reproduced_text", ())})),
         media=compile_pattern(
             r"(?:(?:l'|la\s+|le\s+|les\s+|the\s+|an?\s+)\s*)?(?:"
             + trie_pattern(sorted(lists.get("media_sources", ())))
@@ -600,7 +647,7 @@ class _Context:
             words = m.group().split()
             # the name starts after the last title, pronoun or function word of the match
             # ("Deputy Secretary General Marta K. Olsen", "Ambassador Olsen", "The Chair")
-            cut = max((i + 1 for i, w in enumerate(words) if self._not_a_name(w)), default=0)
+            cut = max((i + 1 for i, w in enumerate(words) if self.lang.not_a_name(w)), default=0)
             name = words[cut:]
             if not name or " ".join(name).isupper():
                 continue
@@ -612,7 +659,7 @@ class _Context:
                 continue  # "Le Rwanda, qui a déployé ... à Cabo Delgado, a plaidé"
             alone = region.strip(" ,.") == m.group()  # ", Smith said": the whole subject is one name
             titled = (
-                any(self._is_title(w) for w in words[:cut])
+                any(self.lang.is_title(w) for w in words[:cut])
                 or self._title_ends_at(n_start)
                 or (len(name) == 1 and self._surname_of_a_person(name[0], n_start))
             )
@@ -654,23 +701,13 @@ class _Context:
         first = self._surnames.get(word)
         return first is not None and first <= pos
 
-    def _not_a_name(self, word: str) -> bool:
-        """A title, pronoun or function word (an initial, ``K.``, is part of a name)."""
-        return self._is_title_or_pronoun(word) and not _INITIAL.fullmatch(word)
-
     def _title_ends_at(self, pos: int) -> bool:
         """Whether a person's title ends right before ``pos``: ``the minister Tom Hale``."""
         words = _WORD.findall(self.lowered, max(0, pos - 30), pos)
-        return bool(words) and self._is_title(words[-1])
+        return bool(words) and self.lang.is_title(words[-1])
 
     def _is_body_title(self, word: str) -> bool:
         return word in self.lang.body_titles
-
-    def _is_title(self, word: str) -> bool:
-        """A person's title: ``ministre``, ``Secretary-General``, ``Undersecretary-General`` (by its
-        last part)."""
-        w = plain(word).lower()
-        return any(self.lang.titles.fullmatch(part) is not None for part in (w, w.rsplit("-", 1)[-1]))
 
     def after(self, pattern: Any, pos: int) -> bool:
         """Whether ``pattern`` (anchored at its end) matches the few words right before ``pos``."""
@@ -695,7 +732,7 @@ class _Context:
         or ``according to a report by X``: a new organisation Actor."""
         for m in _BODY_NAME.finditer(self.document.text, start, end):
             words = m.group().split()
-            if self._not_a_name(words[0]) or _PLACE_BEFORE.search(
+            if self.lang.not_a_name(words[0]) or _PLACE_BEFORE.search(
                 self.lowered, max(0, m.start() - 8), m.start()
             ):
                 continue
@@ -785,15 +822,9 @@ class _Context:
         return (
             0 < len(words) <= 4
             and not self.plain[pos:end].lstrip().startswith((",", "(", ")"))
-            and self._is_title(words[-1])
+            and self.lang.is_title(words[-1])
             and words[-1] not in self.lang.body_titles
         )
-
-    def _is_title_or_pronoun(self, word: str) -> bool:
-        w = plain(word).lower()
-        if w in self.lang.pronouns or len(w) < 3 or self.lang.function_words.fullmatch(w):
-            return True
-        return self._is_title(w)
 
     def person_subject(self, s_start: int, s_end: int) -> str | None:
         """The person a sentence is about: the subject named before its first verb (``Son
@@ -917,8 +948,12 @@ class StatementExtractor(Extractor):
         no statement yet is one of its author's, as the guidelines have a declaration
         reproduced without quotation marks."""
         text = ctx.plain
-        if ctx.lang.reproduced.search(ctx.lowered) is None:
-            return  # most texts announce none: one search, not one per paragraph
+        blind = _case_blind(ctx.lowered)
+        if (
+            not any(p in blind for p in ctx.lang.reproduced_phrases)
+            or ctx.lang.reproduced.search(ctx.lowered) is None
+        ):
+            return  # most texts announce none: a look for the phrases, not a search per paragraph
         lines = list(paragraphs(ctx.document.text))
         for n, (p_start, p_end) in enumerate(lines):
             marker = ctx.lang.reproduced.search(ctx.lowered, p_start, p_end)

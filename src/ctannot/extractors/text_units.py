@@ -259,6 +259,64 @@ def whole_words(forms: Iterable[str]) -> Any:
     return regex.compile(rf"(?<![\w\-])(?:{alternatives})(?![\w\-])")
 
 
+class _SharedWords:
+    """The words of every :class:`Openings`, found in a folded text by one Aho-Corasick pass for
+    them all.
+
+    An extractor asks several of them about each text in turn (``names`` some nine): each went
+    over the whole text on its own. Instances with the same words share an id.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._ids: dict[frozenset[str], int] = {}
+        self._built: tuple[Any, list[tuple[int, ...]], int] | None = None
+        """The automaton of every word, the ids each of its words belongs to, and how many ids."""
+        self._last: tuple[str, Any, list[list[int]]] | None = None
+        """The folded text searched last, the automaton it was searched with, its starts by id."""
+
+    def register(self, words: frozenset[str]) -> int:
+        """The id of a set of words, added to the automaton if it is new."""
+        with self._lock:
+            found = self._ids.get(words)
+            if found is None:
+                found = self._ids[words] = len(self._ids)
+                self._built = None
+            return found
+
+    def _automaton(self) -> tuple[Any, list[tuple[int, ...]], int]:
+        built = self._built
+        if built is not None:
+            return built
+        with self._lock:
+            if self._built is None:
+                users: dict[str, list[int]] = {}
+                for words, i in self._ids.items():
+                    for word in words:
+                        users.setdefault(word, []).append(i)
+                phrases = sorted(users)
+                automaton = ahocorasick_rs.AhoCorasick(phrases)
+                self._built = (automaton, [tuple(users[w]) for w in phrases], len(self._ids))
+            return self._built
+
+    def starts(self, folded: str, words_id: int) -> list[int]:
+        """Where the words of ``words_id`` start in ``folded`` (unordered, with repeats): every
+        occurrence of every word, as an automaton of those words alone would report them."""
+        built = self._automaton()
+        last = self._last
+        if last is None or last[0] is not folded or last[1] is not built:
+            automaton, users_of, size = built
+            by_id: list[list[int]] = [[] for _ in range(size)]
+            for index, start, _ in automaton.find_matches_as_indexes(folded, overlapping=True):
+                for i in users_of[index]:
+                    by_id[i].append(start)
+            last = self._last = (folded, built, by_id)
+        return last[2][words_id]
+
+
+_OPENING_WORDS = _SharedWords()
+
+
 class Openings:
     """A pattern tried only where a word that its matches open with occurs in the text.
 
@@ -277,7 +335,7 @@ class Openings:
     def __init__(self, pattern: Any, words: Iterable[str]) -> None:
         self.pattern = pattern
         self.words = sorted(set(words))
-        self._automaton = ahocorasick_rs.AhoCorasick(self.words)
+        self._id = _OPENING_WORDS.register(frozenset(self.words))
 
     def starts(self, text: str) -> list[int] | None:
         """Where the words occur in ``text``, in order (offsets of the text); None where the folded
@@ -286,7 +344,7 @@ class Openings:
         folded = views.folded
         if len(folded) != len(views.unaccented) or self._NOT_FOLDED in folded:
             return None
-        found = {start for _, start, _ in self._automaton.find_matches_as_indexes(folded, overlapping=True)}
+        found = set(_OPENING_WORDS.starts(folded, self._id))
         index = views.index
         return sorted(found) if index is None else [index[start] for start in sorted(found)]
 
@@ -304,18 +362,6 @@ class Openings:
             if found is not None:
                 yield found
                 done = found.end()
-
-
-class Holding(Openings):
-    """A pattern searched only in the texts that hold one of ``words``, for a pattern whose every
-    match holds one of them, though not always at its start (``ADF rebels``), and that most texts
-    do not hold: one Aho-Corasick pass over the folded view tells, and a text that holds one is
-    searched in full, as ``pattern.finditer(text)``. The words are spelt as for :class:`Openings`.
-    """
-
-    def finditer(self, text: str) -> Iterator[Any]:
-        if self.starts(text) != []:
-            yield from self.pattern.finditer(text)
 
 
 def acronym_forms(acronym: str) -> set[str]:

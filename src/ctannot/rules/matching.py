@@ -416,16 +416,15 @@ def without_vetoed(
     for m in matches:
         vetoed = False
         for n, ex, where in by_type.get(m.type.type_name, ()):
-            if ex.name in failed:
+            if (where and not _holds(m.attributes, where)) or (failed and ex.name in failed):
                 continue
-            if where and any(m.attributes.get(k) != v for k, v in where):
-                continue
-            found = tried.get((n, m.start))
+            key = (n, m.start)
+            found = tried.get(key)
             if found is not None:
                 vetoed = found
             else:
                 try:
-                    vetoed = tried[n, m.start] = _vetoes(ex, views, m.start, timeout)
+                    vetoed = tried[key] = _vetoes(ex, views, m.start, timeout)
                 except TimeoutError:
                     failed.add(ex.name)
                     on_timeout(RuleTimeout(f"{ex.pack}/{ex.name}", timeout))
@@ -436,6 +435,16 @@ def without_vetoed(
         else:
             kept.append(m)
     return _outside(kept, vetoed_spans) if vetoed_spans else kept
+
+
+def _holds(attributes: Mapping[str, Any], where: tuple[tuple[str, Any], ...]) -> bool:
+    """Whether ``attributes`` hold every value of ``where``."""
+    for key, value in where:  # a loop, not all(...): no generator made for each of many matches
+        if attributes.get(key) != value:
+            break
+    else:
+        return True
+    return False
 
 
 def _outside(matches: list[Match], vetoed: list[tuple[int, int, str]]) -> list[Match]:
@@ -477,14 +486,17 @@ def resolve_overlaps(matches: Iterable[Match], nestable: frozenset[str] = frozen
     candidate of the same type that is not the same entity (a named forum inside a described
     meeting, but not "Coalition to Defeat ISIS" inside "Global Coalition to Defeat ISIS").
     """
-    ordered = sorted(enumerate(matches), key=lambda im: (-im[1].length, im[1].start, im[0]))
+    ordered = sorted(enumerate(matches), key=lambda im: (im[1].start - im[1].end, im[1].start, im[0]))
     longest = ordered[0][1].length if ordered else 0
     starts: list[int] = []  # the kept candidates, sorted by start, for a windowed overlap test
     kept: list[Match] = []
     for _, cand in ordered:
         lo = bisect.bisect_left(starts, cand.start - longest)
         hi = bisect.bisect_left(starts, cand.end)
-        if all(_may_overlap(cand, other, nestable) for other in kept[lo:hi]):
+        for other in kept[lo:hi]:  # a loop, not all(...): most candidates meet none kept
+            if not _may_overlap(cand, other, nestable):
+                break
+        else:
             at = bisect.bisect_left(starts, cand.start)
             starts.insert(at, cand.start)
             kept.insert(at, cand)
