@@ -592,7 +592,7 @@ class _Context:
         if i < len(self.speakers) and self.speakers[i].start == at:
             return self.speakers[i].id if _is_person(self.speakers[i]) else None
         name = _PERSON.match(self.document.text, at)
-        if name is None or len(name.group().split()) < 2 or self._not_a_name(name.group().split()[0]):
+        if name is None or len(name.group().split()) < 2 or self.lang.not_a_name(name.group().split()[0]):
             return None
         person = self.new_person(at, name.end())
         return person.id if person is not None and _is_person(person) else None
