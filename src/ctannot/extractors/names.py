@@ -1006,6 +1006,8 @@ _CAPITALISED_BEFORE = compile_pattern(r"\p{Lu}[\p{L}\-’']*\s+$")
 _CAPITALISED_AFTER = compile_pattern(r"\s+\p{Lu}")
 _SURNAME = compile_pattern(r"\p{Lu}[\p{Ll}\-’']{3,}")
 """A surname that may stand alone for a person: capitalised, four letters or more."""
+_SURNAME_ALONE = compile_pattern(r"(?<![\w\-])\p{Lu}[\p{Ll}\-’']{3,}(?![\w\-])")
+"""Such a word in the text, whole (one pattern for every document: none made per document)."""
 
 
 def _surnames_alone(text: str, kept: _Kept) -> None:
@@ -1024,8 +1026,10 @@ def _surnames_alone(text: str, kept: _Kept) -> None:
     persons = {surname: m for surname, m in persons.items() if len(names_of[surname]) == 1}
     if not persons:
         return
-    for found in whole_words(persons).finditer(text):
-        person = persons[found.group()]
+    for found in _SURNAME_ALONE.finditer(text, persons[min(persons, key=lambda n: persons[n].end)].end):
+        person = persons.get(found.group())
+        if person is None:
+            continue
         start, end = found.span()
         if (
             start < person.end
