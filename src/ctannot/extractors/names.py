@@ -90,7 +90,8 @@ _TOPIC = compile_pattern(
 )
 """A word of the guidelines' domain: a body or programme whose name holds none of them (``Comité
 Al-Qods``, ``Programme alimentaire mondial``) is not one of ours unless its head says so."""
-_HEADS_OF_THE_DOMAIN = compile_pattern(
+_HEADS"""What a programme's name says it is against or for: ``contre``, ``against``, ``to combat``."""
+_OF_THE_DOMAIN = compile_pattern(
     r"initiative|initiatives|force|forces|op[ée]ration|operation|mission|task[- ]force|exercise|drills|"
     r"m[ée]canisme|mechanism|plate-?forme|platform|cellule|cell|unit[ée]?|sommet|summit|r[ée]union|"
     r"meeting|conf[ée]rence|conference|session|coalition",
@@ -619,6 +620,7 @@ _PURPOSE = compile_pattern(
     r"pr[ée]venir))\M",
     regex.IGNORECASE,
 )
+"""What a programme's name says it is against or for: ``contre``, ``against``, ``to combat``."""
 _OF_THE_DOMAIN = compile_pattern(
     r"terror|extr[ée]mis|radicali|jihad|djihad|daech|daesh|isis|isil|qa[iï]da|boko|shabab|insurg|"
     r"militant|rebel|combattants|fighters|s[ée]curit|menace|threat|violen|arm[ée]s?\M|groupes|groups",
@@ -626,7 +628,9 @@ _OF_THE_DOMAIN = compile_pattern(
 )
 
 
+"""Words of the guidelines' field in a purpose: a threat, a group, security, violence."""
 _CLAUSE_END = compile_pattern(r"[.;:!?\n]")
+"""Where the clause a programme is named in ends: what it is against is told before."""
 
 
 def _other_purposes(text: str, kept: _Kept) -> None:
@@ -764,8 +768,6 @@ def _described_meetings(text: str, lang: str) -> Iterable[Match]:
             yield Match(Forum, start, end, {"kind": "meeting"}, "names/described-meeting")
         for found in _FR_FORCE_AT.finditer(text):
             yield Match(Initiative, found.start("span"), found.end("span"), {}, "names/force")
-        for found in _AGREEMENT_AT.finditer(text):
-            yield Match(Initiative, found.start("span"), found.end("span"), {}, "names/agreement")
     else:
         for found in _in_sentences_with(_EN_DESCRIBED, _EN_MEETING_WORD, text, reach=200):
             start, end = found.span("span")
@@ -773,8 +775,8 @@ def _described_meetings(text: str, lang: str) -> Iterable[Match]:
             yield Match(Forum, start, end, {"kind": "meeting"}, "names/described-meeting")
         for found in _EN_FORCE_AT.finditer(text):
             yield Match(Initiative, found.start("span"), found.end("span"), {}, "names/force")
-        for found in _AGREEMENT_AT.finditer(text):
-            yield Match(Initiative, found.start("span"), found.end("span"), {}, "names/agreement")
+    for found in _AGREEMENT_AT.finditer(text):  # its words are French and English alike
+        yield Match(Initiative, found.start("span"), found.end("span"), {}, "names/agreement")
 
 
 _EDITION_OF = compile_pattern(
