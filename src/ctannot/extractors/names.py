@@ -90,8 +90,7 @@ _TOPIC = compile_pattern(
 )
 """A word of the guidelines' domain: a body or programme whose name holds none of them (``Comité
 Al-Qods``, ``Programme alimentaire mondial``) is not one of ours unless its head says so."""
-_HEADS"""What a programme's name says it is against or for: ``contre``, ``against``, ``to combat``."""
-_OF_THE_DOMAIN = compile_pattern(
+_HEADS_OF_THE_DOMAIN = compile_pattern(
     r"initiative|initiatives|force|forces|op[ée]ration|operation|mission|task[- ]force|exercise|drills|"
     r"m[ée]canisme|mechanism|plate-?forme|platform|cellule|cell|unit[ée]?|sommet|summit|r[ée]union|"
     r"meeting|conf[ée]rence|conference|session|coalition",
@@ -626,8 +625,6 @@ _OF_THE_DOMAIN = compile_pattern(
     r"militant|rebel|combattants|fighters|s[ée]curit|menace|threat|violen|arm[ée]s?\M|groupes|groups",
     regex.IGNORECASE,
 )
-
-
 """Words of the guidelines' field in a purpose: a threat, a group, security, violence."""
 _CLAUSE_END = compile_pattern(r"[.;:!?\n]")
 """Where the clause a programme is named in ends: what it is against is told before."""
