@@ -700,6 +700,22 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "Le ministre Pedro Ruiz s'est dit persuadé que la coopération va se renforcer.",
         [("la coopération va se renforcer", "se dire", "indirect", "Pedro Ruiz")],
     ),
+    "fr-plaider-pour-a-quantity": (
+        "fr",
+        "Le secrétaire permanent du G5 Sahel, Mamane Dodo, a plaidé pour davantage de moyens.",
+        [("davantage de moyens", "plaider", "indirect", "Mamane Dodo")],
+    ),
+    "fr-a-en-croire-is-a-source": (
+        "fr",
+        "A en croire le ministre Ali Sanda, les terroristes sont en déroute.",
+        [("les terroristes sont en déroute", "selon", "indirect", "Ali Sanda")],
+    ),
+    "fr-celui-ci-is-no-name": (
+        "fr",
+        "Le président Ali Bongo a reçu le ministre Paul Biya. Celui-ci a indiqué que les deux pays "
+        "allaient coopérer.",
+        [("les deux pays allaient coopérer", "indiquer", "indirect", "Paul Biya")],
+    ),
     # -- telling: the object is the one spoken to ----------------------------------------------
     "en-told-the-summit-after-a-quote": (
         "en",

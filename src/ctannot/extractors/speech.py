@@ -143,7 +143,9 @@ _ARTICLE = compile_pattern(r"(?:(?:les|le|la|the)\s+|l'\s*)")
 _AFTER_QUOTE = compile_pattern(rf"[»”\"’]\s*,?\s*(?:(?:{_ADVERB}|[\w-]+)\s*){{0,2}}$", regex.IGNORECASE)
 _DETERMINER = compile_pattern(
     r"(?:l'|d'une?\s|(?:la|le|les|une?|des|du|sa|son|ses|leurs?|cette|ces|ce|cet|tout|toute|tous|toutes|the|a|an|its|their|his|her"
-    r"|our|this|any|all|these|those)\s)",
+    r"|our|this|any|all|these|those)\s"
+    # a quantity: "a plaidé pour davantage de moyens", "called for more support"
+    r"|(?:davantage|plus|moins|beaucoup)\s+d(?:e\s|')|(?:more|greater|further|stronger|closer)\s)",
     regex.IGNORECASE,
 )
 _CLAUSE_START_EN = compile_pattern(
