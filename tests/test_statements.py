@@ -716,6 +716,11 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "allaient coopérer.",
         [("les deux pays allaient coopérer", "indiquer", "indirect", "Paul Biya")],
     ),
+    "en-a-group-of-states-ministers-speaks-for-the-states": (
+        "en",
+        "In a joint statement, the foreign ministers of Egypt and Jordan condemned the attack.",
+        [("the attack", "condemn", "indirect", "Egypt")],
+    ),
     # -- telling: the object is the one spoken to ----------------------------------------------
     "en-told-the-summit-after-a-quote": (
         "en",

@@ -506,6 +506,9 @@ class _Context:
                 return (bodies[0] if first else bodies[-1]).id
             # "les présidents X du Niger, Y du Tchad ... ont réaffirmé": the members, each named
             members = sum(1 for a in found if _is_person(a)) > 1
+            states = [a for a in found if isinstance(a, Actor) and a.kind == "state"]
+            if states and not any(_is_person(a) for a in found):
+                return states[0].id  # "the foreign ministers of Egypt and Jordan": the states they speak for
             if back and collective.group("definite") and (members or end - collective.end() < 40):
                 return self.last_body(start)
         persons = [a for a in found if isinstance(a, Actor) and a.kind == "person"]
