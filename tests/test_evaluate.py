@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -416,3 +417,20 @@ def test_cli_missing_folder(tmp_path: Path) -> None:
     assert run.returncode == 2
     assert "Traceback" not in run.stderr
     assert f"{tmp_path / 'no-gold'}: no such file or folder" in run.stderr
+
+
+def test_the_rule_report_counts_every_origin_against_a_gold_set(tmp_path: Path) -> None:
+    """``tools/rule_report.py``, which docs/evaluation.md points to, runs on the samples' gold and
+    counts the names module's origins as well as the packs'."""
+    repo = Path(__file__).resolve().parents[1]
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    for path in (repo / "corpus_samples" / "gold").glob("fr_*.json"):
+        (gold / path.name).write_bytes(path.read_bytes())
+    report = [sys.executable, str(repo / "tools" / "rule_report.py"), str(gold), str(repo / "corpus_samples")]
+    done = subprocess.run([*report, "--lang", "fr"], capture_output=True, text=True, check=True, timeout=120)
+    lines = done.stdout.splitlines()
+    assert lines[0].split() == ["type", "/", "origin", "right", "wrong", "precision"]
+    assert any("names/" in line for line in lines)
+    totals = json.loads(lines[-1])
+    assert totals["right"] > 4 * totals["wrong"]  # the rules were written on these: precision above 0.8

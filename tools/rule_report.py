@@ -2,9 +2,11 @@
 
     python tools/rule_report.py GOLD_DIR TEXTS_DIR [--lang fr]
 
-For every annotation that ``rules.mentions`` keeps, the rule (``pack/rule``) or gazetteer pack
-that made it is counted as right when a gold annotation of the same type overlaps it by the
-relaxed rule of the evaluation, wrong otherwise. Run it on texts the rules were not tuned on.
+For every annotation that ``rules.mentions`` makes, the rule (``pack/rule``, ``names/...``) or
+gazetteer pack that made it is counted as right when a gold annotation of the same type matches
+it by the relaxed rule of the evaluation, wrong otherwise. GOLD_DIR is gold in any form
+``ctannot evaluate`` reads (the guidelines' ``.json``, text or offsets form, with the texts in
+TEXTS_DIR). Run it on texts the rules were not tuned on, or read it as what they were tuned to.
 """
 
 from __future__ import annotations
@@ -16,8 +18,7 @@ from pathlib import Path
 
 import ctannot
 from ctannot.formats.inputs import read_txt
-from ctannot.rules.matching import resolve_overlaps
-from ctannot.views.evaluation import Span, _match, read_gold_folder
+from ctannot.views.evaluation import Span, _match, read_gold
 
 
 def main() -> None:
@@ -30,13 +31,12 @@ def main() -> None:
     pipeline = ctannot.Pipeline.from_registry(registry, "rules")
     pipeline.setup()
     mentions = registry.extractors["rules.mentions"]
-    gold = read_gold_folder(args.gold, registry.types, args.texts)
+    gold = read_gold(args.gold, registry, args.texts)
     right: collections.Counter[str] = collections.Counter()
     wrong: collections.Counter[str] = collections.Counter()
     for doc_id, gold_spans in gold.items():
         doc = read_txt(args.texts / f"{doc_id}.txt", args.lang)
-        kept = resolve_overlaps(mentions.candidates(doc, lambda p: None), mentions.nestable)  # type: ignore[attr-defined]
-        for m in kept:
+        for m in mentions.matches(doc, lambda problem: None):  # type: ignore[attr-defined]
             origin = m.origin.split(":")[0] if m.entity is not None else m.origin
             g = [s for s in gold_spans if s.type == m.type.type_name]
             hit = _match(g, [Span(m.type.type_name, m.start, m.end)], relaxed=True)

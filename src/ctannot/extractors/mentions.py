@@ -100,11 +100,18 @@ class MentionsExtractor(RuleExtractor):
         """The place for subclasses to correct the rules' matches (by grammar, say)."""
         return matches
 
-    def extract(self, document: Document, report: Report) -> Iterable[Layer]:
+    def matches(self, document: Document, report: Report) -> list[Match]:
+        """What this extractor annotates, before it is made annotations: the rule packs' matches
+        with their overlaps resolved, corrected, and the names no gazetteer lists added, each
+        with its origin (``tools/rule_report.py`` counts them by it)."""
         text = document.text
         found = resolve_overlaps(self.candidates(document, report), self.nestable)
         matches = self.refine(document, _outside_member_lists(text, _outside_credit_lines(text, found)))
-        matches = _with_acronyms(text, unlisted_names(text, document.lang, matches))
+        return _with_acronyms(text, unlisted_names(text, document.lang, matches))
+
+    def extract(self, document: Document, report: Report) -> Iterable[Layer]:
+        text = document.text
+        matches = self.matches(document, report)
         entities = _entities(text, matches)
         reference = parse_document_date(document.metadata.get("date"))
         dates = _DatesBySentence(text, reference)
