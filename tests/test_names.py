@@ -894,6 +894,8 @@ def test_a_programme_and_its_proper_name(pipeline: Pipeline, text: str, expected
     [
         ("fr", "Ils devront définir une stratégie de lutte contre la criminalité multiforme."),
         ("en", "The ministers adopted the Arab strategy against the illegal use of narcotics."),
+        ("en", "The ministers also adopted the Arab civil defense strategy."),
+        ("fr", "Le gouvernement a lancé un programme de sécurité alimentaire dans le nord."),
     ],
 )
 def test_a_programme_against_something_else_is_none_of_ours(pipeline: Pipeline, lang: str, text: str) -> None:

@@ -626,17 +626,34 @@ _OF_THE_DOMAIN = compile_pattern(
     regex.IGNORECASE,
 )
 """Words of the guidelines' field in a purpose: a threat, a group, security, violence."""
+_OTHER_FIELD = compile_pattern(
+    r"civil\s+defen[cs]e|protection\s+civile|d[ée]fense\s+civile|narcotic|\mdrugs?\M|stup[ée]fiants|\mdrogues?\M|"
+    r"\mhealth|sant[ée]\M|sanitaire|\mfood\M|alimentaire|climat|education|[ée]ducation|economic|[ée]conomique|"
+    r"\mtrade\M|tourism|agricultur|covid|pand[ée]mi|road\s+safety|s[ée]curit[ée]\s+routi[èe]re",
+    regex.IGNORECASE,
+)
+"""Words of another field than the guidelines' in a programme's name: civil defence, drugs,
+health, food, the economy."""
+_OF_THE_THREAT = compile_pattern(
+    r"terror|extr[ée]mis|radicali|jihad|djihad|daech|daesh|isis|isil|qa[iï]da|boko|shabab|insurg|militant",
+    regex.IGNORECASE,
+)
+"""A threat the guidelines' Initiatives are run against, named in a programme's name."""
 _CLAUSE_END = compile_pattern(r"[.;:!?\n]")
 """Where the clause a programme is named in ends: what it is against is told before."""
 
 
 def _other_purposes(text: str, kept: _Kept) -> None:
-    """Drop the programmes a rule found whose stated purpose is of another field (``stratégie de
-    lutte contre la criminalité multiforme``, ``strategy against the illegal use of narcotics``):
-    the guidelines' Initiatives are run against terrorism or violent extremism. A gazetteer's
-    names, and names or purposes that hold a threat or a word of the domain, stay."""
+    """Drop the programmes a rule found whose name or stated purpose is of another field
+    (``Arab civil defense strategy``, ``stratégie de lutte contre la criminalité multiforme``,
+    ``strategy against the illegal use of narcotics``): the guidelines' Initiatives are run
+    against terrorism or violent extremism. A gazetteer's names, and names or purposes that hold
+    a threat or a word of the domain, stay."""
     for m in kept.matches:
         if m.type is not Initiative or m.entity is not None:
+            continue
+        if _OTHER_FIELD.search(text, m.start, m.end) and not _OF_THE_THREAT.search(text, m.start, m.end):
+            kept.remove(m)  # "Arab civil defense strategy", "programme de sécurité alimentaire"
             continue
         purpose = _PURPOSE.search(text, m.start, m.end)
         if purpose is None:
