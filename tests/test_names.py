@@ -1043,3 +1043,10 @@ def test_a_person_s_surname_alone_later_is_the_same_actor(pipeline: Pipeline) ->
     assert [name for kind, name in found(pipeline, text, "fr") if kind == "Actor"][-1] == "Bouteflika"
     shared = "Le ministre Ali Diallo et le général Moussa Diallo sont arrivés. Diallo a parlé."
     assert [name for kind, name in found(pipeline, shared, "fr") if name == "Diallo"] == []
+
+
+def test_a_bare_memorandum_of_understanding_names_none(pipeline: Pipeline) -> None:
+    """The kind of document alone (its ``of understanding`` is no complement that names it)."""
+    assert found(pipeline, "The ministers signed a memorandum of understanding.", "en") == []
+    text = "They signed a memorandum of understanding on countering terrorism."
+    assert ("Initiative", "memorandum of understanding on countering terrorism") in found(pipeline, text, "en")

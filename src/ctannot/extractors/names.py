@@ -639,6 +639,10 @@ _OF_THE_THREAT = compile_pattern(
     regex.IGNORECASE,
 )
 """A threat the guidelines' Initiatives are run against, named in a programme's name."""
+_BARE_KIND = compile_pattern(
+    r"memorandum\s+of\s+understanding|m[ée]morandum\s+d['’]entente|protocole\s+d['’]accord", regex.IGNORECASE
+)
+"""A kind of document that is a name's head and its own complement: alone, it names none."""
 _CLAUSE_END = compile_pattern(r"[.;:!?\n]")
 """Where the clause a programme is named in ends: what it is against is told before."""
 
@@ -654,6 +658,9 @@ def _other_purposes(text: str, kept: _Kept) -> None:
             continue
         if _OTHER_FIELD.search(text, m.start, m.end) and not _OF_THE_THREAT.search(text, m.start, m.end):
             kept.remove(m)  # "Arab civil defense strategy", "programme de sécurité alimentaire"
+            continue
+        if _BARE_KIND.fullmatch(text, m.start, m.end):
+            kept.remove(m)  # "signed a memorandum of understanding": which one, nothing says
             continue
         purpose = _PURPOSE.search(text, m.start, m.end)
         if purpose is None:
