@@ -1049,4 +1049,5 @@ def test_a_bare_memorandum_of_understanding_names_none(pipeline: Pipeline) -> No
     """The kind of document alone (its ``of understanding`` is no complement that names it)."""
     assert found(pipeline, "The ministers signed a memorandum of understanding.", "en") == []
     text = "They signed a memorandum of understanding on countering terrorism."
-    assert ("Initiative", "memorandum of understanding on countering terrorism") in found(pipeline, text, "en")
+    named = ("Initiative", "memorandum of understanding on countering terrorism")
+    assert named in found(pipeline, text, "en")
