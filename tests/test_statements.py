@@ -721,6 +721,29 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "In a joint statement, the foreign ministers of Egypt and Jordan condemned the attack.",
         [("the attack", "condemn", "indirect", "Egypt")],
     ),
+    "fr-louer-is-praise": (
+        "fr",
+        "M. Tillerson a, par ailleurs, loué les succès réalisés par les forces irakiennes.",
+        [("les succès réalisés par les forces irakiennes", "louer", "indirect", "M. Tillerson")],
+    ),
+    "fr-convenir-que-reports-and-ces-derniers-are-the-meeting-s": (
+        "fr",
+        "La conférence de Rabat sur le terrorisme s'est ouverte lundi. Ces derniers ont convenu qu'il "
+        "était nécessaire de coopérer. Les ministres ont convenu de se revoir.",
+        [
+            (
+                "il était nécessaire de coopérer",
+                "convenir",
+                "indirect",
+                "conférence de Rabat sur le terrorisme",
+            )
+        ],
+    ),
+    "fr-faire-echo-a": (
+        "fr",
+        "Le secrétaire général adjoint Jean Dupont a fait écho aux graves préoccupations des participants.",
+        [("graves préoccupations des participants", "faire écho", "indirect", "Jean Dupont")],
+    ),
     # -- telling: the object is the one spoken to ----------------------------------------------
     "en-told-the-summit-after-a-quote": (
         "en",

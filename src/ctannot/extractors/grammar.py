@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import attrs
+import regex
 
 from ctannot.annotations import Actor, Forum, Initiative
 from ctannot.extractors.mentions import MentionsExtractor
@@ -29,6 +30,7 @@ from ctannot.nlp.dependencies import Parse, feature
 from ctannot.nlp.linguistic import Word
 from ctannot.rules.folding import plain
 from ctannot.rules.matching import Match
+from ctannot.rules.pattern_cache import compile_pattern
 
 if TYPE_CHECKING:
     from ctannot.extractor import Registered
@@ -350,6 +352,10 @@ class GrammarStatementExtractor(StatementExtractor):
         start, end, cue = found.start, found.end, found.cue
         if found.mode != "direct":
             end = _complement_end(ctx.parse, ctx.document.text, start, end, cue)
+        if _named_right_before(ctx, found.speaker, cue):
+            # "M. Tillerson a, par ailleurs, loué C": the person named as the verb's subject, a
+            # few words before it, whatever the parse makes of the commas between
+            return start, end, found.speaker
         resolver = _Resolver(ctx, ctx.parse, self.epithets, before=min(start, cue.start))
         speaker = resolver.author_between(start, end, cue)
         if speaker is None:
@@ -360,6 +366,23 @@ class GrammarStatementExtractor(StatementExtractor):
                 return start, end, found.speaker
             speaker = resolver.resolve(phrase) if phrase is not None else None
         return start, end, speaker if speaker is not None else found.speaker
+
+
+_AUXILIARY_AND_ASIDE = compile_pattern(
+    r"\s*(?:(?:a|ont|avait|avaient|aurait|has|had|have|is|was)\s*)?(?:,[^,.;:!?«»\"“”]{1,30},\s*)?",
+    regex.IGNORECASE,
+)
+"""What may stand between a subject and its speech verb beyond doubt: an auxiliary, an aside
+between commas (``a, par ailleurs,``)."""
+
+
+def _named_right_before(ctx: _Context, speaker_id: str | None, cue: _Cue) -> bool:
+    """Whether the rules' speaker is a person named right before the cue, with nothing but an
+    auxiliary and an aside between (``M. X a, par ailleurs, loué``)."""
+    speaker = ctx.speaker(speaker_id)
+    if not (isinstance(speaker, Actor) and speaker.kind == "person") or speaker.end > cue.start:
+        return False
+    return _AUXILIARY_AND_ASIDE.fullmatch(ctx.plain, speaker.end, cue.start) is not None
 
 
 def _collective(ctx: _Context, head: Word) -> bool:

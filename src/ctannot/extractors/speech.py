@@ -170,6 +170,8 @@ class _Language:
     """Pronouns that refer to one person (``elle``, ``he``, ``ce dernier``), not to a body."""
     latter: frozenset[str]
     """``dernier`` (``ce dernier``), ``latter``: the person named last, not the one who spoke last."""
+    latter_group: frozenset[str]
+    """``derniers`` (``ces derniers``): those of the meeting or body named last."""
     asides: Any | None
     """What may stand between a speech verb and its subject or content and belongs to neither:
     ``a déclaré pour sa part X``, ``a indiqué de son côté que``, ``said, for his part, that``."""
@@ -285,6 +287,7 @@ def _compile(packs: Sequence[RulePack]) -> _Language:
         pronouns=frozenset(lists.get("speaker_pronouns", ())),
         person_pronouns=frozenset(lists.get("person_pronouns", ())),
         latter=frozenset(lists.get("latter_pronouns", ())),
+        latter_group=frozenset(lists.get("latter_group_pronouns", ())),
         asides=compile_pattern(
             r"(?:\s*,?\s*(?:" + trie_pattern(sorted(lists["asides"])) + r")(?!\w)\s*,?)*", regex.IGNORECASE
         )
@@ -541,6 +544,11 @@ class _Context:
             # "the council's secretariat said": the meeting or body named last
             return self.last_forum(start)
         words = set(_WORD.findall(self.lowered, start, end))
+        if words & self.lang.latter_group:
+            # "Ces derniers ont convenu que ...": the participants, of the meeting named last
+            group = self.last_forum(start) or self.last_body(start)
+            if group is not None:
+                return group
         if words & self.lang.latter:
             named = self.last_person(start)
             if named is not None:

@@ -121,7 +121,7 @@ class PhraseFinder(Generic[V]):
                     continue
                 if before == "-" and start > 1 and text[start - 2].isalpha() and not cased[start].isupper():
                     continue  # "contre-radicalisation" is not "radicalisation"
-            if end < n:
+            if end < n and text[end - 1] not in "'’":  # a phrase that ends elided ("qu'") ends a word
                 after = text[end]
                 if after.isalnum() or after == "_":
                     continue
