@@ -744,6 +744,15 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "Le secrétaire général adjoint Jean Dupont a fait écho aux graves préoccupations des participants.",
         [("graves préoccupations des participants", "faire écho", "indirect", "Jean Dupont")],
     ),
+    "fr-indirect-speech-broken-by-an-inverted-incise": (
+        "fr",
+        "Le ministre Ali Sanda est arrivé. Le monde, a-t-il ajouté, se concentre sur la lutte contre "
+        "le virus. Le président, a-t-on appris, est arrivé à Niamey hier soir.",
+        [
+            ("Le monde", "ajouter", "indirect", "Ali Sanda"),
+            ("se concentre sur la lutte contre le virus", "ajouter", "indirect", "Ali Sanda"),
+        ],
+    ),
     # -- telling: the object is the one spoken to ----------------------------------------------
     "en-told-the-summit-after-a-quote": (
         "en",

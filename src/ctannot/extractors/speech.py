@@ -1021,6 +1021,9 @@ class StatementExtractor(Extractor):
                 ctx.titles.append(q)  # "sous le thème « ... »", "a plan dubbed '...'": a name, not speech
             else:
                 sentence_quotes.append(q)
+        if not sentence_quotes and self._split_by_an_incise(ctx, s_start, s_end):
+            ctx.previous_sentence = (s_start, s_end)
+            return
         indirect = self._indirect(ctx, s_start, s_end, sentence_quotes)
         pending: list[Quote | _Reported] = [q for q in sentence_quotes if not _within(q, indirect)]
         for item in sorted([*pending, *indirect], key=lambda item: item.start):
@@ -1030,6 +1033,23 @@ class StatementExtractor(Extractor):
                 mode = "mixed" if item.has_quote else "indirect"
                 ctx.add(item.start, item.end, item.speaker, item.cue.lemma, mode)
         ctx.previous_sentence = (s_start, s_end)
+
+    def _split_by_an_incise(self, ctx: _Context, s_start: int, s_end: int) -> bool:
+        """``A, a-t-il ajouté, B.`` with no quotation marks: what was said, broken by its
+        inverted incise, is two statements of the incise's speaker, as a quote broken so is;
+        False if the sentence is not so made."""
+        inner = _INNER_INCISE.search(ctx.plain, s_start, s_end)
+        if inner is None or "-t-on" in ctx.lowered[inner.start() : inner.end()]:
+            return False  # "a-t-on appris": no one speaks
+        cues = [c for c in ctx.cues_in(inner.start(), inner.end()) if c.role != "source"]
+        before = ctx.plain[s_start : inner.start()].strip()
+        after = ctx.plain[inner.end() : s_end].strip(" .")
+        if not cues or len(_WORD.findall(before)) < 2 or len(_WORD.findall(after)) < 3:
+            return False
+        speaker = ctx.speaker_in(inner.start(), inner.end())
+        ctx.add(s_start, inner.start(), speaker, cues[0].lemma, "indirect")
+        ctx.add(inner.end(), s_end, speaker, cues[0].lemma, "indirect")
+        return True
 
     # -- direct speech ---------------------------------------------------------------------------
 
