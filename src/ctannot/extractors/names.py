@@ -620,9 +620,13 @@ _PURPOSE = compile_pattern(
     regex.IGNORECASE,
 )
 """What a programme's name says it is against or for: ``contre``, ``against``, ``to combat``."""
+_THREAT_WORDS = (
+    r"terror|extr[ée]mis|radicali|jihad|djihad|daech|daesh|isis|isil|qa[iï]da|boko|shabab|insurg|militant"
+)
+_OF_THE_THREAT = compile_pattern(_THREAT_WORDS, regex.IGNORECASE)
+"""A threat the guidelines' Initiatives are run against, named in a programme's name."""
 _OF_THE_DOMAIN = compile_pattern(
-    r"terror|extr[ée]mis|radicali|jihad|djihad|daech|daesh|isis|isil|qa[iï]da|boko|shabab|insurg|"
-    r"militant|rebel|combattants|fighters|s[ée]curit|menace|threat|violen|arm[ée]s?\M|groupes|groups",
+    rf"{_THREAT_WORDS}|rebel|combattants|fighters|s[ée]curit|menace|threat|violen|arm[ée]s?\M|groupes|groups",
     regex.IGNORECASE,
 )
 """Words of the guidelines' field in a purpose: a threat, a group, security, violence."""
@@ -634,11 +638,6 @@ _OTHER_FIELD = compile_pattern(
 )
 """Words of another field than the guidelines' in a programme's name: civil defence, drugs,
 health, food, the economy."""
-_OF_THE_THREAT = compile_pattern(
-    r"terror|extr[ée]mis|radicali|jihad|djihad|daech|daesh|isis|isil|qa[iï]da|boko|shabab|insurg|militant",
-    regex.IGNORECASE,
-)
-"""A threat the guidelines' Initiatives are run against, named in a programme's name."""
 _BARE_KIND = compile_pattern(
     r"memorandum\s+of\s+understanding|m[ée]morandum\s+d['’]entente|protocole\s+d['’]accord", regex.IGNORECASE
 )
@@ -763,6 +762,8 @@ def _on_the_head_line(text: str, span: tuple[int, int], head: tuple[int, int]) -
 
 _APPOSED = compile_pattern(r",\s+(?:an?|une?)\s+$", regex.IGNORECASE)
 """``X, an annual meeting hosted by ...``: a description of X in apposition, not a meeting of its own."""
+_APPOSED_REACH = 150
+"""How far before an apposed description the name it describes is looked for, in its sentence."""
 
 
 def _described(text: str, lang: str, kept: _Kept) -> Iterable[Match]:
@@ -774,10 +775,11 @@ def _described(text: str, lang: str, kept: _Kept) -> Iterable[Match]:
         # the name it describes comes before it in the sentence ("the CTF Summit in Kuala Lumpur,
         # an annual meeting ..."); with none, it is a meeting of its own ("se tient, à Tripoli,
         # une réunion des ...")
+        reach = max(0, apposed.start() - _APPOSED_REACH)  # looked for no further back: linear
         opening = max(
-            text.rfind(". ", 0, apposed.start()), text.rfind("\n", 0, apposed.start()), apposed.start() - 150
+            text.rfind(". ", reach, apposed.start()), text.rfind("\n", reach, apposed.start()), reach
         )
-        if not any(m.type in (Forum, Initiative) for m in kept.overlapping(max(0, opening), apposed.start())):
+        if not any(m.type in (Forum, Initiative) for m in kept.overlapping(opening, apposed.start())):
             yield found
 
 
@@ -1027,9 +1029,10 @@ _CODE_FIRST = compile_pattern(r"(?P<code>\p{Lu}+\d+)[\s\-]+\p{Lu}")
 
 _CAPITALISED_BEFORE = compile_pattern(r"\p{Lu}[\p{L}\-’']*\s+$")
 _CAPITALISED_AFTER = compile_pattern(r"\s+\p{Lu}")
-_SURNAME = compile_pattern(r"\p{Lu}[\p{Ll}\-’']{3,}")
+_SURNAME_WORD = r"\p{Lu}[\p{Ll}\-’']{3,}"
+_SURNAME = compile_pattern(_SURNAME_WORD)
 """A surname that may stand alone for a person: capitalised, four letters or more."""
-_SURNAME_ALONE = compile_pattern(r"(?<![\w\-])\p{Lu}[\p{Ll}\-’']{3,}(?![\w\-])")
+_SURNAME_ALONE = compile_pattern(rf"(?<![\w\-]){_SURNAME_WORD}(?![\w\-])")
 """Such a word in the text, whole (one pattern for every document: none made per document)."""
 
 
@@ -1049,7 +1052,7 @@ def _surnames_alone(text: str, kept: _Kept) -> None:
     persons = {surname: m for surname, m in persons.items() if len(names_of[surname]) == 1}
     if not persons:
         return
-    for found in _SURNAME_ALONE.finditer(text, persons[min(persons, key=lambda n: persons[n].end)].end):
+    for found in _SURNAME_ALONE.finditer(text, min(m.end for m in persons.values())):
         person = persons.get(found.group())
         if person is None:
             continue

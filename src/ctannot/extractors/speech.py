@@ -508,10 +508,11 @@ class _Context:
             if bodies:
                 return (bodies[0] if first else bodies[-1]).id
             # "les présidents X du Niger, Y du Tchad ... ont réaffirmé": the members, each named
-            members = sum(1 for a in found if _is_person(a)) > 1
+            named_persons = sum(1 for a in found if _is_person(a))
             states = [a for a in found if isinstance(a, Actor) and a.kind == "state"]
-            if states and not any(_is_person(a) for a in found):
+            if states and not named_persons:
                 return states[0].id  # "the foreign ministers of Egypt and Jordan": the states they speak for
+            members = named_persons > 1
             if back and collective.group("definite") and (members or end - collective.end() < 40):
                 return self.last_body(start)
         persons = [a for a in found if isinstance(a, Actor) and a.kind == "person"]
@@ -1047,8 +1048,8 @@ class StatementExtractor(Extractor):
         if not cues or len(_WORD.findall(before)) < 2 or len(_WORD.findall(after)) < 3:
             return False
         speaker = ctx.speaker_in(inner.start(), inner.end())
-        ctx.add(s_start, inner.start(), speaker, cues[0].lemma, "indirect")
-        ctx.add(inner.end(), s_end, speaker, cues[0].lemma, "indirect")
+        self._record(ctx, s_start, inner.start(), speaker, cues[0], "indirect")
+        self._record(ctx, inner.end(), s_end, speaker, cues[0], "indirect")
         return True
 
     # -- direct speech ---------------------------------------------------------------------------
