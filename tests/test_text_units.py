@@ -139,6 +139,19 @@ _PIECES += [
     "antiterroriste",
     "anti-",
     "Counter-Terrorism",
+    # the agreements', operations' and exercises' words (names._AGREEMENT, _FR_FORCE, _EN_FORCE)
+    "accord",
+    "coopération",
+    "militaire",
+    "opération",
+    "agreement",
+    "against",
+    "security",
+    "cooperation",
+    "joint",
+    "military",
+    "exercise",
+    "terror",
 ]
 
 
