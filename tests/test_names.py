@@ -1051,3 +1051,53 @@ def test_a_bare_memorandum_of_understanding_names_none(pipeline: Pipeline) -> No
     text = "They signed a memorandum of understanding on countering terrorism."
     named = ("Initiative", "memorandum of understanding on countering terrorism")
     assert named in found(pipeline, text, "en")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fr",
+            "Une cellule de coordination du renseignement a été installée à Niamey.",
+            "cellule de coordination du renseignement",
+        ),
+        ("fr", "La police a créé une brigade spéciale antiterroriste.", "brigade spéciale antiterroriste"),
+        (
+            "fr",
+            "Le Kenya a annoncé une campagne de sensibilisation contre l'enrôlement par les Shebab.",
+            "campagne de sensibilisation contre l'enrôlement par les Shebab",
+        ),
+        (
+            "fr",
+            "Ils ont signé un protocole d'accord sur l'échange de données en matière de terrorisme.",
+            "protocole d'accord sur l'échange de données en matière de terrorisme",
+        ),
+        (
+            "en",
+            "Both sides signed an agreement on combating terrorism.",
+            "agreement on combating terrorism",
+        ),
+    ],
+)
+def test_cells_brigades_campaigns_and_agreements_set_up_against_terrorism(
+    pipeline: Pipeline, lang: str, text: str, expected: str
+) -> None:
+    """A unit installed, a brigade, a campaign against a group's recruiting (however the group is
+    spelt), an agreement on terrorism: programmes run against it."""
+    assert ("Initiative", expected) in found(pipeline, text, lang)
+
+
+def test_the_recommendations_of_a_meeting_name_which_ones(pipeline: Pipeline) -> None:
+    """``des recommandations issues de la dernière réunion tenue à Lomé`` is no generic plural:
+    the meeting says which; the programme's complement holds the whole meeting, which is a Forum
+    as well."""
+    text = "Ils ont suivi des recommandations issues de la dernière réunion tenue à Lomé."
+    names = found(pipeline, text, "fr")
+    assert ("Initiative", "recommandations issues de la dernière réunion tenue à Lomé") in names
+    assert ("Forum", "réunion tenue à Lomé") in names
+
+
+def test_a_state_s_possessive_is_no_part_of_a_programme_s_name(pipeline: Pipeline) -> None:
+    text = "Ghana's National Action Plan was adopted after the attack."
+    initiatives = [name for kind, name in found(pipeline, text, "en") if kind == "Initiative"]
+    assert initiatives == ["National Action Plan"]

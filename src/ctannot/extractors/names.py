@@ -25,6 +25,7 @@ import bisect
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+import attrs
 import regex
 
 from ctannot.annotations import Actor, Forum, Initiative, Threat
@@ -365,10 +366,12 @@ _AGREEMENT = compile_pattern(
     r"dans\s+le\s+domaine\s+de\s+la\s+(?:sécurité|securite|défense|defense))"
     r"|(?:military|security|defen[cs]e|counter-?terrorism)\s+cooperation\s+(?:agreement|pact)"
     r"|(?:agreement|pact)\s+on\s+(?:military|security|defen[cs]e|counter-?terrorism)\s+cooperation"
-    # or against terrorism: "an agreement on Sunday to coordinate their efforts against the
-    # financing of terrorist groups", "un accord de lutte contre le terrorisme"
+    # or against or on terrorism: "an agreement on Sunday to coordinate their efforts against the
+    # financing of terrorist groups", "un accord de lutte contre le terrorisme", "un protocole
+    # d'accord sur l'échange de renseignements en matière de terrorisme"
     r"|(?:accord|agreement|pact|memorandum\s+of\s+understanding|protocole\s+d['’]accord)"
-    r"(?:\s+[\w'’\-]+){0,8}?\s+(?:against|contre|to\s+(?:combat|counter|fight))"
+    r"(?:\s+[\w'’\-]+){0,8}?\s+(?:against|contre|to\s+(?:combat|counter|fight)|on|sur|en\s+matière\s+de|"
+    r"en\s+matiere\s+de|dans\s+le\s+domaine\s+de)"
     r"(?:\s+[\w'’\-]+){0,4}?\s+(?:terror[\w\-]*|extr[ée]mis[\w\-]*|radicali[\w\-]*|jihad[\w\-]*|djihad[\w\-]*)"
     r"(?:\s+(?:financing|groups|organi[sz]ations|fighters|groupes|organisations))?)(?![\w\-])",
     regex.IGNORECASE,
@@ -621,7 +624,8 @@ _PURPOSE = compile_pattern(
 )
 """What a programme's name says it is against or for: ``contre``, ``against``, ``to combat``."""
 _THREAT_WORDS = (
-    r"terror|extr[ée]mis|radicali|jihad|djihad|daech|daesh|isis|isil|qa[iï]da|boko|shabab|insurg|militant"
+    r"terror|extr[ée]mis|radicali|jihad|djihad|daech|daesh|isis|isil|qa[iï]da|boko|sh[ae]baa?b|[cs]h[ae]bab|"
+    r"insurg|militant"
 )
 _OF_THE_THREAT = compile_pattern(_THREAT_WORDS, regex.IGNORECASE)
 """A threat the guidelines' Initiatives are run against, named in a programme's name."""
@@ -877,9 +881,15 @@ def _add(kept: _Kept, new: Match, inside_ok: bool) -> None:
     host) stay; inside a name, they are part of it and go.
     """
     dropped = []
+    widened = []
     for m in kept.overlapping(new.start, new.end):
         inside = new.start <= m.start and m.end <= new.end and (m.start, m.end) != (new.start, new.end)
         if m.type is Actor and inside and inside_ok:
+            continue
+        if inside_ok and m.type is Initiative and m.start < new.start < m.end < new.end:
+            # "les recommandations issues de la dernière réunion tenue à Accra": the programme's
+            # complement names the whole meeting, which is annotated as well
+            widened.append(m)
             continue
         if inside_ok and m.type is Forum and m.attributes.get("kind") == "meeting":
             return  # the rule packs' own description of this meeting stands
@@ -904,6 +914,9 @@ def _add(kept: _Kept, new: Match, inside_ok: bool) -> None:
             return  # an existing mention covers this place
     for m in dropped:
         kept.remove(m)
+    for m in widened:
+        kept.remove(m)
+        kept.append(attrs.evolve(m, end=new.end))
     kept.append(new)
 
 

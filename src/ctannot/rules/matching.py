@@ -466,7 +466,7 @@ def _outside(matches: list[Match], vetoed: list[tuple[int, int, str]]) -> list[M
     return out
 
 
-_VETO_BEFORE, _VETO_AFTER = 48, 24  # exclusions look at a few words around the start
+_VETO_BEFORE, _VETO_AFTER = 48, 64  # exclusions look at a few words around the start
 
 
 def _vetoes(ex: Exclusion, views: TextViews, start: int, timeout: float) -> bool:
