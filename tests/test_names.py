@@ -1101,3 +1101,50 @@ def test_a_state_s_possessive_is_no_part_of_a_programme_s_name(pipeline: Pipelin
     text = "Ghana's National Action Plan was adopted after the attack."
     initiatives = [name for kind, name in found(pipeline, text, "en") if kind == "Initiative"]
     assert initiatives == ["National Action Plan"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "A trilateral meeting between Iraq, Iran and Syria focused on border security.",
+            "trilateral meeting between Iraq, Iran and Syria",
+        ),
+        (
+            "fr",
+            "La réunion tripartite entre le Mali, le Niger et le Burkina Faso a porté sur la sécurité.",
+            "réunion tripartite entre le Mali, le Niger et le Burkina Faso",
+        ),
+        ("en", "The Sahel ministerial meeting on security opened in Niamey.", "Sahel ministerial meeting"),
+        (
+            "fr",
+            "Le colloque international sur la déradicalisation a réuni 200 experts.",
+            "colloque international sur la déradicalisation",
+        ),
+        (
+            "fr",
+            "Une table ronde sur la coopération judiciaire contre le terrorisme a été organisée.",
+            "table ronde sur la coopération judiciaire contre le terrorisme",
+        ),
+        (
+            "fr",
+            "La réunion du Groupe de travail sur les combattants terroristes étrangers a eu lieu à La Haye.",
+            "réunion du Groupe de travail sur les combattants terroristes étrangers",
+        ),
+    ],
+)
+def test_meetings_described_by_their_parties_kind_or_topic(
+    pipeline: Pipeline, lang: str, text: str, expected: str
+) -> None:
+    """A meeting between parties named, a country's ministerial meeting, a topic of the field
+    (deradicalisation, judicial cooperation against terrorism), and a name that ends before the
+    verb (``a eu lieu``)."""
+    assert ("Forum", expected) in found(pipeline, text, lang)
+
+
+def test_the_security_council_is_no_forum_inside_another_body_s_name(pipeline: Pipeline) -> None:
+    text = "The African Union Peace and Security Council met on terrorism. The Security Council met too."
+    forums = [name for kind, name in found(pipeline, text, "en") if kind == "Forum"]
+    assert forums.count("Security Council") == 1
+    assert "African Union Peace and Security Council" in forums

@@ -296,6 +296,8 @@ _FR_DESCRIBED = compile_pattern(
     # a place or an organiser: "de Niamey", "à Bamako", "de la CEDEAO", "du G5 Sahel",
     # "organisée par les Etats-Unis et le Maroc"
     rf"|\s+(?:co-?)?organis[ée]e?s?\s+par{_FR_ORGANISER}(?:\s+et{_FR_ORGANISER})?"
+    # its participants, named: "une réunion tripartite entre le Mali, le Niger et le Burkina Faso"
+    rf"|\s+entre{_FR_ORGANISER}(?:\s*,{_FR_ORGANISER})*\s+et{_FR_ORGANISER}"
     rf"|(?:\s+tenue?)?\s+(?:de\s+la\s+|de\s+l{_APOSTROPHE}|du\s+|de\s+|d{_APOSTROPHE}|à\s+|a\s+)(?-i:{_CAP})(?:[\s\-]+(?-i:{_CAP}))*"
     rf"(?:\s+(?:de\s+la\s+|de\s+l{_APOSTROPHE}|du\s+|de\s+|d{_APOSTROPHE}|des\s+)(?:{_FR_WORD})(?:\s+(?-i:{_CAP}|\p{{Ll}}+))?)?"
     # or of a kind an institution holds, its organiser named again or not: "le sommet annuel"
@@ -322,16 +324,20 @@ _EN_NOT_A_NOUN = (
 )
 """A verb, where a meeting's participants end: ``summit of heads of state was held``."""
 _EN_ORGANISER = rf"\s+(?:the\s+)?(?-i:{_CAP})(?:[\s\-]+(?-i:{_CAP}))*"
+_EN_PARTIES = rf"(?:the\s+)?(?-i:{_CAP})(?:[\s\-]+(?-i:{_CAP}))*"
+"""A party to a meeting, named: ``Iraq``, ``the United States``."""
 _EN_DESCRIBED = compile_pattern(
     rf"{_WORD_START}(?P<span>"
     # "meeting of defence ministers in Lisbon", "session of the Arab Interior Ministers Council"
     rf"(?:(?:annual|extraordinary|special|informal|ministerial|regional|joint|high-level|virtual|"
-    rf"emergency|inter-sessional|biennial|plenary)\s+)*(?:{_EN_MEETING})"
+    rf"emergency|inter-sessional|biennial|plenary|trilateral|tripartite|bilateral)\s+)*(?:{_EN_MEETING})"
     rf"(?:\s+of\s+(?:the\s+)?(?:[\p{{L}}\-]+{_APOSTROPHE}?\s+){{0,3}}?(?:ministers|chiefs|leaders|heads|"
     rf"officials|experts|envoys|directors|commanders|{_CAP}(?:[\s\-]+{_CAP})*)"
     rf"(?:\s+(?:of|and|for|on)\s+(?:the\s+)?{_EN_NOT_A_NOUN}[\p{{L}}\-]+(?:\s+{_EN_NOT_A_NOUN}[\p{{L}}\-]+)?)?"
     rf"(?:\s+in\s+(?!{MONTH_OR_DAY})(?-i:{_CAP})(?:\s+(?-i:{_CAP}))*)?"
     rf"|\s+in\s+(?!{MONTH_OR_DAY})(?-i:{_CAP})(?:\s+(?-i:{_CAP}))*"  # a place, not a month
+    # its participants, named: "a trilateral meeting between Iraq, Iran and Syria"
+    rf"|\s+between\s+{_EN_PARTIES}(?:\s*,\s*{_EN_PARTIES})*\s+and\s+{_EN_PARTIES}"
     # an organiser: "the meeting hosted by Kenya and the African Union"
     rf"|\s+(?:co-?)?(?:organi[sz]ed|hosted|convened|chaired)\s+by{_EN_ORGANISER}(?:\s+and{_EN_ORGANISER})?"
     # or of a kind an institution holds, its organiser named again or not: "the annual summit"
@@ -340,7 +346,7 @@ _EN_DESCRIBED = compile_pattern(
     rf"(?:\s+of\s+the\s+(?:bloc|organi[sz]ation|community|union|alliance|coalition|league|region))?)"
     # "leaders' summit", "Riyadh summit": a name or participants before the meeting noun
     rf"|(?:leaders|ministers|chiefs|heads\s+of\s+state){_APOSTROPHE}\s+(?:{_EN_MEETING})"
-    rf"|(?!(?:The|This|That|These|Its|Their|Last|Next|Each|Every|A|An|Our|His|Her)\s)(?-i:\p{{Lu}}[\p{{L}}\-]+)\s+(?:summit|conference|ministerial|plenary)"
+    rf"|(?!(?:The|This|That|These|Its|Their|Last|Next|Each|Every|A|An|Our|His|Her)\s)(?-i:\p{{Lu}}[\p{{L}}\-]+)\s+(?:summit|conference|ministerial(?:\s+(?:meeting|conference|session))?|plenary)"
     rf")(?![\w\-])",
     regex.IGNORECASE,
 )
