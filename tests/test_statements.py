@@ -1053,6 +1053,73 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "Monday. The foreign ministers said that the region would act together.",
         [("the region would act together", "say", "indirect", "IGAD")],
     ),
+    # -- how the press reports speech: feelings, irony, revelations --------------------------
+    "fr-se-rejouir-after-a-quote": (
+        "fr",
+        "« C'est une étape », s'est réjoui le ministre Idrissa Maïga.",
+        [("C'est une étape", "se réjouir", "direct", "Idrissa Maïga")],
+    ),
+    "fr-s-indigner-que": (
+        "fr",
+        "Mme Awa Diallo s'est indignée que les promesses ne soient pas tenues.",
+        [("les promesses ne soient pas tenues", "s'indigner", "indirect", "Mme Awa Diallo")],
+    ),
+    "fr-ironise-t-il": (
+        "fr",
+        "Le colonel Paul Kaboré sourit. « Ils reviendront », ironise-t-il.",
+        [("Ils reviendront", "ironiser", "direct", "Paul Kaboré")],
+    ),
+    "fr-reveler-que": (
+        "fr",
+        "Le ministre Issa Traoré a révélé que dix suspects avaient été arrêtés.",
+        [("dix suspects avaient été arrêtés", "révéler", "indirect", "Issa Traoré")],
+    ),
+    "en-voiced-concern": (
+        "en",
+        "Minister Jane Odhiambo voiced concern over the rise in attacks.",
+        [("concern over the rise in attacks", "voice", "indirect", "Jane Odhiambo")],
+    ),
+    "en-a-title-after-said-opens-the-reported-clause": (
+        "en",
+        "Ade Musa said the minister would resign.",
+        [("the minister would resign", "say", "indirect", "Ade Musa")],
+    ),
+    # -- a title names the person the text presented with it, not whoever was named last ------
+    "fr-le-ministre-is-the-one-presented-as-minister": (
+        "fr",
+        "Le ministre de la Défense, Jean Dupont, a rencontré le général Paul Martin à Gao. Le ministre "
+        "a déclaré que la coopération était essentielle.",
+        [("la coopération était essentielle", "déclarer", "indirect", "Jean Dupont")],
+    ),
+    "fr-le-chef-de-l-etat-is-the-president": (
+        "fr",
+        "Le président Mohamed Bazoum a reçu l'ambassadeur Pierre Durand. Le chef de l'Etat a affirmé "
+        "que le Niger restait mobilisé.",
+        [("le Niger restait mobilisé", "affirmer", "indirect", "Mohamed Bazoum")],
+    ),
+    "en-the-diplomat-is-the-ambassador": (
+        "en",
+        "US Ambassador John Smith met Prime Minister Ali Zeine. The diplomat said Washington would "
+        "support Niamey.",
+        [("Washington would support Niamey", "say", "indirect", "John Smith")],
+    ),
+    "en-the-bloc-is-the-body-named-before": (
+        "en",
+        "The African Union condemned the attack. The bloc called on states to cooperate.",
+        [
+            ("the attack", "condemn", "indirect", "African Union"),
+            ("cooperate", "call on", "indirect", "African Union"),
+        ],
+    ),
+    "en-disclosed-after-a-quote": (
+        "en",
+        "Colonel Ade Musa said the commander was in Abuja. \u2018The commander met President Tinubu.\n\n"
+        "\u2018Talks focused on the border,\u2019 he disclosed.",
+        [
+            ("the commander was in Abuja", "say", "indirect", "Ade Musa"),
+            ("Talks focused on the border", "disclose", "direct", "Ade Musa"),
+        ],
+    ),
 }
 
 

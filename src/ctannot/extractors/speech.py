@@ -118,6 +118,8 @@ _INTERRUPTED_AUXILIARY = compile_pattern(
 )
 _IN_BRACKETS = compile_pattern(r"\s*\(\s*")
 _QUOTE_OPEN = compile_pattern(r"[«“\"]")
+_OPENING_MARKS = ("«", "“", '"', "‘", "'")
+"""What a sentence that is a quotation opens with (a single mark too, at a sentence's start)."""
 _SENTENCE_BREAK = compile_pattern(r"[.!?]\s")
 _HONORIFIC_AT = compile_pattern(_HONORIFIC)
 _PLACE_BEFORE = compile_pattern(r"(?<!\w)(?:à|au|aux|en|in|at|from|vers)\s+$")
@@ -139,6 +141,12 @@ _TOLD_THAT = compile_pattern(r"\s+(?:[\w'’\-.]+\s+){0,6}?(?:that|que|qu')\s*",
 _ADDRESSEE = compile_pattern(r"\s+(?:the\s+)?[\w\-]+\s+")
 _PREPOSITION = compile_pattern(r"(?:sur|pour|contre|on|for|of|against|about|de\s|d'(?=une?\s))\s*")
 _SUBJECT_STOP = compile_pattern(r"[,.;:!?]|\s(?:que|qu'|that)\s")
+_CLAUSE_VERB = compile_pattern(
+    r"\s(?:is|are|was|were|has|have|had|will|would|could|should|must|can|may|might|did|does|do|"
+    r"est|sont|était|étaient|sera|seront|serait|aurait|avait|avaient|ont)\s"
+)
+"""An auxiliary after a title that follows a speech verb: the title is the subject of the
+reported clause (``said the minister would resign``), not the verb's own, inverted."""
 _ARTICLE = compile_pattern(r"(?:(?:les|le|la|the)\s+|l'\s*)")
 _AFTER_QUOTE = compile_pattern(rf"[»”\"’]\s*,?\s*(?:(?:{_ADVERB}|[\w-]+)\s*){{0,2}}$", regex.IGNORECASE)
 _DETERMINER = compile_pattern(
@@ -209,6 +217,9 @@ class _Language:
     subordinators: Any
     """Conjunctions that open a clause of its own (``after``, ``lorsque``)."""
     titles: Any
+    same_titles: tuple[tuple[str, frozenset[str]], ...]
+    """Title phrases that stand for a person presented under other words, unaccented, longest
+    first, each with the stems of those words: ``chef de l'etat`` for ``le président X``."""
     body_titles: frozenset[str]
     """Titles that name a document or a body (``communiqué``, ``ministère``), not a person."""
     forum_titles: Any
@@ -326,6 +337,15 @@ def _compile(packs: Sequence[RulePack]) -> _Language:
         ),
         subordinators=_word_list(lists.get("subordinators", ())),
         titles=_word_list(lists.get("speaker_titles", ())),
+        same_titles=tuple(
+            sorted(
+                (
+                    (unaccent(phrase), frozenset(_stem(w) for w in words))
+                    for phrase, *words in (entry.split("|") for entry in lists.get("same_titles", ()))
+                ),
+                key=lambda entry: -len(entry[0]),
+            )
+        ),
         body_titles=frozenset(lists.get("speaker_body_titles", ())),
         forum_titles=_word_list(lists.get("speaker_forum_titles", ())),
         adjunct=_word_list(lists.get("adjunct_starts", ())),
@@ -572,8 +592,13 @@ class _Context:
             if subject is not None:
                 return subject  # "Les participants ont échangé. Ils ont noté que ...": the meeting
         if title and title.group() not in self.lang.not_persons and not words & self.lang.person_pronouns:
-            # "a ajouté l'officier nigérien": a title names the person the text presented last,
-            # where a pronoun continues the last speaker
+            # "Le ministre X a reçu le général Y. Le ministre a déclaré ...": the person the text
+            # presented with that title; else, "a ajouté l'officier nigérien", the person it
+            # presented last, where a pronoun continues the last speaker
+            stems = self._title_stems(title.start(), title.end())
+            titled = self._person_described(start, title.start(), title.end(), end, stems) if stems else None
+            if titled is not None:
+                return titled
             named = self.last_person(start)
             return named or self.back_reference(start, person=True)
         if words & self.lang.person_pronouns:
@@ -581,6 +606,16 @@ class _Context:
         if words & self.lang.pronouns or title is not None:
             return self.back_reference(start)
         return None
+
+    def _title_stems(self, title_start: int, title_end: int) -> set[str]:
+        """The stems of the words a person is presented with that the title at ``title_start``
+        names them by: its own (``ministre``: ``minis``), or those it stands for (``le chef de
+        l'État``: ``prési``); none for a short word (``chef``), which names too many."""
+        at = unaccent(self.lowered[title_start : title_start + 40]).replace("’", "'")
+        for phrase, stems in self.lang.same_titles:
+            if at.startswith(phrase):
+                return set(stems)
+        return {_stem(w) for w in _WORD.findall(self.lowered, title_start, title_end) if len(w) >= 5}
 
     def _holder_of_state_title(self, start: int, end: int, found: list[Annotation]) -> str | None:
         """Who speaks under the title of a state's office (``le président du Niger``): the person
@@ -843,7 +878,11 @@ class _Context:
     def person_subject(self, s_start: int, s_end: int) -> str | None:
         """The person a sentence is about: the subject named before its first verb (``Son
         homologue ghanéen, Nana Kofi, a abondé``) or before its first quotation (``Pour la
-        présidente, Aïssata Bah, « ... »``); None if no person is named there."""
+        présidente, Aïssata Bah, « ... »``); None if no person is named there, or if the
+        sentence opens with a quotation mark: the persons named in what someone said are not who
+        a pronoun after it stands for."""
+        if self.plain.startswith(_OPENING_MARKS, s_start):
+            return None
         verb = _FIRST_VERB.search(self.lowered, s_start, s_end)
         end = verb.start() if verb is not None else s_end
         quote = _QUOTE_OPEN.search(self.plain, s_start, end)
@@ -1449,7 +1488,8 @@ class StatementExtractor(Extractor):
         head = _ARTICLE.match(ctx.lowered, start)
         title_at = head.end() if head else start
         if ctx.lang.titles.match(ctx.lowered, title_at):
-            return True
+            # "said the minister would resign": a clause of its own, whose subject is a title
+            return _CLAUSE_VERB.search(ctx.lowered, title_at, end) is None
         at = bisect.bisect_left(ctx.speakers, start, key=start_of)  # the speakers are sorted by start
         first = ctx.speakers[at] if at < len(ctx.speakers) else None
         return first is not None and first.start - start <= 4 and first.end >= end - 1
