@@ -1111,6 +1111,29 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             ("cooperate", "call on", "indirect", "African Union"),
         ],
     ),
+    "fr-faire-part-de-and-plaider-en-faveur-de": (
+        "fr",
+        "Le ministre Ali Traoré a fait part de sa préoccupation face à la menace. Il a plaidé en "
+        "faveur d'une approche régionale.",
+        [
+            ("sa préoccupation face à la menace", "faire part", "indirect", "Ali Traoré"),
+            ("une approche régionale", "plaider", "indirect", "Ali Traoré"),
+        ],
+    ),
+    "en-made-it-clear-and-pointed-to": (
+        "en",
+        "Minister Ali Traore made it clear that Mali would not negotiate. He pointed to the need for "
+        "cooperation.",
+        [
+            ("Mali would not negotiate", "make clear", "indirect", "Ali Traore"),
+            ("the need for cooperation", "point to", "indirect", "Ali Traore"),
+        ],
+    ),
+    "en-an-aside-between-the-subject-and-its-verb": (
+        "en",
+        "The Security Council, for its part, expressed solidarity with Niger.",
+        [("solidarity with Niger", "express", "indirect", "Security Council")],
+    ),
     "en-disclosed-after-a-quote": (
         "en",
         "Colonel Ade Musa said the commander was in Abuja. \u2018The commander met President Tinubu.\n\n"

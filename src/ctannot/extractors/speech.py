@@ -139,7 +139,9 @@ _PREDICATE_THAT = compile_pattern(r"[\w\-]+(?:\s+[\w\-]+)?\s+(?:que\s+|qu'|that\
 _TOLD_THAT = compile_pattern(r"\s+(?:[\w'’\-.]+\s+){0,6}?(?:that|que|qu')\s*", regex.IGNORECASE)
 """The one spoken to and the clause after a verb of telling: ``told reporters that``."""
 _ADDRESSEE = compile_pattern(r"\s+(?:the\s+)?[\w\-]+\s+")
-_PREPOSITION = compile_pattern(r"(?:sur|pour|contre|on|for|of|against|about|de\s|d'(?=une?\s))\s*")
+_PREPOSITION = compile_pattern(
+    r"(?:sur|pour|contre|en\s+faveur\s+(?:de\s|d'(?=une?\s)|(?=du\s|des\s))|on|for|of|against|about|de\s|d'(?=une?\s))\s*"
+)
 _SUBJECT_STOP = compile_pattern(r"[,.;:!?]|\s(?:que|qu'|that)\s")
 _CLAUSE_VERB = compile_pattern(
     r"\s(?:is|are|was|were|has|have|had|will|would|could|should|must|can|may|might|did|does|do|"
@@ -1313,6 +1315,8 @@ class StatementExtractor(Extractor):
             # "X a, dans un communiqué, condamné C": an auxiliary, an incise between commas, then
             # the participle; not "C, a condamné X"
             and not _INTERRUPTED_AUXILIARY.search(text, s_start, cue.start)
+            # "The Council, for its part, expressed C": an aside between the subject and its verb
+            and not self._aside_before(ctx, lo, incise.start())
             # "Speaking at the opening, he said C", "Lors de la réunion, il a indiqué C": what
             # comes before the comma is the adverbial the sentence opens with, not what was said
             and not (
@@ -1478,6 +1482,16 @@ class StatementExtractor(Extractor):
         if ctx.lang.english and _CLAUSE_START_EN.match(text, start):
             return start
         return None
+
+    @staticmethod
+    def _aside_before(ctx: _Context, lo: int, comma: int) -> bool:
+        """Whether an aside between commas ends at ``comma`` (``, for its part,``), after ``lo``."""
+        before = ctx.plain.rfind(",", lo, comma)
+        return (
+            before >= 0
+            and ctx.lang.asides is not None
+            and ctx.lang.asides.fullmatch(ctx.lowered, before, comma + 1) is not None
+        )
 
     def _inverted_subject(self, ctx: _Context, start: int, s_end: int) -> bool:
         """Whether the words after a speech verb are its subject (``a déclaré le ministre X.``)."""
