@@ -1148,3 +1148,26 @@ def test_the_security_council_is_no_forum_inside_another_body_s_name(pipeline: P
     forums = [name for kind, name in found(pipeline, text, "en") if kind == "Forum"]
     assert forums.count("Security Council") == 1
     assert "African Union Peace and Security Council" in forums
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fr", "La frontière entre le Mali et le Niger est poreuse.", []),
+        ("fr", "La zone des trois frontières, entre le Mali, le Niger et le Burkina Faso, est visée.", []),
+        (
+            "fr",
+            "Des réfugiés venus du Mali arrivent. Des soldats originaires du Tchad et du Cameroun aussi.",
+            [],
+        ),
+        ("fr", "Le Mali et le Niger ont signé un accord.", ["Mali", "Niger"]),
+        ("en", "The border between Mali and Niger is porous.", []),
+        ("en", "The area between Mali, Niger and Burkina Faso is targeted.", []),
+        ("en", "Mali and Niger signed a deal.", ["Mali", "Niger"]),
+    ],
+)
+def test_states_a_border_lies_between_or_people_come_from_are_places(
+    pipeline: Pipeline, lang: str, text: str, expected: list[str]
+) -> None:
+    """The guidelines' countries as places: where a border lies, where people come from."""
+    assert [name for kind, name in found(pipeline, text, lang) if kind == "Actor"] == expected
