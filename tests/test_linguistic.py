@@ -20,6 +20,7 @@ from ctannot.nlp.linguistic import (
     ParsedSentence,
     ParsedToken,
     ParsedWord,
+    ParsedWords,
     Sentence,
     Token,
     Word,
@@ -113,6 +114,24 @@ def test_a_head_outside_its_sentence_is_refused() -> None:
     bad = ParsedSentence([ParsedToken(0, 5, [ParsedWord("Paris", head=3)])])
     with pytest.raises(ValueError, match="outside the sentence"):
         build_layer(document, [bad], [], PARSER)
+
+
+def test_a_sentence_as_columns_is_the_same_sentence() -> None:
+    document, stanza_doc = parsed("fr_sample.conllu")
+    sentences, entities = from_stanza(stanza_doc)
+    columns = [s.columns() for s in sentences]
+    assert any(c.tokens for c in columns)  # "du", "au": tokens of two words
+    assert build_layer(document, columns, entities, PARSER) == document.layer("linguistic")
+
+
+def test_columns_that_disagree_are_refused() -> None:
+    document = Document("d", "Paris.", "fr")
+    outside = ParsedWords([0], [5], ["Paris"], [None], [None], [None], [2], [None])
+    with pytest.raises(ValueError, match="outside the sentence"):
+        build_layer(document, [outside], [], PARSER)
+    short = ParsedWords([0], [5], ["Paris"], [None], [None], [None], [0], [])
+    with pytest.raises(ValueError, match="shorter"):
+        build_layer(document, [short], [], PARSER)
 
 
 def test_missing_models_give_the_download_command(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from ctannot.extractor import Extractor, Report
 from ctannot.model import Document, Layer
-from ctannot.nlp.linguistic import ParsedEntity, ParsedSentence, build_layer
+from ctannot.nlp.linguistic import ParsedEntity, ParsedSentence, ParsedWords, build_layer
 
 __all__ = ["LINGUISTIC_LAYER", "LinguisticExtractor", "ModelsMissing", "NLPBackend"]
 
@@ -39,8 +39,11 @@ class NLPBackend:
         installed). Called when the pipeline is chosen, before any document: a run stops once
         with the install hint rather than failing every document."""
 
-    def parse(self, texts: Sequence[str], lang: str) -> list[tuple[list[ParsedSentence], list[ParsedEntity]]]:
-        """Parse texts of one language, all in one call where the backend can batch them.
+    def parse(
+        self, texts: Sequence[str], lang: str
+    ) -> Sequence[tuple[Sequence[ParsedSentence | ParsedWords], Sequence[ParsedEntity]]]:
+        """Parse texts of one language, all in one call where the backend can batch them: for each,
+        its sentences (as tokens, or as columns of words) and its entities.
 
         Raises :class:`ModelsMissing` when the models for ``lang`` are not installed.
         """

@@ -42,14 +42,13 @@ class Parse:
     """The words and entities of one document's linguistic layer, with their dependencies."""
 
     words: list[Word]
-    """In text order (the words of a multi-word token share its span)."""
+    """In text order (the words of a multi-word token share its span), as their layer keeps them."""
     entities: list[NamedEntity]
     _starts: list[int] = attrs.field(init=False)
     _by_id: dict[str, Word] = attrs.field(init=False)
     _children: dict[str, list[Word]] = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
-        self.words.sort(key=lambda w: w.start)
         self._starts = [w.start for w in self.words]
         self._by_id = {w.id: w for w in self.words}
         self._children = {}

@@ -36,6 +36,7 @@ __all__ = [
     "ParsedSentence",
     "ParsedToken",
     "ParsedWord",
+    "ParsedWords",
     "Sentence",
     "Token",
     "Word",
@@ -132,10 +133,56 @@ class ParsedEntity:
 class ParsedSentence:
     tokens: tuple[ParsedToken, ...] = field(converter=_tokens)
 
+    def columns(self) -> ParsedWords:
+        """The same sentence as :class:`ParsedWords`."""
+        starts: list[int] = []
+        ends: list[int] = []
+        words: list[ParsedWord] = []
+        multi: list[tuple[int, int, int]] = []
+        for number, token in enumerate(self.tokens, 1):
+            if len(token.words) > 1:
+                multi.append((number, len(words), len(words) + len(token.words)))
+            for word in token.words:
+                starts.append(token.start)
+                ends.append(token.end)
+                words.append(word)
+        return ParsedWords(
+            starts,
+            ends,
+            [w.form for w in words],
+            [w.lemma for w in words],
+            [w.upos for w in words],
+            [w.feats for w in words],
+            [w.head for w in words],
+            [w.deprel for w in words],
+            multi,
+        )
+
+
+@frozen
+class ParsedWords:
+    """A sentence as columns: the i-th item of each is about its i-th word. A backend that has
+    its parse as arrays (spaCy) hands it over so, without an object for each word.
+
+    A word's ``start`` and ``end`` are its token's; ``heads`` are as :class:`ParsedWord`'s. The
+    multi-word tokens, if any, are listed in ``tokens``: each as its number in the sentence (from
+    1, counting every token) and the range ``[first, stop)`` of its words.
+    """
+
+    starts: Sequence[int]
+    ends: Sequence[int]
+    forms: Sequence[str]
+    lemmas: Sequence[str | None]
+    upos: Sequence[str | None]
+    feats: Sequence[str | None]
+    heads: Sequence[int]
+    deprels: Sequence[str | None]
+    tokens: Sequence[tuple[int, int, int]] = ()
+
 
 def build_layer(
     document: Document,
-    sentences: Sequence[ParsedSentence],
+    sentences: Sequence[ParsedSentence | ParsedWords],
     entities: Sequence[ParsedEntity],
     producer: Provenance,
     name: str = "linguistic",
@@ -143,55 +190,61 @@ def build_layer(
     """The linguistic layer of ``document`` from a backend's sentences and entities.
 
     Raises :class:`~ctannot.model.AnnotationError` if the backend's offsets do not fit the text,
-    and ``ValueError`` if a head points outside its sentence.
+    and ``ValueError`` if a head points outside its sentence or the columns of a sentence differ
+    in length.
     """
     text = document.text
     made: list[Annotation] = []  # made here, not through a LayerBuilder: one call per word is the cost
     add = made.append
     for s_index, sentence in enumerate(sentences, 1):
-        if not sentence.tokens:
+        words = sentence if isinstance(sentence, ParsedWords) else sentence.columns()
+        size = len(words.forms)
+        if not size:
             continue
+        heads = words.heads
+        if min(heads) < 0 or max(heads) > size:
+            head, form = next((h, f) for h, f in zip(heads, words.forms, strict=True) if not 0 <= h <= size)
+            raise ValueError(f"sentence {s_index}: the head {head} of {form!r} is outside the sentence")
         prefix = f"{name}-s{s_index}-"
-        add(
-            Sentence(source=text, start=sentence.tokens[0].start, end=sentence.tokens[-1].end, id=prefix[:-1])
-        )
-        size = sum(len(t.words) for t in sentence.tokens)
-        word_ids = [f"{prefix}w{n}" for n in range(1, size + 1)]
-        n = 0
-        for t_index, token in enumerate(sentence.tokens, 1):
-            start, end = token.start, token.end
-            first = n
-            for word in token.words:
-                head = word.head
-                if not 0 <= head <= size:
-                    raise ValueError(
-                        f"sentence {s_index}: the head {head} of {word.form!r} is outside the sentence"
-                    )
-                add(
-                    Word(
-                        source=text,
-                        start=start,
-                        end=end,
-                        id=word_ids[n],
-                        form=word.form,
-                        lemma=word.lemma,
-                        upos=word.upos,
-                        feats=word.feats,
-                        head=word_ids[head - 1] if head else None,
-                        deprel=word.deprel,
-                    )
+        add(Sentence(source=text, start=words.starts[0], end=words.ends[-1], id=prefix[:-1]))
+        ids = [f"{prefix}w{n}" for n in range(1, size + 1)]
+        for start, end, word_id, form, lemma, upos, feats, head_id, deprel in zip(
+            words.starts,
+            words.ends,
+            ids,
+            words.forms,
+            words.lemmas,
+            words.upos,
+            words.feats,
+            [ids[head - 1] if head else None for head in heads],
+            words.deprels,
+            strict=True,
+        ):
+            add(
+                Word(
+                    source=text,
+                    start=start,
+                    end=end,
+                    id=word_id,
+                    form=form,
+                    lemma=lemma,
+                    upos=upos,
+                    feats=feats,
+                    head=head_id,
+                    deprel=deprel,
                 )
-                n += 1
-            if n - first > 1:
-                add(
-                    Token(
-                        source=text,
-                        start=start,
-                        end=end,
-                        id=f"{prefix}t{t_index}",
-                        words=tuple(word_ids[first:n]),
-                    )
+            )
+        for number, first, stop in words.tokens:
+            # after its words, as the layer keeps them (annotations of one span in the order made)
+            add(
+                Token(
+                    source=text,
+                    start=words.starts[first],
+                    end=words.ends[first],
+                    id=f"{prefix}t{number}",
+                    words=tuple(ids[first:stop]),
                 )
+            )
     for e_index, entity in enumerate(entities, 1):
         add(
             NamedEntity(

