@@ -7,6 +7,7 @@ name), phrase lists as prefix trees, web addresses, and exclusions in the built-
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -16,12 +17,14 @@ from hypothesis import strategies as st
 
 from conftest import examples
 from ctannot import Actor, Document, Pipeline, RuleExtractor
+from ctannot.api import load_pipeline
 from ctannot.extractor import Problem
 from ctannot.extractors.rule_extractor import web_links
 from ctannot.registry import Registry
 from ctannot.rules import load_rule_pack
+from ctannot.rules.files import Exclusion
 from ctannot.rules.folding import views_of
-from ctannot.rules.matching import Gazetteer
+from ctannot.rules.matching import _VETO_AFTER, Gazetteer, _span_at, _span_in_window_at, _span_opens_match
 from ctannot.rules.trie import expand_lists
 from rule_packs import load_error, write_pack
 
@@ -498,3 +501,69 @@ def test_exclusion_applies_only_where_its_attributes_hold(tmp_path: Path, regist
         ("Actor", "Malte", text.rindex("Malte")),
         ("Actor", "Europol", text.rindex("Europol")),
     ]
+
+
+# An exclusion whose span opens its matches is tried from the annotation's start alone; the
+# others, from every place of the window before it. Both must say what the window says.
+_OPENING_SPANS = [
+    r"(?<![\w.])(?P<span>U\.S\.|US|UK)(?=\s+(?:President|officials?))",
+    r"(?<=(?<!\w)(?i:in|to|from)\s+(?:the\s+)?(?:\p{Lu}\w*(?:,\s+|\s+and\s+)){0,3})(?P<span>\p{Lu})",
+    r"(?<=[\](|])(?P<span>\w+)\s",  # brackets and a bar in a set are no group, no alternative
+    r"(?P<span>\p{Lu}\w*)(?!\s+(?:said|says))",
+]
+_NOT_OPENING_SPANS = [
+    r"(?<!\w)(?:in|to)\s+(?P<span>\p{Lu})",  # words before the span
+    r"(?<=in\s)(?P<span>\p{Lu})|to\s+(?P<span>\p{Lu})",  # another alternative starts elsewhere
+    r"(?<=\s)(?P<span>\p{Lu})?\w+",  # an optional span
+    r"(?:(?P<span>\p{Lu})\w*\s)+",  # a repeated span, in a group
+    r"(?i:(?<!\w)(?P<span>\p{Lu}))",  # read no further than flags that wrap it all
+]
+_VETO_PIECES = [
+    *["in ", "to ", "from ", "the ", "and ", ", ", "US ", "U.S. ", "UK", "officials ", "President "],
+    *["Iraq", "Syria", "Mali", "said", "says", " ", "  ", "\n", ".", "(", "]", "|", "x", "é"],
+]
+
+
+def _exclusion(pattern: str, flags: int = 0) -> Exclusion:
+    compiled = regex.compile(pattern, flags)
+    span = "span" if "span" in compiled.groupindex else 0
+    return Exclusion("test", "test", frozenset({"Actor"}), compiled, {}, False, span)
+
+
+def test_which_exclusions_have_their_span_open_every_match() -> None:
+    for pattern in _OPENING_SPANS:
+        assert _span_opens_match(pattern, 0, "span"), pattern
+    for pattern in _NOT_OPENING_SPANS:
+        assert not _span_opens_match(pattern, 0, "span"), pattern
+    assert _span_opens_match(r"in\s+\p{Lu}", 0, 0)  # the whole match
+    assert not _span_opens_match(_OPENING_SPANS[0], regex.VERBOSE, "span")
+
+
+@settings(max_examples=examples(300))
+@given(
+    st.sampled_from([*_OPENING_SPANS, r"in\s+\p{Lu}"]),
+    st.lists(st.sampled_from(_VETO_PIECES), max_size=14).map("".join),
+)
+def test_an_exclusion_tried_from_the_start_alone_vetoes_as_in_its_window(pattern: str, text: str) -> None:
+    ex = _exclusion(pattern)
+    for at in range(len(text) + 1):
+        hi = min(len(text), at + _VETO_AFTER)
+        assert _span_at(ex, text, at, hi, 2.0) == _span_in_window_at(ex, text, at, hi, 2.0)
+
+
+def test_the_built_in_exclusions_tried_from_the_start_alone_veto_as_in_their_window() -> None:
+    samples = (Path(__file__).resolve().parents[1] / "corpus_samples" / "samples.jsonl").read_text("utf-8")
+    texts = [json.loads(line)["text"] for line in samples.splitlines()]
+    packs = load_pipeline("rules").registry.rule_packs
+    opening = [
+        x
+        for p in packs
+        for x in p.exclusions
+        if _span_opens_match(x.pattern.pattern, x.pattern.flags, x.span_group)
+    ]
+    assert {x.name for x in opening} >= {"country-as-place", "state-as-adjective"}
+    for text in [*texts, "US officials in Iraq, Syria and Mali. The UK President said"]:
+        for ex in opening:
+            for at in range(len(text) + 1):
+                hi = min(len(text), at + _VETO_AFTER)
+                assert _span_at(ex, text, at, hi, 2.0) == _span_in_window_at(ex, text, at, hi, 2.0)
