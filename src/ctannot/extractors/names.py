@@ -22,7 +22,7 @@ retypes acronyms, and never removes what a gazetteer found but for those inside 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -986,7 +986,7 @@ def _short_forms(text: str, kept: _Kept) -> None:
             and (word.start() == m.start or not _ORGANISATION_WORDS.fullmatch(word.group()))
         ):
             heads.setdefault(word.group().lower(), m)
-    if not heads:
+    if not _named_again(text, heads):
         return
     for found in _SHORT_FORM.finditer(text):
         named = heads.get(found.group("head").lower())
@@ -1001,6 +1001,18 @@ def _short_forms(text: str, kept: _Kept) -> None:
             kept.append(Match(Actor, start, end, {"kind": "organisation"}, "names/short-form"))
         else:
             kept.append(Match(named.type, start, end, {}, "names/short-form", named.entity))
+
+
+def _named_again(text: str, heads: Mapping[str, Match]) -> bool:
+    """Whether a head of ``heads`` occurs again, in any letter case, after the name it was taken
+    from: a short form's head, lowercased, is one of them, found after that name. Most texts
+    name none again, and are not searched for short forms (``_SHORT_FORM`` would try every
+    capitalised word). ``str.lower`` lowercases the text code point for code point, as it does
+    the head, unless it changes its length: that text is searched."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return True
+    return any(lowered.find(head, named.end) >= 0 for head, named in heads.items())
 
 
 _INSTITUTION_WORD = compile_pattern(r"(?<![\w\-])(?:Office|Centre|Center|Bureau|Académie|Academy)(?![\w\-])")
@@ -1069,8 +1081,8 @@ def _surnames_alone(text: str, kept: _Kept) -> None:
                 persons.setdefault(words[-1], m)
                 names_of.setdefault(words[-1], set()).add(" ".join(words))
     persons = {surname: m for surname, m in persons.items() if len(names_of[surname]) == 1}
-    if not persons:
-        return
+    if not any(text.find(surname, person.end) >= 0 for surname, person in persons.items()):
+        return  # no surname written again after its person: most texts, not searched word by word
     for found in _SURNAME_ALONE.finditer(text, min(m.end for m in persons.values())):
         person = persons.get(found.group())
         if person is None:
