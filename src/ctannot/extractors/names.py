@@ -574,8 +574,8 @@ def _threat_groups(text: str, lang: str) -> Iterable[Match]:
         if not _NOT_A_GROUP.fullmatch(name):
             names.add(name)
     for name in sorted(names):
-        for found in whole_words([name]).finditer(text):
-            yield Match(Threat, found.start(), found.end(), {"category": "group"}, "names/threat-group")
+        for start, end in whole_words(text, [name]):
+            yield Match(Threat, start, end, {"category": "group"}, "names/threat-group")
 
 
 _NOT_A_GROUP = compile_pattern(
@@ -937,8 +937,7 @@ def _acronyms_before_names(text: str, kept: _Kept) -> None:
             continue
         if found.group("article") and found.group("acr")[0] != text[m.start].upper():
             continue  # "the UN, the Global Forum and ...": a list, not a name and its acronym
-        for occurrence in whole_words(acronym_forms(found.group("acr"))).finditer(text, found.start("acr")):
-            start, end = occurrence.span()
+        for start, end in whole_words(text, acronym_forms(found.group("acr")), found.start("acr")):
             same = kept.overlapping(start, end)
             if all((o.start, o.end) == (start, end) for o in same):  # a gazetteer's type gives way
                 for o in same:
@@ -1111,8 +1110,7 @@ def _codes_alone(text: str, kept: _Kept) -> None:
                 named.setdefault(found.group("code"), m)
     if not named:
         return
-    for found in whole_words(named).finditer(text):
-        name = named[found.group()]
-        start, end = found.span()
+    for start, end in whole_words(text, named):
+        name = named[text[start:end]]
         if start >= name.end and not kept.overlapping(start, end):
             kept.append(Match(name.type, start, end, {}, "names/code-alone", name.entity))
