@@ -204,9 +204,11 @@ def _credit_lines(text: str) -> list[tuple[int, int]]:
     dateline, byline = _DATELINE.match, _BYLINE.match
     while True:
         end = text.find("\n", pos)
-        found = dateline(text, pos) or byline(text, pos, end if end >= 0 else len(text))
-        if found is not None:
-            out.append(found.span())
+        line_end = end if end >= 0 else len(text)
+        if line_end > pos:  # an empty line, between paragraphs, holds neither
+            found = dateline(text, pos) or byline(text, pos, line_end)
+            if found is not None:
+                out.append(found.span())
         pos = end + 1
         if not pos:
             return out
