@@ -7,9 +7,12 @@ name), phrase lists as prefix trees, web addresses, and exclusions in the built-
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
+from typing import Any
 
+import attrs
 import pytest
 import regex
 from hypothesis import given, settings
@@ -23,8 +26,15 @@ from ctannot.extractors.rule_extractor import web_links
 from ctannot.registry import Registry
 from ctannot.rules import load_rule_pack
 from ctannot.rules.files import Exclusion
-from ctannot.rules.folding import views_of
-from ctannot.rules.matching import _VETO_AFTER, Gazetteer, _span_at, _span_in_window_at, _span_opens_match
+from ctannot.rules.folding import TextViews, views_of
+from ctannot.rules.matching import (
+    _VETO_AFTER,
+    Gazetteer,
+    _span_at,
+    _span_in_window_at,
+    _span_opens_match,
+    find_rule_matches,
+)
 from ctannot.rules.trie import expand_lists
 from rule_packs import load_error, write_pack
 
@@ -453,6 +463,57 @@ def test_no_annotation_inside_a_web_address(tmp_path: Path, registry: Registry) 
         ("Forum", "GCTF", text.rindex("GCTF")),
         ("Threat", "Daech", text.rindex("Daech")),
     ]
+
+
+# -- a rule that says which characters its matches never hold looks only between them ---------
+
+_BETWEEN_PIECES = [
+    *[
+        "Jane Mwangi, interior minister",
+        "Jane Mwangi, Kenya's minister",
+        "Yark Nadou, ministre de la Defense",
+    ],
+    *[
+        "Regional Security Summit",
+        "Counter-Terrorism Conference",
+        "the Egyptian Ministry",
+        "Nigerian government",
+    ],
+    *["P/CVE conference", "counter-terrorism conference", "Forum", "le nouveau ministre", "Jane", "Mwangi"],
+    *[" ", "  ", ", ", ". ", "; ", "\n", "(", ")", "'", "’", "-", "/", "\u00a0", "é", "the "],
+]
+
+
+@functools.cache
+def _between_rules() -> list[Any]:
+    packs = load_pipeline("rules").registry.rule_packs
+    return [rule for pack in packs for rule in pack.rules if rule.never_holds is not None]
+
+
+def _found_by(rule: Any, text: str) -> list[tuple[int, int, dict[str, Any]]]:
+    views = TextViews(text)
+    _, where = Gazetteer([], [rule]).scan(views)
+    return [(m.start, m.end, dict(m.attributes)) for m in find_rule_matches([rule], views, 2.0, print, where)]
+
+
+def test_rules_that_never_hold_some_characters_find_between_them_what_they_find_in_paragraphs() -> None:
+    samples = (Path(__file__).resolve().parents[1] / "corpus_samples" / "samples.jsonl").read_text("utf-8")
+    texts = [json.loads(line)["text"] for line in samples.splitlines()]
+    rules = _between_rules()
+    assert {rule.name for rule in rules} >= {"person-before-title", "forum-title-case", "national-body-en"}
+    for rule in rules:
+        in_paragraphs = attrs.evolve(rule, never_holds=None)
+        for text in texts:
+            assert _found_by(rule, text) == _found_by(in_paragraphs, text)
+
+
+@settings(max_examples=examples(200))
+@given(st.lists(st.sampled_from(_BETWEEN_PIECES), max_size=16).map("".join))
+def test_rules_that_never_hold_some_characters_find_what_they_find_in_paragraphs_in_any_text(
+    text: str,
+) -> None:
+    for rule in _between_rules():
+        assert _found_by(rule, text) == _found_by(attrs.evolve(rule, never_holds=None), text)
 
 
 # -- exclusions ------------------------------------------------------------------------------------

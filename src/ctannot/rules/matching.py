@@ -168,6 +168,12 @@ class Gazetteer:
             for phrase in rule.anchors:
                 (exact_anchors if rule.exact_anchors else anchors).setdefault(phrase, set()).add(i)
         self._at_start = [rule.starts_at_anchor for rule in rules]
+        self._never_holds = [
+            (rule.never_holds, regex.compile(rule.never_holds.pattern, regex.REVERSE), rule.ignore_accents)
+            if rule.never_holds is not None
+            else None
+            for rule in rules
+        ]
         self._folded = PhraseFinder(
             {
                 key: (tuple(folded.get(key, ())), frozenset(anchors.get(key, ())))
@@ -187,11 +193,14 @@ class Gazetteer:
 
     def scan(self, views: TextViews) -> tuple[list[Match], dict[int, Any]]:
         """The gazetteer's matches, and for each anchored rule (by index) where to look: the
-        offsets of its anchors if its matches start there, else the paragraphs holding one."""
+        offsets of its anchors if its matches start there, else the paragraphs holding one (or,
+        for a rule that says which characters its matches never hold, the stretches of the
+        paragraph between those around each anchor)."""
         text = views.text
         size = len(text)
         index = views.index  # offsets of the views in the text (None: the same)
         at_start = self._at_start
+        never_holds = self._never_holds
         matches: list[Match] = []
         taken: set[tuple[int, int]] = set()
         where: dict[int, Any] = {}
@@ -220,10 +229,41 @@ class Gazetteer:
                         continue
                     if paragraph is None:
                         paragraph = views.paragraph_of(o_start)
+                    stops = never_holds[i]
+                    window = paragraph if stops is None else _between(views, o_start, paragraph, stops)
                     spans = where.setdefault(i, [])
-                    if not spans or spans[-1] != paragraph:
-                        spans.append(paragraph)
+                    if not spans or spans[-1] != window:
+                        spans.append(window)
+        for i, rule_stops in enumerate(never_holds):
+            if rule_stops is not None and i in where:
+                # an anchor holding a character its rule's matches never hold may come after the
+                # next anchor's window: the windows, sorted, each once
+                where[i] = sorted(set(where[i]))
         return matches, where
+
+
+def _between(
+    views: TextViews, at: int, paragraph: tuple[int, int], stops: tuple[Any, Any, bool]
+) -> tuple[int, int]:
+    """The stretch of ``paragraph`` around offset ``at`` between the characters that ``stops``
+    (a rule's ``never_holds``, forwards and reversed) finds in the rule's view of the text: no
+    match of the rule crosses one."""
+    forwards, backwards, ignore_accents = stops
+    lo, hi = paragraph
+    if ignore_accents:  # found in the unaccented view, in its offsets; given back in the text's
+        text, at, lo, hi = (
+            views.unaccented,
+            views.view_offset(at),
+            views.view_offset(lo),
+            views.view_offset(hi),
+        )
+    else:
+        text = views.plain
+    before = backwards.search(text, lo, at)
+    after = forwards.search(text, at, hi)
+    start = before.end() if before is not None else lo
+    end = after.start() if after is not None else hi
+    return views.original_span(start, end) if ignore_accents else (start, end)
 
 
 def _entity_attributes(entity: Entity) -> Mapping[str, Any]:
