@@ -26,7 +26,7 @@ from ctannot.extractors.rule_extractor import web_links
 from ctannot.registry import Registry
 from ctannot.rules import load_rule_pack
 from ctannot.rules.files import Exclusion
-from ctannot.rules.folding import TextViews, views_of
+from ctannot.rules.folding import TextViews, fold, views_of
 from ctannot.rules.matching import (
     _VETO_AFTER,
     Gazetteer,
@@ -530,6 +530,31 @@ def test_rules_that_never_hold_some_characters_find_what_they_find_in_paragraphs
 ) -> None:
     for rule in _between_rules():
         assert _found_by(rule, text) == _found_by(attrs.evolve(rule, never_holds=None), text)
+
+
+# -- honorifics looked for with their letter case, as the pattern reads them ---------------------
+
+_HONORIFIC_PIECES = [
+    *["M. Jean Dupont", "Mme Awa Diallo", "Me Karim", "Dr Ali Hassan", "Pr Jean-Paul", "Mr. John Smith"],
+    *["Mrs Jane Doe", "Ms. Anna Lee", "Dr. Li", "Prof. Chen", "Sir Ian", "me Jean", "dr Ali", "MR John"],
+    *[" ", ". ", ", ", "\n", "-", "comme ", "hydra ", "ms ", "(", "é"],
+]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@settings(max_examples=examples(150))
+@given(text=st.lists(st.sampled_from(_HONORIFIC_PIECES), max_size=12).map("".join))
+def test_honorifics_looked_for_with_their_case_find_as_folded_anchors_do(lang: str, text: str) -> None:
+    [rule] = [r for r in _rules_of(lang) if r.name == "person-honorific"]
+    assert rule.exact_anchors
+    folded = attrs.evolve(rule, exact_anchors=False, anchors=tuple(sorted({fold(a) for a in rule.anchors})))
+    assert _found_by(rule, text) == _found_by(folded, text)
+
+
+@functools.cache
+def _rules_of(lang: str) -> list[Any]:
+    packs = load_pipeline("rules").registry.rule_packs
+    return [rule for pack in packs if pack.language == lang for rule in pack.rules]
 
 
 # -- exclusions ------------------------------------------------------------------------------------
