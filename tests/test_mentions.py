@@ -17,7 +17,7 @@ from pyld import jsonld
 
 from ctannot import Actor, Annotation, Document, Forum, Initiative, Participants, Pipeline, Threat
 from ctannot.api import load_pipeline
-from ctannot.extractors.dates import find_dates, parse_document_date
+from ctannot.extractors.dates import DatesOfText, find_dates, parse_document_date
 from ctannot.extractors.mentions import _ACRONYM_AFTER, _bracket_after
 from ctannot.formats.inputs import read_jsonl
 from ctannot.formats.web_annotation import document_loader, dumps, loads, to_jsonld
@@ -581,3 +581,19 @@ def test_the_launch_told_after_the_name_is_found_as_without_its_first_look(lang:
     for pos in range(len(text) + 1):
         with_look, without = rule.pattern.match(text, pos), plain.match(text, pos)
         assert (with_look and with_look.span("span")) == (without and without.span("span"))
+
+
+# -- dates looked for where they may start ------------------------------------------------------
+
+_DATE_PIECES = [
+    *["le ", "Le ", "ce ", "Ce ", "last ", "This ", "les ", "lendemain ", "le\u00a0", "le\u2009", "\n"],
+    *["12 ", "1er ", "3", "٣", "mars ", "June ", "Thursday", "lundi ", "2023", "dernier", ", ", ". ", "x"],
+]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=10).map("".join), st.integers(0, 20))
+def test_dates_looked_for_where_they_may_start_are_those_found_everywhere(text: str, start: int) -> None:
+    reference = dt.date(2024, 3, 20)
+    expected = list(find_dates(text, start, None, reference))
+    assert DatesOfText(text, reference).within(start, len(text)) == expected
