@@ -7,8 +7,12 @@ name), phrase lists as prefix trees, web addresses, and exclusions in the built-
 
 from __future__ import annotations
 
+import functools
+import json
 from pathlib import Path
+from typing import Any
 
+import attrs
 import pytest
 import regex
 from hypothesis import given, settings
@@ -16,12 +20,21 @@ from hypothesis import strategies as st
 
 from conftest import examples
 from ctannot import Actor, Document, Pipeline, RuleExtractor
+from ctannot.api import load_pipeline
 from ctannot.extractor import Problem
 from ctannot.extractors.rule_extractor import web_links
 from ctannot.registry import Registry
 from ctannot.rules import load_rule_pack
-from ctannot.rules.folding import views_of
-from ctannot.rules.matching import Gazetteer
+from ctannot.rules.files import Exclusion
+from ctannot.rules.folding import TextViews, fold, views_of
+from ctannot.rules.matching import (
+    _VETO_AFTER,
+    Gazetteer,
+    _span_at,
+    _span_in_window_at,
+    _span_opens_match,
+    find_rule_matches,
+)
 from ctannot.rules.trie import expand_lists
 from rule_packs import load_error, write_pack
 
@@ -452,6 +465,98 @@ def test_no_annotation_inside_a_web_address(tmp_path: Path, registry: Registry) 
     ]
 
 
+# -- a rule that says which characters its matches never hold looks only between them ---------
+
+_BETWEEN_PIECES = [
+    *[
+        "Jane Mwangi, interior minister",
+        "Jane Mwangi, Kenya's minister",
+        "Yark Nadou, ministre de la Defense",
+    ],
+    *[
+        "Regional Security Summit",
+        "Counter-Terrorism Conference",
+        "the Egyptian Ministry",
+        "Nigerian government",
+    ],
+    *["P/CVE conference", "counter-terrorism conference", "Forum", "le nouveau ministre", "Jane", "Mwangi"],
+    *[
+        "Kenya Focus Group on the Sahel",
+        "Working Group on Foreign Terrorist Fighters",
+        "joint security commission",
+    ],
+    *[
+        "good practices for the prevention",
+        "la campagne « Sentinelle »",
+        "le plan “Vigipirate”",
+        "U.N. Global",
+    ],
+    *["Joint Action Plan on Counter-Terrorism for the Western Balkans", "Strategy", "Initiative", "for"],
+    *[" ", "  ", ", ", ". ", "; ", "\n", "(", ")", "'", "’", "-", "/", "\u00a0", "é", "the "],
+]
+
+
+@functools.cache
+def _between_rules() -> list[Any]:
+    packs = load_pipeline("rules").registry.rule_packs
+    return [rule for pack in packs for rule in pack.rules if rule.never_holds is not None]
+
+
+def _found_by(rule: Any, text: str) -> list[tuple[int, int, dict[str, Any]]]:
+    views = TextViews(text)
+    _, where = Gazetteer([], [rule]).scan(views)
+    return [(m.start, m.end, dict(m.attributes)) for m in find_rule_matches([rule], views, 2.0, print, where)]
+
+
+def test_rules_that_never_hold_some_characters_find_between_them_what_they_find_in_paragraphs() -> None:
+    samples = (Path(__file__).resolve().parents[1] / "corpus_samples" / "samples.jsonl").read_text("utf-8")
+    texts = [json.loads(line)["text"] for line in samples.splitlines()]
+    rules = _between_rules()
+    assert {rule.name for rule in rules} >= {
+        "person-before-title",
+        "forum-title-case",
+        "initiative-title-case",
+    }
+    for rule in rules:
+        in_paragraphs = attrs.evolve(rule, never_holds=None)
+        for text in texts:
+            assert _found_by(rule, text) == _found_by(in_paragraphs, text)
+
+
+@settings(max_examples=examples(200))
+@given(st.lists(st.sampled_from(_BETWEEN_PIECES), max_size=16).map("".join))
+def test_rules_that_never_hold_some_characters_find_what_they_find_in_paragraphs_in_any_text(
+    text: str,
+) -> None:
+    for rule in _between_rules():
+        assert _found_by(rule, text) == _found_by(attrs.evolve(rule, never_holds=None), text)
+
+
+# -- honorifics looked for with their letter case, as the pattern reads them ---------------------
+
+_HONORIFIC_PIECES = [
+    *["M. Jean Dupont", "Mme Awa Diallo", "Me Karim", "Dr Ali Hassan", "Pr Jean-Paul", "Mr. John Smith"],
+    *["Mrs Jane Doe", "Ms. Anna Lee", "Dr. Li", "Prof. Chen", "Sir Ian", "me Jean", "dr Ali", "MR John"],
+    *[" ", ". ", ", ", "\n", "-", "comme ", "hydra ", "ms ", "(", "é"],
+]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@settings(max_examples=examples(150))
+@given(text=st.lists(st.sampled_from(_HONORIFIC_PIECES), max_size=12).map("".join))
+def test_honorifics_looked_for_with_their_case_find_as_folded_anchors_do(lang: str, text: str) -> None:
+    [rule] = [r for r in _rules_of(lang) if r.name == "person-honorific"]
+    assert rule.exact_anchors
+    folded = attrs.evolve(rule, exact_anchors=False, anchors=tuple(sorted({fold(a) for a in rule.anchors})))
+    assert _found_by(rule, text) == _found_by(folded, text)
+
+
+@functools.cache
+def _rules_of(lang: str) -> list[Any]:
+    packs = load_pipeline("rules").registry.rule_packs
+    return [rule for pack in packs if pack.language == lang for rule in pack.rules]
+
+
 # -- exclusions ------------------------------------------------------------------------------------
 
 
@@ -498,3 +603,69 @@ def test_exclusion_applies_only_where_its_attributes_hold(tmp_path: Path, regist
         ("Actor", "Malte", text.rindex("Malte")),
         ("Actor", "Europol", text.rindex("Europol")),
     ]
+
+
+# An exclusion whose span opens its matches is tried from the annotation's start alone; the
+# others, from every place of the window before it. Both must say what the window says.
+_OPENING_SPANS = [
+    r"(?<![\w.])(?P<span>U\.S\.|US|UK)(?=\s+(?:President|officials?))",
+    r"(?<=(?<!\w)(?i:in|to|from)\s+(?:the\s+)?(?:\p{Lu}\w*(?:,\s+|\s+and\s+)){0,3})(?P<span>\p{Lu})",
+    r"(?<=[\](|])(?P<span>\w+)\s",  # brackets and a bar in a set are no group, no alternative
+    r"(?P<span>\p{Lu}\w*)(?!\s+(?:said|says))",
+]
+_NOT_OPENING_SPANS = [
+    r"(?<!\w)(?:in|to)\s+(?P<span>\p{Lu})",  # words before the span
+    r"(?<=in\s)(?P<span>\p{Lu})|to\s+(?P<span>\p{Lu})",  # another alternative starts elsewhere
+    r"(?<=\s)(?P<span>\p{Lu})?\w+",  # an optional span
+    r"(?:(?P<span>\p{Lu})\w*\s)+",  # a repeated span, in a group
+    r"(?i:(?<!\w)(?P<span>\p{Lu}))",  # read no further than flags that wrap it all
+]
+_VETO_PIECES = [
+    *["in ", "to ", "from ", "the ", "and ", ", ", "US ", "U.S. ", "UK", "officials ", "President "],
+    *["Iraq", "Syria", "Mali", "said", "says", " ", "  ", "\n", ".", "(", "]", "|", "x", "é"],
+]
+
+
+def _exclusion(pattern: str, flags: int = 0) -> Exclusion:
+    compiled = regex.compile(pattern, flags)
+    span = "span" if "span" in compiled.groupindex else 0
+    return Exclusion("test", "test", frozenset({"Actor"}), compiled, {}, False, span)
+
+
+def test_which_exclusions_have_their_span_open_every_match() -> None:
+    for pattern in _OPENING_SPANS:
+        assert _span_opens_match(pattern, 0, "span"), pattern
+    for pattern in _NOT_OPENING_SPANS:
+        assert not _span_opens_match(pattern, 0, "span"), pattern
+    assert _span_opens_match(r"in\s+\p{Lu}", 0, 0)  # the whole match
+    assert not _span_opens_match(_OPENING_SPANS[0], regex.VERBOSE, "span")
+
+
+@settings(max_examples=examples(300))
+@given(
+    st.sampled_from([*_OPENING_SPANS, r"in\s+\p{Lu}"]),
+    st.lists(st.sampled_from(_VETO_PIECES), max_size=14).map("".join),
+)
+def test_an_exclusion_tried_from_the_start_alone_vetoes_as_in_its_window(pattern: str, text: str) -> None:
+    ex = _exclusion(pattern)
+    for at in range(len(text) + 1):
+        hi = min(len(text), at + _VETO_AFTER)
+        assert _span_at(ex, text, at, hi, 2.0) == _span_in_window_at(ex, text, at, hi, 2.0)
+
+
+def test_the_built_in_exclusions_tried_from_the_start_alone_veto_as_in_their_window() -> None:
+    samples = (Path(__file__).resolve().parents[1] / "corpus_samples" / "samples.jsonl").read_text("utf-8")
+    texts = [json.loads(line)["text"] for line in samples.splitlines()]
+    packs = load_pipeline("rules").registry.rule_packs
+    opening = [
+        x
+        for p in packs
+        for x in p.exclusions
+        if _span_opens_match(x.pattern.pattern, x.pattern.flags, x.span_group)
+    ]
+    assert {x.name for x in opening} >= {"country-as-place", "state-as-adjective"}
+    for text in [*texts, "US officials in Iraq, Syria and Mali. The UK President said"]:
+        for ex in opening:
+            for at in range(len(text) + 1):
+                hi = min(len(text), at + _VETO_AFTER)
+                assert _span_at(ex, text, at, hi, 2.0) == _span_in_window_at(ex, text, at, hi, 2.0)

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 import regex
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from pyld import jsonld
 
 from ctannot import Actor, Annotation, Document, Forum, Initiative, Participants, Pipeline, Threat
-from ctannot.extractors.dates import find_dates, parse_document_date
+from ctannot.api import load_pipeline
+from ctannot.extractors.dates import DatesOfText, find_dates, parse_document_date
 from ctannot.extractors.mentions import _ACRONYM_AFTER, _bracket_after
 from ctannot.formats.inputs import read_jsonl
 from ctannot.formats.web_annotation import document_loader, dumps, loads, to_jsonld
@@ -517,3 +519,81 @@ def test_no_acronym_follows_where_no_bracket_opens_in_the_samples() -> None:
         for pos in range(len(text) + 1):
             if _ACRONYM_AFTER.match(text, pos) is not None:
                 assert _bracket_after(text, pos)
+
+
+# -- a rule's first look: a lookahead that keeps every match ------------------------------------
+
+
+@functools.cache
+def _built_in_rules(lang: str) -> list[Any]:
+    packs = load_pipeline("rules").registry.rule_packs
+    return [rule for pack in packs if pack.language == lang for rule in pack.rules]
+
+
+def _without_first_lookahead(pattern: str) -> str:
+    """``pattern`` without its first ``(?=...)``."""
+    start = pattern.index("(?=")
+    depth, i, in_class = 0, start, False
+    while True:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return pattern[:start] + pattern[i + 1 :]
+        i += 1
+
+
+_NAMES_OF_A_PROGRAMME = [
+    det + head
+    for det in ["une ", "la ", "l'", "Le ", "the ", "a ", "son "]
+    for head in ["cellule", "programme", "plan d'action", "plans", "program", "initiative", "Task Force"]
+]
+_LAUNCHES = [
+    " " + verb + " " + after
+    for verb in ["lancee", "creees", "mis en place", "a ete pilotee", "launched", "set up", "funded"]
+    for after in ["par", "en", "le", "by", "in", "last"]
+]
+_LAUNCH_PIECES = [
+    *_NAMES_OF_A_PROGRAMME,
+    *_LAUNCHES,
+    *["de coordination", " du renseignement", " qui", " a", " ete", " for minors", " which", " a ete"],
+    *[" ", "  ", ",", ".", "\n", " (", "«", '"'],
+]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@settings(max_examples=300)
+@given(text=st.lists(st.sampled_from(_LAUNCH_PIECES), max_size=8).map("".join))
+def test_the_launch_told_after_the_name_is_found_as_without_its_first_look(lang: str, text: str) -> None:
+    # The lookahead of initiative-launched-after asks cheaply for a launch word before the
+    # clause ends; the rule finds what it finds without it, at every position.
+    [rule] = [r for r in _built_in_rules(lang) if r.name == "initiative-launched-after"]
+    plain = regex.compile(_without_first_lookahead(rule.pattern.pattern), rule.pattern.flags)
+    for pos in range(len(text) + 1):
+        with_look, without = rule.pattern.match(text, pos), plain.match(text, pos)
+        assert (with_look and with_look.span("span")) == (without and without.span("span"))
+
+
+# -- dates looked for where they may start ------------------------------------------------------
+
+_DATE_PIECES = [
+    *["le ", "Le ", "ce ", "Ce ", "last ", "This ", "les ", "lendemain ", "le\u00a0", "le\u2009", "\n"],
+    *["12 ", "1er ", "3", "٣", "mars ", "June ", "Thursday", "lundi ", "2023", "dernier", ", ", ". ", "x"],
+]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=10).map("".join), st.integers(0, 20))
+def test_dates_looked_for_where_they_may_start_are_those_found_everywhere(text: str, start: int) -> None:
+    reference = dt.date(2024, 3, 20)
+    expected = list(find_dates(text, start, None, reference))
+    assert DatesOfText(text, reference).within(start, len(text)) == expected

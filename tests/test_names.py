@@ -6,9 +6,14 @@ jihadist or armed."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import ctannot
+from ctannot.annotations import Forum
+from ctannot.extractors.names import _SHORT_FORM, _named_again
 from ctannot.pipeline import Pipeline
+from ctannot.rules.matching import Match
 
 
 def found(pipeline: Pipeline, text: str, lang: str) -> list[tuple[str, str]]:
@@ -1171,3 +1176,43 @@ def test_states_a_border_lies_between_or_people_come_from_are_places(
 ) -> None:
     """The guidelines' countries as places: where a border lies, where people come from."""
     assert [name for kind, name in found(pipeline, text, lang) if kind == "Actor"] == expected
+
+
+# -- a short form is looked for only where its head is written again --------------------------
+
+_ARTICLES = ["la ", "Le ", "les ", "the ", "This ", "l'", "L’ ", "cette "]
+_HEADS_WRITTEN = [
+    *[
+        "Plateforme",
+        "plateforme",
+        "PLATEFORME",
+        "Process",
+        "Groupe de travail",
+        "Groupe  de travail",
+        "Task Force",
+    ],
+    *["Working Group", "Forum", "Forums", "Σforum", "İnitiative", "Initiative", "ǅforum", "Daech"],
+    "Groupe\u00a0de travail",
+    "\u212aforum",  # the Kelvin sign, which lowercases to k
+]
+_SHORT_FORM_PIECES = [
+    *(article + head for article in _ARTICLES for head in _HEADS_WRITTEN),
+    *_ARTICLES,
+    *_HEADS_WRITTEN,
+    *[" ", "\n", ", ", ". ", "-", " et "],
+]
+_SHORT_FORM_HEADS = ["plateforme", "process", "groupe de travail", "task force", "working group", "forum"]
+
+
+@given(
+    st.lists(st.sampled_from(_SHORT_FORM_PIECES), max_size=10).map("".join),
+    st.dictionaries(st.sampled_from(_SHORT_FORM_HEADS), st.integers(0, 12), max_size=3),
+)
+@settings(max_examples=500)
+def test_a_short_form_is_found_only_where_its_head_is_written_again(text: str, ends: dict[str, int]) -> None:
+    # as _short_forms takes them: each head, lowercased, and the name it was taken from
+    heads = {head: Match(Forum, 0, end, {}, "test") for head, end in ends.items()}
+    for found in _SHORT_FORM.finditer(text):
+        named = heads.get(found.group("head").lower())
+        if named is not None and found.start() >= named.end:
+            assert _named_again(text, heads)

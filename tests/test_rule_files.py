@@ -96,6 +96,32 @@ CASES = {
         "grouped",
         "Forum has no attribute 'city'",
     ),
+    "never-holds-without-anchors": (
+        """
+        [[rule]]
+        name = "between"
+        type = "Forum"
+        pattern = 'sommet de \\w+'
+        never_holds = '[.;]'
+        """,
+        "between",
+        "'never_holds' needs 'anchors'",
+    ),
+    "never-holds-not-a-set": (
+        """
+        [lists]
+        heads = ["sommet"]
+
+        [[rule]]
+        name = "between"
+        type = "Forum"
+        anchors = ["heads"]
+        pattern = 'sommet de \\w+'
+        never_holds = '.;'
+        """,
+        "between",
+        "'never_holds' must be a set of characters",
+    ),
     "invalid-regex": (
         """
         [[rule]]

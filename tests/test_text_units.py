@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 import regex
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from ctannot.extractors import names
-from ctannot.extractors.text_units import Openings, _KeptSentences, _sentences, sentences
+from ctannot.extractors.text_units import Openings, _KeptSentences, _sentences, sentences, whole_words
 from ctannot.rules.folding import fold
 
 texts = st.text(alphabet=st.sampled_from(list('ab .!?«»"\n,é')), max_size=200)
@@ -164,3 +164,23 @@ def test_patterns_tried_at_their_openings_find_what_they_find_everywhere(text: s
     assert [(m.span(), m.groupdict()) for m in names._en_named(text)] == expected
     expected = [(m.span(), m.groupdict()) for m in names._FIGHTERS_OF.finditer(text)]
     assert [(m.span(), m.groupdict()) for m in names._fighters_of(text)] == expected
+
+
+# -- a document's names as whole words ---------------------------------------------------------
+
+_WORD_PIECES = st.sampled_from(
+    ["a", "b", "A", "ab", "-", "_", " ", "&", "é", "e\u0301", "\u0301", "1", "²", "İ", "."]
+)
+
+
+@given(
+    st.lists(_WORD_PIECES, max_size=30).map("".join),
+    st.lists(st.lists(_WORD_PIECES, min_size=1, max_size=3).map("".join), min_size=1, max_size=3),
+    st.integers(0, 30),
+)
+@example("a& b", ["a&", "a"], 0)  # at one place, the first form in order that is whole there
+@example("A&A&A", ["A&A"], 0)  # whole forms that overlap: the first found, and on from its end
+@example("-ab ab", ["ab"], 1)  # the look back sees before pos: "ab" after "-" is no whole word
+def test_whole_words_are_found_where_their_pattern_finds_them(text: str, forms: list[str], pos: int) -> None:
+    pattern = regex.compile(rf"(?<![\w\-])(?:{'|'.join(regex.escape(f) for f in sorted(forms))})(?![\w\-])")
+    assert whole_words(text, forms, pos) == [m.span() for m in pattern.finditer(text, pos)]

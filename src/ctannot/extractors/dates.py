@@ -191,9 +191,11 @@ def _mention(m: Any, reference: dt.date | None) -> DateMention:
     return DateMention(m.start(), m.end(), m.group(), iso)
 
 
-_STARTERS = re.compile(r"[Ll]e|[Cc]e|[Ll]ast|[Tt]his")
-"""The other words a date expression may start with (``le 12 mars``, ``last Thursday``); literal,
-so the standard module reads them as regex does."""
+_STARTERS = re.compile(r"[Ll]e(?=\s+\d)|(?:[Cc]e|[Ll]ast|[Tt]his)(?=\s)")
+r"""The other words a date expression may start with, as it goes on: ``le`` before a day's number
+(``le 12 mars``), ``ce``, ``last`` or ``this`` before a day's name (``last Thursday``), after
+spaces (the standard module's ``\s`` and ``\d`` take in all that regex's do): the article of
+every noun is not tried as a date."""
 _DIGITS = compile_pattern(r"\d+")
 
 

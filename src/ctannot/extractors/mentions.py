@@ -204,9 +204,11 @@ def _credit_lines(text: str) -> list[tuple[int, int]]:
     dateline, byline = _DATELINE.match, _BYLINE.match
     while True:
         end = text.find("\n", pos)
-        found = dateline(text, pos) or byline(text, pos, end if end >= 0 else len(text))
-        if found is not None:
-            out.append(found.span())
+        line_end = end if end >= 0 else len(text)
+        if line_end > pos:  # an empty line, between paragraphs, holds neither
+            found = dateline(text, pos) or byline(text, pos, line_end)
+            if found is not None:
+                out.append(found.span())
         pos = end + 1
         if not pos:
             return out
@@ -290,8 +292,7 @@ def _with_acronyms(text: str, matches: list[Match]) -> list[Match]:
         expanded.add(acronym)
         key = m.entity.key if m.entity is not None else f"{m.type.type_name}:{fold(text[m.start : m.end])}"
         # as the press writes it too: JNIM and Jnim
-        for occurrence in whole_words(acronym_forms(acronym)).finditer(text):
-            s, e = occurrence.span()
+        for s, e in whole_words(text, acronym_forms(acronym)):
             if any(True for _ in overlapping(taken, s, e, longest)):
                 # one type per name: the acronym a gazetteer typed otherwise follows its long name;
                 # a group's acronym too, where the name spells it ("IGAD Security Sector Program

@@ -22,7 +22,7 @@ retypes acronyms, and never removes what a gazetteer found but for those inside 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -574,8 +574,8 @@ def _threat_groups(text: str, lang: str) -> Iterable[Match]:
         if not _NOT_A_GROUP.fullmatch(name):
             names.add(name)
     for name in sorted(names):
-        for found in whole_words([name]).finditer(text):
-            yield Match(Threat, found.start(), found.end(), {"category": "group"}, "names/threat-group")
+        for start, end in whole_words(text, [name]):
+            yield Match(Threat, start, end, {"category": "group"}, "names/threat-group")
 
 
 _NOT_A_GROUP = compile_pattern(
@@ -937,8 +937,7 @@ def _acronyms_before_names(text: str, kept: _Kept) -> None:
             continue
         if found.group("article") and found.group("acr")[0] != text[m.start].upper():
             continue  # "the UN, the Global Forum and ...": a list, not a name and its acronym
-        for occurrence in whole_words(acronym_forms(found.group("acr"))).finditer(text, found.start("acr")):
-            start, end = occurrence.span()
+        for start, end in whole_words(text, acronym_forms(found.group("acr")), found.start("acr")):
             same = kept.overlapping(start, end)
             if all((o.start, o.end) == (start, end) for o in same):  # a gazetteer's type gives way
                 for o in same:
@@ -986,7 +985,7 @@ def _short_forms(text: str, kept: _Kept) -> None:
             and (word.start() == m.start or not _ORGANISATION_WORDS.fullmatch(word.group()))
         ):
             heads.setdefault(word.group().lower(), m)
-    if not heads:
+    if not _named_again(text, heads):
         return
     for found in _SHORT_FORM.finditer(text):
         named = heads.get(found.group("head").lower())
@@ -1001,6 +1000,18 @@ def _short_forms(text: str, kept: _Kept) -> None:
             kept.append(Match(Actor, start, end, {"kind": "organisation"}, "names/short-form"))
         else:
             kept.append(Match(named.type, start, end, {}, "names/short-form", named.entity))
+
+
+def _named_again(text: str, heads: Mapping[str, Match]) -> bool:
+    """Whether a head of ``heads`` occurs again, in any letter case, after the name it was taken
+    from: a short form's head, lowercased, is one of them, found after that name. Most texts
+    name none again, and are not searched for short forms (``_SHORT_FORM`` would try every
+    capitalised word). ``str.lower`` lowercases the text code point for code point, as it does
+    the head, unless it changes its length: that text is searched."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return True
+    return any(lowered.find(head, named.end) >= 0 for head, named in heads.items())
 
 
 _INSTITUTION_WORD = compile_pattern(r"(?<![\w\-])(?:Office|Centre|Center|Bureau|Académie|Academy)(?![\w\-])")
@@ -1069,8 +1080,8 @@ def _surnames_alone(text: str, kept: _Kept) -> None:
                 persons.setdefault(words[-1], m)
                 names_of.setdefault(words[-1], set()).add(" ".join(words))
     persons = {surname: m for surname, m in persons.items() if len(names_of[surname]) == 1}
-    if not persons:
-        return
+    if not any(text.find(surname, person.end) >= 0 for surname, person in persons.items()):
+        return  # no surname written again after its person: most texts, not searched word by word
     for found in _SURNAME_ALONE.finditer(text, min(m.end for m in persons.values())):
         person = persons.get(found.group())
         if person is None:
@@ -1099,8 +1110,7 @@ def _codes_alone(text: str, kept: _Kept) -> None:
                 named.setdefault(found.group("code"), m)
     if not named:
         return
-    for found in whole_words(named).finditer(text):
-        name = named[found.group()]
-        start, end = found.span()
+    for start, end in whole_words(text, named):
+        name = named[text[start:end]]
         if start >= name.end and not kept.overlapping(start, end):
             kept.append(Match(name.type, start, end, {}, "names/code-alone", name.entity))

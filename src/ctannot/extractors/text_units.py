@@ -249,14 +249,39 @@ def quotes(text: str, start: int = 0, end: int | None = None) -> Iterator[Quote]
         i = j + 1
 
 
-def whole_words(forms: Iterable[str]) -> Any:
-    """A pattern of ``forms`` as whole words: not inside a longer word, nor a hyphenated one.
+_WORD_OR_HYPHEN = regex.compile(r"[\w\-]")
+r"""What a whole word may not touch: a word's character or a hyphen, as ``regex`` reads ``\w``."""
 
-    Made with ``regex.compile`` (whose own cache keeps the last ones), not kept between runs:
-    the forms are a document's names, and would fill the pattern cache.
+
+def whole_words(text: str, forms: Iterable[str], pos: int = 0) -> list[tuple[int, int]]:
+    r"""Where the non-empty ``forms`` occur in ``text``, from ``pos`` on, as whole words: not
+    inside a longer word, nor a hyphenated one.
+
+    The spans of ``regex.compile(r"(?<![\w\-])(?:form1|form2|...)(?![\w\-])").finditer(text,
+    pos)``, the forms sorted, found with ``str.find``: the forms are a document's names, each
+    looked for once or twice, and compiling a pattern for them cost more than the search. As
+    the pattern does, the first form (in sorted order) that is whole where a match may start is
+    taken, and each match starts where the one before ends or after.
     """
-    alternatives = "|".join(regex.escape(form) for form in sorted(forms))
-    return regex.compile(rf"(?<![\w\-])(?:{alternatives})(?![\w\-])")
+    ends: dict[int, int] = {}  # where a whole form starts: where the first one there ends
+    for form in sorted(forms):
+        at = text.find(form, pos)
+        while at >= 0:
+            end = at + len(form)
+            if (
+                at not in ends
+                and (at == 0 or _WORD_OR_HYPHEN.match(text, at - 1) is None)
+                and _WORD_OR_HYPHEN.match(text, end) is None
+            ):
+                ends[at] = end
+            at = text.find(form, at + 1)
+    spans = []
+    done = pos
+    for start in sorted(ends):
+        if start >= done:
+            done = ends[start]
+            spans.append((start, done))
+    return spans
 
 
 class _SharedWords:

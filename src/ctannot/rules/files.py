@@ -117,6 +117,10 @@ class PatternRule:
     """Every match starts where an anchor does: the pattern is tried at those places only."""
     exact_anchors: bool = False
     """Anchors are looked for with their letter case (unaccented), not folded."""
+    never_holds: Any = None
+    """A pattern of the characters no match holds (a compiled ``regex`` set), or None: a rule with
+    anchors that does not start at them looks only between those around each anchor, rather than
+    at its whole paragraph."""
 
 
 @attrs.frozen
@@ -381,6 +385,7 @@ class _Reader:
             "anchors",
             "starts_at_anchor",
             "exact_anchors",
+            "never_holds",
             *_FLAG_KEYS,
         }
         if extra:
@@ -428,7 +433,11 @@ class _Reader:
         starts_at_anchor = table.get("starts_at_anchor", False)
         if not isinstance(starts_at_anchor, bool) or (starts_at_anchor and not anchor_lists):
             raise self.fail("'starts_at_anchor' must be true or false, and true needs 'anchors'", label)
+        never_holds = self.never_holds(table, label, ignore_accents)
+        if never_holds is not None and (not anchor_lists or starts_at_anchor):
+            raise self.fail("'never_holds' needs 'anchors', and a rule that does not start at them", label)
         return PatternRule(
+            never_holds=never_holds,
             anchors=tuple(
                 sorted(
                     {(unaccent if exact_anchors else fold)(p) for name in anchor_lists for p in lists[name]}
@@ -448,6 +457,20 @@ class _Reader:
             follows=frozenset(follows),
             continuation=continuation,
         )
+
+    def never_holds(self, table: dict[str, Any], label: str, ignore_accents: bool) -> Any:
+        """The rule's ``never_holds``, a set of characters, compiled to be searched in its view."""
+        characters = table.get("never_holds")
+        if characters is None:
+            return None
+        if not (isinstance(characters, str) and characters.startswith("[") and characters.endswith("]")):
+            raise self.fail(
+                "'never_holds' must be a set of characters, as a pattern writes one: '[.;:]'", label
+            )
+        try:
+            return regex.compile((unaccent if ignore_accents else plain)(characters))
+        except regex.error as exc:
+            raise self.fail(f"invalid 'never_holds': {exc}", label) from None
 
     def exclusion(
         self, pack: str, index: int, table: dict[str, Any], lists: dict[str, list[str]]

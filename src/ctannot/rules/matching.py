@@ -7,6 +7,7 @@ overlapping candidates is the caller's business (see :func:`resolve_overlaps`).
 from __future__ import annotations
 
 import bisect
+import functools
 import types
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Generic, TypeVar
@@ -167,6 +168,12 @@ class Gazetteer:
             for phrase in rule.anchors:
                 (exact_anchors if rule.exact_anchors else anchors).setdefault(phrase, set()).add(i)
         self._at_start = [rule.starts_at_anchor for rule in rules]
+        self._never_holds = [
+            (rule.never_holds, regex.compile(rule.never_holds.pattern, regex.REVERSE), rule.ignore_accents)
+            if rule.never_holds is not None
+            else None
+            for rule in rules
+        ]
         self._folded = PhraseFinder(
             {
                 key: (tuple(folded.get(key, ())), frozenset(anchors.get(key, ())))
@@ -186,11 +193,14 @@ class Gazetteer:
 
     def scan(self, views: TextViews) -> tuple[list[Match], dict[int, Any]]:
         """The gazetteer's matches, and for each anchored rule (by index) where to look: the
-        offsets of its anchors if its matches start there, else the paragraphs holding one."""
+        offsets of its anchors if its matches start there, else the paragraphs holding one (or,
+        for a rule that says which characters its matches never hold, the stretches of the
+        paragraph between those around each anchor)."""
         text = views.text
         size = len(text)
         index = views.index  # offsets of the views in the text (None: the same)
         at_start = self._at_start
+        never_holds = self._never_holds
         matches: list[Match] = []
         taken: set[tuple[int, int]] = set()
         where: dict[int, Any] = {}
@@ -219,10 +229,41 @@ class Gazetteer:
                         continue
                     if paragraph is None:
                         paragraph = views.paragraph_of(o_start)
+                    stops = never_holds[i]
+                    window = paragraph if stops is None else _between(views, o_start, paragraph, stops)
                     spans = where.setdefault(i, [])
-                    if not spans or spans[-1] != paragraph:
-                        spans.append(paragraph)
+                    if not spans or spans[-1] != window:
+                        spans.append(window)
+        for i, rule_stops in enumerate(never_holds):
+            if rule_stops is not None and i in where:
+                # an anchor holding a character its rule's matches never hold may come after the
+                # next anchor's window: the windows, sorted, each once
+                where[i] = sorted(set(where[i]))
         return matches, where
+
+
+def _between(
+    views: TextViews, at: int, paragraph: tuple[int, int], stops: tuple[Any, Any, bool]
+) -> tuple[int, int]:
+    """The stretch of ``paragraph`` around offset ``at`` between the characters that ``stops``
+    (a rule's ``never_holds``, forwards and reversed) finds in the rule's view of the text: no
+    match of the rule crosses one."""
+    forwards, backwards, ignore_accents = stops
+    lo, hi = paragraph
+    if ignore_accents:  # found in the unaccented view, in its offsets; given back in the text's
+        text, at, lo, hi = (
+            views.unaccented,
+            views.view_offset(at),
+            views.view_offset(lo),
+            views.view_offset(hi),
+        )
+    else:
+        text = views.plain
+    before = backwards.search(text, lo, at)
+    after = forwards.search(text, at, hi)
+    start = before.end() if before is not None else lo
+    end = after.start() if after is not None else hi
+    return views.original_span(start, end) if ignore_accents else (start, end)
 
 
 def _entity_attributes(entity: Entity) -> Mapping[str, Any]:
@@ -472,11 +513,87 @@ _VETO_BEFORE, _VETO_AFTER = 48, 64  # exclusions look at a few words around the 
 def _vetoes(ex: Exclusion, views: TextViews, start: int, timeout: float) -> bool:
     text = views.unaccented if ex.ignore_accents else views.plain
     at = views.view_offset(start) if ex.ignore_accents else start
-    lo, hi = max(0, at - _VETO_BEFORE), min(len(text), at + _VETO_AFTER)
-    for found in ex.pattern.finditer(text, lo, hi, overlapped=True, timeout=timeout):
+    hi = min(len(text), at + _VETO_AFTER)
+    if _span_opens_match(ex.pattern.pattern, ex.pattern.flags, ex.span_group):
+        return _span_at(ex, text, at, hi, timeout)
+    return _span_in_window_at(ex, text, at, hi, timeout)
+
+
+def _span_in_window_at(ex: Exclusion, text: str, at: int, hi: int, timeout: float) -> bool:
+    """Whether a match of ``ex`` in the window before ``hi`` has its span start at ``at``: every
+    start in the window is tried (``overlapped``), each giving the match found from it."""
+    for found in ex.pattern.finditer(text, max(0, at - _VETO_BEFORE), hi, overlapped=True, timeout=timeout):
         if found.start(ex.span_group) == at and found.end(ex.span_group) > at:
             return True
     return False
+
+
+def _span_at(ex: Exclusion, text: str, at: int, hi: int, timeout: float) -> bool:
+    """:func:`_span_in_window_at` for an exclusion whose span opens every match
+    (:func:`_span_opens_match`): only the match from ``at`` can have its span start there, and it
+    alone is tried, rather than one from each place of the window."""
+    found = ex.pattern.match(text, at, hi, timeout=timeout)
+    return found is not None and found.end(ex.span_group) > at
+
+
+_INLINE_FLAGS = regex.compile(r"\(\?([a-zA-Z0-9\-]+)[:)]")
+
+
+@functools.cache
+def _span_opens_match(pattern: str, flags: int, span_group: str | int) -> bool:
+    """Whether the span of every match of ``pattern`` starts where the match does: it is the
+    whole match, or a named group that only look-arounds come before, neither repeated nor
+    optional, in a pattern with no alternatives at its top (whose other branches could start
+    elsewhere). Read from the pattern's text; a pattern that may read otherwise (verbose, with
+    comments, version 1 sets, reversed, or with ``\\G``) is taken not to be so."""
+    if span_group == 0:
+        return True
+    if flags & (regex.VERBOSE | regex.V1 | regex.REVERSE) or "(?#" in pattern or "\\G" in pattern:
+        return False
+    if any(set(flag) - set("imsu-") for flag in _INLINE_FLAGS.findall(pattern)):
+        return False
+    i = 0
+    while pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
+        i = _group_end(pattern, i)
+    if not pattern.startswith(f"(?P<{span_group}>", i):
+        return False
+    end = _group_end(pattern, i)
+    top_level = [ch for _, (ch, depth) in _syntax(pattern) if depth == 0]
+    return pattern[end : end + 1] not in ("?", "*", "+", "{") and "|" not in top_level
+
+
+def _group_end(pattern: str, i: int) -> int:
+    """The index after the bracket that closes the group opening at ``pattern[i]``."""
+    for j, (ch, depth) in _syntax(pattern, i):
+        if ch == ")" and depth == 0:
+            return j + 1
+    return len(pattern)
+
+
+def _syntax(pattern: str, i: int = 0) -> Iterator[tuple[int, tuple[str, int]]]:
+    """The brackets and bars of ``pattern`` from ``i`` on that are syntax (not escaped, not in a
+    set), each with the depth of groups it is at: a group's brackets at the depth outside it."""
+    depth = 0
+    members = -1  # where the members of the set being read start (-1: none is)
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if members >= 0:
+            if ch == "]" and i > members:  # a "]" first in a set is a member
+                members = -1
+        elif ch == "[":
+            members = i + 2 if pattern.startswith("[^", i) else i + 1
+        elif ch == "(":
+            yield i, (ch, depth)
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            yield i, (ch, depth)
+        elif ch == "|":
+            yield i, (ch, depth)
+        i += 1
 
 
 def resolve_overlaps(matches: Iterable[Match], nestable: frozenset[str] = frozenset()) -> list[Match]:
