@@ -521,8 +521,12 @@ def _vetoes(ex: Exclusion, views: TextViews, start: int, timeout: float) -> bool
 
 def _span_in_window_at(ex: Exclusion, text: str, at: int, hi: int, timeout: float) -> bool:
     """Whether a match of ``ex`` in the window before ``hi`` has its span start at ``at``: every
-    start in the window is tried (``overlapped``), each giving the match found from it."""
+    start in the window up to ``at`` is tried (``overlapped``), each giving the match found from
+    it; the text after ``at`` is there for what a match reads after its span, and a match that
+    starts after ``at`` cannot hold a span that starts at it."""
     for found in ex.pattern.finditer(text, max(0, at - _VETO_BEFORE), hi, overlapped=True, timeout=timeout):
+        if found.start() > at:
+            break
         if found.start(ex.span_group) == at and found.end(ex.span_group) > at:
             return True
     return False
