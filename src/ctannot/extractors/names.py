@@ -323,9 +323,9 @@ _EN_NOT_A_NOUN = (
     r"|[\p{L}\-]+ed(?![\w\-]))"
 )
 """A verb, where a meeting's participants end: ``summit of heads of state was held``."""
-_EN_ORGANISER = rf"\s+(?:the\s+)?(?-i:{_CAP})(?:[\s\-]+(?-i:{_CAP}))*"
 _EN_PARTIES = rf"(?:the\s+)?(?-i:{_CAP})(?:[\s\-]+(?-i:{_CAP}))*"
 """A party to a meeting, named: ``Iraq``, ``the United States``."""
+_EN_ORGANISER = rf"\s+{_EN_PARTIES}"
 _EN_DESCRIBED = compile_pattern(
     rf"{_WORD_START}(?P<span>"
     # "meeting of defence ministers in Lisbon", "session of the Arab Interior Ministers Council"

@@ -598,7 +598,7 @@ class _Context:
             # presented with that title; else, "a ajouté l'officier nigérien", the person it
             # presented last, where a pronoun continues the last speaker
             stems = self._title_stems(title.start(), title.end())
-            titled = self._person_described(start, title.start(), title.end(), end, stems) if stems else None
+            titled = self._person_described(start, title.start(), title.end(), end, stems)
             if titled is not None:
                 return titled
             named = self.last_person(start)
@@ -613,7 +613,7 @@ class _Context:
         """The stems of the words a person is presented with that the title at ``title_start``
         names them by: its own (``ministre``: ``minis``), or those it stands for (``le chef de
         l'État``: ``prési``); none for a short word (``chef``), which names too many."""
-        at = unaccent(self.lowered[title_start : title_start + 40]).replace("’", "'")
+        at = unaccent(self.lowered[title_start : title_start + 40])  # its apostrophes are plain ones
         for phrase, stems in self.lang.same_titles:
             if at.startswith(phrase):
                 return set(stems)
@@ -629,7 +629,7 @@ class _Context:
         if state is None or title is None:
             return None
         stems = {_stem(w) for w in _WORD.findall(self.lowered, state.start, state.end) if len(w) >= 5}
-        person = self._person_described(start, title.start(), title.end(), end, stems) if stems else None
+        person = self._person_described(start, title.start(), title.end(), end, stems)
         return person or state.id
 
     def _person_opening_next_sentence(self, pos: int) -> str | None:
