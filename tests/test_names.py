@@ -1216,3 +1216,64 @@ def test_a_short_form_is_found_only_where_its_head_is_written_again(text: str, e
         named = heads.get(found.group("head").lower())
         if named is not None and found.start() >= named.end:
             assert _named_again(text, heads)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the acronym spells every word but the linking ones: the name runs from its head
+            "Le comité des chefs de sécurité des lagunes (CCSL) s'est réuni à Lomé. Le CCSL a adopté "
+            "un plan.",
+            [("Forum", "comité des chefs de sécurité des lagunes"), ("Forum", "CCSL"), ("Forum", "CCSL")],
+        ),
+        (
+            "L'organe de défense et de sécurité de la Volta (ODSV) a condamné l'attaque.",
+            [("Forum", "organe de défense et de sécurité de la Volta"), ("Forum", "ODSV")],
+        ),
+        (  # a rule's shorter reading of the name gives way
+            "Le mécanisme de coopération contre le terrorisme des lagunes (MCTL) entre en service.",
+            [
+                ("Initiative", "mécanisme de coopération contre le terrorisme des lagunes"),
+                ("Initiative", "MCTL"),
+            ],
+        ),
+        (  # written as the press writes it, title case
+            "Le comité de sécurité des lagunes de l'Est (Csle) a tenu séance.",
+            [("Forum", "comité de sécurité des lagunes de l'Est"), ("Forum", "Csle")],
+        ),
+        ("Le comité de sécurité des lagunes (Ecowas) a tenu séance.", []),  # it does not spell it
+        ("Le programme alimentaire des lagunes (PAL) distribue des vivres.", []),  # another field
+    ],
+)
+def test_a_lower_case_name_spelt_by_the_acronym_after_it(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [m for m in found(pipeline, text, "fr") if m[0] in ("Forum", "Initiative")] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fr",
+            "Les ministres de la coalition régionale contre l'État islamique se sont vus à Lomé.",
+            [("Forum", "coalition régionale contre l'État islamique")],
+        ),
+        ("fr", "La coalition au pouvoir a perdu la majorité.", []),
+        (
+            "en",
+            "Envoys of the coalition against the Islamic State met in Lomé.",
+            [("Forum", "coalition against the Islamic State")],
+        ),
+        ("en", "The ruling coalition lost its majority.", []),
+        (  # "unies" is an adjective of the complement, which holds the Actor "Nations unies"
+            "fr",
+            "Le Comité des Nations unies pour la sécurité des lagunes a tenu séance.",
+            [("Forum", "Comité des Nations unies pour la sécurité des lagunes")],
+        ),
+    ],
+)
+def test_coalitions_against_the_islamic_state_and_bodies_of_the_united_nations(
+    pipeline: Pipeline, lang: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [m for m in found(pipeline, text, lang) if m[0] == "Forum"] == expected

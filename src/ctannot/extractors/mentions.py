@@ -23,7 +23,7 @@ import regex
 from ctannot.annotations import Actor, Forum, Initiative, Participants, Threat
 from ctannot.extractor import Report
 from ctannot.extractors.dates import DatesOfText, parse_document_date
-from ctannot.extractors.names import unlisted_names
+from ctannot.extractors.names import spelt_by, unlisted_names
 from ctannot.extractors.rule_extractor import RuleExtractor
 from ctannot.extractors.text_units import acronym_forms, overlapping, sentences, start_of, whole_words
 from ctannot.model import Document, Layer
@@ -34,9 +34,10 @@ from ctannot.rules.pattern_cache import compile_pattern
 __all__ = ["MentionsExtractor"]
 
 _ACRONYM_AFTER = compile_pattern(
-    r"\s*\(\s*(?P<acr>\p{Lu}[\p{Lu}\p{N}&\-]{1,9}(?:\p{Ll}|-\p{Lu}\p{Ll}+)?)\s*\)"
+    r"\s*\(\s*(?P<acr>\p{Lu}[\p{Lu}\p{N}&\-]{1,9}(?:\p{Ll}|-\p{Lu}\p{Ll}+)?|\p{Lu}\p{Ll}{2,9})\s*\)"
 )
-"""An acronym in brackets after a name: ``(GCTF)``, ``(Jnim)``, ``(ADMM-Plus)``."""
+"""An acronym in brackets after a name: ``(GCTF)``, ``(ADMM-Plus)``, and in title case
+(``(Csle)``) where it spells the name."""
 _NOT_ACRONYMS = frozenset(
     {"video", "videos", "photo", "photos", "audio", "live", "direct", "exclusif", "update"}
 )
@@ -289,6 +290,8 @@ def _with_acronyms(text: str, matches: list[Match]) -> list[Match]:
         if found is None or found.group("acr") in expanded or fold(found.group("acr")) in _NOT_ACRONYMS:
             continue
         acronym = found.group("acr")
+        if acronym[1:].islower() and not spelt_by(text[m.start : m.end], acronym):
+            continue  # "(Lomé)": a word in title case, not an acronym
         expanded.add(acronym)
         key = m.entity.key if m.entity is not None else f"{m.type.type_name}:{fold(text[m.start : m.end])}"
         # as the press writes it too: JNIM and Jnim

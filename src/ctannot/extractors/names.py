@@ -35,7 +35,7 @@ from ctannot.rules.folding import fold
 from ctannot.rules.matching import Match
 from ctannot.rules.pattern_cache import compile_pattern
 
-__all__ = ["unlisted_names"]
+__all__ = ["spelt_by", "unlisted_names"]
 
 # -- head nouns of the types, by language --------------------------------------------------------
 
@@ -145,6 +145,7 @@ _FR_ADJECTIVE = (
     r"(?-i:(?:\p{Ll}[\p{Ll}\-]*)?(?:al|ale|aux|ales|ique|iques|ien|ienne|iens|iennes|aire|aires|el|elle|els|"
     r"elles|if|ive|ifs|ives|ais|aise|aises|ain|aine|ains|aines|ois|oise|oises|mixte|mixtes|oint|ointe|"
     r"oints|ointes|mun|mune|muns|munes|ial|iale|iaux|iales|ée|ées|é|és|eur|eure|eurs|eures|ier|iers|ière|"
+    r"unie|unies|unis|"
     r"ières|ant|ante|ants|antes|ent|ente|ents|entes|iste|istes|étranger|étrangers|étrangère|"
     r"étrangères)(?![\p{L}\-]))"
 )
@@ -434,15 +435,24 @@ Takuba``, ``Operation Hadin Kai``."""
 _NAMED_OPERATION_AT = Openings(_NAMED_OPERATION, ["operation", "task", "force", "exercice", "exercise"])
 
 
+_JIHADIST_STATE = (
+    r"(?:l['’]\s*)?(?:organisation\s+(?:de\s+l['’]\s*)?)?[ée]tat\s+islamique|islamic\s+state|"
+    r"(?-i:EI|IS|ISIS|ISIL)|da[ae]?e?[cs]h"
+)
 _COALITION = compile_pattern(
-    _WORD_START + r"(?:coalition\s+(?:militaire\s+)?(?:islamique\s+)?(?:antiterroriste|anti-terroriste|"
-    r"contre\s+le\s+terrorisme|de\s+lutte\s+contre\s+le\s+terrorisme)|(?:counter-?terrorism|anti-?terror|"
-    r"anti-?terrorism|anti-?ISIS|anti-?jihadist)\s+coalition)(?![\w\-])",
+    _WORD_START + r"(?:coalition\s+(?:(?:militaire|internationale|mondiale|arabe|r[ée]gionale|multinationale|"
+    r"islamique)\s+){0,2}(?:antiterroriste|anti-terroriste|anti-(?:EI|Daech|jihadiste|djihadiste)|"
+    rf"(?:de\s+lutte\s+)?contre\s+(?:le\s+terrorisme|les\s+d?jihadistes|(?:le\s+groupe\s+)?{_JIHADIST_STATE}))|"
+    r"(?:counter-?terrorism|anti-?terror|anti-?terrorism|anti-?ISIS|anti-?IS|anti-?jihadist)\s+coalition|"
+    rf"(?:(?:global|international)\s+)?coalition\s+(?:against|to\s+(?:defeat|counter|fight))\s+(?:the\s+)?(?:terrorism|jihadists|{_JIHADIST_STATE}))"
+    r"(?![\w\-])",
     regex.IGNORECASE,
 )
-"""A coalition the text calls one against terrorism: a body states join (``une coalition
-antiterroriste``, ``a counter-terrorism coalition``), not any coalition (``the US-led coalition``)."""
-_COALITION_AT = Openings(_COALITION, ["coalition", "counter", "anti"])
+"""A coalition the text calls one against terrorism or the Islamic State: a body states join
+(``une coalition antiterroriste``, ``la coalition internationale contre l'État islamique``, ``a
+counter-terrorism coalition``, ``the coalition against ISIS``), not any coalition (``the US-led
+coalition``)."""
+_COALITION_AT = Openings(_COALITION, ["coalition", "counter", "anti", "global", "international"])
 
 
 # -- groups the text calls jihadist, terrorist, armed... ------------------------------------------
@@ -610,6 +620,7 @@ def unlisted_names(text: str, lang: str | None, matches: Sequence[Match]) -> lis
         _add(kept, found, inside_ok=False)
     for found in _named(text, lang):
         _add(kept, found, inside_ok=False)
+    _spelt_names(text, lang, kept)
     for found in _described(text, lang, kept):
         _add(kept, found, inside_ok=True)
     for found in _editions(text, kept):
@@ -924,6 +935,80 @@ def _add(kept: _Kept, new: Match, inside_ok: bool) -> None:
         kept.remove(m)
         kept.append(attrs.evolve(m, end=new.end))
     kept.append(new)
+
+
+_BRACKETED_ACRONYM = compile_pattern(r"\(\s*(?P<acr>\p{Lu}[\p{L}\p{N}&\-]{2,9})\s*\)")
+_BEFORE_A_NAME = compile_pattern(r"[.;:!?()«»\"“”\n]", regex.REVERSE)
+"""What never stands inside a name written out before its acronym: where it may start, looking back."""
+_SPELT_WORD = compile_pattern(r"[\p{L}\p{N}]+")
+_LINK_WORDS = frozenset(
+    {"de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "au", "aux", "a", "pour", "sur", "contre"}
+    | {"par", "matiere", "of", "the", "and", "for", "on", "in", "against", "to"}
+)
+"""Words that an acronym may spell or skip (``de``, ``the``); it spells every other word of the name."""
+_SPELT_REACH = 200
+
+
+def _spelt_names(text: str, lang: str, kept: _Kept) -> None:
+    """A name written out before the acronym that spells it, in lower case as the French press
+    writes many (``le comité des chefs des services de renseignement africains (CCSRA)``,
+    ``l'organe de coordination de la défense et de la sécurité (OCDS)``): from a head noun of a
+    type (French: the name opens with it) to the bracket, each word but the linking ones spelt
+    by a letter of the acronym in turn (as Schwartz and Hearst's long forms are found). The
+    acronym then names it everywhere (``_with_acronyms``)."""
+    if lang != "fr" or "(" not in text:
+        return
+    for found in _BRACKETED_ACRONYM.finditer(text):
+        size = sum(c.isalpha() for c in found.group("acr"))
+        if size < 3:
+            continue
+        end = found.start()
+        while end > 0 and text[end - 1] in " ,":
+            end -= 1
+        reach = max(0, end - _SPELT_REACH)
+        stop = _BEFORE_A_NAME.search(text, reach, end)
+        words = list(_SPELT_WORD.finditer(text, stop.end() if stop is not None else reach, end))
+        for i, word in enumerate(words):  # the longest name first
+            head = _HEAD_WORD.match(text, word.start(), end)
+            if head is None or len(words) - i > 3 * size:
+                continue
+            if not spelt_by(text[word.start() : end], found.group("acr")):
+                continue
+            start = word.start()
+            kind = _type_of_head(head.group(), lang)
+            of_the_domain = (
+                _HEADS_OF_THE_DOMAIN.fullmatch(head.group())
+                or _TOPIC.search(text, start, end)
+                or (_COUNCIL.fullmatch(head.group()) and _COUNCIL_TOPIC.search(text, start, end))
+            )
+            if kind is not Actor and not of_the_domain:
+                break
+            attributes = {"kind": "organisation", "name": text[start:end]} if kind is Actor else {}
+            _add(kept, Match(kind, start, end, attributes, "names/spelt-by-acronym"), inside_ok=False)
+            break
+
+
+def spelt_by(name: str, acronym: str) -> bool:
+    """Whether ``acronym`` spells ``name``, as :func:`_spells_words` has it."""
+    letters = [c for c in fold(acronym) if c.isalpha()]
+    return bool(letters) and _spells_words([fold(w) for w in _SPELT_WORD.findall(name)], letters)
+
+
+def _spells_words(words: Sequence[str], letters: Sequence[str]) -> bool:
+    """Whether ``letters`` are the initials of ``words`` in turn, the first word's first, each
+    word spelt but linking ones (which may be), every letter used."""
+    if not words or words[0][0] != letters[0]:
+        return False
+    # spelt[j]: can letters[k:] spell words[j:]? computed for k from the last letter back
+    size = len(words)
+    after = [all(w in _LINK_WORDS for w in words[j:]) for j in range(size + 1)]  # no letter left
+    for letter in reversed(letters):
+        now = [False] * (size + 1)
+        for j in range(size - 1, -1, -1):
+            skip = words[j] in _LINK_WORDS and now[j + 1]
+            now[j] = skip or (words[j][0] == letter and after[j + 1])
+        after = now
+    return after[0]
 
 
 def _acronyms_before_names(text: str, kept: _Kept) -> None:
