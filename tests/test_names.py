@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import ctannot
 from ctannot.annotations import Forum
-from ctannot.extractors.names import _SHORT_FORM, _named_again
+from ctannot.extractors.names import _LINK_WORDS, _SHORT_FORM, _named_again, _spells_words
 from ctannot.pipeline import Pipeline
 from ctannot.rules.matching import Match
 
@@ -1252,6 +1252,23 @@ def test_a_lower_case_name_spelt_by_the_acronym_after_it(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # in English, the head ends the words before any complement
+            "The coastal states security committee (CSSC) met in Accra. The CSSC adopted a plan.",
+            [("Forum", "coastal states security committee"), ("Forum", "CSSC"), ("Forum", "CSSC")],
+        ),
+        ("The lagoon food programme (LFP) delivered aid.", []),  # another field
+        ("The lagoon security committee (WXYZ) met.", []),  # not spelt
+    ],
+)
+def test_an_english_lower_case_name_spelt_by_its_acronym(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [m for m in found(pipeline, text, "en") if m[0] in ("Forum", "Initiative")] == expected
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
         (
@@ -1277,3 +1294,29 @@ def test_coalitions_against_the_islamic_state_and_bodies_of_the_united_nations(
     pipeline: Pipeline, lang: str, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [m for m in found(pipeline, text, lang) if m[0] == "Forum"] == expected
+
+
+def _spells_by_search(words: list[str], letters: list[str]) -> bool:
+    """``_spells_words`` by trying every way: each word spelt by the next letter, or skipped if
+    a linking word."""
+    if not letters:
+        return all(w in _LINK_WORDS for w in words)
+    if not words:
+        return False
+    first, rest = words[0], words[1:]
+    return (first[0] == letters[0] and _spells_by_search(rest, letters[1:])) or (
+        first in _LINK_WORDS and _spells_by_search(rest, letters)
+    )
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.sampled_from(["de", "la", "of", "the", "comite", "securite", "chefs", "cote", "lagunes"]),
+        max_size=8,
+    ),
+    st.lists(st.sampled_from(list("cdlostx")), min_size=1, max_size=6),
+)
+def test_an_acronym_spells_a_name_as_a_full_search_finds(words: list[str], letters: list[str]) -> None:
+    opens = bool(words) and words[0] not in _LINK_WORDS and words[0][0] == letters[0]
+    assert _spells_words(words, letters) == (opens and _spells_by_search(words, letters))

@@ -952,11 +952,12 @@ _SPELT_REACH = 200
 def _spelt_names(text: str, lang: str, kept: _Kept) -> None:
     """A name written out before the acronym that spells it, in lower case as the French press
     writes many (``le comité des chefs des services de renseignement africains (CCSRA)``,
-    ``l'organe de coordination de la défense et de la sécurité (OCDS)``): from a head noun of a
-    type (French: the name opens with it) to the bracket, each word but the linking ones spelt
-    by a letter of the acronym in turn (as Schwartz and Hearst's long forms are found). The
-    acronym then names it everywhere (``_with_acronyms``)."""
-    if lang != "fr" or "(" not in text:
+    ``l'organe de coordination de la défense et de la sécurité (OCDS)``, ``the coastal states
+    security committee (CSSC)``): up to the bracket, a name with a head noun of a type (in French
+    the name opens with it, in English it ends the words before any complement), each of its
+    words but the linking ones spelt by a letter of the acronym in turn (as Schwartz and Hearst
+    find long forms). The acronym then names it everywhere (``_with_acronyms``)."""
+    if "(" not in text:
         return
     for found in _BRACKETED_ACRONYM.finditer(text):
         size = sum(c.isalpha() for c in found.group("acr"))
@@ -969,12 +970,22 @@ def _spelt_names(text: str, lang: str, kept: _Kept) -> None:
         stop = _BEFORE_A_NAME.search(text, reach, end)
         words = list(_SPELT_WORD.finditer(text, stop.end() if stop is not None else reach, end))
         for i, word in enumerate(words):  # the longest name first
-            head = _HEAD_WORD.match(text, word.start(), end)
-            if head is None or len(words) - i > 3 * size:
+            if len(words) - i > 3 * size or not spelt_by(text[word.start() : end], found.group("acr")):
                 continue
-            if not spelt_by(text[word.start() : end], found.group("acr")):
+            if lang == "fr":  # the head opens the name
+                head = _HEAD_WORD.match(text, word.start(), end)
+            else:  # the last head before the complement: "regional counter-terrorism centre"
+                complement = _NAME_COMPLEMENT.search(text, word.start(), end)
+                before = complement.start() if complement is not None else end
+                heads = list(_HEAD_WORD_IN.finditer(text, word.start(), before))
+                head = heads[-1] if heads else None
+            if head is None:
                 continue
             start = word.start()
+            if _INSTITUTION_HEADS.fullmatch(head.group()) and not _LAUNCHED.search(
+                text, max(0, start - 200), min(len(text), end + 100)
+            ):
+                break  # a centre that acts is an Actor, known by name: not typed here (see _named)
             kind = _type_of_head(head.group(), lang)
             of_the_domain = (
                 _HEADS_OF_THE_DOMAIN.fullmatch(head.group())
@@ -997,8 +1008,8 @@ def spelt_by(name: str, acronym: str) -> bool:
 def _spells_words(words: Sequence[str], letters: Sequence[str]) -> bool:
     """Whether ``letters`` are the initials of ``words`` in turn, the first word's first, each
     word spelt but linking ones (which may be), every letter used."""
-    if not words or words[0][0] != letters[0]:
-        return False
+    if not words or words[0] in _LINK_WORDS or words[0][0] != letters[0]:
+        return False  # a name opens with a word of its own
     # spelt[j]: can letters[k:] spell words[j:]? computed for k from the last letter back
     size = len(words)
     after = [all(w in _LINK_WORDS for w in words[j:]) for j in range(size + 1)]  # no letter left
