@@ -1137,6 +1137,11 @@ def test_a_state_s_possessive_is_no_part_of_a_programme_s_name(pipeline: Pipelin
             "La réunion du Groupe de travail sur les combattants terroristes étrangers a eu lieu à La Haye.",
             "réunion du Groupe de travail sur les combattants terroristes étrangers",
         ),
+        (  # a council of the chiefs, as of the ministers
+            "fr",
+            "Le conseil des chefs d'état-major des pays de la Volta s'est tenu à Lomé.",
+            "conseil des chefs d'état-major des pays de la Volta",
+        ),
     ],
 )
 def test_meetings_described_by_their_parties_kind_or_topic(

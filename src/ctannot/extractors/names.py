@@ -127,9 +127,9 @@ def _type_of_head(head: str, lang: str) -> type[Any]:
 
 def _first_words(*alternations: str) -> set[str]:
     """The folded first word of each of the ``|``-separated phrases of ``alternations``
-    (``conseil\\s+des\\s+ministres`` gives ``conseil``, ``plate-forme`` ``plate``): the words a
-    pattern's matches open with, for :class:`Openings`."""
-    return {fold(regex.split(r"[\s\\\-]", phrase)[0]) for a in alternations for phrase in a.split("|")}
+    (``conseil\\s+des\\s+ministres`` gives ``conseil``, ``plate-forme`` ``plate``, and
+    ``conseil(?=...)`` ``conseil``): the words a pattern's matches open with, for :class:`Openings`."""
+    return {fold(regex.split(r"[\s\\\-(]", phrase)[0]) for a in alternations for phrase in a.split("|")}
 
 
 _APOSTROPHE = "['’]"
@@ -258,7 +258,7 @@ _TRAILING = compile_pattern(
 
 _FR_MEETING = (
     r"sommet|réunion|reunion|conférence|conference|session|assises|rencontre|colloque|séminaire|seminaire|"
-    r"conseil\s+des\s+ministres|table\s+ronde|rendez-vous"
+    r"conseil\s+des\s+ministres|conseil(?=\s+des\s+chefs\b)|table\s+ronde|rendez-vous"
 )
 _FR_MEETING_ADJECTIVE = (
     r"(?:extraordinaire|ordinaire|ordinaires|extraordinaires|annuel|annuelle|ministériel|ministérielle|"
