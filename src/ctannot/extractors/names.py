@@ -966,11 +966,20 @@ def _spelt_names(text: str, lang: str, kept: _Kept) -> None:
         end = found.start()
         while end > 0 and text[end - 1] in " ,":
             end -= 1
+        if any(m.end == end for m in kept.overlapping(end - 1, end)):
+            continue  # the name before the bracket is found already (most are)
         reach = max(0, end - _SPELT_REACH)
         stop = _BEFORE_A_NAME.search(text, reach, end)
-        words = list(_SPELT_WORD.finditer(text, stop.end() if stop is not None else reach, end))
+        lo = stop.end() if stop is not None else reach
+        words = list(_SPELT_WORD.finditer(text, lo, end))[-3 * size :]  # a name has no more
+        window = fold(text[lo:end])  # folded at once: a fold per word cost more than the rest
+        if len(window) == end - lo:
+            folded = [window[w.start() - lo : w.end() - lo] for w in words]
+        else:  # a letter whose lower case is longer: one by one
+            folded = [fold(w.group()) for w in words]
+        letters = [c for c in fold(found.group("acr")) if c.isalpha()]
         for i, word in enumerate(words):  # the longest name first
-            if len(words) - i > 3 * size or not spelt_by(text[word.start() : end], found.group("acr")):
+            if folded[i][0] != letters[0] or not _spells_words(folded[i:], letters):
                 continue
             if lang == "fr":  # the head opens the name
                 head = _HEAD_WORD.match(text, word.start(), end)
@@ -1012,7 +1021,9 @@ def _spells_words(words: Sequence[str], letters: Sequence[str]) -> bool:
         return False  # a name opens with a word of its own
     # spelt[j]: can letters[k:] spell words[j:]? computed for k from the last letter back
     size = len(words)
-    after = [all(w in _LINK_WORDS for w in words[j:]) for j in range(size + 1)]  # no letter left
+    after = [True] * (size + 1)  # no letter left: only linking words may follow
+    for j in range(size - 1, -1, -1):
+        after[j] = after[j + 1] and words[j] in _LINK_WORDS
     for letter in reversed(letters):
         now = [False] * (size + 1)
         for j in range(size - 1, -1, -1):
