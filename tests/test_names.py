@@ -1325,3 +1325,11 @@ def _spells_by_search(words: list[str], letters: list[str]) -> bool:
 def test_an_acronym_spells_a_name_as_a_full_search_finds(words: list[str], letters: list[str]) -> None:
     opens = bool(words) and words[0] not in _LINK_WORDS and words[0][0] == letters[0]
     assert _spells_words(words, letters) == (opens and _spells_by_search(words, letters))
+
+
+def test_a_described_meeting_s_acronym_after_it_is_its_organiser_s(pipeline: Pipeline) -> None:
+    text = "Officials spoke at a meeting of the Organization of American States (OAS) in Lima."
+    assert found(pipeline, text, "en") == [
+        ("Forum", "meeting of the Organization of American States"),
+        ("Actor", "OAS"),
+    ]

@@ -282,7 +282,8 @@ def _with_acronyms(text: str, matches: list[Match]) -> list[Match]:
     retyped: dict[tuple[int, int], tuple[Any, bool, str]] = {}
     for m in matches:
         named = m.type.type_name in ("Forum", "Initiative", "Actor", "Threat")
-        if not named or m.origin in ("names/described-meeting", "names/edition"):
+        described = m.attributes.get("kind") == "meeting" and text[m.start].islower()
+        if not named or described or m.origin in ("names/described-meeting", "names/edition"):
             continue  # a described meeting has no acronym: one after it is its organiser's
         if not _bracket_after(text, m.end):
             continue
