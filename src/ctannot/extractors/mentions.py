@@ -282,8 +282,7 @@ def _with_acronyms(text: str, matches: list[Match]) -> list[Match]:
     retyped: dict[tuple[int, int], tuple[Any, bool, str]] = {}
     for m in matches:
         named = m.type.type_name in ("Forum", "Initiative", "Actor", "Threat")
-        described = m.attributes.get("kind") == "meeting" and text[m.start].islower()
-        if not named or described or m.origin in ("names/described-meeting", "names/edition"):
+        if not named or m.origin in ("names/described-meeting", "names/edition"):
             continue  # a described meeting has no acronym: one after it is its organiser's
         if not _bracket_after(text, m.end):
             continue
@@ -293,6 +292,14 @@ def _with_acronyms(text: str, matches: list[Match]) -> list[Match]:
         acronym = found.group("acr")
         if acronym[1:].islower() and not spelt_by(text[m.start : m.end], acronym):
             continue  # "(Lomé)": a word in title case, not an acronym
+        if (
+            m.attributes.get("kind") == "meeting"
+            and text[m.start].islower()
+            and fold(acronym[0]) != fold(text[m.start])
+        ):
+            # "a meeting of the Organization of American States (OAS)": the organiser's acronym;
+            # a described meeting's own opens as it does ("conférence régionale ... (CRHN)")
+            continue
         expanded.add(acronym)
         key = m.entity.key if m.entity is not None else f"{m.type.type_name}:{fold(text[m.start : m.end])}"
         # as the press writes it too: JNIM and Jnim
