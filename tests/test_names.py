@@ -1327,6 +1327,38 @@ def test_an_acronym_spells_a_name_as_a_full_search_finds(words: list[str], lette
     assert _spells_words(words, letters) == (opens and _spells_by_search(words, letters))
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (  # an infinitive and its object are what a body is asked to do, not its name
+            "fr",
+            "Les ministres ont chargé la Coalition des lagunes d'examiner les moyens disponibles.",
+            [("Forum", "Coalition des lagunes")],
+        ),
+        (  # "en juin": when it meets, not its name; the meeting holds its organiser's whole name
+            "fr",
+            "Ils tiendront la réunion ministérielle de la Coalition des lagunes en juin 2024.",
+            [
+                ("Forum", "réunion ministérielle de la Coalition des lagunes"),
+                ("Forum", "Coalition des lagunes"),
+            ],
+        ),
+        (  # a meeting a rule ends at its organiser's first name holds the organiser's whole name
+            "en",
+            "The drills followed a meeting of ECOWAS Committee of Chiefs of Defence Staff in Abuja.",
+            [
+                ("Forum", "meeting of ECOWAS Committee of Chiefs of Defence Staff"),
+                ("Forum", "ECOWAS Committee of Chiefs of Defence Staff"),
+            ],
+        ),
+    ],
+)
+def test_where_a_body_s_name_ends_inside_a_meeting_or_a_clause(
+    pipeline: Pipeline, lang: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [m for m in found(pipeline, text, lang) if m[0] == "Forum"] == expected
+
+
 def test_a_described_meeting_s_acronym_after_it_is_its_organiser_s(pipeline: Pipeline) -> None:
     text = "Officials spoke at a meeting of the Organization of American States (OAS) in Lima."
     assert found(pipeline, text, "en") == [

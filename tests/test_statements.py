@@ -1143,6 +1143,16 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             ("Talks focused on the border", "disclose", "direct", "Ade Musa"),
         ],
     ),
+    "en-a-conjunction-opens-the-sentence": (  # "But" is no part of the speaker's name
+        "en",
+        "Defence Minister Ade Musa arrived in Lomé. But Musa said the drills were not aimed at anyone.",
+        [("the drills were not aimed at anyone", "say", "indirect", "Musa")],
+    ),
+    "fr-a-conjunction-opens-the-sentence": (
+        "fr",
+        "Le ministre Jean Kaboré est arrivé à Lomé. Mais Kaboré a déclaré que la menace persiste.",
+        [("la menace persiste", "déclarer", "indirect", "Kaboré")],
+    ),
 }
 
 
@@ -1333,3 +1343,12 @@ def test_a_text_without_the_phrases_holds_no_match_of_the_pattern(pipeline: Pipe
     for lang in _languages(pipeline):
         if lang.reproduced.search(lowered) is not None:
             assert any(p in blind for p in lang.reproduced_phrases)
+
+
+def test_both_refers_back_and_names_no_one(pipeline: Pipeline) -> None:
+    """``Both`` refers back to the subject before, as ``they`` does: it is no Actor of its own."""
+    doc, found = statements(
+        pipeline, "Ghana and Togo signed a pact. Both stressed the importance of dialogue.", "en"
+    )
+    assert [f[:3] for f in found] == [("the importance of dialogue", "stress", "indirect")]
+    assert "Both" not in [a.text for a in doc.annotations(Actor)]

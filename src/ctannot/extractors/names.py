@@ -161,8 +161,19 @@ _FR_STOP = (
     r"dernière|derniere)"
 )
 _FR_WORD = rf"(?!{_FR_STOP}\b)(?:{_CAP}|(?-i:\p{{Ll}})[\p{{L}}\-]+)"
+_FR_MONTH = (
+    r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|"
+    r"décembre|decembre)\b"
+)
+"""``en juin``: when a body met or will meet, no complement of its name."""
+_FR_VERB_AND_OBJECT = (
+    rf"\p{{Ll}}+(?:er|ir|re)\s+(?:les?|la|l{_APOSTROPHE}|des|du|une?|ses|leurs?|ces|sa|son|à)(?![\w\-])"
+)
+"""An infinitive and the start of its object: ``d'examiner les moyens`` is what a body is asked to
+do, no complement of its name."""
 _FR_COMPLEMENT = (
-    rf"(?!à\s+\p{{Ll}}+(?:er|ir|re)\b){_FR_PREPOSITION}{_FR_WORD}(?:\s+{_FR_ADJECTIVE}|\s+{_CAP}){{0,3}}"
+    rf"(?!à\s+\p{{Ll}}+(?:er|ir|re)\b|(?:de\s+|d{_APOSTROPHE}){_FR_VERB_AND_OBJECT}|en\s+{_FR_MONTH})"
+    rf"{_FR_PREPOSITION}{_FR_WORD}(?:\s+{_FR_ADJECTIVE}|\s+{_CAP}){{0,3}}"
 )
 _FR_HEADS = (_FR_INITIATIVE_HEADS, _FR_FORUM_HEADS, _FR_ORGANISATION_HEADS)
 _FR_NAMED = compile_pattern(
@@ -897,6 +908,12 @@ def _add(kept: _Kept, new: Match, inside_ok: bool) -> None:
     (a name is one mention). Actors inside a described meeting (``inside_ok``: its organiser or
     host) stay; inside a name, they are part of it and go.
     """
+    if inside_ok:
+        # "réunion ministérielle de la Coalition internationale": a meeting described by its
+        # organiser ends where the organiser's name does, not inside it
+        ends = [m.end for m in kept.overlapping(new.start, new.end) if new.start < m.start < new.end < m.end]
+        if ends and not any(m.start < new.start < m.end for m in kept.overlapping(new.start, new.end)):
+            new = attrs.evolve(new, end=max(ends))
     dropped = []
     widened = []
     for m in kept.overlapping(new.start, new.end):
@@ -910,6 +927,17 @@ def _add(kept: _Kept, new: Match, inside_ok: bool) -> None:
             continue
         if inside_ok and m.type is Forum and m.attributes.get("kind") == "meeting":
             return  # the rule packs' own description of this meeting stands
+        if (
+            not inside_ok
+            and new.type in (Forum, Initiative)
+            and m.type is Forum
+            and m.attributes.get("kind") == "meeting"
+            and m.start < new.start < m.end < new.end
+        ):
+            # "a meeting of ECOWAS Committee of Chiefs of Defence Staff": the meeting a rule
+            # described up to the first name of its organiser holds the organiser's whole name
+            widened.append(m)
+            continue
         if inside and m.type in (Actor, Threat):
             dropped.append(m)  # part of the new, longer name
         elif inside and m.type is new.type and m.entity is None and not inside_ok:

@@ -365,6 +365,7 @@ def _compile(packs: Sequence[RulePack]) -> _Language:
         function_words=_word_list(
             lists.get("adjunct_starts", set())
             | lists.get("leading_adverbials", set())
+            | lists.get("sentence_links", set())
             | lists.get("relative_pronouns", set())
             | _ARTICLES
         ),
