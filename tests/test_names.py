@@ -1365,3 +1365,29 @@ def test_a_described_meeting_s_acronym_after_it_is_its_organiser_s(pipeline: Pip
         ("Forum", "meeting of the Organization of American States"),
         ("Actor", "OAS"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (  # a word that says who the person is between the title and the name
+            "fr",
+            "Il a rencontré son homologue du Centre Lagunaire, le russe Zorvak Petrovitch Lebedev, à Alger.",
+            [("Actor", "Zorvak Petrovitch Lebedev")],
+        ),
+        (  # "du" and a capital after a title open the body's name, not a person's
+            "fr",
+            "Il a rencontré son homologue du Zorvak Centre, à Alger.",
+            [],
+        ),
+        (
+            "en",
+            "The six nations plan to stage a joint anti-terror exercise next year.",
+            [("Initiative", "joint anti-terror exercise")],
+        ),
+    ],
+)
+def test_persons_after_a_title_and_joint_exercises(
+    pipeline: Pipeline, lang: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(pipeline, text, lang) == expected

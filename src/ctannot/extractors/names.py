@@ -426,11 +426,11 @@ l'Union africaine en Somalie``, ``la mission de formation de l'Union européenne
 _FR_MISSION_AT = Openings(_FR_MISSION, ["mission", "force", "operation"])
 _EN_FORCE = compile_pattern(
     _WORD_START + r"(?P<span>(?:joint|multinational|regional|combined)\s+"
-    r"(?:(?:counter-?terrorism|military|naval|security|tabletop)\s+){0,2}"
+    r"(?:(?:counter-?terror(?:ism|ist)?|anti-?terror(?:ism|ist)?|military|naval|security|tabletop)\s+){0,2}"
     r"(?:force|task\s+force|operation|operations|exercise|exercises|drills|patrols)"
     # one operation or exercise run against terrorism ("a counter-terrorism operation"; the
     # plural is the guidelines' generic "counter-terrorism operations")
-    r"|(?:counter-?terrorism|counter-?terrorist|anti-?terrorism|anti-?terrorist)\s+"
+    r"|(?:counter-?terror(?:ism|ist)?|anti-?terror(?:ism|ist)?)\s+"
     r"(?:(?:military|joint|tabletop|field)\s+)?(?:operation|exercise|drill|drills))(?![\w\-])",
     regex.IGNORECASE,
 )
