@@ -1082,6 +1082,11 @@ def test_a_bare_memorandum_of_understanding_names_none(pipeline: Pipeline) -> No
             "Both sides signed an agreement on combating terrorism.",
             "agreement on combating terrorism",
         ),
+        (
+            "fr",
+            "Un accord de coopération dans la lutte antiterroriste a été signé à Lomé.",
+            "accord de coopération dans la lutte antiterroriste",
+        ),
     ],
 )
 def test_cells_brigades_campaigns_and_agreements_set_up_against_terrorism(

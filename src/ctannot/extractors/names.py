@@ -381,7 +381,8 @@ _FR_FORCE_AT = Openings(_FR_FORCE, ["force", "operation", "patrouille", "exercic
 _AGREEMENT = compile_pattern(
     _WORD_START + r"(?P<span>accord\s+de\s+(?:coopération|cooperation)\s+"
     r"(?:militaire|sécuritaire|securitaire|antiterroriste|de\s+défense|de\s+defense|en\s+matière\s+de\s+(?:sécurité|securite|défense|defense)|"
-    r"dans\s+le\s+domaine\s+de\s+la\s+(?:sécurité|securite|défense|defense))"
+    r"dans\s+le\s+domaine\s+de\s+la\s+(?:sécurité|securite|défense|defense)|"
+    r"dans\s+la\s+lutte\s+(?:antiterroriste|anti-terroriste|contre\s+le\s+terrorisme))"
     r"|(?:military|security|defen[cs]e|counter-?terrorism)\s+cooperation\s+(?:agreement|pact)"
     r"|(?:agreement|pact)\s+on\s+(?:military|security|defen[cs]e|counter-?terrorism)\s+cooperation"
     # or against or on terrorism: "an agreement on Sunday to coordinate their efforts against the
