@@ -1140,6 +1140,8 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "\u2018Talks focused on the border,\u2019 he disclosed.",
         [
             ("the commander was in Abuja", "say", "indirect", "Ade Musa"),
+            # a quotation of two paragraphs: the first opens with the mark and the second closes it
+            ("The commander met President Tinubu", "say", "direct", "Ade Musa"),
             ("Talks focused on the border", "disclose", "direct", "Ade Musa"),
         ],
     ),

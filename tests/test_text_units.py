@@ -13,7 +13,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from ctannot.extractors import names
-from ctannot.extractors.text_units import Openings, _KeptSentences, _sentences, sentences, whole_words
+from ctannot.extractors.text_units import Openings, _KeptSentences, _sentences, quotes, sentences, whole_words
 from ctannot.rules.folding import fold
 
 texts = st.text(alphabet=st.sampled_from(list('ab .!?«»"\n,é')), max_size=200)
@@ -184,3 +184,28 @@ _WORD_PIECES = st.sampled_from(
 def test_whole_words_are_found_where_their_pattern_finds_them(text: str, forms: list[str], pos: int) -> None:
     pattern = regex.compile(rf"(?<![\w\-])(?:{'|'.join(regex.escape(f) for f in sorted(forms))})(?![\w\-])")
     assert whole_words(text, forms, pos) == [m.span() for m in pattern.finditer(text, pos)]
+
+
+def _quoted(text: str) -> list[str]:
+    """The quotations of each paragraph, as the speech extractor reads them."""
+    out = []
+    pos = 0
+    for paragraph in text.split("\n"):
+        out += [text[q.start : q.end] for q in quotes(text, pos, pos + len(paragraph))]
+        pos += len(paragraph) + 1
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # each paragraph of a long quotation opens with the mark, and only the last closes it
+            "\u201cWe must act together.\n\n\u201cWe will share intelligence.\u201d",
+            ["We must act together.", "We will share intelligence."],
+        ),
+        ("\u201cWe must act together.\n\nThe minister left.", []),  # no next paragraph quoted: unclosed
+        ("He said \u201cwe must act.\n\n\u201cAnd now.\u201d", ["And now."]),  # it opens no paragraph
+    ],
+)
+def test_a_quotation_of_several_paragraphs(text: str, expected: list[str]) -> None:
+    assert _quoted(text) == expected

@@ -223,9 +223,22 @@ def _closer_at(text: str, i: int, end: int, mark: str) -> int:
         return j
 
 
+def _continued(text: str, i: int, end: int) -> bool:
+    """Whether the mark at ``i``, which opens a paragraph ending at ``end``, opens a quotation that
+    goes on in the next one: as the press writes a quotation of several paragraphs, each opens
+    with the mark, and only the last closes it."""
+    after = end
+    while after < len(text) and text[after].isspace():
+        after += 1
+    return after > end and "\n" in text[end:after] and text.startswith(text[i], after)
+
+
 def quotes(text: str, start: int = 0, end: int | None = None) -> Iterator[Quote]:
     """Outermost quotations within ``text[start:end]`` (one paragraph, usually), in order."""
     end = len(text) if end is None else end
+    opening = start  # where the paragraph's words start: a quotation there may go on after it
+    while opening < end and text[opening].isspace():
+        opening += 1
     i = start
     while True:
         found = _OPENERS.search(text, i, end)
@@ -236,6 +249,8 @@ def quotes(text: str, start: int = 0, end: int | None = None) -> Iterator[Quote]
             i += 1
             continue
         j = _closer_at(text, i, end, text[i])
+        if j < 0 and i == opening and _continued(text, i, end):
+            j = end  # a quotation of several paragraphs: this one's words are quoted to its end
         if j <= i + 1:
             i += 1
             continue
