@@ -1145,6 +1145,11 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             ("Talks focused on the border", "disclose", "direct", "Ade Musa"),
         ],
     ),
+    "en-an-agency-that-relays-is-no-speaker": (  # "according to Itar-Tass": it only relays
+        "en",
+        'Defence Minister Ade Musa spoke in Moscow. "The threat is real," Musa said, according to Itar-Tass.',
+        [("The threat is real", "say", "direct", "Musa")],
+    ),
     "en-a-conjunction-opens-the-sentence": (  # "But" is no part of the speaker's name
         "en",
         "Defence Minister Ade Musa arrived in Lomé. But Musa said the drills were not aimed at anyone.",
