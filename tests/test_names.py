@@ -1396,3 +1396,10 @@ def test_persons_after_a_title_and_joint_exercises(
     pipeline: Pipeline, lang: str, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert found(pipeline, text, lang) == expected
+
+
+def test_states_listed_as_a_group_s_members_are_no_actors(pipeline: Pipeline) -> None:
+    text = "It came at a meeting of the Lagoon Security Organisation, a group involving Ghana, Togo, Benin."
+    assert [m for m in found(pipeline, text, "en") if m[0] == "Actor"] == [
+        ("Actor", "Lagoon Security Organisation")
+    ]

@@ -1150,6 +1150,11 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         'Defence Minister Ade Musa spoke in Moscow. "The threat is real," Musa said, according to Itar-Tass.',
         [("The threat is real", "say", "direct", "Musa")],
     ),
+    "en-an-agency-that-relays-no-one-named": (  # "C, Xinhua news agency said": no one speaks
+        "en",
+        "The Lagoon Union met in Accra. The deal was reached at the meeting, Xinhua news agency said.",
+        [],
+    ),
     "en-a-conjunction-opens-the-sentence": (  # "But" is no part of the speaker's name
         "en",
         "Defence Minister Ade Musa arrived in Lomé. But Musa said the drills were not aimed at anyone.",

@@ -224,13 +224,14 @@ def _outside_credit_lines(text: str, matches: list[Match]) -> list[Match]:
 
 
 _LIST_JOIN = compile_pattern(
-    r"\s*(?:,|;|\band\b|\bet\b|&)\s*(?:(?:and|et)\s+)?"
+    r"\s*(?:(?:,|;|\band\b|\bet\b|&)\s*)?(?:(?:and|et)\s+)?"  # a comma the writer left out too
     r"(?:the\s+|l['’]|la\s+|le\s+|les\s+|du\s+|de\s+la\s+|de\s+l['’]|des\s+|de\s+|d['’])?"
 )
 _LIST_INTRODUCED = compile_pattern(
     r"(?:compris(?:ing|es?)|comprenant|compos(?:ed|[ée]e?s?)\s+(?:of|d[ue']|des)|made\s+up\s+of|"
     r"consist(?:s|ing)?\s+of|member\s+(?:states|countries|nations)|[ÉE]tats\s+membres|pays\s+membres|"
-    r"brings?\s+together|bringing\s+together|regroup(?:e|ent|ant)|rassembl(?:e|ent|ant)|"
+    r"brings?\s+together|bringing\s+together|regroup(?:e|ent|ant)|rassembl(?:e|ent|ant)|r[ée]unissant|"
+    r"involving|grouping|"
     r"(?:countries|states|nations|pays|[ÉE]tats)\s+(?:such\s+as|comme|tels?\s+que))"
     r"\s*(?:(?!(?:militaires|soldats|troupes|forces|contingents|officiers|troops|soldiers|officers)\b)"
     r"[\p{L}\d'’\-]+\s+){0,3}[:\-–—(]?\s*$",

@@ -1344,7 +1344,10 @@ class StatementExtractor(Extractor):
             else:
                 if ctx.no_one_named(comma + 1, cue.start):
                     return None  # "C, officials said": no identifiable source
-                speaker = ctx.speaker_in(comma + 1, cue.start, first=False)
+                speaker = ctx.speaker_in(comma + 1, cue.start, first=False, back=False)
+                if speaker is None and ctx.lang.media.search(ctx.lowered, comma + 1, cue.start):
+                    return None  # "C, Xinhua news agency said": it relays, and names no one
+                speaker = speaker or ctx.speaker_in(comma + 1, cue.start, first=False)
             if speaker is not None:
                 return s_start, comma, speaker
             clause_after = (
