@@ -1155,6 +1155,12 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "The Lagoon Union met in Accra. The deal was reached at the meeting, Xinhua news agency said.",
         [],
     ),
+    "fr-a-leader-is-a-head-of-state": (  # "le leader togolais": the president named before
+        "fr",
+        "Le président Jean Kaboré a ouvert le sommet à Lomé. Le leader togolais a appelé l'Union "
+        "africaine à rejoindre la mobilisation.",
+        [("rejoindre la mobilisation", "appeler", "indirect", "Jean Kaboré")],
+    ),
     "en-a-conjunction-opens-the-sentence": (  # "But" is no part of the speaker's name
         "en",
         "Defence Minister Ade Musa arrived in Lomé. But Musa said the drills were not aimed at anyone.",
