@@ -66,7 +66,8 @@ def found(pipeline: Pipeline, text: str, lang: str) -> list[tuple[str, str, str]
         ),
         (
             "en",
-            "Parliament ratified the International Convention for the Suppression of the Financing of Terrorism.",
+            "Parliament ratified the International Convention for the Suppression of the Financing of "
+            "Terrorism.",
             (
                 "Initiative",
                 "International Convention for the Suppression of the Financing of Terrorism",

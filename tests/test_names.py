@@ -1166,6 +1166,21 @@ def test_the_security_council_is_no_forum_inside_another_body_s_name(pipeline: P
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The CSTO Collective Security Council approved the plan.", "CSTO Collective Security Council"),
+        ("The ECOWAS Mediation and Security Council met in Abuja.", "ECOWAS Mediation and Security Council"),
+        ("It cited General Assembly and Security Council resolutions.", "Security Council"),
+        ("The UN Security Council condemned the attack.", "UN Security Council"),
+        ("The U.N. Security Council condemned the attack.", "U.N. Security Council"),
+    ],
+)
+def test_another_body_s_security_council_is_its_own(pipeline: Pipeline, text: str, expected: str) -> None:
+    forums = [m for m in found(pipeline, text, "en") if m[0] == "Forum"]
+    assert forums[-1:] == [("Forum", expected)]
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
         ("fr", "La frontière entre le Mali et le Niger est poreuse.", []),
