@@ -153,3 +153,16 @@ def test_a_longer_name_wins_over_the_body_or_group_inside_it(pipeline: Pipeline)
 )
 def test_a_name_deliberately_left_out_is_not_matched(pipeline: Pipeline, lang: str, text: str) -> None:
     assert found(pipeline, text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "The SCO said the drills would go on.", [("Actor", "SCO")]),
+        ("fr", "La CEN-SAD a condamné l'attaque.", [("Actor", "CEN-SAD")]),
+    ],
+)
+def test_regional_organisations_by_their_acronyms(
+    pipeline: Pipeline, lang: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(kind, name) for kind, name, _ in found(pipeline, text, lang)] == expected

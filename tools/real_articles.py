@@ -8,7 +8,7 @@ the repository (``--texts``, or ``$CTANNOT_REAL_ARTICLES``). The set is split in
 which developers read and tune on, and ``test``, which is only ever scored.
 
     python tools/real_articles.py check --texts DIR
-    python tools/real_articles.py score --split test [--batch 2] [--pipeline rules+nlp --backend spacy]
+    python tools/real_articles.py score --split test [--batch 2 ...] [--pipeline rules+nlp --backend spacy]
     python tools/real_articles.py agreement --texts DIR FIRST_ANNOTATOR_DIR SECOND_ANNOTATOR_DIR
     python tools/real_articles.py import --texts DIR GOLD_DIR   # text-form gold -> offsets form
 
@@ -166,20 +166,26 @@ def agreement(texts: Path, first: Path, second: Path) -> int:
 
 
 def score_split(
-    texts: Path, split: str, pipeline: str, backend: str | None, as_json: bool, batch: int | None = None
+    texts: Path,
+    split: str,
+    pipeline: str,
+    backend: str | None,
+    as_json: bool,
+    batches: list[int] | None = None,
 ) -> int:
-    """Annotate the split's texts (of one ``batch`` of articles, or all) with ``pipeline`` and
-    score them with score.py, overall and per language."""
+    """Annotate the split's texts (of the given ``batches`` of articles, or all) with ``pipeline``
+    and score them with score.py, overall and per language."""
     import ctannot
     from ctannot.formats import web_annotation
 
     chosen = [
         a
         for a in articles()
-        if (split == "all" or a["split"] == split) and (batch is None or a["batch"] == batch)
+        if (split == "all" or a["split"] == split) and (not batches or a["batch"] in batches)
     ]
+    named = f", batch {' '.join(map(str, batches))}" if batches else ""
     if not chosen:
-        sys.exit(f"real_articles: no article in split {split}" + (f", batch {batch}" if batch else ""))
+        sys.exit(f"real_articles: no article in split {split}{named}")
     nlp = ctannot.load_pipeline(pipeline, backend=backend)
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as work:
@@ -206,10 +212,7 @@ def score_split(
     if as_json:
         print(json.dumps(results, indent=2))
         return 0
-    print(
-        f"split {split}{f', batch {batch}' if batch else ''}, pipeline {pipeline}"
-        f"{f' --backend {backend}' if backend else ''}"
-    )
+    print(f"split {split}{named}, pipeline {pipeline}{f' --backend {backend}' if backend else ''}")
     for group, r in results.items():
         types = r["types"]
         line = ", ".join(
@@ -236,7 +239,10 @@ def main(argv: list[str] | None = None) -> int:
             command.add_argument("--backend")
             command.add_argument("--json", action="store_true")
             command.add_argument(
-                "--batch", type=int, help="only the articles of this batch (articles.json's batch: 1, 2)"
+                "--batch",
+                type=int,
+                nargs="+",
+                help="only the articles of these batches (articles.json's batch: 1, 2, ...)",
             )
         if name == "agreement":
             command.add_argument("first", type=Path)
