@@ -13,10 +13,11 @@ or none for the root) and relation.
 
 from __future__ import annotations
 
+import types
 from collections.abc import Iterable, Sequence
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from attrs import field, frozen
+from attrs import field, fields, frozen
 
 from ctannot.model import (
     Annotation,
@@ -180,6 +181,123 @@ class ParsedWords:
     tokens: Sequence[tuple[int, int, int]] = ()
 
 
+_NONE = type(None)
+_WORD_FIELDS: tuple[str, ...] = (
+    "source",
+    "start",
+    "end",
+    "id",
+    "entity",
+    "form",
+    "lemma",
+    "upos",
+    "feats",
+    "head",
+    "deprel",
+)
+
+
+def _is_slot(cls: type[Any], name: str) -> bool:
+    descriptor: Any = getattr(cls, name, None)
+    return isinstance(descriptor, types.MemberDescriptorType)
+
+
+def _converts(attribute: Any) -> bool:
+    return attribute.converter is not None
+
+
+_FAST_WORDS = tuple(a.name for a in fields(Word)) == _WORD_FIELDS and all(
+    _is_slot(Word, a.name) and not _converts(a) for a in fields(Word)
+)
+"""Whether :func:`_make_words` may make Words itself: Word's fields are these, each a slot, and no
+others (a field added to :class:`Word` or :class:`~ctannot.model.Annotation` turns it off; a
+test says whether it is on)."""
+# Each field's slot, set as attrs' __init__ of a frozen class sets it (object.__setattr__ finds
+# and calls the same descriptor, past the class's own __setattr__ that refuses changes).
+_SETTERS = tuple(getattr(Word, name).__set__ for name in _WORD_FIELDS) if _FAST_WORDS else ()
+
+
+def _make_words(text: str, words: ParsedWords, ids: list[str], head_ids: list[str | None]) -> list[Word]:
+    """The Words of one sentence's columns, as ``Word(...)`` makes them one by one.
+
+    A parse of 30,000 words spent a third of its layer's time in the eight validators each Word
+    runs. The columns are checked here at once, for what those validators check (integer
+    offsets inside the text, a non-empty span, a ``str`` form, a ``str`` or ``None`` lemma, POS,
+    features and relation; the ids are made non-empty strings): if they all pass, the Words are
+    made with their fields set as attrs' ``__init__`` sets them, without the validators; if any
+    fails, or the columns differ in length, each Word is made by its constructor, which raises
+    as it always did. ``tests/test_linguistic_columns.py`` compares the two.
+    """
+    starts, ends, forms = words.starts, words.ends, words.forms
+    lemmas, upos, feats, deprels = words.lemmas, words.upos, words.feats, words.deprels
+    size = len(forms)
+    if not (
+        _FAST_WORDS
+        and size
+        and len(starts) == len(ends) == len(lemmas) == len(upos) == len(feats) == len(deprels) == size
+        and set(map(type, starts)) == {int}  # exactly int: anything else goes to the validators
+        and set(map(type, ends)) == {int}
+        and min(starts) >= 0
+        and max(ends) <= len(text)
+        and all(map(int.__lt__, starts, ends))
+        and set(map(type, forms)) == {str}
+        and set(map(type, lemmas)) <= {str, _NONE}
+        and set(map(type, upos)) <= {str, _NONE}
+        and set(map(type, feats)) <= {str, _NONE}
+        and set(map(type, deprels)) <= {str, _NONE}
+    ):
+        return [
+            Word(
+                source=text,
+                start=start,
+                end=end,
+                id=word_id,
+                form=form,
+                lemma=lemma,
+                upos=upos_,
+                feats=feats_,
+                head=head_id,
+                deprel=deprel,
+            )
+            for start, end, word_id, form, lemma, upos_, feats_, head_id, deprel in zip(
+                starts, ends, ids, forms, lemmas, upos, feats, head_ids, deprels, strict=True
+            )
+        ]
+    (
+        set_source,
+        set_start,
+        set_end,
+        set_id,
+        set_entity,
+        set_form,
+        set_lemma,
+        set_upos,
+        set_feats,
+        set_head,
+        set_deprel,
+    ) = _SETTERS
+    new = object.__new__
+    out: list[Word] = []
+    append = out.append
+    for start, end, word_id, form, lemma, upos_, feats_, head_id, deprel in zip(
+        starts, ends, ids, forms, lemmas, upos, feats, head_ids, deprels, strict=True
+    ):
+        word = new(Word)
+        set_source(word, text)
+        set_start(word, start)
+        set_end(word, end)
+        set_id(word, word_id)
+        set_entity(word, None)
+        set_form(word, form)
+        set_lemma(word, lemma)
+        set_upos(word, upos_)
+        set_feats(word, feats_)
+        set_head(word, head_id)
+        set_deprel(word, deprel)
+        append(word)
+    return out
+
+
 def build_layer(
     document: Document,
     sentences: Sequence[ParsedSentence | ParsedWords],
@@ -208,32 +326,7 @@ def build_layer(
         prefix = f"{name}-s{s_index}-"
         add(Sentence(source=text, start=words.starts[0], end=words.ends[-1], id=prefix[:-1]))
         ids = [f"{prefix}w{n}" for n in range(1, size + 1)]
-        for start, end, word_id, form, lemma, upos, feats, head_id, deprel in zip(
-            words.starts,
-            words.ends,
-            ids,
-            words.forms,
-            words.lemmas,
-            words.upos,
-            words.feats,
-            [ids[head - 1] if head else None for head in heads],
-            words.deprels,
-            strict=True,
-        ):
-            add(
-                Word(
-                    source=text,
-                    start=start,
-                    end=end,
-                    id=word_id,
-                    form=form,
-                    lemma=lemma,
-                    upos=upos,
-                    feats=feats,
-                    head=head_id,
-                    deprel=deprel,
-                )
-            )
+        made += _make_words(text, words, ids, [ids[head - 1] if head else None for head in heads])
         for number, first, stop in words.tokens:
             # after its words, as the layer keeps them (annotations of one span in the order made)
             add(
