@@ -9,6 +9,8 @@ launchers) are annotation ids, resolved through the document.
 
 from __future__ import annotations
 
+import itertools
+import operator
 import types
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextvars import ContextVar
@@ -276,6 +278,8 @@ def _check_layers(document: Document, attribute: attrs.Attribute[Any], layers: t
                 referring.append((layer, ann))
     # every id is now known: the document keeps them as its index (get() would make the same)
     object.__setattr__(document, "_by_id", by_id)
+    if _all_resolve(referring, by_id):
+        return  # else the loop below finds the first reference that does not, and says which
     for layer, ann in referring:
         for name, targets, ref in ann.references():
             found = by_id.get(ref)
@@ -289,6 +293,45 @@ def _check_layers(document: Document, attribute: attrs.Attribute[Any], layers: t
                     f"{ann.type_name} {ann.id!r} in layer {layer.name!r}: {name} must refer to "
                     f"{' or '.join(targets)}, but {ref!r} is {found.type_name}"
                 )
+
+
+def _all_resolve(referring: list[tuple[Layer, Annotation]], by_id: dict[str, Annotation]) -> bool:
+    """Whether every reference the annotations of ``referring`` hold is the id of an annotation of
+    ``by_id`` of a type it may refer to (False also where a class has its own ``references``).
+
+    Read a column at a time, each class's annotations together: a parse's layer holds tens of
+    thousands of Words, each with its head, and a generator of references for each Word was most
+    of the time its layer took to be checked.
+    """
+    by_class: dict[type[Annotation], list[Annotation]] = {}
+    for _, ann in referring:
+        by_class.setdefault(type(ann), []).append(ann)
+    get = by_id.get
+    for cls, members in by_class.items():
+        if cls.references is not Annotation.references:
+            return False
+        for name, targets in _reference_fields(cls):
+            values = list(map(operator.attrgetter(name), members))
+            if set(map(type, values)) <= {str, _NONE}:  # an id or None each: a Word's head
+                refs = [value for value in values if value is not None]
+            else:  # as references() reads them: a tuple's ids, or the value itself
+                refs = []
+                for value in values:
+                    refs += value if isinstance(value, tuple) else (value,)
+                refs = [ref for ref in refs if ref is not None]
+            try:
+                found = list(map(get, refs))
+            except TypeError:  # an unhashable value: the loop says where (validators refuse it)
+                return False
+            if any(map(operator.is_, found, itertools.repeat(None))):
+                return False
+            if not set(map(_TYPE_NAME, found)) <= set(targets):
+                return False
+    return True
+
+
+_TYPE_NAME = operator.attrgetter("type_name")
+_NONE = type(None)
 
 
 def _starts_with(layers: tuple[Layer, ...], prefix: tuple[Layer, ...]) -> bool:
