@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import threading
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -124,9 +125,16 @@ class RuleExtractor(Extractor):
         def on_timeout(t: RuleTimeout) -> None:
             report(Problem(self.name, f"stopped after {t.seconds:g} s on this document", rule=t.rule))
 
+        # regex lets the GIL go during each call unless told not to: with no other thread to take
+        # it, that is only a cost (see rules.matching); with others (a thread pool), as before
+        concurrent = None if threading.active_count() > 1 else False
         matches, where = compiled.gazetteer.scan(views)
-        matches += find_rule_matches(compiled.rules, views, self.timeout, on_timeout, where)
-        matches += find_extensions(compiled.rules, views, matches, self.timeout, on_timeout, where)
+        matches += find_rule_matches(
+            compiled.rules, views, self.timeout, on_timeout, where, concurrent=concurrent
+        )
+        matches += find_extensions(
+            compiled.rules, views, matches, self.timeout, on_timeout, where, concurrent=concurrent
+        )
         links = web_links(document.text)
         if links:  # nothing is annotated inside a web address, an e-mail address, a handle or a tag
             starts = [a for a, _ in links]
@@ -136,7 +144,9 @@ class RuleExtractor(Extractor):
                 return i >= 0 and links[i][1] > m.start
 
             matches = [m for m in matches if not in_link(m)]
-        return without_vetoed(matches, compiled.exclusions, views, self.timeout, on_timeout)
+        return without_vetoed(
+            matches, compiled.exclusions, views, self.timeout, on_timeout, concurrent=concurrent
+        )
 
     def extract(self, document: Document, report: Report) -> Iterable[Layer]:
         builder = document.new_layer(self.layer_name, self.provenance)

@@ -278,6 +278,18 @@ def _entity_attributes(entity: Entity) -> Mapping[str, Any]:
     return types.MappingProxyType(attributes)
 
 
+# The rules' calls of regex below are short (a match at an anchor, a search in a window), tens of
+# thousands a megabyte, and what goes around the matching counts:
+# - their arguments are given by position, in regex's order: match(string, pos, endpos,
+#   concurrent, partial, timeout) and finditer(string, pos, endpos, overlapped, concurrent,
+#   partial, timeout). Parsing keywords took regex some 3,500 instructions a call, more than
+#   many matches take (tests/test_rule_calls.py checks each place against the keywords);
+# - ``concurrent`` is regex's own: by default (None) it lets the GIL go for the length of each
+#   call and takes it back each time it allocates memory while matching, some 1,000 more; a
+#   caller with no other thread to give it to passes False (RuleExtractor.candidates does).
+# The matches are the same either way.
+
+
 def _spans(
     pattern: Any,
     span_group: str | int,
@@ -285,6 +297,7 @@ def _spans(
     ignore_accents: bool,
     timeout: float,
     where: Any = None,
+    concurrent: bool | None = None,
 ) -> Iterator[tuple[int, int, Any]]:
     """Matches of ``pattern``, in original offsets: everywhere, in ``where``'s ranges of the
     original text, or (``where`` a list of offsets) only starting at those offsets."""
@@ -292,7 +305,9 @@ def _spans(
     if where and isinstance(where[0], int):
         positions: list[int] = sorted(set(where))
         found: Iterable[Any] = (
-            pattern.match(text, views.view_offset(pos) if ignore_accents else pos, timeout=timeout)
+            pattern.match(
+                text, views.view_offset(pos) if ignore_accents else pos, None, concurrent, False, timeout
+            )
             for pos in positions
         )
     else:
@@ -303,7 +318,9 @@ def _spans(
             windows = [(views.view_offset(a), views.view_offset(b)) for a, b in where]
         else:
             windows = where
-        found = (m for lo, hi in windows for m in pattern.finditer(text, lo, hi, timeout=timeout))
+        found = (
+            m for lo, hi in windows for m in pattern.finditer(text, lo, hi, False, concurrent, False, timeout)
+        )
     for m in found:
         if m is None:
             continue
@@ -331,6 +348,8 @@ def find_rule_matches(
     timeout: float,
     on_timeout: Callable[[RuleTimeout], None],
     where: Mapping[int, Any] | None = None,
+    *,
+    concurrent: bool | None = None,
 ) -> Iterator[Match]:
     """Matches of every rule; a rule that runs past ``timeout`` seconds is reported and skipped.
 
@@ -344,7 +363,7 @@ def find_rule_matches(
         ranges = where.get(i, []) if rule.anchors else None
         if ranges == []:
             continue
-        yield from _rule_matches(rule, views, timeout, on_timeout, ranges)
+        yield from _rule_matches(rule, views, timeout, on_timeout, ranges, concurrent)
 
 
 def _rule_matches(
@@ -353,6 +372,7 @@ def _rule_matches(
     timeout: float,
     on_timeout: Callable[[RuleTimeout], None],
     ranges: Sequence[Any] | None,
+    concurrent: bool | None = None,
 ) -> list[Match]:
     """The matches of one rule in ``ranges`` (everywhere: ``None``), or none if it runs past
     ``timeout``: a runaway rule is reported and contributes nothing, since half its matches
@@ -361,7 +381,7 @@ def _rule_matches(
         return [
             Match(rule.type, start, end, _attributes(rule, m), f"{rule.pack}/{rule.name}")
             for start, end, m in _spans(
-                rule.pattern, rule.span_group, views, rule.ignore_accents, timeout, ranges
+                rule.pattern, rule.span_group, views, rule.ignore_accents, timeout, ranges, concurrent
             )
         ]
     except TimeoutError:
@@ -376,6 +396,8 @@ def find_extensions(
     timeout: float,
     on_timeout: Callable[[RuleTimeout], None],
     where: Mapping[int, Any] | None = None,
+    *,
+    concurrent: bool | None = None,
 ) -> Iterator[Match]:
     """Matches of the rules that build on what was found before them.
 
@@ -392,7 +414,7 @@ def find_extensions(
     where = where or {}
     for i, rule in enumerate(rules):
         if rule.follows:
-            yield from _following(rule, views, ends, timeout, on_timeout)
+            yield from _following(rule, views, ends, timeout, on_timeout, concurrent)
             continue
         if not rule.extends:
             continue
@@ -402,7 +424,7 @@ def find_extensions(
         out: list[Match] = []
         try:
             for start, end, m in _spans(
-                rule.pattern, rule.span_group, views, rule.ignore_accents, timeout, ranges
+                rule.pattern, rule.span_group, views, rule.ignore_accents, timeout, ranges, concurrent
             ):
                 targets = [t for t in starts.get(end, ()) if t.type.type_name in rule.extends]
                 if not targets:
@@ -412,7 +434,7 @@ def find_extensions(
                 same_length = len(views.unaccented) == len(views.text)  # else view and text offsets differ
                 if rule.continuation is not None and (same_length or not rule.ignore_accents):
                     text = views.unaccented if rule.ignore_accents else views.plain
-                    more = rule.continuation.match(text, stop, timeout=timeout)
+                    more = rule.continuation.match(text, stop, None, concurrent, False, timeout)
                     if more is not None and more.end() > stop:
                         stop = more.end()
                 out.append(Match(rule.type, start, stop, _attributes(rule, m), f"{rule.pack}/{rule.name}"))
@@ -428,10 +450,11 @@ def _following(
     ends: Mapping[int, set[str]],
     timeout: float,
     on_timeout: Callable[[RuleTimeout], None],
+    concurrent: bool | None = None,
 ) -> list[Match]:
     """A ``follows`` rule is tried only where an annotation of the types it follows ends."""
     positions = [at for at, types in ends.items() if rule.follows & types]
-    return _rule_matches(rule, views, timeout, on_timeout, positions)
+    return _rule_matches(rule, views, timeout, on_timeout, positions, concurrent)
 
 
 def without_vetoed(
@@ -440,6 +463,8 @@ def without_vetoed(
     views: TextViews,
     timeout: float,
     on_timeout: Callable[[RuleTimeout], None],
+    *,
+    concurrent: bool | None = None,
 ) -> list[Match]:
     """The matches that no exclusion vetoes.
 
@@ -465,7 +490,7 @@ def without_vetoed(
                 vetoed = found
             else:
                 try:
-                    vetoed = tried[key] = _vetoes(ex, views, m.start, timeout)
+                    vetoed = tried[key] = _vetoes(ex, views, m.start, timeout, concurrent)
                 except TimeoutError:
                     failed.add(ex.name)
                     on_timeout(RuleTimeout(f"{ex.pack}/{ex.name}", timeout))
@@ -510,21 +535,26 @@ def _outside(matches: list[Match], vetoed: list[tuple[int, int, str]]) -> list[M
 _VETO_BEFORE, _VETO_AFTER = 48, 64  # exclusions look at a few words around the start
 
 
-def _vetoes(ex: Exclusion, views: TextViews, start: int, timeout: float) -> bool:
+def _vetoes(
+    ex: Exclusion, views: TextViews, start: int, timeout: float, concurrent: bool | None = None
+) -> bool:
     text = views.unaccented if ex.ignore_accents else views.plain
     at = views.view_offset(start) if ex.ignore_accents else start
     hi = min(len(text), at + _VETO_AFTER)
     if _span_opens_match(ex.pattern.pattern, ex.pattern.flags, ex.span_group):
-        return _span_at(ex, text, at, hi, timeout)
-    return _span_in_window_at(ex, text, at, hi, timeout)
+        return _span_at(ex, text, at, hi, timeout, concurrent)
+    return _span_in_window_at(ex, text, at, hi, timeout, concurrent)
 
 
-def _span_in_window_at(ex: Exclusion, text: str, at: int, hi: int, timeout: float) -> bool:
+def _span_in_window_at(
+    ex: Exclusion, text: str, at: int, hi: int, timeout: float, concurrent: bool | None = None
+) -> bool:
     """Whether a match of ``ex`` in the window before ``hi`` has its span start at ``at``: every
     start in the window up to ``at`` is tried (``overlapped``), each giving the match found from
     it; the text after ``at`` is there for what a match reads after its span, and a match that
     starts after ``at`` cannot hold a span that starts at it."""
-    for found in ex.pattern.finditer(text, max(0, at - _VETO_BEFORE), hi, overlapped=True, timeout=timeout):
+    lo = max(0, at - _VETO_BEFORE)
+    for found in ex.pattern.finditer(text, lo, hi, True, concurrent, False, timeout):  # True: overlapped
         if found.start() > at:
             break
         if found.start(ex.span_group) == at and found.end(ex.span_group) > at:
@@ -532,11 +562,13 @@ def _span_in_window_at(ex: Exclusion, text: str, at: int, hi: int, timeout: floa
     return False
 
 
-def _span_at(ex: Exclusion, text: str, at: int, hi: int, timeout: float) -> bool:
+def _span_at(
+    ex: Exclusion, text: str, at: int, hi: int, timeout: float, concurrent: bool | None = None
+) -> bool:
     """:func:`_span_in_window_at` for an exclusion whose span opens every match
     (:func:`_span_opens_match`): only the match from ``at`` can have its span start there, and it
     alone is tried, rather than one from each place of the window."""
-    found = ex.pattern.match(text, at, hi, timeout=timeout)
+    found = ex.pattern.match(text, at, hi, concurrent, False, timeout)
     return found is not None and found.end(ex.span_group) > at
 
 
