@@ -1084,7 +1084,7 @@ def test_a_bare_memorandum_of_understanding_names_none(pipeline: Pipeline) -> No
         ),
         (
             "fr",
-            "Un accord de coopération dans la lutte antiterroriste a été signé à Lomé.",
+            "Lomé et Accra ont paraphé hier un accord de coopération dans la lutte antiterroriste.",
             "accord de coopération dans la lutte antiterroriste",
         ),
     ],
@@ -1352,12 +1352,12 @@ def test_an_acronym_spells_a_name_as_a_full_search_finds(words: list[str], lette
     [
         (  # an infinitive and its object are what a body is asked to do, not its name
             "fr",
-            "Les ministres ont chargé la Coalition des lagunes d'examiner les moyens disponibles.",
+            "Le sommet a demandé à la Coalition des lagunes d'étudier les options du plan.",
             [("Forum", "Coalition des lagunes")],
         ),
         (  # "en juin": when it meets, not its name; the meeting holds its organiser's whole name
             "fr",
-            "Ils tiendront la réunion ministérielle de la Coalition des lagunes en juin 2024.",
+            "Les délégués préparent la réunion ministérielle de la Coalition des lagunes en juin à Lomé.",
             [
                 ("Forum", "réunion ministérielle de la Coalition des lagunes"),
                 ("Forum", "Coalition des lagunes"),

@@ -1157,9 +1157,9 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
     ),
     "fr-a-leader-is-a-head-of-state": (  # "le leader togolais": the president named before
         "fr",
-        "Le président Jean Kaboré a ouvert le sommet à Lomé. Le leader togolais a appelé l'Union "
-        "africaine à rejoindre la mobilisation.",
-        [("rejoindre la mobilisation", "appeler", "indirect", "Jean Kaboré")],
+        "Le président Jean Kaboré a ouvert le sommet à Lomé. Le leader togolais a appelé la Ligue "
+        "des lagunes à doubler ses patrouilles.",
+        [("doubler ses patrouilles", "appeler", "indirect", "Jean Kaboré")],
     ),
     "en-a-conjunction-opens-the-sentence": (  # "But" is no part of the speaker's name
         "en",
