@@ -753,8 +753,7 @@ def _named(text: str, lang: str) -> Iterable[Match]:
     launched = {  # the names of centres the text sets up somewhere, the only ones asked about
         found.group()
         for found in found_all
-        if _INSTITUTION_HEADS.fullmatch(found.group("head"))
-        and _LAUNCHED.search(text, max(0, found.start() - 200), min(len(text), found.end() + 100))
+        if _INSTITUTION_HEADS.fullmatch(found.group("head")) and _set_up_near(text, *found.span())
     }
     for found in found_all:
         if _INSTITUTION_HEADS.fullmatch(found.group("head")) and found.group() not in launched:
@@ -768,19 +767,31 @@ def _named(text: str, lang: str) -> Iterable[Match]:
         if end - start < 4:
             continue
         kind = _type_of_head(head, lang)
-        of_the_domain = (
-            _HEADS_OF_THE_DOMAIN.fullmatch(head)
-            or _TOPIC.search(text, start, end)
-            # a council of ministers or of security chiefs convenes states: "CSTO Council of
-            # Foreign Ministers"
-            or (_COUNCIL.fullmatch(head) and _COUNCIL_TOPIC.search(text, start, end))
-        )
-        if kind is not Actor and not of_the_domain:
+        if kind is not Actor and not _of_the_domain(text, head, start, end):
             continue
         if _COUNCIL.fullmatch(head) and not _COUNCIL_TOPIC.search(text, start, end):
             continue  # a governing council (``Conseil militaire de transition``), not a forum
         attributes = {"kind": "organisation", "name": text[start:end]} if kind is Actor else {}
         yield Match(kind, start, end, attributes, "names/named-head")
+
+
+def _set_up_near(text: str, start: int, end: int) -> bool:
+    """Whether the text sets up the institution named at ``text[start:end]`` (``a établi un Centre
+    de ...``, ``the centre launched in ...``): a word of launching in the 200 characters before the
+    name or the 100 after it."""
+    return _LAUNCHED.search(text, max(0, start - 200), min(len(text), end + 100)) is not None
+
+
+def _of_the_domain(text: str, head: str, start: int, end: int) -> bool:
+    """Whether the body or programme named at ``text[start:end]``, with its ``head``, is of the
+    guidelines' field: by its head (a joint force, a summit), by a word of its name, or, for a
+    council, by whom it convenes (ministers, security chiefs: "CSTO Council of Foreign
+    Ministers")."""
+    return bool(
+        _HEADS_OF_THE_DOMAIN.fullmatch(head)
+        or _TOPIC.search(text, start, end)
+        or (_COUNCIL.fullmatch(head) and _COUNCIL_TOPIC.search(text, start, end))
+    )
 
 
 def _on_the_head_line(text: str, span: tuple[int, int], head: tuple[int, int]) -> tuple[int, int]:
@@ -912,8 +923,9 @@ def _add(kept: _Kept, new: Match, inside_ok: bool) -> None:
     if inside_ok:
         # "réunion ministérielle de la Coalition internationale": a meeting described by its
         # organiser ends where the organiser's name does, not inside it
-        ends = [m.end for m in kept.overlapping(new.start, new.end) if new.start < m.start < new.end < m.end]
-        if ends and not any(m.start < new.start < m.end for m in kept.overlapping(new.start, new.end)):
+        around = kept.overlapping(new.start, new.end)
+        ends = [m.end for m in around if new.start < m.start < new.end < m.end]
+        if ends and not any(m.start < new.start < m.end for m in around):
             new = attrs.evolve(new, end=max(ends))
     dropped = []
     widened = []
@@ -1020,17 +1032,10 @@ def _spelt_names(text: str, lang: str, kept: _Kept) -> None:
             if head is None:
                 continue
             start = word.start()
-            if _INSTITUTION_HEADS.fullmatch(head.group()) and not _LAUNCHED.search(
-                text, max(0, start - 200), min(len(text), end + 100)
-            ):
+            if _INSTITUTION_HEADS.fullmatch(head.group()) and not _set_up_near(text, start, end):
                 break  # a centre that acts is an Actor, known by name: not typed here (see _named)
             kind = _type_of_head(head.group(), lang)
-            of_the_domain = (
-                _HEADS_OF_THE_DOMAIN.fullmatch(head.group())
-                or _TOPIC.search(text, start, end)
-                or (_COUNCIL.fullmatch(head.group()) and _COUNCIL_TOPIC.search(text, start, end))
-            )
-            if kind is not Actor and not of_the_domain:
+            if kind is not Actor and not _of_the_domain(text, head.group(), start, end):
                 break
             attributes = {"kind": "organisation", "name": text[start:end]} if kind is Actor else {}
             _add(kept, Match(kind, start, end, attributes, "names/spelt-by-acronym"), inside_ok=False)
