@@ -231,6 +231,7 @@ def _make_words(text: str, words: ParsedWords, ids: list[str], head_ids: list[st
     starts, ends, forms = words.starts, words.ends, words.forms
     lemmas, upos, feats, deprels = words.lemmas, words.upos, words.feats, words.deprels
     size = len(forms)
+    rows = zip(starts, ends, ids, forms, lemmas, upos, feats, head_ids, deprels, strict=True)
     if not (
         _FAST_WORDS
         and size
@@ -259,9 +260,7 @@ def _make_words(text: str, words: ParsedWords, ids: list[str], head_ids: list[st
                 head=head_id,
                 deprel=deprel,
             )
-            for start, end, word_id, form, lemma, upos_, feats_, head_id, deprel in zip(
-                starts, ends, ids, forms, lemmas, upos, feats, head_ids, deprels, strict=True
-            )
+            for start, end, word_id, form, lemma, upos_, feats_, head_id, deprel in rows
         ]
     (
         set_source,
@@ -279,9 +278,7 @@ def _make_words(text: str, words: ParsedWords, ids: list[str], head_ids: list[st
     new = object.__new__
     out: list[Word] = []
     append = out.append
-    for start, end, word_id, form, lemma, upos_, feats_, head_id, deprel in zip(
-        starts, ends, ids, forms, lemmas, upos, feats, head_ids, deprels, strict=True
-    ):
+    for start, end, word_id, form, lemma, upos_, feats_, head_id, deprel in rows:
         word = new(Word)
         set_source(word, text)
         set_start(word, start)
