@@ -11,12 +11,15 @@ which developers read and tune on, and ``test``, which is only ever scored.
     python tools/real_articles.py score --split test [--batch 2 ...] [--pipeline rules+nlp --backend spacy]
     python tools/real_articles.py agreement --texts DIR FIRST_ANNOTATOR_DIR SECOND_ANNOTATOR_DIR
     python tools/real_articles.py import --texts DIR GOLD_DIR   # text-form gold -> offsets form
+    python tools/real_articles.py restore --texts DIR PAGE...   # a stored page -> its text
 
 ``check`` says which texts match their digests; ``score`` annotates a split's texts and scores
 them with ``../shared/dev/score.py``, overall and per language; ``agreement`` scores one
 annotator's files against another's with the same matching (the ceiling a system can reach);
 ``import`` turns gold written as exact text and occurrence number (the guidelines' form) into
-the committed offsets form.
+the committed offsets form; ``restore`` rebuilds a text on a new machine from a copy of its page as
+the search tool's stored pages give it, cutting what the set cut, and writes it only where its
+SHA-256 matches.
 """
 
 from __future__ import annotations
@@ -24,8 +27,10 @@ from __future__ import annotations
 import argparse
 import hashlib
 import importlib.util
+import itertools
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -77,6 +82,148 @@ def check(texts: Path) -> int:
         else:
             print(f"OK       {article['id']}")
     print(f"{len(articles()) - bad} of {len(articles())} texts match their digests")
+    return 1 if bad else 0
+
+
+def _digest(span: str) -> str:
+    return hashlib.sha1(span.encode("utf-8")).hexdigest()[:10]
+
+
+def rebuild(
+    page: str, length: int, sha256: str, spans: list[dict[str, Any]]
+) -> tuple[str | None, list[dict[str, Any]]]:
+    """The text that ``page`` becomes once the blocks the set cut from it are cut again.
+
+    The page is tried as given and as the set's texts were cleaned: spaces before a line break
+    dropped, blank lines run together, a final line break added (the store's copy may lack it).
+    """
+    lost: list[dict[str, Any]] = []
+    for cleaned in (page, re.sub(r"[ \t]+\n", "\n", page), re.sub(r"\n{3,}", "\n\n", page)):
+        for form in (cleaned, cleaned + "\n"):
+            text, missing = _rebuild(form, length, sha256, spans)
+            if text is not None:
+                return text, missing
+            if form is page:
+                lost = missing
+    return None, lost
+
+
+def _rebuild(
+    page: str, length: int, sha256: str, spans: list[dict[str, Any]]
+) -> tuple[str | None, list[dict[str, Any]]]:
+    """``rebuild`` of one form of the page.
+
+    The text has ``length`` code points and the SHA-256 ``sha256``; every gold span's digest
+    anchors it in the page, and the anchors' shifts say how much was cut before each. Returns
+    the text (None if no cut of whole blocks between the anchors gives the digest) and the
+    spans found nowhere in the page (where a copy of the page differs from the stored one).
+    """
+    extra = len(page) - length
+    spans = sorted(spans, key=lambda s: (s["start"], s["end"]))
+    candidates = []
+    for span in spans:
+        shifts = [
+            shift
+            for shift in range(max(extra, 0) + 1)
+            if _digest(page[span["start"] + shift : span["end"] + shift]) == span["sha1"]
+        ]
+        candidates.append(shifts)
+    lost = [span for span, shifts in zip(spans, candidates, strict=True) if not shifts]
+    if extra < 0:
+        return None, lost
+    # The cut only grows along the text: the longest chain of anchors whose shifts never fall,
+    # with the fewest changes of shift among the longest.
+    nodes = [(i, shift) for i, shifts in enumerate(candidates) for shift in shifts]
+    best: dict[tuple[int, int], tuple[int, int, tuple[int, int] | None]] = {}
+    for node in nodes:
+        i, shift = node
+        choice: tuple[int, int, tuple[int, int] | None] = (1, 0, None)
+        for other in nodes:
+            j, earlier = other
+            if j >= i or earlier > shift or other not in best:
+                continue
+            count, changes, _ = best[other]
+            option = (count + 1, changes - (earlier != shift), other)
+            if option[:2] > choice[:2]:
+                choice = option
+        best[node] = choice
+    anchors: list[tuple[int, int, int]] = []  # (start, end, shift) in the text's coordinates
+    node = max(best, key=lambda n: best[n][:2]) if best else None
+    while node is not None:
+        anchors.append((spans[node[0]]["start"], spans[node[0]]["end"], node[1]))
+        node = best[node][2]
+    anchors.reverse()
+    # Where each cut may lie: (first page position it may begin at, last, size).
+    gaps = []
+    before = (0, 0, 0)
+    for start, end, shift in anchors:
+        if shift > before[2]:
+            gaps.append((before[1] + before[2], start + before[2], shift - before[2]))
+        before = (start, end, shift)
+    tail_shift = before[2]
+    tails = [gaps]  # the text may simply stop short of the page's end, or a block after the
+    if len(page) - tail_shift > length and tail_shift < extra:  # last anchor may be cut too
+        tails.append([*gaps, (before[1] + tail_shift, length + tail_shift, extra - tail_shift)])
+
+    def cuts(low: int, high: int, size: int, whole_lines: bool) -> list[int]:
+        found = []
+        for q in range(low, min(high, len(page) - size) + 1):
+            if not whole_lines or (
+                (q == 0 or page[q - 1] == "\n") and (q + size == len(page) or page[q + size - 1] == "\n")
+            ):
+                found.append(q)
+        return found
+
+    def assemble(positions: tuple[int, ...], gaps: list[tuple[int, int, int]]) -> str:
+        pieces, at = [], 0
+        for q, (_, _, size) in zip(positions, gaps, strict=True):
+            pieces.append(page[at:q])
+            at = q + size
+        pieces.append(page[at:])
+        return "".join(pieces)
+
+    for whole_lines, gaps in itertools.product((True, False), tails):
+        options = [cuts(low, high, size, whole_lines) for low, high, size in gaps]
+        for positions in itertools.islice(itertools.product(*options), 200_000):
+            whole = assemble(positions, gaps)
+            # the text stops where the page does, or at the end of a sentence with a newline
+            for text in (whole[:length], whole[: length - 1] + "\n"):
+                if len(text) == length and hashlib.sha256(text.encode("utf-8")).hexdigest() == sha256:
+                    return text, lost
+    return None, lost
+
+
+def restore(texts: Path, pages: list[Path]) -> int:
+    """Write DIR/<id>.txt from a copy of the article's stored page where its digest matches.
+
+    Each page file is named for the article's id and holds the page as the search tool's stored
+    pages give it: a JSON string (the excerpt as printed, escapes and all) or plain text. The
+    blocks the set cut (navigation, other headlines) are found from the gold spans' digests.
+    """
+    known = {a["id"]: a for a in articles()}
+    bad = 0
+    for path in pages:
+        doc = path.stem
+        if doc not in known:
+            print(f"UNKNOWN  {path}: no article {doc!r} in {ARTICLES.name}")
+            bad += 1
+            continue
+        raw = path.read_text(encoding="utf-8")
+        page = json.loads(raw) if path.suffix == ".json" else raw
+        if isinstance(page, dict):
+            page = page["excerpt"]
+        article = known[doc]
+        spans = json.loads((GOLD / f"{doc}.json").read_text(encoding="utf-8"))["annotations"]
+        text, lost = rebuild(page, article["chars"], article["sha256"], spans)
+        if text is not None:
+            (texts / f"{doc}.txt").write_text(text, encoding="utf-8", newline="")
+            print(f"OK       {doc}")
+            continue
+        bad += 1
+        print(f"FAILED   {doc}: the page has {len(page)} characters, the text {article['chars']}")
+        for span in lost:
+            facts = ", ".join(f"{k}={v}" for k, v in (span.get("attrs") or {}).items())
+            print(f"    not in the page: {span['type']} at {span['start']}-{span['end']} {facts}")
     return 1 if bad else 0
 
 
@@ -186,6 +333,10 @@ def score_split(
     named = f", batch {' '.join(map(str, batches))}" if batches else ""
     if not chosen:
         sys.exit(f"real_articles: no article in split {split}{named}")
+    absent = [a["id"] for a in chosen if not (texts / f"{a['id']}.txt").is_file()]
+    if absent:  # a page the store no longer holds: say so, and score the rest
+        print(f"{len(absent)} of {len(chosen)} texts absent from {texts}, scored without: {', '.join(absent)}")
+        chosen = [a for a in chosen if a["id"] not in absent]
     nlp = ctannot.load_pipeline(pipeline, backend=backend)
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as work:
@@ -230,7 +381,7 @@ def score_split(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
-    for name in ("check", "score", "agreement", "import"):
+    for name in ("check", "score", "agreement", "import", "restore"):
         command = sub.add_parser(name)
         command.add_argument("--texts", type=Path, help="the texts' folder (default $CTANNOT_REAL_ARTICLES)")
         if name == "score":
@@ -249,12 +400,18 @@ def main(argv: list[str] | None = None) -> int:
             command.add_argument("second", type=Path)
         if name == "import":
             command.add_argument("source", type=Path)
+        if name == "restore":
+            command.add_argument(
+                "pages", type=Path, nargs="+", help="<id>.json or <id>.txt copies of stored pages"
+            )
     args = parser.parse_args(argv)
     texts = texts_dir(args.texts)
     if args.command == "check":
         return check(texts)
     if args.command == "import":
         return import_gold(texts, args.source)
+    if args.command == "restore":
+        return restore(texts, args.pages)
     if args.command == "agreement":
         return agreement(texts, args.first, args.second)
     return score_split(texts, args.split, args.pipeline, args.backend, args.json, args.batch)
