@@ -161,6 +161,22 @@ def test_names_outside_the_domain_are_left_alone(pipeline: Pipeline, lang: str, 
             "The extraordinary summit of heads of state was held in Abuja.",
             "extraordinary summit of heads of state",
         ),
+        # how long it lasts, before where it is held; a place with an Arabic article
+        (
+            "fr",
+            "Les ministres ont conclu une réunion de trois jours à Port el-Kantara par un appel.",
+            "réunion de trois jours à Port el-Kantara",
+        ),
+        (
+            "en",
+            "Officials ended a two-day meeting in Dar es Salaam on Friday.",
+            "two-day meeting in Dar es Salaam",
+        ),
+        (  # an exceptional meeting of the states' officers
+            "fr",
+            "Le pays a convoqué une réunion exceptionnelle des chefs des services de renseignement.",
+            "réunion exceptionnelle des chefs des services de renseignement",
+        ),
     ],
 )
 def test_described_meetings(pipeline: Pipeline, lang: str, text: str, expected: str) -> None:
@@ -177,6 +193,7 @@ def test_described_meetings(pipeline: Pipeline, lang: str, text: str, expected: 
         # indefinite: what kind of meeting something is, not the meeting
         ("en", "The report went to officials at an annual meeting in May."),
         ("fr", "Il s'agit d'une réunion annuelle, selon eux."),
+        ("fr", "Une réunion de deux jours a suivi."),  # how long says not which
     ],
 )
 def test_a_bare_meeting_is_anaphora(pipeline: Pipeline, lang: str, text: str) -> None:

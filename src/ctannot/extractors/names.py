@@ -275,7 +275,10 @@ _FR_MEETING_ADJECTIVE = (
     r"(?:extraordinaire|ordinaire|ordinaires|extraordinaires|annuel|annuelle|ministériel|ministérielle|"
     r"ministeriel|ministerielle|régional|régionale|regional|regionale|conjoint|conjointe|informel|"
     r"informelle|spécial|spéciale|special|speciale|technique|tripartite|bilatéral|bilatérale|"
-    r"multilatéral|multilatérale|de\s+haut\s+niveau|au\s+sommet|virtuel|virtuelle|restreint|restreinte)"
+    r"multilatéral|multilatérale|de\s+haut\s+niveau|au\s+sommet|virtuel|virtuelle|restreint|restreinte|"
+    r"exceptionnel|exceptionnelle|d['’]urgence|inaugural|inaugurale|préparatoire|preparatoire|élargi|élargie|"
+    # how long it lasts: "réunion de deux jours à Charm el-Cheikh", "sommet d'une journée"
+    r"d['’]une\s+journée|de\s+(?:deux|trois|quatre|cinq|six|sept|huit|dix|\d+)\s+jours)"
 )
 _FR_PARTICIPANTS = (
     r"(?:pays(?:\s+membres)?|[ée]tats(?:\s+membres)?|chefs|ministres|dirigeants|présidents|presidents|experts|responsables|représentants|"
@@ -297,6 +300,8 @@ _FR_NATIONAL = r"(?-i:\p{Ll}+(?:aine?s?|aises?|ais|iens?|iennes?|iques?|ales?|au
 _FR_ORGANISER = (
     rf"\s+(?:les\s+|la\s+|le\s+|l{_APOSTROPHE})?(?-i:{_CAP})(?:[\s\-]+(?-i:{_CAP}))*(?:\s+{_FR_NATIONAL})?"
 )
+_PLACE = rf"(?-i:{_CAP})(?:[\s\-]+(?:(?-i:el|al|es|ad|ed|as|ash)[\s\-])?(?-i:{_CAP}))*"
+"""A place's name, its Arabic article included: ``Charm el-Cheikh``, ``Dar es Salaam``."""
 _FR_COUNT = r"(?:(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|\d+)\s+)?"
 """How many, before the participants' countries: ``des cinq pays de l'UMA``."""
 _FR_DESCRIBED = compile_pattern(
@@ -310,7 +315,7 @@ _FR_DESCRIBED = compile_pattern(
     rf"|\s+(?:co-?)?organis[ée]e?s?\s+par{_FR_ORGANISER}(?:\s+et{_FR_ORGANISER})?"
     # its participants, named: "une réunion tripartite entre le Mali, le Niger et le Burkina Faso"
     rf"|\s+entre{_FR_ORGANISER}(?:\s*,{_FR_ORGANISER})*\s+et{_FR_ORGANISER}"
-    rf"|(?:\s+tenue?)?\s+(?:de\s+la\s+|de\s+l{_APOSTROPHE}|du\s+|de\s+|d{_APOSTROPHE}|à\s+|a\s+)(?-i:{_CAP})(?:[\s\-]+(?-i:{_CAP}))*"
+    rf"|(?:\s+tenue?)?\s+(?:de\s+la\s+|de\s+l{_APOSTROPHE}|du\s+|de\s+|d{_APOSTROPHE}|à\s+|a\s+){_PLACE}"
     rf"(?:\s+(?:de\s+la\s+|de\s+l{_APOSTROPHE}|du\s+|de\s+|d{_APOSTROPHE}|des\s+)(?:{_FR_WORD})(?:\s+(?-i:{_CAP}|\p{{Ll}}+))?)?"
     # or of a kind an institution holds, its organiser named again or not: "le sommet annuel"
     # (definite: "une réunion annuelle" says what kind of meeting something is)
@@ -342,12 +347,13 @@ _EN_DESCRIBED = compile_pattern(
     rf"{_WORD_START}(?P<span>"
     # "meeting of defence ministers in Lisbon", "session of the Arab Interior Ministers Council"
     rf"(?:(?:annual|extraordinary|special|informal|ministerial|regional|joint|high-level|virtual|"
-    rf"emergency|inter-sessional|biennial|plenary|trilateral|tripartite|bilateral)\s+)*(?:{_EN_MEETING})"
+    rf"emergency|inter-sessional|biennial|plenary|trilateral|tripartite|bilateral|inaugural|"
+    rf"(?:one|two|three|four|five|six|seven|ten|\d+)-(?:day|week))\s+)*(?:{_EN_MEETING})"
     rf"(?:\s+of\s+(?:the\s+)?(?:[\p{{L}}\-]+{_APOSTROPHE}?\s+){{0,3}}?(?:ministers|chiefs|leaders|heads|"
     rf"officials|experts|envoys|directors|commanders|{_CAP}(?:[\s\-]+{_CAP})*)"
     rf"(?:\s+(?:of|and|for|on)\s+(?:the\s+)?{_EN_NOT_A_NOUN}[\p{{L}}\-]+(?:\s+{_EN_NOT_A_NOUN}[\p{{L}}\-]+)?)?"
-    rf"(?:\s+in\s+(?!{MONTH_OR_DAY})(?-i:{_CAP})(?:\s+(?-i:{_CAP}))*)?"
-    rf"|\s+in\s+(?!{MONTH_OR_DAY})(?-i:{_CAP})(?:\s+(?-i:{_CAP}))*"  # a place, not a month
+    rf"(?:\s+in\s+(?!{MONTH_OR_DAY}){_PLACE})?"
+    rf"|\s+in\s+(?!{MONTH_OR_DAY}){_PLACE}"  # a place, not a month
     # its participants, named: "a trilateral meeting between Iraq, Iran and Syria"
     rf"|\s+between\s+{_EN_PARTIES}(?:\s*,\s*{_EN_PARTIES})*\s+and\s+{_EN_PARTIES}"
     # an organiser: "the meeting hosted by Kenya and the African Union"
