@@ -1104,6 +1104,26 @@ def test_a_bare_memorandum_of_understanding_names_none(pipeline: Pipeline) -> No
             "Lomé et Accra ont paraphé hier un accord de coopération dans la lutte antiterroriste.",
             "accord de coopération dans la lutte antiterroriste",
         ),
+        # a convention, a memorandum, a treaty; the purpose said at length, in quotes or not
+        (
+            "fr",
+            "Les États riverains ont adopté une convention destinée à unir leurs polices "
+            "contre le terrorisme.",
+            "convention destinée à unir leurs polices contre le terrorisme",
+        ),
+        (
+            "fr",
+            "Ils ont conclu un accord régional qui vise à renforcer les échanges entre leurs services "
+            "dans la lutte « contre le terrorisme ».",
+            "accord régional qui vise à renforcer les échanges entre leurs services "
+            "dans la lutte « contre le terrorisme »",
+        ),
+        (
+            "fr",
+            "Les deux gouvernements ont paraphé un mémorandum d'entente sur le financement du terrorisme.",
+            "mémorandum d'entente sur le financement du terrorisme",
+        ),
+        ("en", "The states ratified a treaty against terrorism at sea.", "treaty against terrorism"),
     ],
 )
 def test_cells_brigades_campaigns_and_agreements_set_up_against_terrorism(

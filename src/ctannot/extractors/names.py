@@ -394,10 +394,14 @@ _AGREEMENT = compile_pattern(
     # or against or on terrorism: "an agreement on Sunday to coordinate their efforts against the
     # financing of terrorist groups", "un accord de lutte contre le terrorisme", "un protocole
     # d'accord sur l'échange de renseignements en matière de terrorisme"
-    r"|(?:accord|agreement|pact|memorandum\s+of\s+understanding|protocole\s+d['’]accord)"
-    r"(?:\s+[\w'’\-]+){0,8}?\s+(?:against|contre|to\s+(?:combat|counter|fight)|on|sur|en\s+matière\s+de|"
+    # a convention or a memorandum as well, its purpose said at length: "un accord bilatéral
+    # destiné à amplifier la coopération entre les deux pays dans la lutte « contre le terrorisme »"
+    r"|(?:accord|agreement|pact|memorandum\s+of\s+understanding|protocole\s+d['’]accord|convention|"
+    r"m[ée]morandum\s+d['’]entente|trait[ée]|treaty)"
+    r"(?:\s+[\w'’\-]+){0,14}?\s+[«“\"]?\s*(?:against|contre|to\s+(?:combat|counter|fight)|on|sur|en\s+matière\s+de|"
     r"en\s+matiere\s+de|dans\s+le\s+domaine\s+de)"
     r"(?:\s+[\w'’\-]+){0,4}?\s+(?:terror[\w\-]*|extr[ée]mis[\w\-]*|radicali[\w\-]*|jihad[\w\-]*|djihad[\w\-]*)"
+    r"(?:\s*[»”\"](?<=[«“\"][^«“\"»”]{1,200}[»”\"]))?"
     r"(?:\s+(?:financing|groups|organi[sz]ations|fighters|groupes|organisations))?)(?![\w\-])",
     regex.IGNORECASE,
 )
@@ -416,7 +420,12 @@ _AGREEMENT_AT = Openings(
         "agreement",
         "pact",
         "memorandum",
+        "mémorandum",
         "protocole",
+        "convention",
+        "traité",
+        "traite",
+        "treaty",
     ],
 )
 _FR_MISSION = compile_pattern(
