@@ -1455,3 +1455,13 @@ def test_states_listed_as_a_group_s_members_are_no_actors(pipeline: Pipeline) ->
     assert [m for m in found(pipeline, text, "en") if m[0] == "Actor"] == [
         ("Actor", "Lagoon Security Organisation")
     ]
+
+
+def test_a_name_never_ends_inside_a_hyphenated_word(pipeline: Pipeline) -> None:
+    """``ISIS`` in ``ISIS-K`` is no threat a programme's or a meeting's name can end on: the
+    branch is its own group."""
+    mentions = found(pipeline, "They agreed that a partnership to counter ISIS-K would help.", "en")
+    assert ("Threat", "ISIS-K") in mentions
+    assert not [m for m in mentions if m[0] == "Initiative" and m[1].endswith("ISIS")]
+    mentions = found(pipeline, "Ils ont lancé une initiative contre Daech-Khorasan dans la région.", "fr")
+    assert not [m for m in mentions if m[1].endswith("Daech")]
