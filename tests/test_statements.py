@@ -1171,6 +1171,24 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "Le ministre Jean Kaboré est arrivé à Lomé. Mais Kaboré a déclaré que la menace persiste.",
         [("la menace persiste", "déclarer", "indirect", "Kaboré")],
     ),
+    "fr-a-complement-whose-first-words-are-quoted": (  # the complement goes on after the quote
+        "fr",
+        "La ministre Ana Ruiz a mis en avant, lundi à Lomé, « la coopération exemplaire » entre les "
+        "polices des deux pays.",
+        [
+            (
+                "la coopération exemplaire » entre les polices des deux pays",
+                "mettre en avant",
+                "mixed",
+                "Ana Ruiz",
+            )
+        ],
+    ),
+    "fr-a-complement-that-is-all-quoted-is-direct": (
+        "fr",
+        "La ministre Ana Ruiz a souligné « l'importance de partager les expériences de nos services ».",
+        [("l'importance de partager les expériences de nos services", "souligner", "direct", "Ana Ruiz")],
+    ),
 }
 
 

@@ -131,6 +131,8 @@ _COLON = compile_pattern(r"\s*:\s*(?=[^\s«“\"])")
 _CALL_CONTENT = compile_pattern(r"[^.;:«»“”\"]{0,100}?(?<!\w)(?:(?:à|a|to|de)\s+|d')(?=[\w«“\"])")
 """What a call asks for starts after ``à``, ``de`` or ``to`` as words (not the ``de`` of ``des``)."""
 _THAT = compile_pattern(r"\s*(?:,\s*[^,]{1,80},\s*)?(?:que\s+|qu'|that\s+)")
+_QUOTED_WORDS = 5
+"""The most words quoted at a complement's start for the complement to go on as indirect speech."""
 _PARENTHETICAL = compile_pattern(r"\s*,\s*[^,;:«»“”\".!?]{1,40}?,")
 """An adverbial set off by commas after a speech verb: ``a mis en exergue, à cet effet, le rôle``."""
 _THAT_AFTER_ADJUNCT = compile_pattern(r"[^.;:«»“”\",]{0,70}?\s(?:que\s+|qu'|that\s+)")
@@ -1251,7 +1253,7 @@ class StatementExtractor(Extractor):
             c_start, c_end, speaker = self.refine(ctx, _Found(c_start, c_end, speaker, cue, mode))
             if speaker is None and ctx.after(ctx.lang.bare_infinitive, cue.start):
                 continue  # an infinitive no one says: "l'urgence de considérer la situation", "pour relever"
-            has_quote = any(c_start <= q.open < c_end for q in sentence_quotes)
+            has_quote = any(c_start - 2 <= q.open < c_end for q in sentence_quotes)  # the mark may open it
             out.append(_Reported(c_start, c_end, speaker, cue, has_quote))
         return out
 
@@ -1483,9 +1485,23 @@ class StatementExtractor(Extractor):
             return int(m.end())
         if _DETERMINER.match(ctx.lowered, start):
             return start
+        if (opened := self._quoted_opening(ctx, start, s_end)) is not None:
+            return opened
         if ctx.lang.english and _CLAUSE_START_EN.match(text, start):
             return start
         return None
+
+    @staticmethod
+    def _quoted_opening(ctx: _Context, start: int, s_end: int) -> int | None:
+        """Where a complement starts whose first words only are quoted (``a mis en exergue
+        « l'étroite collaboration » entre les deux pays``): after the mark. A quotation that holds
+        the complement (``a souligné « l'importance de ... »``) is direct speech instead."""
+        quote = next(quotes(ctx.document.text, start, s_end), None)
+        if quote is None or quote.open != start or not _DETERMINER.match(ctx.lowered, quote.start):
+            return None
+        if len(_WORD.findall(ctx.plain, quote.start, quote.end)) > _QUOTED_WORDS:
+            return None
+        return quote.start if _WORD.search(ctx.plain, quote.close, s_end) else None
 
     @staticmethod
     def _aside_before(ctx: _Context, lo: int, comma: int) -> bool:
@@ -1555,7 +1571,8 @@ def _bare_object(ctx: _Context, pos: int, s_end: int) -> int | None:
 
 
 def _within(q: Quote, indirect: list[_Reported]) -> bool:
-    return any(r.start <= q.open and q.close < r.end + 2 for r in indirect)
+    """Whether ``q`` is quoted inside reported speech, or opens it (its mark just before it)."""
+    return any(r.start - 2 <= q.open and q.close < r.end + 2 for r in indirect)
 
 
 def _skip_space(text: str, pos: int) -> int:
