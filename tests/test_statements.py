@@ -1184,6 +1184,21 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             )
         ],
     ),
+    "fr-when-between-the-verb-and-its-object": (  # the day is no part of what is said
+        "fr",
+        "Le ministre Juan Perez a salué mardi la coopération entre les deux pays.",
+        [("la coopération entre les deux pays", "saluer", "indirect", "Juan Perez")],
+    ),
+    "fr-asked-for-a-noun": (  # the "de" of a noun's complement opens no call
+        "fr",
+        "La ministre Ana Ruiz a demandé jeudi le soutien des pays voisins.",
+        [("le soutien des pays voisins", "demander", "indirect", "Ana Ruiz")],
+    ),
+    "fr-a-call-past-a-noun-s-de": (
+        "fr",
+        "Le ministre Juan Perez a demandé aux membres de la ligue de fermer leurs frontières.",
+        [("fermer leurs frontières", "demander", "indirect", "Juan Perez")],
+    ),
     "fr-a-complement-that-is-all-quoted-is-direct": (
         "fr",
         "La ministre Ana Ruiz a souligné « l'importance de partager les expériences de nos services ».",
@@ -1218,6 +1233,10 @@ def test_statements(case: str, pipeline: Pipeline) -> None:
 
 
 NO_STATEMENT = {
+    "fr-a-group-after-the-verb-is-its-subject": (  # not what they said: who said it
+        "fr",
+        "La coopération doit grandir, ont estimé mardi des dirigeants du continent réunis à Lomé.",
+    ),
     "fr-short-quoted-word": (
         "fr",
         "Le groupe mène une campagne « agressive » de recrutement sur les réseaux sociaux.",

@@ -130,9 +130,18 @@ _SUBJECT_AFTER = compile_pattern(r"-t-(?:il|elle|ils|elles)|[^;:!?()«»“”\"
 _COLON = compile_pattern(r"\s*:\s*(?=[^\s«“\"])")
 _CALL_CONTENT = compile_pattern(r"[^.;:«»“”\"]{0,100}?(?<!\w)(?:(?:à|a|to|de)\s+|d')(?=[\w«“\"])")
 """What a call asks for starts after ``à``, ``de`` or ``to`` as words (not the ``de`` of ``des``)."""
+_NOUN_DE = compile_pattern(r"(?:\bde\s+|\bd')$")
+"""A call's ``de`` that may be a noun's (``de la région``), not the one before what is asked."""
 _THAT = compile_pattern(r"\s*(?:,\s*[^,]{1,80},\s*)?(?:que\s+|qu'|that\s+)")
 _QUOTED_WORDS = 5
 """The most words quoted at a complement's start for the complement to go on as indirect speech."""
+_WHEN = compile_pattern(
+    r"(?i:(?:ce|cette)\s+)?(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui|avant-hier)"
+    r"(?i:\s+(?:matin|soir|après-midi|apres-midi|dernier))?"
+    r"(?:\s+(?:à|a|au|en)\s+\p{Lu}[\w\-]*(?:[\s\-]+\p{Lu}[\w\-]*)*)?\s+"
+)
+"""When (and where) a French speech verb's act took place, between the verb and its complement:
+``a salué mardi``, ``a dénoncé jeudi soir à Paris``."""
 _PARENTHETICAL = compile_pattern(r"\s*,\s*[^,;:«»“”\".!?]{1,40}?,")
 """An adverbial set off by commas after a speech verb: ``a mis en exergue, à cet effet, le rôle``."""
 _THAT_AFTER_ADJUNCT = compile_pattern(r"[^.;:«»“”\",]{0,70}?\s(?:que\s+|qu'|that\s+)")
@@ -151,6 +160,8 @@ _CLAUSE_VERB = compile_pattern(
 )
 """An auxiliary after a title that follows a speech verb: the title is the subject of the
 reported clause (``said the minister would resign``), not the verb's own, inverted."""
+_PLURAL_SUBJECT = compile_pattern(r"(?:des|les|the|several|many|plusieurs|de\s+nombreux)\s")
+"""How a group of speakers after the verb opens: ``ont estimé mardi des dirigeants du continent``."""
 _ARTICLE = compile_pattern(r"(?:(?:les|le|la|the)\s+|l'\s*)")
 _AFTER_QUOTE = compile_pattern(rf"[»”\"’]\s*,?\s*(?:(?:{_ADVERB}|[\w-]+)\s*){{0,2}}$", regex.IGNORECASE)
 _DETERMINER = compile_pattern(
@@ -1460,8 +1471,18 @@ class StatementExtractor(Extractor):
         """Where the reported content of the speech verb ending at ``pos`` starts, if it has one."""
         text = ctx.plain
         if role == "call":  # exhorter les États à C, urge states to C, call on X to C
-            m = _CALL_CONTENT.match(text, pos, s_end)
-            return int(m.end()) if m is not None else None
+            at = pos
+            while (m := _CALL_CONTENT.match(text, at, s_end)) is not None:
+                if not (
+                    _NOUN_DE.search(text, m.start(), m.end()) and _DETERMINER.match(ctx.lowered, m.end())
+                ):
+                    return int(m.end())
+                at = m.end()  # "demande aux États de la région de C": the de of a noun's complement
+            # "a demandé le soutien de la communauté": no call, what is asked for is the object
+            start = _skip_space(text, pos)
+            if not ctx.lang.english and (when := _WHEN.match(text, start, s_end)) is not None:
+                start = when.end()
+            return start if _DETERMINER.match(ctx.lowered, start) else None
         m = _THAT.match(text, pos, s_end)
         if m is not None:
             return int(m.end())
@@ -1473,6 +1494,8 @@ class StatementExtractor(Extractor):
                 return int(m.end())
         if role == "clause":  # "assure que C"; "assure la présidence" is no speech
             return None
+        if not ctx.lang.english and (when := _WHEN.match(text, start, s_end)) is not None:
+            start = when.end()  # "a salué mardi la coopération", "a dénoncé jeudi à Paris les attaques"
         if self._inverted_subject(ctx, start, s_end):
             return None
         if role == "predicate":  # "s'est dit encouragé de ...": what follows the cue is the content
@@ -1521,7 +1544,8 @@ class StatementExtractor(Extractor):
             return False
         head = _ARTICLE.match(ctx.lowered, start)
         title_at = head.end() if head else start
-        if ctx.lang.titles.match(ctx.lowered, title_at):
+        group = _PLURAL_SUBJECT.match(ctx.lowered, start) and ctx.lang.collective.match(ctx.lowered, start)
+        if ctx.lang.titles.match(ctx.lowered, title_at) or group:
             # "said the minister would resign": a clause of its own, whose subject is a title
             return _CLAUSE_VERB.search(ctx.lowered, title_at, end) is None
         at = bisect.bisect_left(ctx.speakers, start, key=start_of)  # the speakers are sorted by start
