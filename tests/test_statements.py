@@ -1199,6 +1199,14 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "Le ministre Juan Perez a demandé aux membres de la ligue de fermer leurs frontières.",
         [("fermer leurs frontières", "demander", "indirect", "Juan Perez")],
     ),
+    "en-a-participle-cue-right-after-said": (  # its own content, not the first cue's
+        "en",
+        '"We will act together," Minister Ade Musa said underlining the need for a new office.',
+        [
+            ("We will act together", "say", "direct", "Ade Musa"),
+            ("the need for a new office", "underline", "indirect", "Ade Musa"),
+        ],
+    ),
     "fr-a-complement-that-is-all-quoted-is-direct": (
         "fr",
         "La ministre Ana Ruiz a souligné « l'importance de partager les expériences de nos services ».",

@@ -1501,6 +1501,8 @@ class StatementExtractor(Extractor):
         if role == "predicate":  # "s'est dit encouragé de ...": what follows the cue is the content
             that = _PREDICATE_THAT.match(text, start, s_end)  # "s'est dit persuadé que C": C
             return int(that.end()) if that is not None else start
+        if ctx.cues_in(start, start + 1):
+            return None  # "said underlining the need for C": the next cue's content, not this one's
         if ctx.lang.acts.match(ctx.lowered, start):
             return None  # "déclare la guerre à Al-Qaida": an act, not speech
         m = _PREPOSITION.match(ctx.lowered, start)
