@@ -194,6 +194,9 @@ def test_described_meetings(pipeline: Pipeline, lang: str, text: str, expected: 
         ("en", "The report went to officials at an annual meeting in May."),
         ("fr", "Il s'agit d'une réunion annuelle, selon eux."),
         ("fr", "Une réunion de deux jours a suivi."),  # how long says not which
+        # a demonstrative points back to a meeting named before, as "cette rencontre" does
+        ("fr", "Des délégués ont assisté en observateurs à cette réunion ministérielle."),
+        ("en", "Delegates attended this annual summit as observers."),
     ],
 )
 def test_a_bare_meeting_is_anaphora(pipeline: Pipeline, lang: str, text: str) -> None:

@@ -318,8 +318,9 @@ _FR_DESCRIBED = compile_pattern(
     rf"|(?:\s+tenue?)?\s+(?:de\s+la\s+|de\s+l{_APOSTROPHE}|du\s+|de\s+|d{_APOSTROPHE}|à\s+|a\s+){_PLACE}"
     rf"(?:\s+(?:de\s+la\s+|de\s+l{_APOSTROPHE}|du\s+|de\s+|d{_APOSTROPHE}|des\s+)(?:{_FR_WORD})(?:\s+(?-i:{_CAP}|\p{{Ll}}+))?)?"
     # or of a kind an institution holds, its organiser named again or not: "le sommet annuel"
-    # (definite: "une réunion annuelle" says what kind of meeting something is)
-    rf"|(?<=(?:\m(?:le|la|les|du|des|au|aux|son|sa|ses|leur|leurs|ce|cet|cette|ces)\s+|\m[lL]{_APOSTROPHE}\s*)"
+    # (definite: "une réunion annuelle" says what kind of meeting something is; "cette réunion
+    # ministérielle" points back to one, as "cette rencontre" does)
+    rf"|(?<=(?:\m(?:le|la|les|du|des|au|aux|son|sa|ses|leur|leurs)\s+|\m[lL]{_APOSTROPHE}\s*)"
     rf"(?:{_FR_MEETING})(?:\s+{_FR_MEETING_ADJECTIVE})*\s+{_FR_INSTITUTIONAL})(?:\s+{_FR_GENERIC_ORGANISER})?"
     rf"))(?![\w\-])",
     regex.IGNORECASE,
@@ -360,7 +361,7 @@ _EN_DESCRIBED = compile_pattern(
     rf"|\s+(?:co-?)?(?:organi[sz]ed|hosted|convened|chaired)\s+by{_EN_ORGANISER}(?:\s+and{_EN_ORGANISER})?"
     # or of a kind an institution holds, its organiser named again or not: "the annual summit"
     # (definite: "an annual meeting" says what kind of meeting something is)
-    rf"|(?<=(?:\m(?:the|its|their|this|that)|\p{{L}}+{_APOSTROPHE}s)\s+(?:[\p{{L}}\-]+\s+)?{_EN_INSTITUTIONAL}\s+(?:{_EN_MEETING}))"
+    rf"|(?<=(?:\m(?:the|its|their)|\p{{L}}+{_APOSTROPHE}s)\s+(?:[\p{{L}}\-]+\s+)?{_EN_INSTITUTIONAL}\s+(?:{_EN_MEETING}))"
     rf"(?:\s+of\s+the\s+(?:bloc|organi[sz]ation|community|union|alliance|coalition|league|region))?)"
     # "leaders' summit", "Riyadh summit": a name or participants before the meeting noun
     rf"|(?:leaders|ministers|chiefs|heads\s+of\s+state){_APOSTROPHE}\s+(?:{_EN_MEETING})"
