@@ -1468,3 +1468,17 @@ def test_a_name_never_ends_inside_a_hyphenated_word(pipeline: Pipeline) -> None:
     assert not [m for m in mentions if m[0] == "Initiative" and m[1].endswith("ISIS")]
     mentions = found(pipeline, "Ils ont lancé une initiative contre Daech-Khorasan dans la région.", "fr")
     assert not [m for m in mentions if m[1].endswith("Daech")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The group runs a propaganda network on social media."),
+        ("en", "Police found that the cell had set up a recruiting network in the camps."),
+        ("fr", "Selon lui, la stratégie des jihadistes a changé depuis 2015."),
+        ("fr", "Les enquêteurs ont décrit le réseau des groupes armés dans la région."),
+    ],
+)
+def test_what_a_threat_runs_for_itself_is_no_initiative(pipeline: Pipeline, lang: str, text: str) -> None:
+    """An Initiative is run against terrorism: a group's own network or strategy is none."""
+    assert not [m for m in found(pipeline, text, lang) if m[0] == "Initiative"]
