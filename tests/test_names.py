@@ -161,6 +161,9 @@ def test_names_outside_the_domain_are_left_alone(pipeline: Pipeline, lang: str, 
             "The extraordinary summit of heads of state was held in Abuja.",
             "extraordinary summit of heads of state",
         ),
+        # a name of several words before the meeting's noun, not a sentence's preposition
+        ("en", "Leaders met at the Lake Green Basin summit on Friday.", "Lake Green Basin summit"),
+        ("en", "In Riyadh summit talks, they agreed on a plan.", "Riyadh summit"),
         # how long it lasts, before where it is held; a place with an Arabic article
         (
             "fr",
@@ -194,6 +197,8 @@ def test_described_meetings(pipeline: Pipeline, lang: str, text: str, expected: 
         ("en", "The report went to officials at an annual meeting in May."),
         ("fr", "Il s'agit d'une réunion annuelle, selon eux."),
         ("fr", "Une réunion de deux jours a suivi."),  # how long says not which
+        ("en", "The minister told a press conference in Nairobi that the inquiry would go on."),
+        ("en", "He spoke at a news conference in Lomé on Monday."),
         # a demonstrative points back to a meeting named before, as "cette rencontre" does
         ("fr", "Des délégués ont assisté en observateurs à cette réunion ministérielle."),
         ("en", "Delegates attended this annual summit as observers."),

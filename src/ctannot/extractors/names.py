@@ -345,7 +345,7 @@ _EN_PARTIES = rf"(?:the\s+)?(?-i:{_CAP})(?:[\s\-]+(?-i:{_CAP}))*"
 """A party to a meeting, named: ``Iraq``, ``the United States``."""
 _EN_ORGANISER = rf"\s+{_EN_PARTIES}"
 _EN_DESCRIBED = compile_pattern(
-    rf"{_WORD_START}(?P<span>"
+    rf"{_WORD_START}(?<!(?:press|news|media)\s+)(?P<span>"
     # "meeting of defence ministers in Lisbon", "session of the Arab Interior Ministers Council"
     rf"(?:(?:annual|extraordinary|special|informal|ministerial|regional|joint|high-level|virtual|"
     rf"emergency|inter-sessional|biennial|plenary|trilateral|tripartite|bilateral|inaugural|"
@@ -365,7 +365,9 @@ _EN_DESCRIBED = compile_pattern(
     rf"(?:\s+of\s+the\s+(?:bloc|organi[sz]ation|community|union|alliance|coalition|league|region))?)"
     # "leaders' summit", "Riyadh summit": a name or participants before the meeting noun
     rf"|(?:leaders|ministers|chiefs|heads\s+of\s+state){_APOSTROPHE}\s+(?:{_EN_MEETING})"
-    rf"|(?!(?:The|This|That|These|Its|Their|Last|Next|Each|Every|A|An|Our|His|Her)\s)(?-i:\p{{Lu}}[\p{{L}}\-]+)\s+(?:summit|conference|ministerial(?:\s+(?:meeting|conference|session))?|plenary)"
+    rf"|(?!(?:The|This|That|These|Its|Their|Last|Next|Each|Every|A|An|Our|His|Her|In|At|On|For|By|From|After|"
+    rf"Before|During|Since|Until|Ahead|And|But)\s)"
+    rf"(?-i:\p{{Lu}}[\p{{L}}\-]+)(?:\s+(?-i:\p{{Lu}}[\p{{L}}\-]+)){{0,2}}\s+(?:summit|conference|ministerial(?:\s+(?:meeting|conference|session))?|plenary)"
     rf")(?![\w\-])",
     regex.IGNORECASE,
 )
