@@ -1487,3 +1487,17 @@ def test_a_name_never_ends_inside_a_hyphenated_word(pipeline: Pipeline) -> None:
 def test_what_a_threat_runs_for_itself_is_no_initiative(pipeline: Pipeline, lang: str, text: str) -> None:
     """An Initiative is run against terrorism: a group's own network or strategy is none."""
     assert not [m for m in found(pipeline, text, lang) if m[0] == "Initiative"]
+
+
+def test_and_the_between_two_bodies_names_two(pipeline: Pipeline) -> None:
+    text = "Observers came from the Lagoon Union and the Coastal Office on Drugs and Crime."
+    names = found(pipeline, text, "en")
+    assert ("Actor", "Coastal Office on Drugs and Crime") in names
+    assert not [name for _, name in names if " and the " in name]
+
+
+def test_a_headline_s_last_word_and_a_dateline_s_city_are_no_group(pipeline: Pipeline) -> None:
+    """``militants`` ends the headline and ``KANDI`` opens the dateline: an armed group's
+    acronym after its fighters' word is on the same line."""
+    text = "States agree joint plan against militants\n\nKANDI, March 3 - Ministers met on Tuesday."
+    assert not [m for m in found(pipeline, text, "en") if m[0] == "Threat"]

@@ -217,7 +217,9 @@ _EN_NAMED = compile_pattern(
     rf"{_WORD_START}(?P<name>(?:(?!(?:The|A|An|This|That|These|Its|Their|His|Her|In|On|At|For|By|With|And|But|{_TITLE_WORDS})\s){_CAP}[\s\-]+|\p{{Lu}}\p{{Ll}}*{_APOSTROPHE}s?\s+){{0,6}})"
     rf"(?P<head>(?=\p{{Lu}})(?i:{_EN_INITIATIVE_HEADS}|{_EN_FORUM_HEADS}|{_EN_ORGANISATION_HEADS}))(?:-Plus)?"
     # "in Accra" after a name is where it met, "in Defence Affairs" part of it
-    rf"(?P<rest>(?:\s+(?!in\s+(?>{_CAP})(?![\s\-]+{_CAP}))(?:{_EN_CONNECTOR}\s+)+(?:the\s+)?{_EN_NOT_NAME}{_CAP}(?:[\s\-]+{_EN_NOT_NAME}{_CAP})*){{0,3}})"
+    # "and the" opens another name: "the African Union and the World Bank" are two
+    rf"(?P<rest>(?:\s+(?!in\s+(?>{_CAP})(?![\s\-]+{_CAP}))(?:(?!and\s+the\s){_EN_CONNECTOR}\s+)+"
+    rf"(?:(?<!\mand\s+)the\s+)?{_EN_NOT_NAME}{_CAP}(?:[\s\-]+{_EN_NOT_NAME}{_CAP})*){{0,3}})"
     r"(?![\w\-])",
 )
 """``Inter-American Committee against Terrorism``, ``Sectoral Council on Cooperation in Defence
@@ -567,12 +569,13 @@ _ACRONYM_THEN_KIND = compile_pattern(
 )
 """``Forces démocratiques alliées (ADF), un groupe armé``: the acronym names the group."""
 _FIGHTERS_OF = compile_pattern(
-    r"\m(?:rebelles|insurg[ée]s|jihadistes|djihadistes|miliciens|rebels|insurgents|jihadists|militants)\s+"
+    r"\m(?:rebelles|insurg[ée]s|jihadistes|djihadistes|miliciens|rebels|insurgents|jihadists|militants)[^\S\n]+"
     r"(?:du\s+|de\s+l['’]|des\s+|of\s+(?:the\s+)?)?(?P<name>(?-i:\p{Lu}[\p{Lu}\d\-]{1,7}))(?![\w\-])"
-    r"|\m(?P<before>(?-i:\p{Lu}[\p{Lu}\d\-]{1,7}))\s+(?:rebels|insurgents|jihadists|militants)(?![\w\-])",
+    r"|\m(?P<before>(?-i:\p{Lu}[\p{Lu}\d\-]{1,7}))[^\S\n]+(?:rebels|insurgents|jihadists|militants)(?![\w\-])",
     regex.IGNORECASE,
 )
-"""``les rebelles ADF``, ``les jihadistes de l'EIGS``, ``the ADF rebels``: an armed group's acronym."""
+"""``les rebelles ADF``, ``les jihadistes de l'EIGS``, ``the ADF rebels``: an armed group's acronym,
+on the same line (a headline's last word and a dateline's city are no group)."""
 _FIGHTERS_WORD = Openings(
     compile_pattern(r"\m(?:rebel|insurg|jihadist|djihadist|milicien|militant)", regex.IGNORECASE),
     ["rebel", "insurg", "jihadist", "djihadist", "milicien", "militant"],
