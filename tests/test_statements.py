@@ -1207,6 +1207,17 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             ("the need for a new office", "underline", "indirect", "Ade Musa"),
         ],
     ),
+    "en-a-body-s-spokesman-speaks-for-it": (  # no person of the sentence before
+        "en",
+        "Mali and Niger signed the deal. A Lagoon Union spokesman said the union welcomed it.",
+        [("the union welcomed it", "say", "indirect", "Lagoon Union")],
+    ),
+    "fr-le-porte-parole-d-un-corps-parle-pour-lui": (
+        "fr",
+        "Le Mali et le Niger ont signé. Le porte-parole de l'Union des lagunes a déclaré que l'accord "
+        "serait appliqué.",
+        [("l'accord serait appliqué", "déclarer", "indirect", "Union des lagunes")],
+    ),
     "fr-a-complement-that-is-all-quoted-is-direct": (
         "fr",
         "La ministre Ana Ruiz a souligné « l'importance de partager les expériences de nos services ».",
