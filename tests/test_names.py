@@ -1501,3 +1501,7 @@ def test_a_headline_s_last_word_and_a_dateline_s_city_are_no_group(pipeline: Pip
     acronym after its fighters' word is on the same line."""
     text = "States agree joint plan against militants\n\nKANDI, March 3 - Ministers met on Tuesday."
     assert not [m for m in found(pipeline, text, "en") if m[0] == "Threat"]
+    text = "Un plan commun contre les groupes armés\n\nKANDI, 3 mars (AFP) - Les ministres ont convenu."
+    assert not [m for m in found(pipeline, text, "fr") if m[0] == "Threat"]
+    text = "States unite against armed groups\n\nKANDI, March 3 - Ministers met on Tuesday."
+    assert not [m for m in found(pipeline, text, "en") if m[0] == "Threat"]

@@ -496,7 +496,7 @@ _GROUP_NAME = (
 _FR_GROUP = compile_pattern(
     _WORD_START + r"(?:groupe|mouvement|organisation|faction|milice|nébuleuse|nebuleuse|secte|rébellion|"
     r"rebellion)s?\s+(?:(?:armée?s?|jihadistes?|djihadistes?|terroristes?|islamistes?|extrémistes?|"
-    r"extremistes?|rebelles?|salafistes?|insurgée?s?|violente?s?)\s+){1,2}(?:(?-i:\p{Ll})[\p{L}\-]+\s+){0,1}?"
+    r"extremistes?|rebelles?|salafistes?|insurgée?s?|violente?s?)[^\S\n]+){1,2}(?:(?-i:\p{Ll})[\p{L}\-]+[^\S\n]+){0,1}?"
     r"(?:,\s*)?(?:«\s*)?" + _GROUP_NAME,
     regex.IGNORECASE,
 )
@@ -505,7 +505,7 @@ _FR_GROUP_AT = Openings(
 )
 _EN_GROUP = compile_pattern(
     _WORD_START + r"(?:jihadist|terrorist|militant|rebel|armed|extremist|insurgent|Islamist|"
-    r"Islamic\s+State-linked|al-Qaeda-linked|ISIS-linked)\s+(?:group|movement|organi[sz]ation|outfit|faction|network|militia)s?\s+"
+    r"Islamic\s+State-linked|al-Qaeda-linked|ISIS-linked)\s+(?:group|movement|organi[sz]ation|outfit|faction|network|militia)s?[^\S\n]+"
     r"(?:,\s*)?(?:the\s+)?" + _GROUP_NAME,
     regex.IGNORECASE,
 )
