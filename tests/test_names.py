@@ -1505,3 +1505,29 @@ def test_a_headline_s_last_word_and_a_dateline_s_city_are_no_group(pipeline: Pip
     assert not [m for m in found(pipeline, text, "fr") if m[0] == "Threat"]
     text = "States unite against armed groups\n\nKANDI, March 3 - Ministers met on Tuesday."
     assert not [m for m in found(pipeline, text, "en") if m[0] == "Threat"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an amount or a length before the head is no part of the name, and opens it no less
+        (
+            "Canberra will fund a $12 million program to help coastal states counter online radicalisation.",
+            "program to help coastal states counter online radicalisation",
+        ),
+        ("The union adopted a 20 million euro plan for border security.", "plan for border security"),
+        (
+            "They launched a three-year programme against radicalisation in prisons.",
+            "programme against radicalisation in prisons",
+        ),
+        # a day after a title-case name is when it was unveiled
+        (
+            "The Lagoon Counter-Terrorism Strategy on Tuesday drew praise.",
+            "Lagoon Counter-Terrorism Strategy",
+        ),
+    ],
+)
+def test_when_and_how_much_are_no_part_of_a_programme_s_name(
+    pipeline: Pipeline, text: str, expected: str
+) -> None:
+    assert ("Initiative", expected) in found(pipeline, text, "en")
