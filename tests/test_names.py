@@ -1531,3 +1531,23 @@ def test_when_and_how_much_are_no_part_of_a_programme_s_name(
     pipeline: Pipeline, text: str, expected: str
 ) -> None:
     assert ("Initiative", expected) in found(pipeline, text, "en")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("en", "The Senate Intelligence Committee questioned the director.", "Senate Intelligence Committee"),
+        (
+            "en",
+            "The House Homeland Security Committee held a hearing on terrorism.",
+            "House Homeland Security Committee",
+        ),
+    ],
+)
+def test_a_state_s_own_committee_is_an_actor_not_a_forum(
+    pipeline: Pipeline, lang: str, text: str, name: str
+) -> None:
+    """A legislature's committee convenes no states: a government body, which acts."""
+    names = found(pipeline, text, lang)
+    assert ("Actor", name) in names
+    assert not [n for n in names if n[0] == "Forum"]

@@ -788,12 +788,21 @@ def _named(text: str, lang: str) -> Iterable[Match]:
         if end - start < 4:
             continue
         kind = _type_of_head(head, lang)
+        if kind is Forum and _STATE_S_OWN.search(text, start, end):
+            kind = Actor  # a state's own committee ("Senate Intelligence Committee"): no states convene
         if kind is not Actor and not _of_the_domain(text, head, start, end):
             continue
         if _COUNCIL.fullmatch(head) and not _COUNCIL_TOPIC.search(text, start, end):
             continue  # a governing council (``Conseil militaire de transition``), not a forum
         attributes = {"kind": "organisation", "name": text[start:end]} if kind is Actor else {}
         yield Match(kind, start, end, attributes, "names/named-head")
+
+
+_STATE_S_OWN = compile_pattern(
+    r"\m(?:Senate|House|Commons|Lords|Congressional|Cabinet|Sénat|Assemblée\s+nationale|"
+    r"sénatoriale)\M"
+)
+"""A word of a state's legislature or government in a body's name: the body is that state's own."""
 
 
 def _set_up_near(text: str, start: int, end: int) -> bool:
