@@ -1218,6 +1218,21 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "serait appliqué.",
         [("l'accord serait appliqué", "déclarer", "indirect", "Union des lagunes")],
     ),
+    "en-according-to-a-report-is-one-statement": (  # two cues, "according to" and "report"
+        "en",
+        "The threat is growing, according to a Lagoon Union report released on Monday.",
+        [("The threat is growing", "according to", "indirect", "Lagoon Union")],
+    ),
+    "en-an-object-all-quoted": (  # a few quoted words as the whole object: between the marks
+        "en",
+        'The chairperson Ana Ruiz condemned "this cowardly attack".',
+        [("this cowardly attack", "condemn", "mixed", "Ana Ruiz")],
+    ),
+    "fr-an-object-all-quoted": (
+        "fr",
+        "Le ministre Juan Perez a dénoncé « une attaque lâche ».",
+        [("une attaque lâche", "dénoncer", "mixed", "Juan Perez")],
+    ),
     "fr-a-complement-that-is-all-quoted-is-direct": (
         "fr",
         "La ministre Ana Ruiz a souligné « l'importance de partager les expériences de nos services ».",

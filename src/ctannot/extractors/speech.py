@@ -450,6 +450,8 @@ class _Context:
     _by_id: dict[str, Annotation] = attrs.field(init=False)
     _surnames: dict[str, int] = attrs.field(init=False)
     """The last word of each person's name, and where the first person with it ends."""
+    _spans_said: set[tuple[int, int]] = attrs.field(init=False, factory=set)
+    """The spans of ``said``, to record each once."""
     _title_case_lines: dict[int, bool] = attrs.field(init=False, factory=dict)
     """Whether the line starting at each offset is in title case (a headline), once read."""
 
@@ -941,10 +943,11 @@ class _Context:
 
     def add(self, start: int, end: int, speaker: str | None, cue: str | None, mode: str) -> None:
         start, end = _trim(self.document.text, start, end, strip_final=True)
-        if start >= end:
-            return
+        if start >= end or (start, end) in self._spans_said:
+            return  # "according to a UN report": two cues, one statement
         self.builder.add(Statement, start, end, speaker=speaker, cue=cue, mode=mode)
         self.said.append((start, end))
+        self._spans_said.add((start, end))
         if speaker is not None:
             self.last_speaker = speaker
         self.last_cue = cue
@@ -1257,6 +1260,9 @@ class StatementExtractor(Extractor):
                 speaker = out[-1].speaker
             c_end = self._before_coordinated_cue(ctx, c_start, c_end)
             c_start, c_end = _trim(ctx.document.text, c_start, c_end, strip_final=True)
+            whole = next((q for q in sentence_quotes if q.start == c_start and q.close == c_end - 1), None)
+            if whole is not None:
+                c_end = whole.end  # the object all quoted: the words between the marks
             if c_end - c_start < 3:
                 continue
             mode = "mixed" if any(c_start <= q.open < c_end for q in sentence_quotes) else "indirect"
@@ -1518,15 +1524,16 @@ class StatementExtractor(Extractor):
 
     @staticmethod
     def _quoted_opening(ctx: _Context, start: int, s_end: int) -> int | None:
-        """Where a complement starts whose first words only are quoted (``a mis en exergue
-        « l'étroite collaboration » entre les deux pays``): after the mark. A quotation that holds
-        the complement (``a souligné « l'importance de ... »``) is direct speech instead."""
+        """Where a complement starts whose first words are quoted (``a mis en exergue « l'étroite
+        collaboration » entre les deux pays``, ``condemned "this heinous attack"``): after the mark.
+        A quotation long enough to hold a sentence (``a souligné « l'importance de ... »``) is
+        direct speech instead."""
         quote = next(quotes(ctx.document.text, start, s_end), None)
         if quote is None or quote.open != start or not _DETERMINER.match(ctx.lowered, quote.start):
             return None
         if len(_WORD.findall(ctx.plain, quote.start, quote.end)) > _QUOTED_WORDS:
-            return None
-        return quote.start if _WORD.search(ctx.plain, quote.close, s_end) else None
+            return None  # a quotation long enough to be direct speech of its own
+        return quote.start  # the object, quoted ("condemned « this heinous attack »") or partly
 
     @staticmethod
     def _aside_before(ctx: _Context, lo: int, comma: int) -> bool:
