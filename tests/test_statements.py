@@ -1233,6 +1233,35 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "Le ministre Juan Perez a dénoncé « une attaque lâche ».",
         [("une attaque lâche", "dénoncer", "mixed", "Juan Perez")],
     ),
+    "en-a-source-s-closing-incise-reports-the-whole-clause": (  # not the verb inside it
+        "en",
+        "Mali and Niger reaffirmed their commitment to joint patrols, the Lagoon Union said.",
+        [("Mali and Niger reaffirmed their commitment to joint patrols", "say", "indirect", "Lagoon Union")],
+    ),
+    "en-a-communique-s-closing-incise": (  # the communiqué of the body its ministers sit for
+        "en",
+        "The ministers of the Lagoon Union expressed concern over arms smuggling, a joint communique said.",
+        [
+            (
+                "The ministers of the Lagoon Union expressed concern over arms smuggling",
+                "say",
+                "indirect",
+                "Lagoon Union",
+            )
+        ],
+    ),
+    "fr-a-source-s-closing-incise-reports-the-whole-clause": (
+        "fr",
+        "Le Mali et le Niger ont réaffirmé leur soutien aux patrouilles, a indiqué l'Union des lagunes.",
+        [
+            (
+                "Le Mali et le Niger ont réaffirmé leur soutien aux patrouilles",
+                "indiquer",
+                "indirect",
+                "Union des lagunes",
+            )
+        ],
+    ),
     "fr-a-complement-that-is-all-quoted-is-direct": (
         "fr",
         "La ministre Ana Ruiz a souligné « l'importance de partager les expériences de nos services ».",

@@ -133,6 +133,9 @@ _CALL_CONTENT = compile_pattern(r"[^.;:«»“”\"]{0,100}?(?<!\w)(?:(?:à|a|to
 _NOUN_DE = compile_pattern(r"(?:\bde\s+|\bd')$")
 """A call's ``de`` that may be a noun's (``de la région``), not the one before what is asked."""
 _THAT = compile_pattern(r"\s*(?:,\s*[^,]{1,80},\s*)?(?:que\s+|qu'|that\s+)")
+_INCISE_WORDS = 6
+"""The most words of the subject of a source's incise that closes a sentence (``, a joint
+communiqué said``)."""
 _QUOTED_WORDS = 5
 """The most words quoted at a complement's start for the complement to go on as indirect speech."""
 _WHEN = compile_pattern(
@@ -1233,6 +1236,7 @@ class StatementExtractor(Extractor):
         text = ctx.plain
         inside = sorted((q.open, q.close + 1) for q in sentence_quotes)
         out: list[_Reported] = []
+        inner: list[tuple[int, int]] = []  # content cut before a source's closing incise
         for cue in ctx.cues_in(s_start, s_end):
             if _inside_quote(inside, cue.start) or (out and cue.start < out[-1].end):
                 continue
@@ -1260,6 +1264,10 @@ class StatementExtractor(Extractor):
                 speaker = out[-1].speaker
             c_end = self._before_coordinated_cue(ctx, c_start, c_end)
             c_start, c_end = _trim(ctx.document.text, c_start, c_end, strip_final=True)
+            cut = self._before_closing_incise(ctx, c_start, c_end)
+            if cut < c_end:
+                inner.append((c_start, cut))
+                c_end = cut
             whole = next((q for q in sentence_quotes if q.start == c_start and q.close == c_end - 1), None)
             if whole is not None:
                 c_end = whole.end  # the object all quoted: the words between the marks
@@ -1272,7 +1280,17 @@ class StatementExtractor(Extractor):
                 continue  # an infinitive no one says: "l'urgence de considérer la situation", "pour relever"
             has_quote = any(c_start - 2 <= q.open < c_end for q in sentence_quotes)  # the mark may open it
             out.append(_Reported(c_start, c_end, speaker, cue, has_quote))
-        return out
+        # "Les ministres ont exprimé C, indique le communiqué": the incise reports the whole clause,
+        # the verb inside it is part of what is reported; where the incise names no one, the
+        # clause's own verb keeps its content
+        return [
+            r
+            for r in out
+            if not (
+                any(r.start >= i_start and r.end <= i_end for i_start, i_end in inner)
+                and any(o is not r and o.start <= r.start and r.end <= o.end for o in out)
+            )
+        ]
 
     def _clause(
         self, ctx: _Context, cue: _Cue, s_start: int, s_end: int, inside: list[tuple[int, int]]
@@ -1521,6 +1539,28 @@ class StatementExtractor(Extractor):
         if ctx.lang.english and _CLAUSE_START_EN.match(text, start):
             return start
         return None
+
+    def _before_closing_incise(self, ctx: _Context, start: int, end: int) -> int:
+        """Where reported content ends that a source's incise closes (``expressed concern over C,
+        a joint communiqué said``, ``a réaffirmé son soutien à C, a indiqué le ministère``): at
+        the comma before it. The incise says where the words come from; it is none of them."""
+        last = ctx.cues_in(start + 1, end)
+        if not last:
+            return end
+        cue = last[-1]
+        comma = ctx.plain.rfind(",", start, cue.start)
+        if comma <= start or ctx.plain.find(",", cue.end, end) >= 0:
+            return end
+        before = len(_WORD.findall(ctx.plain, comma, cue.start))
+        after = len(_WORD.findall(ctx.plain, cue.end, end))
+        # "C, the State Department said": a subject, then the verb ending the sentence; "C, said
+        # the ministry", "C, a indiqué le ministère": the verb, then its subject
+        if after == 0 and 0 < before <= _INCISE_WORDS:
+            return comma
+        subject = _skip_space(ctx.plain, cue.end)
+        if before <= 1 and 0 < after <= _INCISE_WORDS and self._inverted_subject(ctx, subject, end):
+            return comma
+        return end
 
     @staticmethod
     def _quoted_opening(ctx: _Context, start: int, s_end: int) -> int | None:
