@@ -1262,6 +1262,16 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             )
         ],
     ),
+    "fr-the-medium-ends-the-complement": (  # where it was said, not what
+        "fr",
+        "Le ministère malien des Affaires étrangères a condamné l'attaque dans un communiqué publié lundi.",
+        [("l'attaque", "condamner", "indirect", "ministère malien des Affaires étrangères")],
+    ),
+    "en-the-medium-ends-the-complement": (
+        "en",
+        "The Lagoon Union condemned the attack in a statement on Monday.",
+        [("the attack", "condemn", "indirect", "Lagoon Union")],
+    ),
     "fr-a-complement-that-is-all-quoted-is-direct": (
         "fr",
         "La ministre Ana Ruiz a souligné « l'importance de partager les expériences de nos services ».",

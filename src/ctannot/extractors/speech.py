@@ -133,6 +133,14 @@ _CALL_CONTENT = compile_pattern(r"[^.;:«»“”\"]{0,100}?(?<!\w)(?:(?:à|a|to
 _NOUN_DE = compile_pattern(r"(?:\bde\s+|\bd')$")
 """A call's ``de`` that may be a noun's (``de la région``), not the one before what is asked."""
 _THAT = compile_pattern(r"\s*(?:,\s*[^,]{1,80},\s*)?(?:que\s+|qu'|that\s+)")
+_MEDIUM_AT_END = compile_pattern(
+    r"\s*,?\s+(?:dans|par|in|through|via)\s+(?:un|une|le|la|son|sa|leur|a|an|the|its|their|his|her)\s+"
+    r"(?:communiqué|communique|déclaration|declaration|message|tweet|lettre|discours|statement|letter|"
+    r"speech|post|interview|entretien)(?!\s+(?:of|de|d['’])\s)(?:\s+[\w'’\-]+){0,4}[\s.]*$",
+    regex.IGNORECASE,
+)
+"""The medium a speech act used, ending its complement: ``dans un communiqué publié lundi``,
+``in a statement on Monday``."""
 _INCISE_WORDS = 6
 """The most words of the subject of a source's incise that closes a sentence (``, a joint
 communiqué said``)."""
@@ -1264,6 +1272,9 @@ class StatementExtractor(Extractor):
                 speaker = out[-1].speaker
             c_end = self._before_coordinated_cue(ctx, c_start, c_end)
             c_start, c_end = _trim(ctx.document.text, c_start, c_end, strip_final=True)
+            medium = _MEDIUM_AT_END.search(ctx.plain, c_start, c_end)
+            if medium is not None and medium.start() > c_start:
+                c_end = medium.start()  # "a condamné l'attaque dans un communiqué": where, not what
             cut = self._before_closing_incise(ctx, c_start, c_end)
             if cut < c_end:
                 inner.append((c_start, cut))
