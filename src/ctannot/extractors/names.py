@@ -920,6 +920,7 @@ _EN_MEETING_WORD = Openings(
     compile_pattern(rf"\m(?:{_EN_MEETING})", regex.IGNORECASE), _EN_MEETING.split("|")
 )
 _SENTENCE_MARK = compile_pattern(r"[.!?]")
+_SENTENCE_MARK_BEFORE = compile_pattern(r"[.!?]", regex.REVERSE)
 
 
 def _in_sentences_with(pattern: Any, anchor: Any, text: str, reach: int) -> Iterator[Any]:
@@ -936,7 +937,9 @@ def _in_sentences_with(pattern: Any, anchor: Any, text: str, reach: int) -> Iter
         if a.start() < done:
             continue
         lo = max(done, a.start() - reach)
-        lo = max(lo, max(text.rfind(mark, lo, a.start()) for mark in ".!?") + 1)
+        mark = _SENTENCE_MARK_BEFORE.search(text, lo, a.start())  # the nearest, in one pass back
+        if mark is not None:
+            lo = mark.end()
         mark = _SENTENCE_MARK.search(text, a.end())
         hi = mark.start() if mark is not None else len(text)
         yield from pattern.finditer(text, lo, hi)

@@ -1108,6 +1108,8 @@ class StatementExtractor(Extractor):
         """``A, a-t-il ajouté, B.`` with no quotation marks: what was said, broken by its
         inverted incise, is two statements of the incise's speaker, as a quote broken so is;
         False if the sentence is not so made."""
+        if ctx.plain.find("-", s_start, s_end) < 0:
+            return False  # every such incise holds a hyphen (-t-il, -elles): most sentences none
         inner = _INNER_INCISE.search(ctx.plain, s_start, s_end)
         if inner is None or "-t-on" in ctx.lowered[inner.start() : inner.end()]:
             return False  # "a-t-on appris": no one speaks
