@@ -164,6 +164,17 @@ def test_names_outside_the_domain_are_left_alone(pipeline: Pipeline, lang: str, 
         # a name of several words before the meeting's noun, not a sentence's preposition
         ("en", "Leaders met at the Lake Green Basin summit on Friday.", "Lake Green Basin summit"),
         ("en", "In Riyadh summit talks, they agreed on a plan.", "Riyadh summit"),
+        # a body's committee on defence and security, and the session it holds
+        (
+            "fr",
+            "La 5e session du comité de défense et de sécurité de la Ligue des Lagunes s'est ouverte.",
+            "session du comité de défense et de sécurité de la Ligue des Lagunes",
+        ),
+        (  # participants qualified by an adjective in -phone
+            "fr",
+            "La conférence des ministres de la Justice des pays francophones a adopté un texte.",
+            "conférence des ministres de la Justice des pays francophones",
+        ),
         # how long it lasts, before where it is held; a place with an Arabic article
         (
             "fr",
@@ -1541,6 +1552,11 @@ def test_when_and_how_much_are_no_part_of_a_programme_s_name(
             "en",
             "The House Homeland Security Committee held a hearing on terrorism.",
             "House Homeland Security Committee",
+        ),
+        (  # an interministerial committee is one government's
+            "fr",
+            "Le Comité interministériel de prévention de la radicalisation a publié son rapport.",
+            "Comité interministériel de prévention de la radicalisation",
         ),
     ],
 )

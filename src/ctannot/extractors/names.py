@@ -146,7 +146,7 @@ _FR_ADJECTIVE = (
     r"elles|if|ive|ifs|ives|ais|aise|aises|ain|aine|ains|aines|ois|oise|oises|mixte|mixtes|oint|ointe|"
     r"oints|ointes|mun|mune|muns|munes|ial|iale|iaux|iales|ée|ées|é|és|eur|eure|eurs|eures|ier|iers|ière|"
     r"unie|unies|unis|"
-    r"ières|ant|ante|ants|antes|ent|ente|ents|entes|iste|istes|étranger|étrangers|étrangère|"
+    r"ières|ant|ante|ants|antes|ent|ente|ents|entes|iste|istes|phone|phones|étranger|étrangers|étrangère|"
     r"étrangères)(?![\p{L}\-]))"
 )
 _FR_PREPOSITION = (
@@ -798,7 +798,7 @@ def _named(text: str, lang: str) -> Iterable[Match]:
 
 _STATE_S_OWN = compile_pattern(
     r"\m(?:Senate|House|Commons|Lords|Congressional|Cabinet|Sénat|Assemblée\s+nationale|"
-    r"sénatoriale)\M"
+    r"sénatoriale|interministériel|interministérielle|interministerial|inter-ministerial)\M"
 )
 """A word of a state's legislature or government in a body's name: the body is that state's own."""
 
