@@ -377,6 +377,8 @@ def test_a_dateline_names_where_the_story_was_filed_not_an_actor(
         "In Afghanistan, Pakistan and Iraq, people live in fear.",  # every state of the list
         "In Somalia, authorities arrested three people.",  # "In" opening the sentence
         "Police in the Democratic Republic of Congo arrested four suspects.",  # no shorter reading
+        "The attack took place near the border with Niger and Burkina Faso.",  # every state it lies along
+        "The ship sailed from Yemen towards Somalia.",
     ],
 )
 def test_states_as_places_in_english(pipeline: Pipeline, text: str) -> None:
