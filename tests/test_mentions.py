@@ -387,6 +387,27 @@ def test_states_as_places_in_english(pipeline: Pipeline, text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Au Mali et au Niger, les attaques se multiplient.",  # a preposition opening the sentence
+        "En Irak, la coalition avance.",
+        "L'attaque a eu lieu près de la frontière avec le Niger et le Burkina Faso.",
+        "Le navire a quitté le Yémen en direction de la Somalie.",
+        "Les réfugiés ont fui le Mali vers la Mauritanie.",
+        "Les combattants venaient de Tunisie, de Libye et du Maroc.",
+    ],
+)
+def test_states_as_places_in_french(pipeline: Pipeline, text: str) -> None:
+    doc = annotate(pipeline, text, "fr")
+    assert [a.text for a in mentions(doc, Actor)] == []
+
+
+def test_a_state_a_pact_is_signed_with_acts(pipeline: Pipeline) -> None:
+    doc = annotate(pipeline, "Le Mali a signé un accord avec le Niger et le Burkina Faso.", "fr")
+    assert [a.text for a in mentions(doc, Actor)] == ["Mali", "Niger", "Burkina Faso"]
+
+
+@pytest.mark.parametrize(
     ("lang", "text"),
     [
         ("en", "Leaders agree on strategy\n\nPORT LOUIS, Mauritius (CMC) — Leaders met on Monday.\n"),
