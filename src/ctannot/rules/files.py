@@ -18,6 +18,7 @@ import regex
 
 from ctannot.model import Annotation
 from ctannot.rules.folding import fold, plain, unaccent
+from ctannot.rules.kept import Kept, digest
 from ctannot.rules.pattern_cache import compile_pattern
 from ctannot.rules.trie import expand_lists
 
@@ -177,11 +178,17 @@ class RulePack:
         return self.language == "*" or lang is None or self.language == lang
 
 
+_PARSED = Kept("rule-packs", most=200)
+"""Rule files as parsed, by the digest of their text: ``tomllib`` parses in Python, and ctannot's
+own packs took a third of a start."""
+
+
 def load_rule_pack(path: Path | str, types: Mapping[str, type[Annotation]]) -> RulePack:
     """Read and check one rule pack file; ``types`` are the annotation types rules may name."""
     path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = _PARSED.get(digest(text), lambda: tomllib.loads(text), lambda kept: isinstance(kept, dict))
     except FileNotFoundError:
         raise RuleFileError(path, "no such rule file") from None
     except UnicodeDecodeError as exc:

@@ -22,14 +22,13 @@ from __future__ import annotations
 import atexit
 import contextlib
 import hashlib
-import json
-import os
-import tempfile
 import threading
 from pathlib import Path
 from typing import Any
 
 import regex
+
+from ctannot.rules.kept import cache_folder, read_json, write_json
 
 __all__ = ["cache_file", "compile_pattern"]
 
@@ -45,10 +44,7 @@ does not make it grow without end (ctannot's own are some 120)."""
 
 def cache_file() -> Path:
     """Where the programs of this version of ``regex`` are kept."""
-    folder = os.environ.get("CTANNOT_CACHE_DIR") or Path(
-        os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache", "ctannot"
-    )
-    return Path(folder) / f"regex-{regex.__version__}.json"
+    return cache_folder() / f"regex-{regex.__version__}.json"
 
 
 def compile_pattern(pattern: str, flags: int = 0) -> Any:
@@ -77,11 +73,7 @@ def _loaded() -> dict[str, list[Any]]:
 
 
 def _read(path: Path) -> dict[str, list[Any]]:
-    try:
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
+    return read_json(path)
 
 
 def _core() -> Any:
@@ -176,15 +168,5 @@ def _save() -> None:
     if not new:
         return
     with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
         kept = {key: entry for key, entry in _read(path).items() if key not in new}
-        programs = dict(list({**kept, **new}.items())[-MOST_PROGRAMS:])  # the newest last
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(programs, handle, separators=(",", ":"))
-            os.replace(temporary, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            raise
+        write_json(path, dict(list({**kept, **new}.items())[-MOST_PROGRAMS:]))  # the newest last
