@@ -22,8 +22,8 @@ PACKS = sorted((REPO / "src" / "ctannot" / "packs").rglob("*.toml"))
 
 
 @pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("CTANNOT_CACHE_DIR", str(tmp_path))
+def cache(tmp_path: Path) -> Path:
+    """A folder for this test's stores: a store saves at exit too, where its folder says."""
     return tmp_path
 
 
@@ -42,10 +42,10 @@ def test_a_value_is_computed_once_kept_and_read_back(cache: Path) -> None:
         calls.append(name)
         return {"a": [1, 2.5, "x"]}
 
-    first = Kept("things", most=10)
+    first = Kept("things", most=10, folder=cache)
     assert first.get("k", lambda: compute("first"), lambda v: isinstance(v, dict)) == {"a": [1, 2.5, "x"]}
     first.save()
-    again = Kept("things", most=10)
+    again = Kept("things", most=10, folder=cache)
     assert again.get("k", lambda: compute("again"), lambda v: isinstance(v, dict)) == {"a": [1, 2.5, "x"]}
     assert calls == ["first"]
 
@@ -53,20 +53,20 @@ def test_a_value_is_computed_once_kept_and_read_back(cache: Path) -> None:
 @pytest.mark.parametrize("damage", ["not json", "[]", '{"k": 3}', '{"k": "trunc'])
 def test_a_damaged_file_is_computed_around(cache: Path, damage: str) -> None:
     (cache / "things.json").write_text(damage, encoding="utf-8")
-    assert Kept("things", most=10).get("k", lambda: {"fresh": 1}, lambda v: isinstance(v, dict)) == {
-        "fresh": 1
-    }
+    assert Kept("things", most=10, folder=cache).get(
+        "k", lambda: {"fresh": 1}, lambda v: isinstance(v, dict)
+    ) == {"fresh": 1}
 
 
 def test_what_json_cannot_hold_is_not_kept(cache: Path) -> None:
-    store = Kept("things", most=10)
+    store = Kept("things", most=10, folder=cache)
     assert store.get("k", lambda: {"when": object}, lambda v: True) == {"when": object}
     store.save()
     assert not (cache / "things.json").exists()
 
 
 def test_the_newest_values_are_kept(cache: Path) -> None:
-    store = Kept("things", most=2)
+    store = Kept("things", most=2, folder=cache)
     for key in ("a", "b", "c"):
         store.get(key, key.upper, lambda v: isinstance(v, str))
     store.save()
@@ -85,7 +85,7 @@ def test_a_kept_prefix_tree_is_the_one_computed(tries: Kept, phrases: list[str])
 def test_every_pack_reads_the_same_from_a_warm_cache(
     cache: Path, registry: Registry, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(files, "_PARSED", Kept("rule-packs", most=200))  # nothing read yet
+    monkeypatch.setattr(files, "_PARSED", Kept("rule-packs", most=200, folder=cache))  # nothing read yet
     cold = [load_rule_pack(p, registry.types) for p in PACKS]
     files._PARSED.save()
     files._PARSED._values = None  # read back from the file
