@@ -164,6 +164,16 @@ def test_names_outside_the_domain_are_left_alone(pipeline: Pipeline, lang: str, 
         # a name of several words before the meeting's noun, not a sentence's preposition
         ("en", "Leaders met at the Lake Green Basin summit on Friday.", "Lake Green Basin summit"),
         ("en", "In Riyadh summit talks, they agreed on a plan.", "Riyadh summit"),
+        # a date says which meeting
+        ("fr", "Lors de la réunion du 12 mars, les ministres ont adopté un plan.", "réunion du 12 mars"),
+        ("fr", "Le sommet des 14 et 15 juin a réuni quinze chefs d'État.", "sommet des 14 et 15 juin"),
+        (
+            "fr",
+            "La rencontre tenue du 3 au 5 avril à Port-Lagune a porté sur le renseignement.",
+            "rencontre tenue du 3 au 5 avril à Port-Lagune",
+        ),
+        ("en", "The meeting on March 12 adopted a roadmap.", "meeting on March 12"),
+        ("en", "The June 14-15 summit brought together fifteen heads of state.", "June 14-15 summit"),
         # a body's committee on defence and security, and the session it holds
         (
             "fr",
@@ -210,6 +220,7 @@ def test_described_meetings(pipeline: Pipeline, lang: str, text: str, expected: 
         ("fr", "Une réunion de deux jours a suivi."),  # how long says not which
         ("en", "The minister told a press conference in Nairobi that the inquiry would go on."),
         ("en", "He spoke at a news conference in Lomé on Monday."),
+        ("en", "He spoke at the meeting on Monday."),  # a weekday: no date that says which
         # a demonstrative points back to a meeting named before, as "cette rencontre" does
         ("fr", "Des délégués ont assisté en observateurs à cette réunion ministérielle."),
         ("en", "Delegates attended this annual summit as observers."),

@@ -306,9 +306,14 @@ _PLACE = rf"(?-i:{_CAP})(?:[\s\-]+(?:(?-i:el|al|es|ad|ed|as|ash)[\s\-])?(?-i:{_C
 """A place's name, its Arabic article included: ``Charm el-Cheikh``, ``Dar es Salaam``."""
 _FR_COUNT = r"(?:(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|\d+)\s+)?"
 """How many, before the participants' countries: ``des cinq pays de l'UMA``."""
+_FR_DATE = rf"\d{{1,2}}(?:er)?(?:\s*(?:et|au|-)\s*\d{{1,2}}(?:er)?)?\s+{_FR_MONTH}(?:\s+\d{{4}})?"
+"""A day of a month, or two: ``12 mars``, ``14 et 15 juin 2024``, ``23 au 25 avril``."""
 _FR_DESCRIBED = compile_pattern(
     rf"{_WORD_START}(?P<span>(?:{_FR_MEETING})(?:\s+{_FR_MEETING_ADJECTIVE})*"
     rf"(?:"
+    # a date: "la réunion du 12 mars", "le sommet des 14 et 15 juin", "tenue le 3 avril à Rabat"
+    rf"\s+(?:du|des)\s+{_FR_DATE}"
+    rf"|\s+tenue?s?\s+(?:le|les|du)\s+{_FR_DATE}(?:\s+(?:à|a)\s+{_PLACE})?|"
     # participants: "des chefs d'état-major de la CEDEAO", "des ministres de l'Intérieur des pays ...",
     # "des directeurs généraux de la Sûreté nationale"
     rf"\s+des\s+{_FR_PARTICIPANTS}(?:\s+(?:généraux|generaux|adjoints))?(?:\s+(?:{_FR_PREPOSITION}){_FR_COUNT}{_FR_WORD}(?:\s+{_FR_ADJECTIVE}|\s+{_CAP}|-[\p{{L}}\-]+){{0,3}}){{0,7}}"
@@ -343,6 +348,10 @@ _EN_NOT_A_NOUN = (
     r"|[\p{L}\-]+ed(?![\w\-]))"
 )
 """A verb, where a meeting's participants end: ``summit of heads of state was held``."""
+_EN_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
 _EN_PARTIES = rf"(?:the\s+)?(?-i:{_CAP})(?:[\s\-]+(?-i:{_CAP}))*"
 """A party to a meeting, named: ``Iraq``, ``the United States``."""
 _EN_ORGANISER = rf"\s+{_EN_PARTIES}"
@@ -357,6 +366,8 @@ _EN_DESCRIBED = compile_pattern(
     rf"(?:\s+(?:of|and|for|on)\s+(?:the\s+)?{_EN_NOT_A_NOUN}[\p{{L}}\-]+(?:\s+{_EN_NOT_A_NOUN}[\p{{L}}\-]+)?)?"
     rf"(?:\s+in\s+(?!{MONTH_OR_DAY}){_PLACE})?"
     rf"|\s+in\s+(?!{MONTH_OR_DAY}){_PLACE}"  # a place, not a month
+    # a date: "the meeting on March 12", "the summit of 14-15 June"
+    rf"|\s+(?:on|of)\s+(?:{_EN_MONTH}\s+\d{{1,2}}(?:\s*-\s*\d{{1,2}})?|\d{{1,2}}(?:\s*-\s*\d{{1,2}})?\s+{_EN_MONTH})(?![\w\-])"
     # its participants, named: "a trilateral meeting between Iraq, Iran and Syria"
     rf"|\s+between\s+{_EN_PARTIES}(?:\s*,\s*{_EN_PARTIES})*\s+and\s+{_EN_PARTIES}"
     # an organiser: "the meeting hosted by Kenya and the African Union"
@@ -367,6 +378,8 @@ _EN_DESCRIBED = compile_pattern(
     rf"(?:\s+of\s+the\s+(?:bloc|organi[sz]ation|community|union|alliance|coalition|league|region))?)"
     # "leaders' summit", "Riyadh summit": a name or participants before the meeting noun
     rf"|(?:leaders|ministers|chiefs|heads\s+of\s+state){_APOSTROPHE}\s+(?:{_EN_MEETING})"
+    # "the June 14-15 summit": its date before the meeting noun
+    rf"|(?<=\mthe\s+)(?-i:{_EN_MONTH})\s+\d{{1,2}}(?:\s*-\s*\d{{1,2}})?\s+(?:{_EN_MEETING})"
     rf"|(?!(?:The|This|That|These|Its|Their|Last|Next|Each|Every|A|An|Our|His|Her|In|At|On|For|By|From|After|"
     rf"Before|During|Since|Until|Ahead|And|But)\s)"
     rf"(?-i:\p{{Lu}}[\p{{L}}\-]+)(?:\s+(?-i:\p{{Lu}}[\p{{L}}\-]+)){{0,2}}\s+(?:summit|conference|ministerial(?:\s+(?:meeting|conference|session))?|plenary)"
