@@ -173,6 +173,7 @@ def test_names_outside_the_domain_are_left_alone(pipeline: Pipeline, lang: str, 
             "rencontre tenue du 3 au 5 avril à Port-Lagune",
         ),
         ("en", "The meeting on March 12 adopted a roadmap.", "meeting on March 12"),
+        ("en", "The committee held its annual regular session in Lomé.", "annual regular session in Lomé"),
         ("en", "The June 14-15 summit brought together fifteen heads of state.", "June 14-15 summit"),
         # a body's committee on defence and security, and the session it holds
         (

@@ -359,7 +359,7 @@ _EN_DESCRIBED = compile_pattern(
     rf"{_WORD_START}(?<!(?:press|news|media)\s+)(?P<span>"
     # "meeting of defence ministers in Lisbon", "session of the Arab Interior Ministers Council"
     rf"(?:(?:annual|extraordinary|special|informal|ministerial|regional|joint|high-level|virtual|"
-    rf"emergency|inter-sessional|biennial|plenary|trilateral|tripartite|bilateral|inaugural|"
+    rf"emergency|inter-sessional|biennial|plenary|trilateral|tripartite|bilateral|inaugural|regular|"
     rf"(?:one|two|three|four|five|six|seven|ten|\d+)-(?:day|week))\s+)*(?:{_EN_MEETING})"
     rf"(?:\s+of\s+(?:the\s+)?(?:[\p{{L}}\-]+{_APOSTROPHE}?\s+){{0,3}}?(?:ministers|chiefs|leaders|heads|"
     rf"officials|experts|envoys|directors|commanders|{_CAP}(?:[\s\-]+{_CAP})*)"
