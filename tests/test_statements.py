@@ -1272,6 +1272,11 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "The Lagoon Union condemned the attack in a statement on Monday.",
         [("the attack", "condemn", "indirect", "Lagoon Union")],
     ),
+    "en-an-object-opened-by-a-name-s-possessive": (
+        "en",
+        "The minister Ade Musa welcomed Kenya's decision to join the force.",
+        [("Kenya's decision to join the force", "welcome", "indirect", "Ade Musa")],
+    ),
     "fr-a-complement-that-is-all-quoted-is-direct": (
         "fr",
         "La ministre Ana Ruiz a souligné « l'importance de partager les expériences de nos services ».",

@@ -141,6 +141,8 @@ _MEDIUM_AT_END = compile_pattern(
 )
 """The medium a speech act used, ending its complement: ``dans un communiqué publié lundi``,
 ``in a statement on Monday``."""
+_POSSESSIVE_NAME = compile_pattern(r"\p{Lu}[\w\-.]*(?:\s+\p{Lu}[\w\-.]*){0,3}['’]s\s+\p{Ll}")
+"""A name in the possessive opening a noun phrase: ``Kenya's decision``, ``the UN's``."""
 _INCISE_WORDS = 6
 """The most words of the subject of a source's incise that closes a sentence (``, a joint
 communiqué said``)."""
@@ -1549,6 +1551,8 @@ class StatementExtractor(Extractor):
             return start
         if (opened := self._quoted_opening(ctx, start, s_end)) is not None:
             return opened
+        if ctx.lang.english and _POSSESSIVE_NAME.match(text, start, s_end):
+            return start  # "welcomed Kenya's decision to join", "noted Pakistan's efforts"
         if ctx.lang.english and _CLAUSE_START_EN.match(text, start):
             return start
         return None
