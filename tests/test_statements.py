@@ -1277,6 +1277,18 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "The minister Ade Musa welcomed Kenya's decision to join the force.",
         [("Kenya's decision to join the force", "welcome", "indirect", "Ade Musa")],
     ),
+    "fr-a-person-in-apposition-to-a-title-of-a-body-with-a-digit": (  # G5: no part of a name stops it
+        "fr",
+        "Le secrétaire exécutif du G5 Lagunes, Maman Sidikou, a reçu les ambassadeurs. "
+        "« La force doit être financée », a-t-il insisté.",
+        [("La force doit être financée", "insister", "direct", "Maman Sidikou")],
+    ),
+    "en-a-person-in-apposition-to-a-title-of-a-body": (
+        "en",
+        'The Executive Secretary of the G5 Lagoons, Maman Sidikou, received the envoys. "The force '
+        'must be funded," he said.',
+        [("The force must be funded", "say", "direct", "Maman Sidikou")],
+    ),
     "fr-a-complement-that-is-all-quoted-is-direct": (
         "fr",
         "La ministre Ana Ruiz a souligné « l'importance de partager les expériences de nos services ».",
