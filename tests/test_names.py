@@ -164,6 +164,18 @@ def test_names_outside_the_domain_are_left_alone(pipeline: Pipeline, lang: str, 
         # a name of several words before the meeting's noun, not a sentence's preposition
         ("en", "Leaders met at the Lake Green Basin summit on Friday.", "Lake Green Basin summit"),
         ("en", "In Riyadh summit talks, they agreed on a plan.", "Riyadh summit"),
+        # a board's meeting, bodies named by their acronyms, a topic said before
+        (
+            "fr",
+            "Au cours d'une réunion du conseil d'administration de l'Académie des Lagunes, ils ont voté.",
+            "réunion du conseil d'administration de l'Académie des Lagunes",
+        ),
+        ("fr", "La réunion a préparé le sommet conjoint des LGN/CCSL.", "sommet conjoint des LGN/CCSL"),
+        (
+            "fr",
+            "Le terrorisme gagne, ont dit les dirigeants lors d'un sommet consacré à cette menace.",
+            "sommet consacré à cette menace",
+        ),
         # a date says which meeting
         ("fr", "Lors de la réunion du 12 mars, les ministres ont adopté un plan.", "réunion du 12 mars"),
         ("fr", "Le sommet des 14 et 15 juin a réuni quinze chefs d'État.", "sommet des 14 et 15 juin"),
