@@ -684,6 +684,25 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             ("Les armées ont besoin de soutien", "ajouter", "indirect", "Ibrahim Sani"),
         ],
     ),
+    # -- an inverted pronoun stands for the person the sentence before is about --------------------
+    "fr-an-inverted-pronoun-is-the-subject-of-the-sentence-before": (
+        "fr",
+        "Le ministre Paul Verdier a salué la décision. Une élue de la région, Claire Manset, craint "
+        "une escalade. « Nous pensons que c'est une erreur de les associer », a-t-elle averti.",
+        [
+            ("la décision", "saluer", "indirect", "Paul Verdier"),
+            ("Nous pensons que c'est une erreur de les associer", "avertir", "direct", "Claire Manset"),
+        ],
+    ),
+    "en-a-pronoun-after-a-quote-is-the-subject-of-the-sentence-before": (
+        "en",
+        "Minister Paul Verdier said that peace is advancing. Lawmaker Mark Lenoir worried about the "
+        'costs. "We refuse to pay for this war," he warned.',
+        [
+            ("peace is advancing", "say", "indirect", "Paul Verdier"),
+            ("We refuse to pay for this war", "warn", "direct", "Mark Lenoir"),
+        ],
+    ),
     "fr-selon-a-name-and-its-title-in-apposition": (
         "fr",
         "Selon Moussa Kane, président de la Commission de l'UA, le terrorisme gagne du terrain.",

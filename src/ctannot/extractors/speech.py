@@ -614,11 +614,17 @@ class _Context:
             if named_next is not None:
                 return named_next  # "Le ministre belge a insisté sur C. Koen Geens explique : ..."
         opening = _WORD.search(self.lowered, start, end)
-        if self.previous_sentence and not title and opening and opening.group() in self.lang.person_pronouns:
+        pronoun = opening.group() if opening else None
+        inverted = _INVERTED_PRONOUN.search(self.lowered, start, end)
+        if inverted is not None and pronoun not in self.lang.pronouns:
+            # "« ... », a-t-il averti": the pronoun inside the inverted verb is the subject, and
+            # stands for whom a pronoun opening the sentence would ("Il a averti ...", "he warned")
+            pronoun = inverted.group().rsplit("-", 1)[1]
+        if self.previous_sentence and not title and pronoun in self.lang.person_pronouns:
             subject = self.person_subject(*self.previous_sentence)
             if subject is not None:
                 return subject  # "Son homologue, X, a abondé. Il a plaidé ...": X
-        elif self.previous_sentence and not title and opening and opening.group() in self.lang.pronouns:
+        elif self.previous_sentence and not title and pronoun in self.lang.pronouns:
             subject = self.group_subject(*self.previous_sentence)
             if subject is not None:
                 return subject  # "Les participants ont échangé. Ils ont noté que ...": the meeting
