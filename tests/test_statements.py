@@ -703,6 +703,26 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             ("We refuse to pay for this war", "warn", "direct", "Mark Lenoir"),
         ],
     ),
+    # -- a title of a body's office names the person presented with that body ---------------------
+    "fr-a-body-s-title-names-the-person-presented-with-the-body": (
+        "fr",
+        "L'accord conclut des années de discussions entre le directeur de l'Unesco, Paul Marin, et son "
+        "homologue de l'OMS, Jean Roux. « Nous sommes ravis », a déclaré Jean Roux. Le chef de "
+        "l'Unesco a affirmé que la coopération débutera en mai.",
+        [
+            ("Nous sommes ravis", "déclarer", "direct", "Jean Roux"),
+            ("la coopération débutera en mai", "affirmer", "indirect", "Paul Marin"),
+        ],
+    ),
+    "en-a-body-s-title-names-the-person-presented-with-the-body": (
+        "en",
+        'Paul Marin, head of Interpol, met John Ross of Europol. "We are delighted," John Ross said. '
+        "The Interpol chief said cooperation will begin in May.",
+        [
+            ("We are delighted", "say", "direct", "John Ross"),
+            ("cooperation will begin in May", "say", "indirect", "Paul Marin"),
+        ],
+    ),
     "fr-selon-a-name-and-its-title-in-apposition": (
         "fr",
         "Selon Moussa Kane, président de la Commission de l'UA, le terrorisme gagne du terrain.",

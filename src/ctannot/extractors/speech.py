@@ -579,7 +579,11 @@ class _Context:
             # only qualifies it
             if not back:
                 return None
-            return self._holder_of_state_title(start, end, found) or self.back_reference(start)
+            return (
+                self._holder_of_state_title(start, end, found)
+                or self._holder_of_body_title(start, found)
+                or self.back_reference(start)
+            )
         if found:
             return (found[0] if first else found[-1]).id
         if not back:
@@ -666,6 +670,48 @@ class _Context:
         stems = {_stem(w) for w in _WORD.findall(self.lowered, state.start, state.end) if len(w) >= 5}
         person = self._person_described(start, title.start(), title.end(), end, stems)
         return person or state.id
+
+    def _holder_of_body_title(self, pos: int, found: list[Annotation]) -> str | None:
+        """Who speaks under the title of a body's office (``le chef de l'Unesco``, ``the Interpol
+        chief``): the person named before ``pos`` whom the text presented with that body (``le
+        directeur de l'Unesco, X``, ``X, head of Interpol``), the last of them; None if no body is
+        in the title or no person was so presented. The body is known by its mentions' text and
+        name, so a title names its holder rather than whoever spoke last."""
+        body = next((a for a in found if _is_organisation(a) or isinstance(a, Forum)), None)
+        if body is None:
+            return None
+        names = self._names_of(body)
+        speakers = self.speakers
+        for n, a in enumerate(self._ended_before(pos)):
+            if n == 20:
+                break
+            if not _is_person(a):
+                continue
+            # how the text presents them, as in _person_described: since the person before them
+            # and the apposition after that one's name ("X, head of Interpol, met Y"), and in an
+            # apposition after their own
+            i = bisect.bisect_left(speakers, a.start, key=start_of)
+            before = next((b.end for b in reversed(speakers[max(0, i - 5) : i]) if _is_person(b)), 0)
+            previous = _APPOSITION.match(self.plain, before) if before else None
+            if previous is not None and previous.end(1) <= a.start:
+                before = previous.end(1)
+            spans = [(max(a.start - 80, before, 0), a.start)]
+            apposition = _APPOSITION.match(self.plain, a.end)
+            if apposition is not None:
+                spans.append((apposition.start(1), apposition.end(1)))
+            for lo, hi in spans:
+                for b in overlapping(speakers, lo, hi, self._longest_speaker):
+                    if b is not a and lo <= b.start and b.end <= hi and names & self._names_of(b):
+                        return a.id
+        return None
+
+    def _names_of(self, a: Annotation) -> set[str]:
+        """The lowercased text of a speaker's mention, and its canonical name if it has one."""
+        names = {self.document.text[a.start : a.end].lower()}
+        for name in (getattr(a, "name", None), getattr(a, "canonical", None)):
+            if name:
+                names.add(name.lower())
+        return names
 
     def _person_opening_next_sentence(self, pos: int) -> str | None:
         """The person the sentence after the one at ``pos`` opens with, named (``... entre les 28.
