@@ -723,6 +723,19 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             ("cooperation will begin in May", "say", "indirect", "Paul Marin"),
         ],
     ),
+    # -- a participle opening the sentence is an adverbial, not the subject ------------------------
+    "fr-an-opening-participle-is-no-subject": (
+        "fr",
+        "Le directeur de l'Unesco, Paul Marin, a reçu le ministre Jean Roux. Évoquant le rôle de Paul "
+        "Marin dans les projets, le ministre a affirmé que la coopération débutera en mai.",
+        [("la coopération débutera en mai", "affirmer", "indirect", "Jean Roux")],
+    ),
+    "en-an-opening-participle-is-no-subject": (
+        "en",
+        "Paul Marin, head of Interpol, met John Ross of Europol. Speaking at the Europol office, the "
+        "Interpol chief said cooperation will begin in May.",
+        [("cooperation will begin in May", "say", "indirect", "Paul Marin")],
+    ),
     "fr-selon-a-name-and-its-title-in-apposition": (
         "fr",
         "Selon Moussa Kane, président de la Commission de l'UA, le terrorisme gagne du terrain.",

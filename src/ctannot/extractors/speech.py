@@ -126,6 +126,9 @@ _PLACE_BEFORE = compile_pattern(r"(?<!\w)(?:à|au|aux|en|in|at|from|vers)\s+$")
 _AGENT = compile_pattern(r"[^.;:]{0,60}?(?<!\w)(?:par|by)\s")
 _PARTICIPLE_AT = compile_pattern(r"\w+(?:ant|ing)(?!\w)", regex.IGNORECASE)
 _PARTICIPLE = compile_pattern(r"(?:ant|ing)$", regex.IGNORECASE)
+_OPENING_PARTICIPLE = compile_pattern(r"\w{3,}(?:ant|ing)\s+(?=\p{Ll})")
+"""A present participle that opens a sentence, before a lowercase word (``Évoquant les``,
+``Speaking at``): not a name that ends so (``Grant Shapps``)."""
 _SUBJECT_AFTER = compile_pattern(r"-t-(?:il|elle|ils|elles)|[^;:!?()«»“”\"]*")
 _COLON = compile_pattern(r"\s*:\s*(?=[^\s«“\"])")
 _CALL_CONTENT = compile_pattern(r"[^.;:«»“”\"]{0,100}?(?<!\w)(?:(?:à|a|to|de)\s+|d')(?=[\w«“\"])")
@@ -904,14 +907,19 @@ class _Context:
     def subject_before(self, s_start: int, cue_start: int) -> str | None:
         """The subject of a speech verb: the first speaker named before it in the sentence.
 
-        A sentence-initial adverbial (``Lors de la réunion à Rabat,``) is skipped.
-        """
+        A sentence-initial adverbial (``Lors de la réunion à Rabat,``) is skipped, and so is an
+        opening participle with its object (``Évoquant les projets de X,``, ``Speaking at Y,``)."""
         start = s_start
         lead = self.lang.leading.match(self.lowered, s_start)
         comma = self.plain.find(",", s_start, cue_start)
         relayed = next((c for c in self.cues_in(s_start, cue_start) if c.role == "source"), None)
+        # "Évoquant l'avenir, le chef de X a affirmé", "Speaking at the summit, the envoy said":
+        # a participle opening the sentence, then its object, is an adverbial too
+        participle = _OPENING_PARTICIPLE.match(self.plain, s_start)
         if (
-            lead is not None or (relayed is not None and not self.plain[s_start : relayed.start].strip())
+            lead is not None
+            or participle is not None
+            or (relayed is not None and not self.plain[s_start : relayed.start].strip())
         ) and (comma > 0):
             start = comma + 1  # "Lors de la réunion, X a dit", "Selon l'agence APS, X a dit"
         # "Le G5 Sahel sort affaibli de la séquence : le Mali a annoncé ...": a clause of its own
