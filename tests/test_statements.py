@@ -736,6 +736,27 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "Interpol chief said cooperation will begin in May.",
         [("cooperation will begin in May", "say", "indirect", "Paul Marin")],
     ),
+    # -- a name after the speech verb followed by its own verb is a clause's subject ---------------
+    "en-a-name-after-said-with-its-own-verb-is-no-inverted-subject": (
+        "en",
+        "Colonel Sam Brook, in a statement issued from Lagos, the headquarters of the force, said "
+        'General Tom Adeyemi held talks with the President of Ghana. "The commander met the '
+        'minister," he disclosed.',
+        [
+            (
+                "General Tom Adeyemi held talks with the President of Ghana",
+                "say",
+                "indirect",
+                "Sam Brook",
+            ),
+            ("The commander met the minister", "disclose", "direct", "Sam Brook"),
+        ],
+    ),
+    "en-a-name-after-said-then-an-adjunct-is-the-inverted-subject": (
+        "en",
+        "The attack was a tragedy, said Minister Tom Adeyemi on Monday.",
+        [("The attack was a tragedy", "say", "indirect", "Tom Adeyemi")],
+    ),
     "fr-selon-a-name-and-its-title-in-apposition": (
         "fr",
         "Selon Moussa Kane, président de la Commission de l'UA, le terrorisme gagne du terrain.",

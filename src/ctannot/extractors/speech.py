@@ -1416,6 +1416,7 @@ class StatementExtractor(Extractor):
         cue_end = ctx.lang.asides.match(ctx.lowered, cue.end).end() if ctx.lang.asides else cue.end
         lo = max(s_start, cue.start - 80)
         incise = _INCISE_BEFORE.search(text, lo, cue.start) if text.find(",", lo, cue.start) >= 0 else None
+        subject_of_a_clause = False
         if (
             incise
             # "C, relevant D": a participle after a clause says more (D), it is no incise
@@ -1460,12 +1461,18 @@ class StatementExtractor(Extractor):
                 if speaker is None and ctx.lang.media.search(ctx.lowered, comma + 1, cue.start):
                     return None  # "C, Xinhua news agency said": it relays, and names no one
                 speaker = speaker or ctx.speaker_in(comma + 1, cue.start, first=False)
-            if speaker is not None:
+            # "X, in a statement, said Gen Z held talks": no inverted incise, a clause of its own
+            subject_of_a_clause = (
+                inverted and speaker is not None and self._subject_of_a_clause(ctx, speaker, s_end)
+            )
+            if speaker is not None and not subject_of_a_clause:
                 return s_start, comma, speaker
-            clause_after = (
-                inverted
-                and len(_WORD.findall(text, cue_end, s_end)) >= 5
-                and not self._inverted_subject(ctx, _skip_space(text, cue_end), s_end)
+            clause_after = inverted and (
+                subject_of_a_clause
+                or (
+                    len(_WORD.findall(text, cue_end, s_end)) >= 5
+                    and not self._inverted_subject(ctx, _skip_space(text, cue_end), s_end)
+                )
             )
             if (inverted and not clause_after and not _PARTICIPLE.search(text, cue.start, cue.end)) or (
                 ctx.lang.relative.match(ctx.lowered, incise.start(1))
@@ -1475,6 +1482,8 @@ class StatementExtractor(Extractor):
             # are its content, not an inverted subject
             # a clause of its own ("C, tandis que le Tunisien a appelé à D", "C, appelant les États
             # à D"), read below as one
+        if subject_of_a_clause:  # "X, in a statement, said Gen Z held talks": X said all after the verb
+            return _skip_space(text, cue_end), s_end, ctx.subject_before(s_start, cue.start)
         colon = _COLON.match(text, cue_end, s_end)
         if colon is not None:  # "M. X a déclaré: nous devons ...", a quotation without its marks
             return colon.end(), s_end, ctx.subject_before(s_start, cue.start)
@@ -1660,6 +1669,28 @@ class StatementExtractor(Extractor):
             before >= 0
             and ctx.lang.asides is not None
             and ctx.lang.asides.fullmatch(ctx.lowered, before, comma + 1) is not None
+        )
+
+    @staticmethod
+    def _subject_of_a_clause(ctx: _Context, speaker: str, s_end: int) -> bool:
+        """Whether the English name after a speech verb is the subject of a clause of its own
+        (``X, in a statement issued in Y, said Gen Z held talks``): a lowercase word follows the
+        name that is no function word, adverb or participle (``said Z on Monday``, ``said Z,
+        adding``), so the verb is no inverted incise but the subject's, and the clause its
+        content."""
+        a = ctx.speaker(speaker)
+        if not ctx.lang.english or a is None:
+            return False
+        word = _WORD.match(ctx.plain, _skip_space(ctx.plain, a.end), s_end)
+        if word is None or ctx.plain[a.end : word.start()].strip():
+            return False  # the name ends its clause, or a comma follows it
+        w = word.group()
+        return (
+            w.isalpha()
+            and w.islower()
+            and not ctx.lang.function_words.fullmatch(w)
+            and not w.endswith(("ly", "ing"))
+            and w not in ctx.lang.pronouns
         )
 
     def _inverted_subject(self, ctx: _Context, start: int, s_end: int) -> bool:
