@@ -684,6 +684,79 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             ("Les armées ont besoin de soutien", "ajouter", "indirect", "Ibrahim Sani"),
         ],
     ),
+    # -- an inverted pronoun stands for the person the sentence before is about --------------------
+    "fr-an-inverted-pronoun-is-the-subject-of-the-sentence-before": (
+        "fr",
+        "Le ministre Paul Verdier a salué la décision. Une élue de la région, Claire Manset, craint "
+        "une escalade. « Nous pensons que c'est une erreur de les associer », a-t-elle averti.",
+        [
+            ("la décision", "saluer", "indirect", "Paul Verdier"),
+            ("Nous pensons que c'est une erreur de les associer", "avertir", "direct", "Claire Manset"),
+        ],
+    ),
+    "en-a-pronoun-after-a-quote-is-the-subject-of-the-sentence-before": (
+        "en",
+        "Minister Paul Verdier said that peace is advancing. Lawmaker Mark Lenoir worried about the "
+        'costs. "We refuse to pay for this war," he warned.',
+        [
+            ("peace is advancing", "say", "indirect", "Paul Verdier"),
+            ("We refuse to pay for this war", "warn", "direct", "Mark Lenoir"),
+        ],
+    ),
+    # -- a title of a body's office names the person presented with that body ---------------------
+    "fr-a-body-s-title-names-the-person-presented-with-the-body": (
+        "fr",
+        "L'accord conclut des années de discussions entre le directeur de l'Unesco, Paul Marin, et son "
+        "homologue de l'OMS, Jean Roux. « Nous sommes ravis », a déclaré Jean Roux. Le chef de "
+        "l'Unesco a affirmé que la coopération débutera en mai.",
+        [
+            ("Nous sommes ravis", "déclarer", "direct", "Jean Roux"),
+            ("la coopération débutera en mai", "affirmer", "indirect", "Paul Marin"),
+        ],
+    ),
+    "en-a-body-s-title-names-the-person-presented-with-the-body": (
+        "en",
+        'Paul Marin, head of Interpol, met John Ross of Europol. "We are delighted," John Ross said. '
+        "The Interpol chief said cooperation will begin in May.",
+        [
+            ("We are delighted", "say", "direct", "John Ross"),
+            ("cooperation will begin in May", "say", "indirect", "Paul Marin"),
+        ],
+    ),
+    # -- a participle opening the sentence is an adverbial, not the subject ------------------------
+    "fr-an-opening-participle-is-no-subject": (
+        "fr",
+        "Le directeur de l'Unesco, Paul Marin, a reçu le ministre Jean Roux. Évoquant le rôle de Paul "
+        "Marin dans les projets, le ministre a affirmé que la coopération débutera en mai.",
+        [("la coopération débutera en mai", "affirmer", "indirect", "Jean Roux")],
+    ),
+    "en-an-opening-participle-is-no-subject": (
+        "en",
+        "Paul Marin, head of Interpol, met John Ross of Europol. Speaking at the Europol office, the "
+        "Interpol chief said cooperation will begin in May.",
+        [("cooperation will begin in May", "say", "indirect", "Paul Marin")],
+    ),
+    # -- a name after the speech verb followed by its own verb is a clause's subject ---------------
+    "en-a-name-after-said-with-its-own-verb-is-no-inverted-subject": (
+        "en",
+        "Colonel Sam Brook, in a statement issued from Lagos, the headquarters of the force, said "
+        'General Tom Adeyemi held talks with the President of Ghana. "The commander met the '
+        'minister," he disclosed.',
+        [
+            (
+                "General Tom Adeyemi held talks with the President of Ghana",
+                "say",
+                "indirect",
+                "Sam Brook",
+            ),
+            ("The commander met the minister", "disclose", "direct", "Sam Brook"),
+        ],
+    ),
+    "en-a-name-after-said-then-an-adjunct-is-the-inverted-subject": (
+        "en",
+        "The attack was a tragedy, said Minister Tom Adeyemi on Monday.",
+        [("The attack was a tragedy", "say", "indirect", "Tom Adeyemi")],
+    ),
     "fr-selon-a-name-and-its-title-in-apposition": (
         "fr",
         "Selon Moussa Kane, président de la Commission de l'UA, le terrorisme gagne du terrain.",

@@ -126,6 +126,9 @@ _PLACE_BEFORE = compile_pattern(r"(?<!\w)(?:à|au|aux|en|in|at|from|vers)\s+$")
 _AGENT = compile_pattern(r"[^.;:]{0,60}?(?<!\w)(?:par|by)\s")
 _PARTICIPLE_AT = compile_pattern(r"\w+(?:ant|ing)(?!\w)", regex.IGNORECASE)
 _PARTICIPLE = compile_pattern(r"(?:ant|ing)$", regex.IGNORECASE)
+_OPENING_PARTICIPLE = compile_pattern(r"\w{3,}(?:ant|ing)\s+(?=\p{Ll})")
+"""A present participle that opens a sentence, before a lowercase word (``Évoquant les``,
+``Speaking at``): not a name that ends so (``Grant Shapps``)."""
 _SUBJECT_AFTER = compile_pattern(r"-t-(?:il|elle|ils|elles)|[^;:!?()«»“”\"]*")
 _COLON = compile_pattern(r"\s*:\s*(?=[^\s«“\"])")
 _CALL_CONTENT = compile_pattern(r"[^.;:«»“”\"]{0,100}?(?<!\w)(?:(?:à|a|to|de)\s+|d')(?=[\w«“\"])")
@@ -579,7 +582,11 @@ class _Context:
             # only qualifies it
             if not back:
                 return None
-            return self._holder_of_state_title(start, end, found) or self.back_reference(start)
+            return (
+                self._holder_of_state_title(start, end, found)
+                or self._holder_of_body_title(start, found)
+                or self.back_reference(start)
+            )
         if found:
             return (found[0] if first else found[-1]).id
         if not back:
@@ -614,11 +621,17 @@ class _Context:
             if named_next is not None:
                 return named_next  # "Le ministre belge a insisté sur C. Koen Geens explique : ..."
         opening = _WORD.search(self.lowered, start, end)
-        if self.previous_sentence and not title and opening and opening.group() in self.lang.person_pronouns:
+        pronoun = opening.group() if opening else None
+        inverted = _INVERTED_PRONOUN.search(self.lowered, start, end)
+        if inverted is not None and pronoun not in self.lang.pronouns:
+            # "« ... », a-t-il averti": the pronoun inside the inverted verb is the subject, and
+            # stands for whom a pronoun opening the sentence would ("Il a averti ...", "he warned")
+            pronoun = inverted.group().rsplit("-", 1)[1]
+        if self.previous_sentence and not title and pronoun in self.lang.person_pronouns:
             subject = self.person_subject(*self.previous_sentence)
             if subject is not None:
                 return subject  # "Son homologue, X, a abondé. Il a plaidé ...": X
-        elif self.previous_sentence and not title and opening and opening.group() in self.lang.pronouns:
+        elif self.previous_sentence and not title and pronoun in self.lang.pronouns:
             subject = self.group_subject(*self.previous_sentence)
             if subject is not None:
                 return subject  # "Les participants ont échangé. Ils ont noté que ...": the meeting
@@ -660,6 +673,48 @@ class _Context:
         stems = {_stem(w) for w in _WORD.findall(self.lowered, state.start, state.end) if len(w) >= 5}
         person = self._person_described(start, title.start(), title.end(), end, stems)
         return person or state.id
+
+    def _holder_of_body_title(self, pos: int, found: list[Annotation]) -> str | None:
+        """Who speaks under the title of a body's office (``le chef de l'Unesco``, ``the Interpol
+        chief``): the person named before ``pos`` whom the text presented with that body (``le
+        directeur de l'Unesco, X``, ``X, head of Interpol``), the last of them; None if no body is
+        in the title or no person was so presented. The body is known by its mentions' text and
+        name, so a title names its holder rather than whoever spoke last."""
+        body = next((a for a in found if _is_organisation(a) or isinstance(a, Forum)), None)
+        if body is None:
+            return None
+        names = self._names_of(body)
+        speakers = self.speakers
+        for n, a in enumerate(self._ended_before(pos)):
+            if n == 20:
+                break
+            if not _is_person(a):
+                continue
+            # how the text presents them, as in _person_described: since the person before them
+            # and the apposition after that one's name ("X, head of Interpol, met Y"), and in an
+            # apposition after their own
+            i = bisect.bisect_left(speakers, a.start, key=start_of)
+            before = next((b.end for b in reversed(speakers[max(0, i - 5) : i]) if _is_person(b)), 0)
+            previous = _APPOSITION.match(self.plain, before) if before else None
+            if previous is not None and previous.end(1) <= a.start:
+                before = previous.end(1)
+            spans = [(max(a.start - 80, before, 0), a.start)]
+            apposition = _APPOSITION.match(self.plain, a.end)
+            if apposition is not None:
+                spans.append((apposition.start(1), apposition.end(1)))
+            for lo, hi in spans:
+                for b in overlapping(speakers, lo, hi, self._longest_speaker):
+                    if b is not a and lo <= b.start and b.end <= hi and names & self._names_of(b):
+                        return a.id
+        return None
+
+    def _names_of(self, a: Annotation) -> set[str]:
+        """The lowercased text of a speaker's mention, and its canonical name if it has one."""
+        names = {self.document.text[a.start : a.end].lower()}
+        for name in (getattr(a, "name", None), getattr(a, "canonical", None)):
+            if name:
+                names.add(name.lower())
+        return names
 
     def _person_opening_next_sentence(self, pos: int) -> str | None:
         """The person the sentence after the one at ``pos`` opens with, named (``... entre les 28.
@@ -852,14 +907,19 @@ class _Context:
     def subject_before(self, s_start: int, cue_start: int) -> str | None:
         """The subject of a speech verb: the first speaker named before it in the sentence.
 
-        A sentence-initial adverbial (``Lors de la réunion à Rabat,``) is skipped.
-        """
+        A sentence-initial adverbial (``Lors de la réunion à Rabat,``) is skipped, and so is an
+        opening participle with its object (``Évoquant les projets de X,``, ``Speaking at Y,``)."""
         start = s_start
         lead = self.lang.leading.match(self.lowered, s_start)
         comma = self.plain.find(",", s_start, cue_start)
         relayed = next((c for c in self.cues_in(s_start, cue_start) if c.role == "source"), None)
+        # "Évoquant l'avenir, le chef de X a affirmé", "Speaking at the summit, the envoy said":
+        # a participle opening the sentence, then its object, is an adverbial too
+        participle = _OPENING_PARTICIPLE.match(self.plain, s_start)
         if (
-            lead is not None or (relayed is not None and not self.plain[s_start : relayed.start].strip())
+            lead is not None
+            or participle is not None
+            or (relayed is not None and not self.plain[s_start : relayed.start].strip())
         ) and (comma > 0):
             start = comma + 1  # "Lors de la réunion, X a dit", "Selon l'agence APS, X a dit"
         # "Le G5 Sahel sort affaibli de la séquence : le Mali a annoncé ...": a clause of its own
@@ -1356,6 +1416,7 @@ class StatementExtractor(Extractor):
         cue_end = ctx.lang.asides.match(ctx.lowered, cue.end).end() if ctx.lang.asides else cue.end
         lo = max(s_start, cue.start - 80)
         incise = _INCISE_BEFORE.search(text, lo, cue.start) if text.find(",", lo, cue.start) >= 0 else None
+        subject_of_a_clause = False
         if (
             incise
             # "C, relevant D": a participle after a clause says more (D), it is no incise
@@ -1400,12 +1461,18 @@ class StatementExtractor(Extractor):
                 if speaker is None and ctx.lang.media.search(ctx.lowered, comma + 1, cue.start):
                     return None  # "C, Xinhua news agency said": it relays, and names no one
                 speaker = speaker or ctx.speaker_in(comma + 1, cue.start, first=False)
-            if speaker is not None:
+            # "X, in a statement, said Gen Z held talks": no inverted incise, a clause of its own
+            subject_of_a_clause = (
+                inverted and speaker is not None and self._subject_of_a_clause(ctx, speaker, s_end)
+            )
+            if speaker is not None and not subject_of_a_clause:
                 return s_start, comma, speaker
-            clause_after = (
-                inverted
-                and len(_WORD.findall(text, cue_end, s_end)) >= 5
-                and not self._inverted_subject(ctx, _skip_space(text, cue_end), s_end)
+            clause_after = inverted and (
+                subject_of_a_clause
+                or (
+                    len(_WORD.findall(text, cue_end, s_end)) >= 5
+                    and not self._inverted_subject(ctx, _skip_space(text, cue_end), s_end)
+                )
             )
             if (inverted and not clause_after and not _PARTICIPLE.search(text, cue.start, cue.end)) or (
                 ctx.lang.relative.match(ctx.lowered, incise.start(1))
@@ -1415,6 +1482,8 @@ class StatementExtractor(Extractor):
             # are its content, not an inverted subject
             # a clause of its own ("C, tandis que le Tunisien a appelé à D", "C, appelant les États
             # à D"), read below as one
+        if subject_of_a_clause:  # "X, in a statement, said Gen Z held talks": X said all after the verb
+            return _skip_space(text, cue_end), s_end, ctx.subject_before(s_start, cue.start)
         colon = _COLON.match(text, cue_end, s_end)
         if colon is not None:  # "M. X a déclaré: nous devons ...", a quotation without its marks
             return colon.end(), s_end, ctx.subject_before(s_start, cue.start)
@@ -1600,6 +1669,28 @@ class StatementExtractor(Extractor):
             before >= 0
             and ctx.lang.asides is not None
             and ctx.lang.asides.fullmatch(ctx.lowered, before, comma + 1) is not None
+        )
+
+    @staticmethod
+    def _subject_of_a_clause(ctx: _Context, speaker: str, s_end: int) -> bool:
+        """Whether the English name after a speech verb is the subject of a clause of its own
+        (``X, in a statement issued in Y, said Gen Z held talks``): a lowercase word follows the
+        name that is no function word, adverb or participle (``said Z on Monday``, ``said Z,
+        adding``), so the verb is no inverted incise but the subject's, and the clause its
+        content."""
+        a = ctx.speaker(speaker)
+        if not ctx.lang.english or a is None:
+            return False
+        word = _WORD.match(ctx.plain, _skip_space(ctx.plain, a.end), s_end)
+        if word is None or ctx.plain[a.end : word.start()].strip():
+            return False  # the name ends its clause, or a comma follows it
+        w = word.group()
+        return (
+            w.isalpha()
+            and w.islower()
+            and not ctx.lang.function_words.fullmatch(w)
+            and not w.endswith(("ly", "ing"))
+            and w not in ctx.lang.pronouns
         )
 
     def _inverted_subject(self, ctx: _Context, start: int, s_end: int) -> bool:
