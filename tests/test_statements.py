@@ -1396,6 +1396,11 @@ def test_statements(case: str, pipeline: Pipeline) -> None:
 
 
 NO_STATEMENT = {
+    "fr-a-meeting-where-an-unnamed-group-spoke-is-no-speaker": (  # where they spoke, not who
+        "fr",
+        "La coopération doit grandir, ont estimé des dirigeants réunis au cours d'un sommet consacré "
+        "au terrorisme.",
+    ),
     "fr-a-group-after-the-verb-is-its-subject": (  # not what they said: who said it
         "fr",
         "La coopération doit grandir, ont estimé mardi des dirigeants du continent réunis à Lomé.",

@@ -123,6 +123,11 @@ _OPENING_MARKS = ("«", "“", '"', "‘", "'")
 _SENTENCE_BREAK = compile_pattern(r"[.!?]\s")
 _HONORIFIC_AT = compile_pattern(_HONORIFIC)
 _PLACE_BEFORE = compile_pattern(r"(?<!\w)(?:à|au|aux|en|in|at|from|vers)\s+$")
+_DURING = compile_pattern(
+    r"(?<!\w)(?:lors|au\s+cours|à\s+l'issue|a\s+l'issue|en\s+marge|pendant|during|at|after|on\s+the\s+sidelines)"
+    r"(?:\s+(?:d'|de\s+|du\s+|des\s+|of\s+))?\s*(?:la\s+|le\s+|l'|une?\s+|cette\s+|ce\s+|the\s+|a\s+|an\s+|this\s+)?$"
+)
+"""What puts a meeting as the place and time of what is said: ``lors d'un sommet``, ``at the summit``."""
 _AGENT = compile_pattern(r"[^.;:]{0,60}?(?<!\w)(?:par|by)\s")
 _PARTICIPLE_AT = compile_pattern(r"\w+(?:ant|ing)(?!\w)", regex.IGNORECASE)
 _PARTICIPLE = compile_pattern(r"(?:ant|ing)$", regex.IGNORECASE)
@@ -536,6 +541,11 @@ class _Context:
                 a.end <= end
                 and not self._in_relative_clause(start, a.start)
                 and not _PLACE_BEFORE.search(self.lowered, max(0, a.start - 8), a.start)  # "à New York"
+                and not (  # "des dirigeants, au cours d'un sommet consacré à ...": where, not who
+                    isinstance(a, Forum)
+                    and a.kind == "meeting"
+                    and _DURING.search(self.lowered, max(0, a.start - 30), a.start)
+                )
             ):
                 found.append(a)
         # "the Regional Anti-Terrorist Structure (RATS) said": the name speaks, its acronym beside it
