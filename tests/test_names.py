@@ -1591,3 +1591,30 @@ def test_a_state_s_own_committee_is_an_actor_not_a_forum(
     names = found(pipeline, text, lang)
     assert ("Actor", name) in names
     assert not [n for n in names if n[0] == "Forum"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fr",
+            "Le Comité interministériel de prévention et de lutte contre l'extrémisme violent a parlé.",
+            ("Actor", "Comité interministériel de prévention et de lutte contre l'extrémisme violent"),
+        ),
+        (
+            "fr",
+            "La Plateforme lagunaire de veille et d'alerte contre la radicalisation a été lancée mardi.",
+            ("Initiative", "Plateforme lagunaire de veille et d'alerte contre la radicalisation"),
+        ),
+        (
+            "fr",
+            "Le Centre régional de formation et de recherche sur le terrorisme a été inauguré à Lomé.",
+            ("Initiative", "Centre régional de formation et de recherche sur le terrorisme"),
+        ),
+    ],
+)
+def test_a_name_s_complements_joined_by_et_de(
+    pipeline: Pipeline, lang: str, text: str, expected: tuple[str, str]
+) -> None:
+    """``de prévention et de lutte contre ...``: two complements of one head, one name."""
+    assert expected in found(pipeline, text, lang)

@@ -181,7 +181,8 @@ _FR_NAMED = compile_pattern(
     # national forces are Actors, not joint forces
     r"(?!\s+(?:arm[ée]es|de\s+d[ée]fense|de\s+s[ée]curit[ée]|de\s+l['’]ordre|sp[ée]ciales|nationales|de\s+police)\b)"
     rf"(?P<rest>(?:\s+{_FR_ADJECTIVE}|\s+(?-i:\p{{Lu}})[\p{{L}}\-]+)*"
-    rf"(?:\s+{_FR_COMPLEMENT}(?:\s+et\s+(?:de\s+la\s+|de\s+l{_APOSTROPHE}|des\s+|du\s+|la\s+|le\s+|les\s+|l{_APOSTROPHE})?{_FR_WORD})?){{0,4}})"
+    # "et de lutte contre ...": a second complement of the head ("de prévention et de lutte contre")
+    rf"(?:\s+{_FR_COMPLEMENT}(?:\s+et\s+(?:de\s+la\s+|de\s+l{_APOSTROPHE}|des\s+|du\s+|la\s+|le\s+|les\s+|l{_APOSTROPHE}|(?:de\s+|d{_APOSTROPHE})(?=(?-i:\p{{Ll}})))?{_FR_WORD})?){{0,4}})"
     r"(?![\w\-])",
     regex.IGNORECASE,
 )
