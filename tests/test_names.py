@@ -1618,3 +1618,33 @@ def test_a_name_s_complements_joined_by_et_de(
 ) -> None:
     """``de prévention et de lutte contre ...``: two complements of one head, one name."""
     assert expected in found(pipeline, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fr",
+            "L'initiative « Lagunes sûres » vise à prévenir la radicalisation.",
+            "initiative « Lagunes sûres »",
+        ),
+        (
+            "fr",
+            "Le programme « Jeunes contre la haine » a été lancé par le ministère.",
+            "programme « Jeunes contre la haine »",
+        ),
+        (
+            "fr",
+            "Le ministère a lancé la plateforme « Veille 24 » contre la propagande.",
+            "plateforme « Veille 24 »",
+        ),
+        (
+            "en",
+            'The "Youth Against Hate" programme was launched by the ministry.',
+            '"Youth Against Hate" programme',
+        ),
+    ],
+)
+def test_a_programme_named_in_quotes(pipeline: Pipeline, lang: str, text: str, expected: str) -> None:
+    """A head and the several words of the name it is given in quotes, after or before it."""
+    assert ("Initiative", expected) in found(pipeline, text, lang)

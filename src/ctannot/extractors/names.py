@@ -714,6 +714,7 @@ _BARE_KIND = compile_pattern(
     r"memorandum\s+of\s+understanding|m[ée]morandum\s+d['’]entente|protocole\s+d['’]accord", regex.IGNORECASE
 )
 """A kind of document that is a name's head and its own complement: alone, it names none."""
+_QUOTE = compile_pattern(r"[«»“”\"]")
 _CLAUSE_END = compile_pattern(r"[.;:!?\n]")
 """Where the clause a programme is named in ends: what it is against is told before."""
 
@@ -733,6 +734,8 @@ def _other_purposes(text: str, kept: _Kept) -> None:
         if _BARE_KIND.fullmatch(text, m.start, m.end):
             kept.remove(m)  # "signed a memorandum of understanding": which one, nothing says
             continue
+        if _QUOTE.search(text, m.start, m.end):
+            continue  # "programme « Jeunes contre la haine »": a name in quotes, no stated purpose
         purpose = _PURPOSE.search(text, m.start, m.end)
         if purpose is None:
             continue
