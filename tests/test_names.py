@@ -1648,3 +1648,25 @@ def test_a_name_s_complements_joined_by_et_de(
 def test_a_programme_named_in_quotes(pipeline: Pipeline, lang: str, text: str, expected: str) -> None:
     """A head and the several words of the name it is given in quotes, after or before it."""
     assert ("Initiative", expected) in found(pipeline, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "A seminar on violent extremism was held in Lomé.", ("Forum", "seminar on violent extremism")),
+        (
+            "en",
+            "A colloquium on terrorist financing opened on Monday.",
+            ("Forum", "colloquium on terrorist financing"),
+        ),
+        (
+            "fr",
+            "Le Processus de Lagos sur la sécurité maritime réunit les Etats côtiers.",
+            ("Forum", "Processus de Lagos sur la sécurité maritime"),
+        ),
+    ],
+)
+def test_a_seminar_and_a_maritime_complement(
+    pipeline: Pipeline, lang: str, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in found(pipeline, text, lang)

@@ -145,7 +145,7 @@ _FR_ADJECTIVE = (
     r"(?-i:(?:\p{Ll}[\p{Ll}\-]*)?(?:al|ale|aux|ales|ique|iques|ien|ienne|iens|iennes|aire|aires|el|elle|els|"
     r"elles|if|ive|ifs|ives|ais|aise|aises|ain|aine|ains|aines|ois|oise|oises|mixte|mixtes|oint|ointe|"
     r"oints|ointes|mun|mune|muns|munes|ial|iale|iaux|iales|ée|ées|é|és|eur|eure|eurs|eures|ier|iers|ière|"
-    r"unie|unies|unis|"
+    r"unie|unies|unis|maritime|maritimes|"
     r"ières|ant|ante|ants|antes|ent|ente|ents|entes|iste|istes|phone|phones|étranger|étrangers|étrangère|"
     r"étrangères)(?![\p{L}\-]))"
 )
