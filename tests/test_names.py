@@ -176,6 +176,17 @@ def test_names_outside_the_domain_are_left_alone(pipeline: Pipeline, lang: str, 
             "Le terrorisme gagne, ont dit les dirigeants lors d'un sommet consacré à cette menace.",
             "sommet consacré à cette menace",
         ),
+        # its theme, quoted
+        (
+            "fr",
+            "Il s'est exprimé lors d'un colloque sous le thème « La sécurité des lagunes » à Lomé.",
+            "colloque sous le thème « La sécurité des lagunes »",
+        ),
+        (
+            "en",
+            'He spoke at a symposium themed "Security in the Lagoons" on Monday.',
+            'symposium themed "Security in the Lagoons"',
+        ),
         # a date says which meeting
         ("fr", "Lors de la réunion du 12 mars, les ministres ont adopté un plan.", "réunion du 12 mars"),
         ("fr", "Le sommet des 14 et 15 juin a réuni quinze chefs d'État.", "sommet des 14 et 15 juin"),

@@ -315,6 +315,8 @@ _FR_DESCRIBED = compile_pattern(
     # a date: "la réunion du 12 mars", "le sommet des 14 et 15 juin", "tenue le 3 avril à Rabat"
     rf"\s+(?:du|des)\s+{_FR_DATE}"
     rf"|\s+tenue?s?\s+(?:le|les|du)\s+{_FR_DATE}(?:\s+(?:à|a)\s+{_PLACE})?"
+    # its theme, quoted: "un colloque sous le thème « Défis de la sécurité »"
+    rf"|\s+sous\s+le\s+th[èe]me\s*(?:de\s+)?[«“\"][^«»“”\"\n]{{1,150}}[»”\"]"
     # a body's board: "la réunion du conseil d'administration de l'Académie"
     rf"|\s+(?:du|de)\s+(?:conseil\s+d{_APOSTROPHE}administration|conseil\s+exécutif|comité\s+directeur|"
     rf"bureau\s+exécutif)(?:\s+(?:de\s+la\s+|de\s+l{_APOSTROPHE}|du\s+|des\s+)(?-i:{_CAP})"
@@ -373,6 +375,8 @@ _EN_DESCRIBED = compile_pattern(
     rf"(?:\s+(?:of|and|for|on)\s+(?:the\s+)?{_EN_NOT_A_NOUN}[\p{{L}}\-]+(?:\s+{_EN_NOT_A_NOUN}[\p{{L}}\-]+)?)?"
     rf"(?:\s+in\s+(?!{MONTH_OR_DAY}){_PLACE})?"
     rf"|\s+in\s+(?!{MONTH_OR_DAY}){_PLACE}"  # a place, not a month
+    # its theme, quoted: 'a symposium themed "Security in the Lagoons"'
+    rf"|\s+(?:themed|titled|entitled|on\s+the\s+theme)\s*[“\"][^“”\"\n]{{1,150}}[”\"]"
     # a date: "the meeting on March 12", "the summit of 14-15 June"
     rf"|\s+(?:on|of)\s+(?:{_EN_MONTH}\s+\d{{1,2}}(?:\s*-\s*\d{{1,2}})?|\d{{1,2}}(?:\s*-\s*\d{{1,2}})?\s+{_EN_MONTH})(?![\w\-])"
     # its participants, named: "a trilateral meeting between Iraq, Iran and Syria"
