@@ -335,7 +335,8 @@ def score_split(
         sys.exit(f"real_articles: no article in split {split}{named}")
     absent = [a["id"] for a in chosen if not (texts / f"{a['id']}.txt").is_file()]
     if absent:  # a page the store no longer holds: say so, and score the rest
-        print(f"{len(absent)} of {len(chosen)} texts absent from {texts}, scored without: {', '.join(absent)}")
+        names = ", ".join(absent)
+        print(f"{len(absent)} of {len(chosen)} texts absent from {texts}, scored without: {names}")
         chosen = [a for a in chosen if a["id"] not in absent]
     nlp = ctannot.load_pipeline(pipeline, backend=backend)
     results: dict[str, Any] = {}
