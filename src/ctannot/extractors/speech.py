@@ -694,29 +694,39 @@ class _Context:
         if body is None:
             return None
         names = self._names_of(body)
-        speakers = self.speakers
-        for n, a in enumerate(self._ended_before(pos)):
-            if n == 20:
-                break
-            if not _is_person(a):
-                continue
-            # how the text presents them, as in _person_described: since the person before them
-            # and the apposition after that one's name ("X, head of Interpol, met Y"), and in an
-            # apposition after their own
-            i = bisect.bisect_left(speakers, a.start, key=start_of)
-            before = next((b.end for b in reversed(speakers[max(0, i - 5) : i]) if _is_person(b)), 0)
-            previous = _APPOSITION.match(self.plain, before) if before else None
-            if previous is not None and previous.end(1) <= a.start:
-                before = previous.end(1)
-            spans = [(max(a.start - 80, before, 0), a.start)]
-            apposition = _APPOSITION.match(self.plain, a.end)
-            if apposition is not None:
-                spans.append((apposition.start(1), apposition.end(1)))
-            for lo, hi in spans:
-                for b in overlapping(speakers, lo, hi, self._longest_speaker):
+        for a in self._persons_before(pos):
+            # how the text presents them, past the apposition of the person before them ("X,
+            # head of Interpol, met Y"), and in an apposition after their own name
+            before, apposition = self._presentation(a, past_previous_apposition=True)
+            for lo, hi in (before, apposition) if apposition is not None else (before,):
+                for b in overlapping(self.speakers, lo, hi, self._longest_speaker):
                     if b is not a and lo <= b.start and b.end <= hi and names & self._names_of(b):
                         return a.id
         return None
+
+    def _persons_before(self, pos: int) -> Iterator[Annotation]:
+        """The persons among the twenty mentions ending before ``pos``, the nearest first."""
+        for n, a in enumerate(self._ended_before(pos)):
+            if n == 20:
+                break
+            if _is_person(a):
+                yield a
+
+    def _presentation(
+        self, a: Annotation, past_previous_apposition: bool = False
+    ) -> tuple[tuple[int, int], tuple[int, int] | None]:
+        """Where the text presents the person ``a``: the span before the name since the person
+        named before (80 characters at most; past that person's own apposition too, if asked),
+        and the apposition after the name (``, ministre espagnol de l'Intérieur,``), if any."""
+        speakers = self.speakers
+        i = bisect.bisect_left(speakers, a.start, key=start_of)
+        before = next((b.end for b in reversed(speakers[max(0, i - 5) : i]) if _is_person(b)), 0)
+        if past_previous_apposition and before:
+            previous = _APPOSITION.match(self.plain, before)
+            if previous is not None and previous.end(1) <= a.start:
+                before = previous.end(1)
+        apposition = _APPOSITION.match(self.plain, a.end)
+        return (max(a.start - 80, before, 0), a.start), apposition.span(1) if apposition is not None else None
 
     def _names_of(self, a: Annotation) -> set[str]:
         """The lowercased text of a speaker's mention, and its canonical name if it has one."""
@@ -761,22 +771,14 @@ class _Context:
             }
         if not qualifiers:
             return None
-        speakers = self.speakers
         best: tuple[int, str] | None = None  # (how many words from the name, which person)
-        for n, a in enumerate(self._ended_before(pos)):
-            if n == 20:
-                break
-            if not _is_person(a):
-                continue
-            # how the text presents them: since the person before them, and in an apposition
-            # after the name (", ministre espagnol de l'Intérieur,"), not in what follows it
-            i = bisect.bisect_left(speakers, a.start, key=start_of)
-            before = next((b.end for b in reversed(speakers[max(0, i - 5) : i]) if _is_person(b)), 0)
-            words = _WORD.findall(self.lowered, max(a.start - 80, before, 0), a.start)
+        for a in self._persons_before(pos):
+            # how the text presents them, not what follows it
+            before, apposition = self._presentation(a)
+            words = _WORD.findall(self.lowered, *before)
             distances = [len(words) - k for k, w in enumerate(words) if _stem(w) in qualifiers]
-            apposition = _APPOSITION.match(self.plain, a.end)
             if apposition is not None:
-                after = _WORD.findall(self.lowered, apposition.start(1), apposition.end(1))
+                after = _WORD.findall(self.lowered, *apposition)
                 distances += [k + 1 for k, w in enumerate(after) if _stem(w) in qualifiers]
             if distances and (best is None or min(distances) < best[0]):
                 best = (min(distances), a.id)
@@ -1358,13 +1360,12 @@ class StatementExtractor(Extractor):
                 c_end = whole.end  # the object all quoted: the words between the marks
             if c_end - c_start < 3:
                 continue
-            mode = "mixed" if any(c_start <= q.open < c_end for q in sentence_quotes) else "indirect"
+            mode = "mixed" if _holds_quote(sentence_quotes, c_start, c_end) else "indirect"
             # refined here, not when recorded: a statement cut short leaves the cues after it free
             c_start, c_end, speaker = self.refine(ctx, _Found(c_start, c_end, speaker, cue, mode))
             if speaker is None and ctx.after(ctx.lang.bare_infinitive, cue.start):
                 continue  # an infinitive no one says: "l'urgence de considérer la situation", "pour relever"
-            has_quote = any(c_start - 2 <= q.open < c_end for q in sentence_quotes)  # the mark may open it
-            out.append(_Reported(c_start, c_end, speaker, cue, has_quote))
+            out.append(_Reported(c_start, c_end, speaker, cue, _holds_quote(sentence_quotes, c_start, c_end)))
         # "Les ministres ont exprimé C, indique le communiqué": the incise reports the whole clause,
         # the verb inside it is part of what is reported; where the incise names no one, the
         # clause's own verb keeps its content
@@ -1759,6 +1760,12 @@ def _bare_object(ctx: _Context, pos: int, s_end: int) -> int | None:
     if ctx.lang.acts.match(ctx.lowered, start):
         return None  # "declared war on": an act, not speech
     return start
+
+
+def _holds_quote(quotes: Sequence[Quote], start: int, end: int) -> bool:
+    """Whether reported content at ``[start, end)`` holds a quotation, or opens with one (its mark
+    just before it: ``a mis en avant « la coopération » entre ...``)."""
+    return any(start - 2 <= q.open < end for q in quotes)
 
 
 def _within(q: Quote, indirect: list[_Reported]) -> bool:
