@@ -68,12 +68,8 @@ def compile_pattern(pattern: str, flags: int = 0) -> Any:
 def _loaded() -> dict[str, list[Any]]:
     global _programs
     if _programs is None:
-        _programs = _read(cache_file())
+        _programs = read_json(cache_file())
     return _programs
-
-
-def _read(path: Path) -> dict[str, list[Any]]:
-    return read_json(path)
 
 
 def _core() -> Any:
@@ -168,5 +164,5 @@ def _save() -> None:
     if not new:
         return
     with contextlib.suppress(OSError):
-        kept = {key: entry for key, entry in _read(path).items() if key not in new}
+        kept = {key: entry for key, entry in read_json(path).items() if key not in new}
         write_json(path, dict(list({**kept, **new}.items())[-MOST_PROGRAMS:]))  # the newest last
