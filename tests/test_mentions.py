@@ -379,6 +379,7 @@ def test_a_dateline_names_where_the_story_was_filed_not_an_actor(
         "Police in the Democratic Republic of Congo arrested four suspects.",  # no shorter reading
         "The attack took place near the border with Niger and Burkina Faso.",  # every state it lies along
         "The ship sailed from Yemen towards Somalia.",
+        "The navies of the Gulf of Guinea states patrol together.",  # a sea named after a state
     ],
 )
 def test_states_as_places_in_english(pipeline: Pipeline, text: str) -> None:
@@ -395,6 +396,7 @@ def test_states_as_places_in_english(pipeline: Pipeline, text: str) -> None:
         "Le navire a quitté le Yémen en direction de la Somalie.",
         "Les réfugiés ont fui le Mali vers la Mauritanie.",
         "Les combattants venaient de Tunisie, de Libye et du Maroc.",
+        "Les marines des pays du golfe de Guinée patrouillent ensemble.",  # a sea named after a state
     ],
 )
 def test_states_as_places_in_french(pipeline: Pipeline, text: str) -> None:

@@ -209,7 +209,10 @@ _TITLE_WORDS = (
 """Words of a person's title: no part of a body's name before its head, and no name after a
 force's word (``Force Commander``)."""
 # English: capitalised words ending in a head noun, then capitalised complements.
-_EN_CONNECTOR = r"(?:of|on|against|for|to|in|and|the|de)"
+_EN_CONNECTOR = r"(?:of|on|against|for|to|in|and|the|de|Of|On|Against|For)"
+"""The small words between a name's capitalised words, in title case too (``Committee Against
+Terrorism``); not ``And``, ``The``, ``To`` or ``In``, which in a title-case headline join a name
+to a verb or another name."""
 _EN_NOT_NAME = (
     r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
