@@ -117,6 +117,12 @@ def test_names_outside_the_domain_are_left_alone(pipeline: Pipeline, lang: str, 
         ),
         ("en", "A meeting of defence ministers in Rome ended.", "meeting of defence ministers in Rome"),
         ("en", "The leaders' summit closed on Friday.", "leaders' summit"),
+        (  # a meeting on the security of borders or seas, as the fight against terrorism is waged
+            "en",
+            "Ministers gathered in Cotonou for a two-day meeting on border security.",
+            "meeting on border security",
+        ),
+        ("en", "A conference on maritime security opened in Lomé.", "conference on maritime security"),
         (  # a word right after an elided article ("l'homme") within the description
             "fr",
             "Ils ont annoncé une conférence régionale de haut niveau sur les droits de l’homme et la "
