@@ -225,11 +225,13 @@ def _closer_at(text: str, i: int, end: int, mark: str) -> int:
 
 def _continued(text: str, i: int, end: int) -> bool:
     """Whether the mark at ``i``, which opens a paragraph ending at ``end``, opens a quotation that
-    goes on in the next one: as the press writes a quotation of several paragraphs, each opens
-    with the mark, and only the last closes it."""
+    goes on past it: as the press writes a quotation of several paragraphs, each opens with the
+    mark, and only the last closes it; or the text stops in it, as a page cut short does."""
     after = end
     while after < len(text) and text[after].isspace():
         after += 1
+    if after == len(text):
+        return True
     return after > end and "\n" in text[end:after] and text.startswith(text[i], after)
 
 
