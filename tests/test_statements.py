@@ -1077,6 +1077,24 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             ("et pour agir ensemble contre la menace", "souligner", "direct", "Paul Kaba"),
         ],
     ),
+    "fr-a-named-incise-inside-one-pair-of-marks": (  # « A, explique X, titre. B »: two statements of X
+        "fr",
+        "Le sommet s'est ouvert à Lomé. « Nous devons partager le renseignement, explique Awa Sidibé, "
+        "directrice de la sécurité de l'Union lagunaire (UL). Cela devra être fait vite. »",
+        [
+            ("Nous devons partager le renseignement", "expliquer", "direct", "Awa Sidibé"),
+            ("Cela devra être fait vite", "expliquer", "direct", "Awa Sidibé"),
+        ],
+    ),
+    "en-a-named-incise-inside-one-pair-of-marks": (
+        "en",
+        "The summit opened in Lomé. \u201cWe must share intelligence, said Gen. Kofi Mensah, the force "
+        "commander. It has to be done quickly.\u201d",
+        [
+            ("We must share intelligence", "say", "direct", "Kofi Mensah"),
+            ("It has to be done quickly", "say", "direct", "Kofi Mensah"),
+        ],
+    ),
     "en-an-anonymous-incise": (
         "en",
         "Ghana and its neighbours agreed on Friday to set up a joint intelligence cell, officials said.",

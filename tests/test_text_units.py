@@ -205,7 +205,7 @@ def _quoted(text: str) -> list[str]:
         ),
         ("\u201cWe must act together.\n\nThe minister left.", []),  # no next paragraph quoted: unclosed
         # the text stops in a quotation (a page cut short): quoted to its end
-        ("The minister spoke.\n\u201cWe must act together. We will share", ["We must act together. We will share"]),
+        ("The minister spoke.\n\u201cWe must act. We will share", ["We must act. We will share"]),
         ("The minister spoke.\n\u00ab Nous agirons ensemble.\n", ["Nous agirons ensemble."]),
         ("He said \u201cwe must act.\n\n\u201cAnd now.\u201d", ["And now."]),  # it opens no paragraph
     ],

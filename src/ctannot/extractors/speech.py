@@ -87,6 +87,12 @@ _INNER_INCISE = compile_pattern(
     regex.IGNORECASE,
 )
 """An incise with its subject inverted inside a quotation: ``« A, a-t-il souligné, B »``."""
+_INNER_NAMED_INCISE = compile_pattern(
+    r",\s+(?P<cue>(?:a\s+|ont\s+)?\p{Ll}[\p{L}\-]+)\s+(?P<who>[^«»“”\"\n!?;]{2,160}?)"
+    r"(?<!\m(?:M|Mr|Mrs|Ms|Dr|Mme|Mgr|Gen|Col|Lt|Pr|St))\.\s+(?=\p{Lu})"
+)
+"""An incise naming who speaks inside a quotation, to the end of its sentence: ``« A, explique X,
+directrice de Y. B »``, ``“A, said Gen. X, the commander. B”``."""
 _FIRST_VERB = compile_pattern(
     r"\s(?:a|ont|est|sont|avait|avaient|sera|était|has|have|had|was|were|is|are|will|said|says)\s"
 )
@@ -1210,6 +1216,13 @@ class StatementExtractor(Extractor):
             self._record(ctx, q.start, inner.start(), speaker, cues[0], "direct")
             self._record(ctx, inner.end(), q.end, speaker, cues[0], "direct")
             return
+        for named in _INNER_NAMED_INCISE.finditer(ctx.plain, q.start + 3, q.end - 3, overlapped=True):
+            cues = ctx.cues_in(named.start("cue"), named.end("cue"))
+            speaker = ctx.speaker_in(named.end("cue"), named.end("who"), back=False) if cues else None
+            if speaker is not None:  # « A, explique X, titre. B »: two statements of X
+                self._record(ctx, q.start, named.start(), speaker, cues[0], "direct")
+                self._record(ctx, named.end(), q.end, speaker, cues[0], "direct")
+                return
         words = len(_WORD.findall(text, q.start, q.end))
         introduced = text[s_start : q.open].rstrip().endswith(":")
         alone = not text[s_start : q.open].strip() and not text[q.close + 1 : s_end].strip(" .")
