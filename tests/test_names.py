@@ -611,6 +611,11 @@ def test_an_edition_of_a_forum_is_that_year_s_meeting(
             "Delegates examined a mechanism to curb terrorist financing along the coast.",
             "mechanism to curb terrorist financing",
         ),
+        (  # its purpose as a modifier, with no other anchor of the domain
+            "The committee considered a national de-radicalisation programme on Monday.",
+            "de-radicalisation programme",
+        ),
+        ("A deradicalization program for minors launched in Graz.", "deradicalization program for minors"),
     ],
 )
 def test_a_programme_named_by_its_purpose_against_a_threat(
