@@ -123,6 +123,16 @@ def test_names_outside_the_domain_are_left_alone(pipeline: Pipeline, lang: str, 
             "meeting on border security",
         ),
         ("en", "A conference on maritime security opened in Lomé.", "conference on maritime security"),
+        (  # a working group where states meet on the domain
+            "en",
+            "The two sides agreed to establish a joint working group on counter-terrorism.",
+            "working group on counter-terrorism",
+        ),
+        (
+            "fr",
+            "Les deux pays ont créé un groupe de travail conjoint sur la lutte contre le terrorisme.",
+            "groupe de travail conjoint sur la lutte contre le terrorisme",
+        ),
         (  # a word right after an elided article ("l'homme") within the description
             "fr",
             "Ils ont annoncé une conférence régionale de haut niveau sur les droits de l’homme et la "
