@@ -366,6 +366,27 @@ def test_organisations_by_their_head_noun_are_actors(
     assert mentions.count(("Actor", acronym)) == 2
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "actor"),
+    [
+        ("en", "The Ghanaian Defence Force will provide training teams.", "Ghanaian Defence Force"),
+        (
+            "en",
+            "The Armed Forces of the Lagoon Republic welcomed the offer.",
+            "Armed Forces of the Lagoon Republic",
+        ),
+        ("fr", "La menace grandit, ont prévenu les autorités australiennes.", "autorités australiennes"),
+    ],
+)
+def test_a_state_s_own_forces_and_authorities_are_actors(
+    pipeline: Pipeline, lang: str, text: str, actor: str
+) -> None:
+    """A state's armed forces act for it: no joint force set up by several (an Initiative)."""
+    mentions = found(pipeline, text, lang)
+    assert ("Actor", actor) in mentions
+    assert not [m for m in mentions if m[0] == "Initiative"]
+
+
 def test_a_launched_programme_ends_where_its_complement_does(pipeline: Pipeline) -> None:
     """After its head, a programme's name goes on with a preposition or a capitalised word
     (``programme for West African prosecutors``), not with a word that describes it."""

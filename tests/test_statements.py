@@ -1077,6 +1077,22 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             ("et pour agir ensemble contre la menace", "souligner", "direct", "Paul Kaba"),
         ],
     ),
+    "fr-a-wire-dateline-is-no-part-of-the-first-sentence": (
+        "fr",
+        "Lomé, Togo | AFP | mardi 12/03/2024 - Le groupe cherche à s'étendre, ont prévenu mardi les "
+        "autorités togolaises.",
+        [("Le groupe cherche à s'étendre", "prévenir", "indirect", "autorités togolaises")],
+    ),
+    "en-a-wire-dateline-with-a-date-and-a-dash": (
+        "en",
+        "KUWAIT CITY, 5 May 2004 \u2014 The pact will help, Interior Minister Ali Sabah said.",
+        [("The pact will help", "say", "indirect", "Ali Sabah")],
+    ),
+    "fr-a-linking-adverb-between-the-cue-and-que": (  # "estiment cependant que": an aside
+        "fr",
+        "Selon Le Quotidien, les autorités australiennes estiment cependant que la menace recule.",
+        [("la menace recule", "estimer", "indirect", "autorités australiennes")],
+    ),
     "fr-a-named-incise-inside-one-pair-of-marks": (  # « A, explique X, titre. B »: two statements of X
         "fr",
         "Le sommet s'est ouvert à Lomé. « Nous devons partager le renseignement, explique Awa Sidibé, "

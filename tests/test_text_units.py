@@ -13,7 +13,15 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from ctannot.extractors import names
-from ctannot.extractors.text_units import Openings, _KeptSentences, _sentences, quotes, sentences, whole_words
+from ctannot.extractors.text_units import (
+    Openings,
+    _KeptSentences,
+    _sentences,
+    quotes,
+    sentences,
+    whole_words,
+    wire_dateline,
+)
 from ctannot.rules.folding import fold
 
 texts = st.text(alphabet=st.sampled_from(list('ab .!?«»"\n,é')), max_size=200)
@@ -212,3 +220,27 @@ def _quoted(text: str) -> list[str]:
 )
 def test_a_quotation_of_several_paragraphs(text: str, expected: list[str]) -> None:
     assert _quoted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "story"),
+    [
+        ("Lomé, Togo | AFP | mardi 12/03/2024 - Le groupe a frappé.", "Le groupe a frappé."),
+        ("KUWAIT CITY, 5 May 2004 \u2014 GCC ministers met.", "GCC ministers met."),
+        ("NIAMEY (Reuters) - Les ministres se sont réunis.", "Les ministres se sont réunis."),
+        ("The minister - who arrived on Monday - spoke.", None),  # no date nor agency: an aside
+        ("In 2015 the force \u2014 a joint one \u2014 was set up.", None),  # the dash is no dateline's
+    ],
+)
+def test_a_wire_dateline_ends_at_its_dash(text: str, story: str | None) -> None:
+    end = wire_dateline(text, 0)
+    assert (text[end:] if end is not None else None) == story
+
+
+@given(st.text(alphabet=st.sampled_from(list("Ab1 -—|()\n,é.")), max_size=120))
+def test_a_wire_dateline_stays_on_its_line_and_ends_before_a_capital(text: str) -> None:
+    end = wire_dateline(text, 0)
+    if end is not None:
+        assert 0 < end < len(text)
+        assert "\n" not in text[:end]
+        assert text[end].isupper()

@@ -25,7 +25,14 @@ from ctannot.extractor import Report
 from ctannot.extractors.dates import DatesOfText, parse_document_date
 from ctannot.extractors.names import spelt_by, unlisted_names
 from ctannot.extractors.rule_extractor import RuleExtractor
-from ctannot.extractors.text_units import acronym_forms, overlapping, sentences, start_of, whole_words
+from ctannot.extractors.text_units import (
+    acronym_forms,
+    overlapping,
+    sentences,
+    start_of,
+    whole_words,
+    wire_dateline,
+)
 from ctannot.model import Document, Layer
 from ctannot.rules.folding import fold
 from ctannot.rules.matching import Match, resolve_overlaps
@@ -210,6 +217,8 @@ def _credit_lines(text: str) -> list[tuple[int, int]]:
             found = dateline(text, pos) or byline(text, pos, line_end)
             if found is not None:
                 out.append(found.span())
+            elif (story := wire_dateline(text, pos)) is not None:
+                out.append((pos, story))
         pos = end + 1
         if not pos:
             return out

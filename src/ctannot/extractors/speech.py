@@ -27,7 +27,15 @@ import regex
 
 from ctannot.annotations import Actor, Forum, Statement
 from ctannot.extractor import Extractor, Report
-from ctannot.extractors.text_units import Quote, overlapping, paragraphs, quotes, sentences, start_of
+from ctannot.extractors.text_units import (
+    Quote,
+    overlapping,
+    paragraphs,
+    quotes,
+    sentences,
+    start_of,
+    wire_dateline,
+)
 from ctannot.model import Annotation, Document, Layer, LayerBuilder
 from ctannot.nlp.dependencies import Parse
 from ctannot.rules.files import RulePack
@@ -1101,7 +1109,8 @@ class StatementExtractor(Extractor):
     def extract(self, document: Document, report: Report) -> Iterable[Layer]:
         ctx = self._context(document)
         for s_start, s_end in sentences(document.text):
-            self._sentence(ctx, s_start, s_end)
+            # a story's first sentence starts after its dateline
+            self._sentence(ctx, wire_dateline(document.text, s_start) or s_start, s_end)
         self._reproduced(ctx)
         return [ctx.builder.build()]
 

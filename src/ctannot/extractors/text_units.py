@@ -25,6 +25,7 @@ __all__ = [
     "sentences",
     "start_of",
     "whole_words",
+    "wire_dateline",
 ]
 
 _ABBREVIATIONS = frozenset(
@@ -436,3 +437,20 @@ def overlapping(spans: Sequence[S], start: int, end: int, longest: int) -> Itera
             break
         if start < span.end:
             yield span
+
+
+_WIRE_DATELINE = regex.compile(
+    r"[^\S\n]*\p{Lu}[^\n]{0,80}?(?:\d|\([^()\n]{1,40}\)|\|[^|\n]{1,40}\|)[^\n]{0,30}?"
+    r"[^\S\n]+[—–\-][^\S\n]+(?=\p{Lu})"
+)
+
+
+def wire_dateline(text: str, pos: int) -> int | None:
+    """Where a wire dateline that opens a paragraph at ``pos`` ends, and its story starts:
+    ``Sydney, Australie | AFP | mardi 22/12/2015 - Le groupe ...``, ``KUWAIT CITY, 5 May 2004 —
+    GCC ...``, ``NIAMEY (Reuters) - Les ...``. A dateline holds a date or an agency, and a dash
+    sets it off from the story's first sentence, which it is no part of."""
+    if pos and text[pos - 1] != "\n":
+        return None
+    found = _WIRE_DATELINE.match(text, pos)
+    return found.end() if found is not None else None
