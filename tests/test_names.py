@@ -715,6 +715,36 @@ def test_a_name_inside_a_meeting_described_before_it_and_its_english_head(pipeli
     ]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "meeting", "body", "acronym"),
+    [
+        (
+            "fr",
+            "La 33e Réunion du Comité consultatif permanent chargé des questions de sécurité en Lagunie "
+            "(CCPL) s'est ouverte. Le CCPL a adopté un plan.",
+            "Réunion du Comité consultatif permanent chargé des questions de sécurité en Lagunie",
+            "Comité consultatif permanent chargé des questions de sécurité en Lagunie",
+            "CCPL",
+        ),
+        (
+            "en",
+            "The 14th Meeting of the Sectoral Council on Lagoon Defence Affairs (SCLDA) opened in Accra. "
+            "The SCLDA adopted a plan.",
+            "Meeting of the Sectoral Council on Lagoon Defence Affairs",
+            "Sectoral Council on Lagoon Defence Affairs",
+            "SCLDA",
+        ),
+    ],
+)
+def test_a_body_named_inside_a_named_meeting(
+    pipeline: Pipeline, lang: str, text: str, meeting: str, body: str, acronym: str
+) -> None:
+    """``Réunion du Comité ... (ACR)``: the meeting, named in capitals, and the body whose meeting
+    it is, annotated as well, with its acronym."""
+    forums = [name for kind, name in found(pipeline, text, lang) if kind == "Forum"]
+    assert forums == [meeting, body, acronym, acronym]
+
+
 def test_a_day_opens_no_title_case_meeting_name(pipeline: Pipeline) -> None:
     text = "Ministers gathered in Vienna on Tuesday for the Danube Counter-Terrorism Conference."
     forums = [name for kind, name in found(pipeline, text, "en") if kind == "Forum"]

@@ -799,6 +799,11 @@ def _named(text: str, lang: str) -> Iterable[Match]:
             kind = _type_of_head(found.group("head"), lang)
             yield Match(kind, found.start(), found.end(), {}, "names/named-after-place")
     found_all = list(_FR_NAMED_AT.finditer(text) if lang == "fr" else _en_named(text))
+    named = _FR_NAMED if lang == "fr" else _EN_NAMED
+    for found in list(found_all):  # "la 33e Réunion du Comité ... (UNSAC)": the body as well
+        body = _MEETING_HEAD.fullmatch(found.group("head")) and _OF_A_BODY.match(text, found.end("head"))
+        if body and (inner := named.match(text, body.end())) is not None:
+            found_all.append(inner)
     launched = {  # the names of centres the text sets up somewhere, the only ones asked about
         found.group()
         for found in found_all
@@ -823,7 +828,19 @@ def _named(text: str, lang: str) -> Iterable[Match]:
         if _COUNCIL.fullmatch(head) and not _COUNCIL_TOPIC.search(text, start, end):
             continue  # a governing council (``Conseil militaire de transition``), not a forum
         attributes = {"kind": "organisation", "name": text[start:end]} if kind is Actor else {}
+        if _MEETING_HEAD.fullmatch(head):
+            attributes = {"kind": "meeting"}
         yield Match(kind, start, end, attributes, "names/named-head")
+
+
+_MEETING_HEAD = compile_pattern(
+    r"r[ée]unions?|sommet|session|conf[ée]rence|assembl[ée]e|pl[ée]ni[èe]re|meeting|summit|conference|assembly|"
+    r"plenary",
+    regex.IGNORECASE,
+)
+"""Heads of a named meeting, which a body's name may follow (``Réunion du Comité ...``)."""
+_OF_A_BODY = compile_pattern(r"\s+(?:du|de\s+la|de\s+l['’]|des|of\s+the|of)\s*(?=\p{Lu})", regex.IGNORECASE)
+"""The preposition between a meeting's head and the body whose meeting it is."""
 
 
 _STATE_S_OWN = compile_pattern(
