@@ -100,6 +100,8 @@ def test_named_bodies_and_programmes_by_their_head_noun(
         ("fr", "Le Conseil militaire de transition a dissous le gouvernement."),  # a governing council
         ("fr", "Les Forces armées nationales ont patrouillé."),  # a national army: an Actor's business
         ("en", "The Council said nothing."),  # a head alone is no name
+        # "les soutiens": a launching verb's form after a plural determiner is a noun
+        ("fr", "Ils veulent poursuivre les soutiens et le réseau d'aide du Hezbollah dans le monde."),
     ],
 )
 def test_names_outside_the_domain_are_left_alone(pipeline: Pipeline, lang: str, text: str) -> None:
