@@ -747,6 +747,35 @@ def test_a_body_named_inside_a_named_meeting(
     assert forums == [meeting, body, acronym, acronym]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fr",
+            "L'armée a lancé une offensive contre Boko Haram dans la forêt.",
+            "offensive contre Boko Haram",
+        ),
+        (
+            "fr",
+            "L'opération militaire contre les jihadistes de l'EIGS se poursuit.",
+            "opération militaire contre les jihadistes de l'EIGS",
+        ),
+        ("en", "The military campaign against al-Shabaab continued.", "military campaign against al-Shabaab"),
+        (
+            "en",
+            "Manila declared the end of a five-month operation to defeat pro-Islamic State militants.",
+            "operation to defeat pro-Islamic State",
+        ),
+    ],
+)
+def test_a_campaign_against_a_named_group(pipeline: Pipeline, lang: str, text: str, expected: str) -> None:
+    """The guidelines' ``campagne militaire contre Daech``, for any group the text names: an
+    Initiative, with the group no mention of its own inside it."""
+    mentions = found(pipeline, text, lang)
+    assert ("Initiative", expected) in mentions
+    assert not [m for m in mentions if m[0] == "Threat"]
+
+
 def test_a_day_opens_no_title_case_meeting_name(pipeline: Pipeline) -> None:
     text = "Ministers gathered in Vienna on Tuesday for the Danube Counter-Terrorism Conference."
     forums = [name for kind, name in found(pipeline, text, "en") if kind == "Forum"]

@@ -683,6 +683,8 @@ def unlisted_names(text: str, lang: str | None, matches: Sequence[Match]) -> lis
         _add(kept, found, inside_ok=True)
     for found in _editions(text, kept):
         kept.append(found)
+    for found in _campaigns_against(text, kept):
+        _add(kept, found, inside_ok=False)
     _acronyms_before_names(text, kept)
     _short_forms(text, kept)
     _codes_alone(text, kept)
@@ -925,6 +927,33 @@ _EDITION_OF = compile_pattern(
     rf"\m(?:[ée]dition\s+(?:du|de\s+la|des|de\s+l{_APOSTROPHE})|edition\s+of(?:\s+the)?)\s*$",
     regex.IGNORECASE,
 )
+
+
+_CAMPAIGN_AGAINST = compile_pattern(
+    r"\m(?P<head>(?:(?:military|joint|air|ground|counter-?terrorism|security)\s+)*(?:campaign|operation|offensive)|"
+    r"(?:campagne|op[ée]ration|offensive))"
+    r"(?:\s+(?:militaire|conjointe|a[ée]rienne|terrestre|antiterroriste|de\s+s[ée]curisation))*"
+    r"\s+(?:contre|against|to\s+(?:defeat|fight|counter|combat|dislodge|flush\s+out|crush)|visant\s+[àa]\s+"
+    r"(?:neutraliser|combattre|d[ée]loger)|pour\s+(?:neutraliser|combattre|d[ée]loger))"
+    r"\s+(?:les\s+|la\s+|le\s+|l['’]|des\s+|the\s+)?"
+    r"(?:(?:jihadistes|djihadistes|combattants|terroristes|insurg[ée]s|militants|fighters|jihadists|insurgents|"
+    r"[ée]l[ée]ments)\s+(?:de\s+l['’]|du\s+|de\s+la\s+|des\s+|of\s+(?:the\s+)?))?(?:pro-)?$",
+    regex.IGNORECASE | regex.REVERSE,
+)
+"""What a campaign or an operation against a group reads as before the group: ``campagne
+militaire contre``, ``an offensive against``, ``operation to defeat pro-``, ``l'opération contre
+les jihadistes de l'``. Looked for backwards from the group's name."""
+
+
+def _campaigns_against(text: str, kept: _Kept) -> Iterator[Match]:
+    """A campaign, an operation or an offensive against a group or a threat the text names
+    (``campagne militaire contre Daech``, ``an offensive against Boko Haram``): an Initiative
+    that ends with the group's name, which is no mention of its own there (the guidelines'
+    ``campagne militaire contre Daech``)."""
+    for threat in [m for m in kept if m.type is Threat]:
+        found = _CAMPAIGN_AGAINST.search(text, max(0, threat.start - 120), threat.start)
+        if found is not None and found.end() == threat.start:
+            yield Match(Initiative, found.start("head"), threat.end, {}, "names/campaign-against")
 
 
 def _editions(text: str, matches: _Kept) -> list[Match]:
