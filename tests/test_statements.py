@@ -1088,6 +1088,11 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "KUWAIT CITY, 5 May 2004 \u2014 The pact will help, Interior Minister Ali Sabah said.",
         [("The pact will help", "say", "indirect", "Ali Sabah")],
     ),
+    "fr-a-request-for-support": (  # "a sollicité l'appui de": a request, as "a demandé le soutien de"
+        "fr",
+        "Le ministre Jean Kaba a sollicité l'appui du Bureau régional des Nations unies.",
+        [("l'appui du Bureau régional des Nations unies", "solliciter", "indirect", "Jean Kaba")],
+    ),
     "fr-a-linking-adverb-between-the-cue-and-que": (  # "estiment cependant que": an aside
         "fr",
         "Selon Le Quotidien, les autorités australiennes estiment cependant que la menace recule.",
