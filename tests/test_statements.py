@@ -1088,6 +1088,16 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "KUWAIT CITY, 5 May 2004 \u2014 The pact will help, Interior Minister Ali Sabah said.",
         [("The pact will help", "say", "indirect", "Ali Sabah")],
     ),
+    "fr-a-person-apposed-to-a-title-of-another": (  # the title's holder, not its complement's person
+        "fr",
+        "L'adjoint de M. Jean Kaba au ministère de la Justice, Paul Mensah, a indiqué que la menace grandit.",
+        [("la menace grandit", "indiquer", "indirect", "Paul Mensah")],
+    ),
+    "fr-a-person-apposed-to-a-title-of-a-president": (
+        "fr",
+        "Le conseiller du président Jean Kaba, Paul Mensah, a indiqué que la menace grandit.",
+        [("la menace grandit", "indiquer", "indirect", "Paul Mensah")],
+    ),
     "fr-a-request-for-support": (  # "a sollicité l'appui de": a request, as "a demandé le soutien de"
         "fr",
         "Le ministre Jean Kaba a sollicité l'appui du Bureau régional des Nations unies.",

@@ -970,7 +970,20 @@ class _Context:
             # "the UN envoy, who arrived on Monday, said": the subject ends where its relative
             # clause starts
             return self.speaker_in(start, comma)
-        return self.speaker_in(start, cue_start, opens=True)
+        return self._apposed_to_a_title(start, cue_start) or self.speaker_in(start, cue_start, opens=True)
+
+    def _apposed_to_a_title(self, start: int, cue_start: int) -> str | None:
+        """The person named between commas after a subject that is a title (``Le conseiller du
+        président X, Y, a indiqué``; ``L'adjoint de M. X au ministère, Y, a dit``): the title's
+        holder, not the person its complement names."""
+        close = self.plain.rfind(",", start, cue_start)
+        if close < 0 or not _AUXILIARY.fullmatch(self.plain[close + 1 : cue_start].strip()):
+            return None
+        opening = self.plain.rfind(",", start, close)
+        if opening < 0 or not self.starts_with_title(start, opening):
+            return None
+        person = self.speaker_in(opening + 1, close, back=False)
+        return person if _is_person(self.speaker(person)) else None
 
     def starts_with_title(self, start: int, before: int) -> bool:
         head = _ARTICLE.match(self.lowered, start)
