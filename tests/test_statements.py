@@ -1098,6 +1098,14 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "Le conseiller du président Jean Kaba, Paul Mensah, a indiqué que la menace grandit.",
         [("la menace grandit", "indiquer", "indirect", "Paul Mensah")],
     ),
+    "en-a-time-clause-tells-another-statement": (  # ", a day after X declared C2": C2 is X's
+        "en",
+        "Ghana announced new measures, just a day after Togo declared the end of the operation.",
+        [
+            ("new measures", "announce", "indirect", "Ghana"),
+            ("the end of the operation", "declare", "indirect", "Togo"),
+        ],
+    ),
     "fr-a-request-for-support": (  # "a sollicité l'appui de": a request, as "a demandé le soutien de"
         "fr",
         "Le ministre Jean Kaba a sollicité l'appui du Bureau régional des Nations unies.",

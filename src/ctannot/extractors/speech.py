@@ -1087,6 +1087,15 @@ def _is_organisation(a: Annotation | None) -> bool:
     return isinstance(a, Actor) and a.kind == "organisation"
 
 
+_WHEN_ANOTHER_SPOKE = compile_pattern(
+    r",\s+(?:just\s+|only\s+)?(?:(?:a|one|two|three|several|a\s+few|\d+)\s+(?:days?|weeks?|hours?|months?)\s+)?"
+    r"(?:after|before)\s|,\s+(?:au\s+lendemain\s+d|[àa]\s+la\s+veille\s+d|la\s+veille\s+d|peu\s+(?:après|avant)\s|"
+    r"(?:quelques|deux|trois|\d+)\s+(?:jours|heures|semaines)\s+(?:après|avant)\s)"
+)
+"""A time clause after the content, before another speech verb: ``, a day after X declared``,
+``, au lendemain de l'annonce par X``. What it tells is another statement, not more of this one."""
+
+
 def _is_person(a: Annotation | None) -> bool:
     return isinstance(a, Actor) and a.kind == "person"
 
@@ -1472,6 +1481,8 @@ class StatementExtractor(Extractor):
             and s_end - cue_end <= _INCISE_TAIL
             and _INCISE_AFTER.fullmatch(text, cue_end, s_end)
             and not self._apposition_before(ctx, s_start, incise)
+            # "C, a day after X declared D": a time clause, with its own statement, no incise
+            and not _WHEN_ANOTHER_SPOKE.match(ctx.lowered, incise.start())
             # "X a, dans un communiqué, condamné C": an auxiliary, an incise between commas, then
             # the participle; not "C, a condamné X"
             and not _INTERRUPTED_AUXILIARY.search(text, s_start, cue.start)
@@ -1605,6 +1616,8 @@ class StatementExtractor(Extractor):
                 and _PARTICIPLE_AT.match(ctx.plain, cue.start)
             ):
                 return int(comma)  # "stressed C1, calling for C2", "a plaidé pour C1, appelant à C2"
+            if comma > start and _WHEN_ANOTHER_SPOKE.match(ctx.lowered, comma):
+                return int(comma)  # "announced C1, a day after Manila declared C2": C2 is Manila's
         return end
 
     def _apposition_before(self, ctx: _Context, s_start: int, incise: Any) -> bool:
