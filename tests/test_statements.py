@@ -1453,6 +1453,11 @@ def test_statements(case: str, pipeline: Pipeline) -> None:
 
 
 NO_STATEMENT = {
+    "fr-an-anonymous-source-after-an-adverb-in-the-incise": (  # no one named, nor is he what was said
+        "fr",
+        "L'armée a achevé trois semaines d'exercices dans quatre pays, a indiqué, hier, un responsable "
+        "militaire américain.",
+    ),
     "fr-a-meeting-where-an-unnamed-group-spoke-is-no-speaker": (  # where they spoke, not who
         "fr",
         "La coopération doit grandir, ont estimé des dirigeants réunis au cours d'un sommet consacré "

@@ -1505,6 +1505,8 @@ class StatementExtractor(Extractor):
                 # between commas that names someone
                 speaker = None
                 for part_start, part_end in _comma_parts(text, cue_end, s_end, _SUBJECT_PARTS):
+                    if ctx.no_one_named(part_start, part_end):
+                        return None  # "C, a indiqué, hier, un responsable militaire": no one named
                     speaker = ctx.speaker_in(part_start, part_end, back=False)
                     if speaker is not None:
                         break
