@@ -1098,6 +1098,19 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "Le conseiller du président Jean Kaba, Paul Mensah, a indiqué que la menace grandit.",
         [("la menace grandit", "indiquer", "indirect", "Paul Mensah")],
     ),
+    "en-a-source-in-mid-sentence-reports-what-follows": (  # "C1, in which, according to X, C2": C2
+        "en",
+        "The kings chaired a round of talks, in which, according to the foreign minister, Jose Alba, "
+        "the delegates agreed on the need for cooperation against terrorism.",
+        [
+            (
+                "the delegates agreed on the need for cooperation against terrorism",
+                "according to",
+                "indirect",
+                "Jose Alba",
+            )
+        ],
+    ),
     "en-a-time-clause-tells-another-statement": (  # ", a day after X declared C2": C2 is X's
         "en",
         "Ghana announced new measures, just a day after Togo declared the end of the operation.",
@@ -1453,6 +1466,11 @@ def test_statements(case: str, pipeline: Pipeline) -> None:
 
 
 NO_STATEMENT = {
+    "fr-an-anonymous-source-between-two-clauses": (  # "C1, d'après des chiffres officiels, et C2"
+        "fr",
+        "Près de 1.700 Lagunais ont rejoint le groupe depuis 2013, d'après des chiffres officiels, et "
+        "leur retour reste un défi majeur pour la région.",
+    ),
     "fr-an-anonymous-source-after-an-adverb-in-the-incise": (  # no one named, nor is he what was said
         "fr",
         "L'armée a achevé trois semaines d'exercices dans quatre pays, a indiqué, hier, un responsable "

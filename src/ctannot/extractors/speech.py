@@ -1451,7 +1451,18 @@ class StatementExtractor(Extractor):
                     if after > 0:
                         reported = (after + 1, s_end)
             elif text[s_start : cue.start].rstrip().endswith(","):  # C, selon X.
-                source, reported = (cue.end, s_end), (s_start, text.rfind(",", s_start, cue.start))
+                last = text.find(",", cue.end, s_end)  # where the source ends, past a name apposed
+                if last > 0 and (apposed := _apposed_person(ctx, last, s_end)) is not None:
+                    last = apposed[1]
+                if (
+                    last > 0
+                    and len(_WORD.findall(text, last, s_end)) >= 5
+                    and not ctx.lang.relative.match(ctx.lowered, _skip_space(text, last + 1))
+                ):
+                    # "C1, and in which, according to X, C2": what X says comes after the source
+                    source, reported = (cue.end, last), (last + 1, s_end)
+                else:
+                    source, reported = (cue.end, s_end), (s_start, text.rfind(",", s_start, cue.start))
             else:
                 return None
             if ctx.no_one_named(*source):
