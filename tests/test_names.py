@@ -412,6 +412,23 @@ def test_a_title_case_meeting_name_starts_with_a_capitalised_word(pipeline: Pipe
     assert not any(name.startswith(("of ", "the ")) for name in forums)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The 3rd Ghana-Togo Counter-Terrorism Consultation was held in Lomé.",
+            "Ghana-Togo Counter-Terrorism Consultation",
+        ),
+        (
+            "The inaugural Lagoon Call Community Consultation will be held in May.",
+            "Lagoon Call Community Consultation",
+        ),
+    ],
+)
+def test_a_consultation_named_in_title_case(pipeline: Pipeline, text: str, expected: str) -> None:
+    assert ("Forum", expected) in found(pipeline, text, "en")
+
+
 def test_a_name_with_a_hyphenated_suffix_and_its_acronym(pipeline: Pipeline) -> None:
     text = (
         "It was the outcome of the 14th convening of the Coastal Defence Ministers’ Meeting-Plus "
