@@ -666,6 +666,7 @@ def test_an_edition_of_a_forum_is_that_year_s_meeting(
             "de-radicalisation programme",
         ),
         ("A deradicalization program for minors launched in Graz.", "deradicalization program for minors"),
+        ("The counter terrorism centre will train officers.", "counter terrorism centre"),  # unhyphenated
     ],
 )
 def test_a_programme_named_by_its_purpose_against_a_threat(
