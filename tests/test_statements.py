@@ -1119,6 +1119,12 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             ("the end of the operation", "declare", "indirect", "Togo"),
         ],
     ),
+    "fr-a-participle-of-speech-after-the-content": (  # ", mettant en valeur X": no more of what was said
+        "fr",
+        "Le ministre Jean Kaba a relevé que la sécurité de son pays « commence en Afrique », mettant en "
+        "valeur les efforts de ses services.",
+        [("la sécurité de son pays « commence en Afrique »", "relever", "mixed", "Jean Kaba")],
+    ),
     "fr-a-request-for-support": (  # "a sollicité l'appui de": a request, as "a demandé le soutien de"
         "fr",
         "Le ministre Jean Kaba a sollicité l'appui du Bureau régional des Nations unies.",
