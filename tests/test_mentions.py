@@ -623,3 +623,16 @@ def test_dates_looked_for_where_they_may_start_are_those_found_everywhere(text: 
     reference = dt.date(2024, 3, 20)
     expected = list(find_dates(text, start, None, reference))
     assert DatesOfText(text, reference).within(start, len(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Il s'exprimait lors d'un colloque sous le thème « Défis de l'Union européenne » à Rabat.", "fr"),
+        ('Officials launched a campaign dubbed "Europol Watch" on Monday.', "en"),
+    ],
+)
+def test_a_body_named_in_a_quoted_title_is_no_actor(pipeline: Pipeline, text: str, lang: str) -> None:
+    """A theme or a title in quotes names bodies as words of the title: they neither act nor speak."""
+    doc = annotate(pipeline, text, lang)
+    assert [a.text for a in mentions(doc, Actor)] == []

@@ -114,7 +114,8 @@ class MentionsExtractor(RuleExtractor):
         with its origin (``tools/rule_report.py`` counts them by it)."""
         text = document.text
         found = resolve_overlaps(self.candidates(document, report), self.nestable)
-        matches = self.refine(document, _outside_member_lists(text, _outside_credit_lines(text, found)))
+        found = _outside_quoted_titles(text, _outside_credit_lines(text, found))
+        matches = self.refine(document, _outside_member_lists(text, found))
         return _with_acronyms(text, unlisted_names(text, document.lang, matches))
 
     def extract(self, document: Document, report: Report) -> Iterable[Layer]:
@@ -250,6 +251,23 @@ _LIST_INTRODUCED = compile_pattern(
 states``, ``composée des pays``, ``brings together``, ``des pays comme``, and up to three words
 before the list. (Participants in brackets or after ``dont`` take part, and states whose troops a
 force brings together contribute: they act.)"""
+
+
+_QUOTED_TITLE = compile_pattern(
+    r"\m(?:th[èe]me|intitul[ée]e?s?|baptis[ée]e?s?|d[ée]nomm[ée]e?s?|slogan|devise|themed?|titled|entitled|dubbed|"
+    r"motto)\s*(?::\s*|de\s+)?(?P<open>[«“\"])[^«»“”\"\n]{1,200}(?P<close>[»”\"])",
+    regex.IGNORECASE,
+)
+"""A theme or a title given in quotes (``un colloque sous le thème « Défis de l'Union
+européenne »``, ``a campaign dubbed "..."``): the bodies it names are words of a title there."""
+
+
+def _outside_quoted_titles(text: str, matches: list[Match]) -> list[Match]:
+    """``matches`` but the Actors inside a quoted theme or title: they neither act nor speak."""
+    titles = [(m.end("open"), m.start("close")) for m in _QUOTED_TITLE.finditer(text)]
+    if not titles:
+        return matches
+    return [m for m in matches if not (m.type is Actor and any(a <= m.start < m.end <= b for a, b in titles))]
 
 
 def _outside_member_lists(text: str, matches: list[Match]) -> list[Match]:
