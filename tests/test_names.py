@@ -1802,3 +1802,36 @@ def test_a_seminar_and_a_maritime_complement(
     pipeline: Pipeline, lang: str, text: str, expected: tuple[str, str]
 ) -> None:
     assert expected in found(pipeline, text, lang)
+
+
+def test_a_title_case_headline_s_verb_opens_no_name(pipeline: Pipeline) -> None:
+    """``Commitment to Develop Strong Strategy``: a verb after ``to``, capitalised as a headline
+    writes every word, and the words after it, are no programme's name."""
+    text = "Lagoon Summit Concludes with Commitment to Develop Strong Strategy"
+    assert not [m for m in found(pipeline, text, "en") if m[0] == "Initiative"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Officials co-chaired the Ghana-Togo Counterterrorism Dialogue in Accra.",
+            "Ghana-Togo Counterterrorism Dialogue",
+        ),
+        ("Since the last Ghana-Togo dialogue, attacks have risen.", "Ghana-Togo dialogue"),
+        (
+            "The European Union - Ghana Political Dialogue was held in Accra.",
+            "European Union - Ghana Political Dialogue",
+        ),
+    ],
+)
+def test_talks_named_by_their_two_parties(pipeline: Pipeline, text: str, expected: str) -> None:
+    """Talks named by the two parties that hold them: a meeting, whose parties are words of its
+    name there, not Actors."""
+    mentions = found(pipeline, text, "en")
+    assert ("Forum", expected) in mentions
+    assert not [m for m in mentions if m[0] == "Actor"]
+
+
+def test_two_states_named_together_are_not_always_talks(pipeline: Pipeline) -> None:
+    assert ("Actor", "Ghana") in found(pipeline, "Ghana-Togo relations are tense.", "en")

@@ -22,6 +22,7 @@ retypes acronyms, and never removes what a gazetteer found but for those inside 
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -685,6 +686,8 @@ def unlisted_names(text: str, lang: str | None, matches: Sequence[Match]) -> lis
         kept.append(found)
     for found in _campaigns_against(text, kept):
         _add(kept, found, inside_ok=False)
+    for found in _talks_between(text, kept):
+        _add(kept, found, inside_ok=False)
     _acronyms_before_names(text, kept)
     _short_forms(text, kept)
     _codes_alone(text, kept)
@@ -927,6 +930,40 @@ _EDITION_OF = compile_pattern(
     rf"\m(?:[ée]dition\s+(?:du|de\s+la|des|de\s+l{_APOSTROPHE})|edition\s+of(?:\s+the)?)\s*$",
     regex.IGNORECASE,
 )
+
+
+_PAIR_JOIN = compile_pattern(r"[^\S\n]*[-–/][^\S\n]*")
+_TALKS = compile_pattern(
+    r"[^\S\n]+(?:(?:counter-?terrorism|security|strategic|political|defen[cs]e|joint|high-level)[^\S\n]+){0,3}"
+    r"(?:dialogue|talks|consultations?|summit|meeting|working[^\S\n]+group)\M",
+    regex.IGNORECASE,
+)
+"""What follows two parties named together to name their talks: ``Counterterrorism Dialogue``,
+``dialogue``, ``counter-terrorism joint working group``."""
+_TALKS_HEAD = compile_pattern(
+    r"\m(?:dialogue|talks|consultations?|summit|meeting|working\s+group)$", regex.IGNORECASE
+)
+
+
+def _talks_between(text: str, kept: _Kept) -> Iterator[Match]:
+    """Talks named by the two parties that hold them (``the Pakistan-U.S. Counterterrorism
+    Dialogue``, ``the last Pakistan-U.S. dialogue``, ``the European Union - Pakistan Political
+    Dialogue``): a meeting, whose parties are words of its name there, not Actors."""
+    parties = sorted(
+        (m for m in kept if m.type is Actor and m.attributes.get("kind") in ("state", "organisation")),
+        key=start_of,
+    )
+    for first, second in itertools.pairwise(parties):
+        if _PAIR_JOIN.fullmatch(text, first.end, second.start) and (talks := _TALKS.match(text, second.end)):
+            yield Match(Forum, first.start, talks.end(), {"kind": "meeting"}, "names/talks-between")
+    for first in parties:
+        join = _PAIR_JOIN.match(text, first.end)
+        if join is None or join.end() == first.end:
+            continue
+        # "European Union - Pakistan Political Dialogue": the second party opens a talks' name
+        for m in kept.overlapping(join.end(), join.end() + 1):
+            if m.type is Forum and m.start == join.end() and _TALKS_HEAD.search(text, m.start, m.end):
+                yield Match(Forum, first.start, m.end, {"kind": "meeting"}, "names/talks-between")
 
 
 _CAMPAIGN_AGAINST = compile_pattern(
