@@ -1111,6 +1111,12 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             )
         ],
     ),
+    "fr-an-adjunct-after-a-closing-source-goes-on-with-the-content": (  # "C, selon X, dans le cadre de ..."
+        "fr",
+        "Un millier d'hommes ont été retirés de Somalie, selon une résolution de l'ONU, dans le cadre d'un "
+        "plan prévoyant leur retrait complet.",
+        [("Un millier d'hommes ont été retirés de Somalie", "selon", "indirect", "ONU")],
+    ),
     "en-a-time-clause-tells-another-statement": (  # ", a day after X declared C2": C2 is X's
         "en",
         "Ghana announced new measures, just a day after Togo declared the end of the operation.",

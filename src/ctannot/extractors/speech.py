@@ -1087,6 +1087,11 @@ def _is_organisation(a: Annotation | None) -> bool:
     return isinstance(a, Actor) and a.kind == "organisation"
 
 
+_PREPOSITION_OPENS = compile_pattern(
+    r"(?:dans|en|à|au|aux|pour|par|lors|après|avant|depuis|sur|sous|avec|d['’]ici|jusqu|in|on|at|for|with|under|"
+    r"during|after|before|since|within|as|by|from|to|amid|over)\M"
+)
+"""A preposition that opens an adjunct: what follows it goes on with the clause before."""
 _WHEN_ANOTHER_SPOKE = compile_pattern(
     r",\s+(?:just\s+|only\s+)?(?:(?:a|one|two|three|several|a\s+few|\d+)\s+(?:days?|weeks?|hours?|months?)\s+)?"
     r"(?:after|before)\s|,\s+(?:au\s+lendemain\s+d|[àa]\s+la\s+veille\s+d|la\s+veille\s+d|peu\s+(?:après|avant)\s|"
@@ -1454,10 +1459,13 @@ class StatementExtractor(Extractor):
                 last = text.find(",", cue.end, s_end)  # where the source ends, past a name apposed
                 if last > 0 and (apposed := _apposed_person(ctx, last, s_end)) is not None:
                     last = apposed[1]
+                after = _skip_space(text, last + 1) if last > 0 else s_end
                 if (
                     last > 0
                     and len(_WORD.findall(text, last, s_end)) >= 5
-                    and not ctx.lang.relative.match(ctx.lowered, _skip_space(text, last + 1))
+                    and not ctx.lang.relative.match(ctx.lowered, after)
+                    # "C, selon X, dans le cadre d'un plan ...": an adjunct of C goes on after the source
+                    and _PREPOSITION_OPENS.match(ctx.lowered, after) is None
                 ):
                     # "C1, and in which, according to X, C2": what X says comes after the source
                     source, reported = (cue.end, last), (last + 1, s_end)
