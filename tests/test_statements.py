@@ -1478,6 +1478,12 @@ def test_statements(case: str, pipeline: Pipeline) -> None:
 
 
 NO_STATEMENT = {
+    "fr-an-unnamed-group-after-a-day-in-the-incise": (  # who said it, after "mercredi": no content
+        "fr",
+        "Les deux pays sont prêts à s'aider, ont fait savoir mercredi les porte-parole des délégations "
+        "des deux pays aux négociations lagunaires au niveau des secrétaires généraux des ministères des "
+        "Affaires étrangères.",
+    ),
     "fr-an-anonymous-source-between-two-clauses": (  # "C1, d'après des chiffres officiels, et C2"
         "fr",
         "Près de 1.700 Lagunais ont rejoint le groupe depuis 2013, d'après des chiffres officiels, et "

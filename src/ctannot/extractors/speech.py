@@ -1774,10 +1774,13 @@ class StatementExtractor(Extractor):
         )
 
     def _inverted_subject(self, ctx: _Context, start: int, s_end: int) -> bool:
-        """Whether the words after a speech verb are its subject (``a déclaré le ministre X.``)."""
+        """Whether the words after a speech verb are its subject (``a déclaré le ministre X.``,
+        ``ont fait savoir mercredi les porte-parole des délégations``)."""
+        if not ctx.lang.english and (when := _WHEN.match(ctx.plain, start, s_end)) is not None:
+            start = when.end()
         stop = _SUBJECT_STOP.search(ctx.plain, start, s_end)
         end = stop.start() if stop else s_end
-        if end - start > 120:
+        if end - start > 200:  # a title and the bodies it is of may be long, a subject no longer
             return False
         head = _ARTICLE.match(ctx.lowered, start)
         title_at = head.end() if head else start
