@@ -1131,6 +1131,17 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "valeur les efforts de ses services.",
         [("la sécurité de son pays « commence en Afrique »", "relever", "mixed", "Jean Kaba")],
     ),
+    "fr-se-declarer-pret": (  # what the speaker says of herself, as "s'est dite prête à"
+        "fr",
+        "La ministre Anna Rossi s'est déclarée prête à renforcer les contrôles aux frontières.",
+        [("prête à renforcer les contrôles aux frontières", "se déclarer", "indirect", "Anna Rossi")],
+    ),
+    "fr-as-announced-is-the-narrator-s": (  # "Comme annoncé lors de ...": no statement; the verb after is
+        "fr",
+        "La ministre Anna Rossi a reçu son homologue. Comme annoncé lors d'une conférence de presse tenue "
+        "au ministère de l'Intérieur, la ministre italienne s'est déclarée prête à renforcer les contrôles.",
+        [("prête à renforcer les contrôles", "se déclarer", "indirect", "Anna Rossi")],
+    ),
     "fr-a-request-for-support": (  # "a sollicité l'appui de": a request, as "a demandé le soutien de"
         "fr",
         "Le ministre Jean Kaba a sollicité l'appui du Bureau régional des Nations unies.",

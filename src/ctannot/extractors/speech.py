@@ -1087,6 +1087,11 @@ def _is_organisation(a: Annotation | None) -> bool:
     return isinstance(a, Actor) and a.kind == "organisation"
 
 
+_AS_SAID = compile_pattern(
+    r"\m(?:comme|ainsi\s+que|tel\s+qu['’]|as)\s+(?:(?:il|cela)\s+(?:a\s+été|l['’]a\s+été)\s+|(?:previously|already|déjà)\s+)?$"
+)
+"""``Comme annoncé``, ``as announced``: the narrator refers to what was said, which is no
+statement here (but ``quoted X as saying C`` reports C)."""
 _PREPOSITION_OPENS = compile_pattern(
     r"(?:dans|en|à|au|aux|pour|par|lors|après|avant|depuis|sur|sous|avec|d['’]ici|jusqu|in|on|at|for|with|under|"
     r"during|after|before|since|within|as|by|from|to|amid|over)\M"
@@ -1375,6 +1380,10 @@ class StatementExtractor(Extractor):
                 continue
             if _after_quote(text, max(s_start, cue.start - 40), cue.start, ctx.titles):
                 continue  # the incise of a direct quote: handled with the quote
+            if _AS_SAID.search(
+                ctx.lowered, max(s_start, cue.start - 30), cue.start
+            ) and not _PARTICIPLE.search(text, cue.start, cue.end):
+                continue  # "Comme annoncé lors de la conférence, X ...": the narrator's reference
             if _PARTICIPLE.search(text, cue.start, cue.end) and not text[s_start : cue.start].strip():
                 # "Réitérant son soutien, M. X a déclaré ...", "Warning against C, he quoted ...":
                 # the participle's content runs to the comma, its subject is the main clause's
