@@ -100,6 +100,7 @@ def test_named_bodies_and_programmes_by_their_head_noun(
         ("fr", "Le Conseil militaire de transition a dissous le gouvernement."),  # a governing council
         ("fr", "Les Forces armées nationales ont patrouillé."),  # a national army: an Actor's business
         ("en", "The Council said nothing."),  # a head alone is no name
+        ("en", "The Monday meeting was cancelled."),  # a day is no place
         # "les soutiens": a launching verb's form after a plural determiner is a noun
         ("fr", "Ils veulent poursuivre les soutiens et le réseau d'aide du Hezbollah dans le monde."),
     ],
@@ -125,6 +126,7 @@ def test_names_outside_the_domain_are_left_alone(pipeline: Pipeline, lang: str, 
             "meeting on border security",
         ),
         ("en", "A conference on maritime security opened in Lomé.", "conference on maritime security"),
+        ("en", "The Tamale meeting will discuss the Sahel.", "Tamale meeting"),  # called by where it is held
         (  # a working group where states meet on the domain
             "en",
             "The two sides agreed to establish a joint working group on counter-terrorism.",
