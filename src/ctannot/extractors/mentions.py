@@ -262,8 +262,26 @@ _QUOTED_TITLE = compile_pattern(
 européenne »``, ``a campaign dubbed "..."``): the bodies it names are words of a title there."""
 
 
+_TITLE_WORDS = (
+    "thème",
+    "theme",
+    "intitul",
+    "baptis",
+    "dénomm",
+    "denomm",
+    "slogan",
+    "devise",
+    "titled",
+    "dubbed",
+    "motto",
+)
+
+
 def _outside_quoted_titles(text: str, matches: list[Match]) -> list[Match]:
     """``matches`` but the Actors inside a quoted theme or title: they neither act nor speak."""
+    lowered = text.lower()
+    if not any(word in lowered for word in _TITLE_WORDS):
+        return matches  # most texts give no title: a look for its words, not a search
     titles = [(m.end("open"), m.start("close")) for m in _QUOTED_TITLE.finditer(text)]
     if not titles:
         return matches

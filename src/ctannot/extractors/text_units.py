@@ -452,5 +452,8 @@ def wire_dateline(text: str, pos: int) -> int | None:
     sets it off from the story's first sentence, which it is no part of."""
     if pos and text[pos - 1] != "\n":
         return None
+    head = text[pos : pos + 200]
+    if "-" not in head and "—" not in head and "–" not in head:
+        return None  # no dash to set a dateline off: most paragraphs
     found = _WIRE_DATELINE.match(text, pos)
     return found.end() if found is not None else None
