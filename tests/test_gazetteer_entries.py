@@ -105,6 +105,11 @@ def found(pipeline: Pipeline, text: str, lang: str) -> list[tuple[str, str, str]
             "The minister condemned cross-border terrorism in a speech to parliament.",
             ("Threat", "cross-border terrorism", "common-threats:cross-border-terrorism"),
         ),
+        (
+            "fr",
+            "Le ministre a dénoncé le terrorisme international devant le parlement.",
+            ("Threat", "terrorisme international", "common-threats:international-terrorism"),
+        ),
         # Actors: bodies that act rather than convene
         (
             "en",
