@@ -1837,3 +1837,23 @@ def test_talks_named_by_their_two_parties(pipeline: Pipeline, text: str, expecte
 
 def test_two_states_named_together_are_not_always_talks(pipeline: Pipeline) -> None:
     assert ("Actor", "Ghana") in found(pipeline, "Ghana-Togo relations are tense.", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Lagoon Counter-Terrorism Agreement was signed on Monday.",
+            ("Initiative", "Lagoon Counter-Terrorism Agreement"),
+        ),
+        ("The Paris Agreement on climate was signed.", None),  # of another field
+    ],
+)
+def test_an_agreement_named_in_title_case(
+    pipeline: Pipeline, text: str, expected: tuple[str, str] | None
+) -> None:
+    mentions = found(pipeline, text, "en")
+    if expected is None:
+        assert not [m for m in mentions if m[0] == "Initiative"]
+    else:
+        assert expected in mentions
