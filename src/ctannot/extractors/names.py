@@ -914,16 +914,47 @@ def _described_meetings(text: str, lang: str) -> Iterable[Match]:
             end = start + len(_TRAILING.sub("", text[start:end]))
             yield Match(Forum, start, end, {"kind": "meeting"}, "names/described-meeting")
         for found in _FR_FORCE_AT.finditer(text):
-            yield Match(Initiative, found.start("span"), found.end("span"), {}, "names/force")
+            if not _generic_plural(text, found.start("span"), found.group("span")):
+                yield Match(Initiative, found.start("span"), found.end("span"), {}, "names/force")
     else:
         for found in _in_sentences_with(_EN_DESCRIBED, _EN_MEETING_WORD, text, reach=200):
             start, end = found.span("span")
             end = start + len(_TRAILING.sub("", text[start:end]))
             yield Match(Forum, start, end, {"kind": "meeting"}, "names/described-meeting")
         for found in _EN_FORCE_AT.finditer(text):
-            yield Match(Initiative, found.start("span"), found.end("span"), {}, "names/force")
+            if not _generic_plural(text, found.start("span"), found.group("span")):
+                yield Match(Initiative, found.start("span"), found.end("span"), {}, "names/force")
     for found in _AGREEMENT_AT.finditer(text):  # its words are French and English alike
         yield Match(Initiative, found.start("span"), found.end("span"), {}, "names/agreement")
+
+
+_PLURAL_ACTIVITY = compile_pattern(
+    r"\m(?:opérations|operations|patrouilles|exercices|exercises|drills|patrols)\M", regex.IGNORECASE
+)
+_SPECIFIC_BEFORE = compile_pattern(
+    r"(?:\m(?:the|these|those|their|its|our|les|ces|leurs|ses|nos)"
+    r"|(?:organisation|tenue|conduite|lancement|poursuite|reprise|bilan|fin)\s+des)\s+$",
+    regex.IGNORECASE | regex.REVERSE,
+)
+
+
+_NAMED_AFTER = compile_pattern(
+    r"\s*(?:,\s*)?(?:dubbed|called|named|code-?named|baptis[ée]e?s?|d[ée]nomm[ée]e?s?|intitul[ée]e?s?|[«“‘\"(])",
+    regex.IGNORECASE,
+)
+
+
+def _generic_plural(text: str, start: int, span: str) -> bool:
+    """Whether joint activities in the plural are the guidelines' generic plural (``mener des
+    opérations conjointes``, ``plans for joint exercises``), not ones the text singles out
+    (``les patrouilles conjointes``, ``l'organisation des opérations conjointes programmées``)."""
+    if _PLURAL_ACTIVITY.search(span) is None or span.lower().startswith(("force", "joint force")):
+        return False
+    end = start + len(span)
+    return (
+        _SPECIFIC_BEFORE.search(text, max(0, start - 30), start) is None
+        and _NAMED_AFTER.match(text, end) is None  # "joint drills dubbed 'Cooperation 2024'"
+    )
 
 
 _EDITION_OF = compile_pattern(
