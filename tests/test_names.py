@@ -1887,3 +1887,11 @@ def test_joint_activities_in_the_plural(
         assert initiatives == []
     else:
         assert [name for name in initiatives if name.startswith(expected)] != []
+
+
+def test_forces_named_with_their_acronym_are_a_force_not_a_forum(pipeline: Pipeline) -> None:
+    """``Forces``, the plural head, names a force as ``Force`` does: no body where states convene."""
+    text = "Nyusi visited the Lagoon Security Forces (LSF) in the north. The LSF patrol the coast."
+    mentions = found(pipeline, text, "en")
+    assert ("Initiative", "Lagoon Security Forces") in mentions
+    assert mentions.count(("Initiative", "LSF")) == 2

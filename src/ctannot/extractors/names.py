@@ -53,8 +53,8 @@ _FR_FORUM_HEADS = (
 )
 _EN_INITIATIVE_HEADS = (
     "initiative|plan|programme|program|strategy|fund|mechanism|cell|unit|centre|center|platform|campaign|"
-    "operation|force|task force|mission|agenda|call|roadmap|partnership|project|network|pact|charter|academy|"
-    "framework|system|database|exercise|drills|accord|agreement"
+    "operation|force|forces|task force|mission|agenda|call|roadmap|partnership|project|network|pact|charter|"
+    "academy|framework|system|database|exercise|drills|accord|agreement"
 )
 _EN_FORUM_HEADS = (
     "forum|council|committee|conference|summit|meeting|session|assembly|working group|coalition|dialogue|"
