@@ -381,6 +381,7 @@ def test_a_dateline_names_where_the_story_was_filed_not_an_actor(
         "The attack took place near the border with Niger and Burkina Faso.",  # every state it lies along
         "The ship sailed from Yemen towards Somalia.",
         "The navies of the Gulf of Guinea states patrol together.",  # a sea named after a state
+        "The ships sailed along the coast that borders with Somalia.",
     ],
 )
 def test_states_as_places_in_english(pipeline: Pipeline, text: str) -> None:
