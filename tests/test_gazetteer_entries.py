@@ -110,6 +110,11 @@ def found(pipeline: Pipeline, text: str, lang: str) -> list[tuple[str, str, str]
             "Le ministre a dénoncé le terrorisme international devant le parlement.",
             ("Threat", "terrorisme international", "common-threats:international-terrorism"),
         ),
+        (
+            "en",
+            "Terrorism, religious extremism and separatism were on the agenda.",
+            ("Threat", "religious extremism", "common-threats:religious-extremism"),
+        ),
         # Actors: bodies that act rather than convene
         (
             "en",
