@@ -138,3 +138,22 @@ def test_restore_writes_only_a_text_whose_digest_matches(
     assert real_articles.restore(texts, [pages / "no_such_article.json"]) == 1
     assert "UNKNOWN" in capsys.readouterr().out
     assert list(texts.iterdir()) == []
+
+
+def test_the_cut_recorded_with_an_article_makes_its_text_again() -> None:
+    """From batch 6 on, ``articles.json`` records the page lines a text cut and the store's tag
+    before its first line: the text is made again from them, with no search."""
+    page = (
+        " date 2024-03-12 " + ARTICLE.replace("\n\nIts", "\n\nRead also: Port Hale floods  \n\nIts") + "Share"
+    )
+    made = real_articles.cut_as_recorded(page, {"lines": [3, 8], "prefix": " date 2024-03-12 "})
+    assert made == ARTICLE
+
+
+@given(st.lists(st.sampled_from(["", "Home", "The Forum met.", "Ana Vell said so.  ", "Share"]), max_size=12))
+def test_a_recorded_cut_of_no_line_only_cleans(lines: list[str]) -> None:
+    page = "\n".join(lines)
+    made = real_articles.cut_as_recorded(page, {"lines": []})
+    assert made.endswith("\n")
+    assert "\n\n\n" not in made
+    assert " \n" not in made

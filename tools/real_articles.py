@@ -193,12 +193,29 @@ def _rebuild(
     return None, lost
 
 
+def cut_as_recorded(page: str, cut: dict[str, Any]) -> str:
+    """The text the set made from ``page`` by the cut ``articles.json`` records for it (from
+    batch 6 on): the page's ``lines`` (numbered from 1) taken out, a ``prefix`` the store put
+    before its first line (``" date 2019-04-05 "``) taken off, then cleaned as every text of the
+    set was (spaces before a line break dropped, blank lines run together, one final line break).
+    """
+    lines = page.split("\n")
+    prefix = cut.get("prefix", "")
+    if prefix and lines[0].startswith(prefix):
+        lines[0] = lines[0][len(prefix) :]
+    dropped = set(cut.get("lines", []))
+    text = "\n".join(line for n, line in enumerate(lines, 1) if n not in dropped)
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).lstrip("\n").rstrip() + "\n"
+
+
 def restore(texts: Path, pages: list[Path]) -> int:
     """Write DIR/<id>.txt from a copy of the article's stored page where its digest matches.
 
     Each page file is named for the article's id and holds the page as the search tool's stored
     pages give it: a JSON string (the excerpt as printed, escapes and all) or plain text. The
-    blocks the set cut (navigation, other headlines) are found from the gold spans' digests.
+    blocks the set cut (navigation, other headlines) are those ``articles.json`` records (from
+    batch 6 on), or else are found from the gold spans' digests.
     """
     known = {a["id"]: a for a in articles()}
     bad = 0
@@ -214,7 +231,13 @@ def restore(texts: Path, pages: list[Path]) -> int:
             page = page["excerpt"]
         article = known[doc]
         spans = json.loads((GOLD / f"{doc}.json").read_text(encoding="utf-8"))["annotations"]
-        text, lost = rebuild(page, article["chars"], article["sha256"], spans)
+        text, lost = None, []
+        if "cut" in article:  # the cut recorded when the text was made: no search needed
+            made = cut_as_recorded(page, article["cut"])
+            if hashlib.sha256(made.encode("utf-8")).hexdigest() == article["sha256"]:
+                text = made
+        if text is None:
+            text, lost = rebuild(page, article["chars"], article["sha256"], spans)
         if text is not None:
             (texts / f"{doc}.txt").write_text(text, encoding="utf-8", newline="")
             print(f"OK       {doc}")
