@@ -20,7 +20,7 @@ from ctannot.extractors.text_units import (
     quotes,
     sentences,
     whole_words,
-    wire_dateline,
+    wire_datelines,
 )
 from ctannot.rules.folding import fold
 
@@ -233,14 +233,14 @@ def test_a_quotation_of_several_paragraphs(text: str, expected: list[str]) -> No
     ],
 )
 def test_a_wire_dateline_ends_at_its_dash(text: str, story: str | None) -> None:
-    end = wire_dateline(text, 0)
+    end = wire_datelines(text).get(0)
     assert (text[end:] if end is not None else None) == story
 
 
-@given(st.text(alphabet=st.sampled_from(list("Ab1 -—|()\n,é.")), max_size=120))
+@given(st.text(alphabet=st.sampled_from(list("Ab1 -—|()\n,é.")), max_size=240))
 def test_a_wire_dateline_stays_on_its_line_and_ends_before_a_capital(text: str) -> None:
-    end = wire_dateline(text, 0)
-    if end is not None:
-        assert 0 < end < len(text)
-        assert "\n" not in text[:end]
+    for start, end in wire_datelines(text).items():
+        assert start == 0 or text[start - 1] == "\n"
+        assert start < end < len(text)
+        assert "\n" not in text[start:end]
         assert text[end].isupper()

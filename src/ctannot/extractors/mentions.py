@@ -31,7 +31,7 @@ from ctannot.extractors.text_units import (
     sentences,
     start_of,
     whole_words,
-    wire_dateline,
+    wire_datelines,
 )
 from ctannot.model import Document, Layer
 from ctannot.rules.folding import fold
@@ -211,6 +211,7 @@ def _credit_lines(text: str) -> list[tuple[int, int]]:
     out = []
     pos = 0
     dateline, byline = _DATELINE.match, _BYLINE.match
+    wire = wire_datelines(text)
     while True:
         end = text.find("\n", pos)
         line_end = end if end >= 0 else len(text)
@@ -218,8 +219,8 @@ def _credit_lines(text: str) -> list[tuple[int, int]]:
             found = dateline(text, pos) or byline(text, pos, line_end)
             if found is not None:
                 out.append(found.span())
-            elif (story := wire_dateline(text, pos)) is not None:
-                out.append((pos, story))
+            elif pos in wire:
+                out.append((pos, wire[pos]))
         pos = end + 1
         if not pos:
             return out

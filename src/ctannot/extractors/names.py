@@ -22,7 +22,6 @@ retypes acronyms, and never removes what a gazetteer found but for those inside 
 from __future__ import annotations
 
 import bisect
-import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -981,11 +980,22 @@ def _talks_between(text: str, kept: _Kept) -> Iterator[Match]:
     Dialogue``, ``the last Pakistan-U.S. dialogue``, ``the European Union - Pakistan Political
     Dialogue``): a meeting, whose parties are words of its name there, not Actors."""
     parties = sorted(
-        (m for m in kept if m.type is Actor and m.attributes.get("kind") in ("state", "organisation")),
+        (
+            m
+            for m in kept
+            if m.type is Actor
+            and m.attributes.get("kind") in ("state", "organisation")
+            and any(mark in text[m.end : m.end + 3] for mark in "-–/")  # most parties are named alone
+        ),
         key=start_of,
     )
-    for first, second in itertools.pairwise(parties):
-        if _PAIR_JOIN.fullmatch(text, first.end, second.start) and (talks := _TALKS.match(text, second.end)):
+    states = {
+        m.start: m for m in kept if m.type is Actor and m.attributes.get("kind") in ("state", "organisation")
+    }
+    for first in parties:
+        join = _PAIR_JOIN.match(text, first.end)
+        second = states.get(join.end()) if join is not None else None
+        if second is not None and (talks := _TALKS.match(text, second.end)):
             yield Match(Forum, first.start, talks.end(), {"kind": "meeting"}, "names/talks-between")
     for first in parties:
         join = _PAIR_JOIN.match(text, first.end)
@@ -1019,6 +1029,14 @@ def _campaigns_against(text: str, kept: _Kept) -> Iterator[Match]:
     that ends with the group's name, which is no mention of its own there (the guidelines'
     ``campagne militaire contre Daech``)."""
     for threat in [m for m in kept if m.type is Threat]:
+        before = text[max(0, threat.start - 120) : threat.start].lower()
+        if (
+            "contre" not in before
+            and "against" not in before
+            and " to " not in before
+            and "visant" not in before
+        ):
+            continue  # no word a campaign's purpose is said with: most groups are named otherwise
         found = _CAMPAIGN_AGAINST.search(text, max(0, threat.start - 120), threat.start)
         if found is not None and found.end() == threat.start:
             yield Match(Initiative, found.start("head"), threat.end, {}, "names/campaign-against")

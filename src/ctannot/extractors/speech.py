@@ -34,7 +34,7 @@ from ctannot.extractors.text_units import (
     quotes,
     sentences,
     start_of,
-    wire_dateline,
+    wire_datelines,
 )
 from ctannot.model import Annotation, Document, Layer, LayerBuilder
 from ctannot.nlp.dependencies import Parse
@@ -1140,9 +1140,10 @@ class StatementExtractor(Extractor):
 
     def extract(self, document: Document, report: Report) -> Iterable[Layer]:
         ctx = self._context(document)
+        datelines = wire_datelines(document.text)
         for s_start, s_end in sentences(document.text):
             # a story's first sentence starts after its dateline
-            self._sentence(ctx, wire_dateline(document.text, s_start) or s_start, s_end)
+            self._sentence(ctx, datelines.get(s_start, s_start), s_end)
         self._reproduced(ctx)
         return [ctx.builder.build()]
 

@@ -25,7 +25,7 @@ __all__ = [
     "sentences",
     "start_of",
     "whole_words",
-    "wire_dateline",
+    "wire_datelines",
 ]
 
 _ABBREVIATIONS = frozenset(
@@ -445,15 +445,23 @@ _WIRE_DATELINE = regex.compile(
 )
 
 
-def wire_dateline(text: str, pos: int) -> int | None:
-    """Where a wire dateline that opens a paragraph at ``pos`` ends, and its story starts:
-    ``Sydney, Australie | AFP | mardi 22/12/2015 - Le groupe ...``, ``KUWAIT CITY, 5 May 2004 —
-    GCC ...``, ``NIAMEY (Reuters) - Les ...``. A dateline holds a date or an agency, and a dash
-    sets it off from the story's first sentence, which it is no part of."""
-    if pos and text[pos - 1] != "\n":
-        return None
-    head = text[pos : pos + 200]
-    if "-" not in head and "—" not in head and "–" not in head:
-        return None  # no dash to set a dateline off: most paragraphs
-    found = _WIRE_DATELINE.match(text, pos)
-    return found.end() if found is not None else None
+_SPACED_DASH = regex.compile(r"[^\S\n][—–\-][^\S\n]")
+
+
+def wire_datelines(text: str) -> dict[int, int]:
+    """Where each wire dateline that opens a paragraph ends and its story starts, by where the
+    paragraph starts: ``Sydney, Australie | AFP | mardi 22/12/2015 - Le groupe ...``, ``KUWAIT
+    CITY, 5 May 2004 — GCC ...``, ``NIAMEY (Reuters) - Les ...``. A dateline holds a date or an
+    agency, and a dash sets it off from the story's first sentence, which it is no part of. Only
+    the lines with a spaced dash near their start are tried: most have none."""
+    ends: dict[int, int] = {}
+    tried: set[int] = set()
+    for dash in _SPACED_DASH.finditer(text):
+        start = text.rfind("\n", 0, dash.start()) + 1
+        if start in tried or dash.start() - start > 200:
+            continue
+        tried.add(start)
+        found = _WIRE_DATELINE.match(text, start)
+        if found is not None:
+            ends[start] = found.end()
+    return ends
