@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -263,25 +264,14 @@ _QUOTED_TITLE = compile_pattern(
 européenne »``, ``a campaign dubbed "..."``): the bodies it names are words of a title there."""
 
 
-_TITLE_WORDS = (
-    "thème",
-    "theme",
-    "intitul",
-    "baptis",
-    "dénomm",
-    "denomm",
-    "slogan",
-    "devise",
-    "titled",
-    "dubbed",
-    "motto",
-)
+_TITLE_WORDS = re.compile(
+    "thème|theme|intitul|baptis|dénomm|denomm|slogan|devise|titled|dubbed|motto", re.IGNORECASE
+)  # the standard library's: a plain scan, done faster
 
 
 def _outside_quoted_titles(text: str, matches: list[Match]) -> list[Match]:
     """``matches`` but the Actors inside a quoted theme or title: they neither act nor speak."""
-    lowered = text.lower()
-    if not any(word in lowered for word in _TITLE_WORDS):
+    if _TITLE_WORDS.search(text) is None:
         return matches  # most texts give no title: a look for its words, not a search
     titles = [(m.end("open"), m.start("close")) for m in _QUOTED_TITLE.finditer(text)]
     if not titles:

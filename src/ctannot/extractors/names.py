@@ -22,6 +22,7 @@ retypes acronyms, and never removes what a gazetteer found but for those inside 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -975,6 +976,11 @@ _TALKS_HEAD = compile_pattern(
 )
 
 
+_JOIN_AHEAD = re.compile(r"[^\S\n]{0,2}[-–/]")
+_PURPOSE_WORD = re.compile(r"contre|against| to |visant", re.IGNORECASE)
+"""Cheap first tests (the standard library's plain scans) of the two patterns below."""
+
+
 def _talks_between(text: str, kept: _Kept) -> Iterator[Match]:
     """Talks named by the two parties that hold them (``the Pakistan-U.S. Counterterrorism
     Dialogue``, ``the last Pakistan-U.S. dialogue``, ``the European Union - Pakistan Political
@@ -985,7 +991,7 @@ def _talks_between(text: str, kept: _Kept) -> Iterator[Match]:
             for m in kept
             if m.type is Actor
             and m.attributes.get("kind") in ("state", "organisation")
-            and any(mark in text[m.end : m.end + 3] for mark in "-–/")  # most parties are named alone
+            and _JOIN_AHEAD.match(text, m.end) is not None  # most parties are named alone
         ),
         key=start_of,
     )
@@ -1029,13 +1035,7 @@ def _campaigns_against(text: str, kept: _Kept) -> Iterator[Match]:
     that ends with the group's name, which is no mention of its own there (the guidelines'
     ``campagne militaire contre Daech``)."""
     for threat in [m for m in kept if m.type is Threat]:
-        before = text[max(0, threat.start - 120) : threat.start].lower()
-        if (
-            "contre" not in before
-            and "against" not in before
-            and " to " not in before
-            and "visant" not in before
-        ):
+        if _PURPOSE_WORD.search(text, max(0, threat.start - 120), threat.start) is None:
             continue  # no word a campaign's purpose is said with: most groups are named otherwise
         found = _CAMPAIGN_AGAINST.search(text, max(0, threat.start - 120), threat.start)
         if found is not None and found.end() == threat.start:

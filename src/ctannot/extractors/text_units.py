@@ -445,7 +445,7 @@ _WIRE_DATELINE = regex.compile(
 )
 
 
-_SPACED_DASH = regex.compile(r"[^\S\n][—–\-][^\S\n]")
+_SPACED_DASH = re.compile(r"[^\S\n][—–\-][^\S\n]")  # the standard library's: a plain scan, done faster
 
 
 def wire_datelines(text: str) -> dict[int, int]:
