@@ -977,7 +977,7 @@ _TALKS_HEAD = compile_pattern(
 
 
 _JOIN_AHEAD = re.compile(r"[^\S\n]{0,2}[-–/]")
-_PURPOSE_WORD = re.compile(r"contre|against| to |visant", re.IGNORECASE)
+_PURPOSE_WORD = re.compile(r"[Cc]ontre|[Aa]gainst| [Tt]o |[Vv]isant")
 """Cheap first tests (the standard library's plain scans) of the two patterns below."""
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -1087,6 +1088,8 @@ def _is_organisation(a: Annotation | None) -> bool:
     return isinstance(a, Actor) and a.kind == "organisation"
 
 
+_AS_WORD = re.compile(r"\b(?:comme|ainsi|tel|as)\b")
+"""A cheap first test of ``_AS_SAID`` (the standard library's plain scan)."""
 _AS_SAID = compile_pattern(
     r"\m(?:comme|ainsi\s+que|tel\s+qu['’]|as)\s+(?:(?:il|cela)\s+(?:a\s+été|l['’]a\s+été)\s+|(?:previously|already|déjà)\s+)?$"
 )
@@ -1258,7 +1261,12 @@ class StatementExtractor(Extractor):
             self._record(ctx, q.start, inner.start(), speaker, cues[0], "direct")
             self._record(ctx, inner.end(), q.end, speaker, cues[0], "direct")
             return
-        for named in _INNER_NAMED_INCISE.finditer(ctx.plain, q.start + 3, q.end - 3, overlapped=True):
+        sentences_in_it = ctx.plain.find(". ", q.start, q.end) >= 0  # most quotations are one sentence
+        for named in (
+            _INNER_NAMED_INCISE.finditer(ctx.plain, q.start + 3, q.end - 3, overlapped=True)
+            if sentences_in_it
+            else ()
+        ):
             cues = ctx.cues_in(named.start("cue"), named.end("cue"))
             speaker = ctx.speaker_in(named.end("cue"), named.end("who"), back=False) if cues else None
             if speaker is not None:  # « A, explique X, titre. B »: two statements of X
@@ -1381,9 +1389,11 @@ class StatementExtractor(Extractor):
                 continue
             if _after_quote(text, max(s_start, cue.start - 40), cue.start, ctx.titles):
                 continue  # the incise of a direct quote: handled with the quote
-            if _AS_SAID.search(
-                ctx.lowered, max(s_start, cue.start - 30), cue.start
-            ) and not _PARTICIPLE.search(text, cue.start, cue.end):
+            if (
+                _AS_WORD.search(ctx.lowered, max(s_start, cue.start - 30), cue.start)
+                and _AS_SAID.search(ctx.lowered, max(s_start, cue.start - 30), cue.start)
+                and not _PARTICIPLE.search(text, cue.start, cue.end)
+            ):
                 continue  # "Comme annoncé lors de la conférence, X ...": the narrator's reference
             if _PARTICIPLE.search(text, cue.start, cue.end) and not text[s_start : cue.start].strip():
                 # "Réitérant son soutien, M. X a déclaré ...", "Warning against C, he quoted ...":
