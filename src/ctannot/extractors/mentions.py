@@ -228,10 +228,14 @@ def _credit_lines(text: str) -> list[tuple[int, int]]:
 
 def _outside_credit_lines(text: str, matches: list[Match]) -> list[Match]:
     """``matches`` but the Actors in a dateline or a byline: a place filed from, a credit."""
-    lines = _credit_lines(text)
-    if not lines:
+    return _without_actors_in(matches, _credit_lines(text))
+
+
+def _without_actors_in(matches: list[Match], spans: Sequence[tuple[int, int]]) -> list[Match]:
+    """``matches`` but the Actors that lie inside one of ``spans``."""
+    if not spans:
         return matches
-    return [m for m in matches if not (m.type is Actor and any(a <= m.start < m.end <= b for a, b in lines))]
+    return [m for m in matches if not (m.type is Actor and any(a <= m.start < m.end <= b for a, b in spans))]
 
 
 _LIST_JOIN = compile_pattern(
@@ -284,10 +288,9 @@ def _outside_quoted_titles(text: str, matches: list[Match]) -> list[Match]:
     lowered = text.lower()
     if not any(word in lowered for word in _TITLE_WORDS):
         return matches  # most texts give no title: a look for its words (in C), not a search
-    titles = [(m.end("open"), m.start("close")) for m in _QUOTED_TITLE.finditer(text)]
-    if not titles:
-        return matches
-    return [m for m in matches if not (m.type is Actor and any(a <= m.start < m.end <= b for a, b in titles))]
+    return _without_actors_in(
+        matches, [(m.end("open"), m.start("close")) for m in _QUOTED_TITLE.finditer(text)]
+    )
 
 
 def _outside_member_lists(text: str, matches: list[Match]) -> list[Match]:

@@ -985,28 +985,15 @@ def _talks_between(text: str, kept: _Kept) -> Iterator[Match]:
     """Talks named by the two parties that hold them (``the Pakistan-U.S. Counterterrorism
     Dialogue``, ``the last Pakistan-U.S. dialogue``, ``the European Union - Pakistan Political
     Dialogue``): a meeting, whose parties are words of its name there, not Actors."""
-    parties = sorted(
-        (
-            m
-            for m in kept
-            if m.type is Actor
-            and m.attributes.get("kind") in ("state", "organisation")
-            and _JOIN_AHEAD.match(text, m.end) is not None  # most parties are named alone
-        ),
-        key=start_of,
-    )
-    states = {
+    parties = {
         m.start: m for m in kept if m.type is Actor and m.attributes.get("kind") in ("state", "organisation")
     }
-    for first in parties:
-        join = _PAIR_JOIN.match(text, first.end)
-        second = states.get(join.end()) if join is not None else None
+    for first in sorted(parties.values(), key=start_of):
+        if _JOIN_AHEAD.match(text, first.end) is None or (join := _PAIR_JOIN.match(text, first.end)) is None:
+            continue  # most parties are named alone
+        second = parties.get(join.end())
         if second is not None and (talks := _TALKS.match(text, second.end)):
             yield Match(Forum, first.start, talks.end(), {"kind": "meeting"}, "names/talks-between")
-    for first in parties:
-        join = _PAIR_JOIN.match(text, first.end)
-        if join is None or join.end() == first.end:
-            continue
         # "European Union - Pakistan Political Dialogue": the second party opens a talks' name
         for m in kept.overlapping(join.end(), join.end() + 1):
             if m.type is Forum and m.start == join.end() and _TALKS_HEAD.search(text, m.start, m.end):
