@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from ctannot.extractors import names
 from ctannot.extractors.text_units import (
     Openings,
-    _KeptSentences,
+    _KeptPerText,
     _sentences,
     quotes,
     sentences,
@@ -34,7 +34,7 @@ def test_the_kept_sentences_are_those_split_anew(text: str) -> None:
 
 
 def test_the_kept_texts_are_bounded_by_their_size() -> None:
-    kept = _KeptSentences(limit=100)
+    kept = _KeptPerText(lambda text: tuple(_sentences(text, 0, None)), limit=100)
     batch = [f"Phrase {n}. Une autre {n}." for n in range(40)]  # 20 code points or so each
     for text in batch:
         assert kept(text) == tuple(_sentences(text, 0, None))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import bisect
 import re
 import threading
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, Protocol, TypeVar
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Generic, Protocol, TypeVar
 
 import ahocorasick_rs
 import attrs
@@ -27,6 +27,8 @@ __all__ = [
     "whole_words",
     "wire_datelines",
 ]
+
+K = TypeVar("K")
 
 _ABBREVIATIONS = frozenset(
     [
@@ -116,26 +118,28 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tup
     return _sentences(text, start, end)
 
 
-class _KeptSentences:
-    """The sentences of the texts seen last, up to ``limit`` code points of text in all.
+class _KeptPerText(Generic[K]):
+    """What ``compute`` gives for each of the texts seen last, up to ``limit`` code points of text
+    in all.
 
     A pipeline runs each extractor over a whole batch of documents before the next one, and
-    several of them split the same texts into sentences: a batch's are kept, however many
-    documents it holds, and however long they are.
+    several of them ask the same of the same texts (their sentences, their datelines): a batch's
+    answers are kept, however many documents it holds, and however long they are.
     """
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, compute: Callable[[str], K], limit: int) -> None:
+        self.compute = compute
         self.limit = limit
-        self._kept: dict[str, tuple[tuple[int, int], ...]] = {}  # oldest first
+        self._kept: dict[str, K] = {}  # oldest first
         self._size = 0
         self._lock = threading.Lock()
 
-    def __call__(self, text: str) -> tuple[tuple[int, int], ...]:
+    def __call__(self, text: str) -> K:
         with self._lock:
             found = self._kept.get(text)
         if found is not None:
             return found
-        found = tuple(_sentences(text, 0, None))
+        found = self.compute(text)
         with self._lock:
             if text not in self._kept:
                 self._kept[text] = found
@@ -147,7 +151,7 @@ class _KeptSentences:
         return found
 
 
-_all_sentences = _KeptSentences(limit=8_000_000)
+_all_sentences = _KeptPerText(lambda text: tuple(_sentences(text, 0, None)), limit=8_000_000)
 
 
 def _sentences(text: str, start: int, end: int | None) -> Iterator[tuple[int, int]]:
@@ -457,12 +461,17 @@ def _spaced_dashes(text: str) -> Iterator[int]:
             at = text.find(dash, at + 1)
 
 
-def wire_datelines(text: str) -> dict[int, int]:
+def wire_datelines(text: str) -> Mapping[int, int]:
     """Where each wire dateline that opens a paragraph ends and its story starts, by where the
     paragraph starts: ``Sydney, Australie | AFP | mardi 22/12/2015 - Le groupe ...``, ``KUWAIT
     CITY, 5 May 2004 — GCC ...``, ``NIAMEY (Reuters) - Les ...``. A dateline holds a date or an
     agency, and a dash sets it off from the story's first sentence, which it is no part of. Only
-    the lines with a spaced dash near their start are tried: most have none."""
+    the lines with a spaced dash near their start are tried: most have none. The mentions and
+    the statements both ask: a batch's answers are kept."""
+    return _all_datelines(text)
+
+
+def _wire_datelines(text: str) -> dict[int, int]:
     ends: dict[int, int] = {}
     tried: set[int] = set()
     for dash in sorted(_spaced_dashes(text)):
@@ -474,3 +483,6 @@ def wire_datelines(text: str) -> dict[int, int]:
         if found is not None:
             ends[start] = found.end()
     return ends
+
+
+_all_datelines = _KeptPerText(_wire_datelines, limit=8_000_000)
