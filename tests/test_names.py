@@ -1895,3 +1895,75 @@ def test_forces_named_with_their_acronym_are_a_force_not_a_forum(pipeline: Pipel
     mentions = found(pipeline, text, "en")
     assert ("Initiative", "Lagoon Security Forces") in mentions
     assert mentions.count(("Initiative", "LSF")) == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fr",
+            "Les deux pays ont revu les règles de leur dispositif antiterroriste conjoint.",
+            "dispositif antiterroriste conjoint",
+        ),
+        (
+            "fr",
+            "Le Gabon a présenté lundi sa stratégie anti-terroriste nationale.",
+            "stratégie anti-terroriste nationale",
+        ),
+        ("fr", "La cellule antiterroriste régionale siège à Lomé.", "cellule antiterroriste régionale"),
+        (
+            "en",
+            "She opened a three-week counter-terrorism investigation programme in Suva.",
+            "counter-terrorism investigation programme",
+        ),
+        ("en", "The counterterrorism police unit arrested two men.", "counterterrorism police unit"),
+    ],
+)
+def test_a_head_made_one_against_terrorism_by_its_adjective(
+    pipeline: Pipeline, lang: str, text: str, expected: str
+) -> None:
+    """A singular head that a counter-terrorism adjective or modifier qualifies names one
+    programme, even after a possessive (``leur mécanisme antiterroriste conjoint``), with no
+    launching verb before it."""
+    assert ("Initiative", expected) in found(pipeline, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Des unités antiterroristes patrouillent dans la ville."),
+        ("fr", "Les deux pays ont discuté de leur plan."),
+        ("en", "Their counter-terrorism efforts and the plan were discussed."),
+        ("en", "Counterterrorism officials met local partners."),
+    ],
+)
+def test_a_plural_or_bare_head_stays_no_initiative(pipeline: Pipeline, lang: str, text: str) -> None:
+    """The guidelines' generic plurals and bare anaphora stay out."""
+    assert [m for m in found(pipeline, text, lang) if m[0] == "Initiative"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fr",
+            "Le Togo et le Bénin ont signé un traité de sécurité maritime jeudi.",
+            "traité de sécurité maritime",
+        ),
+        ("fr", "Paris et Dakar ont renouvelé leur accord de défense.", "accord de défense"),
+        (
+            "en",
+            "Fiji and Tonga signed a border security agreement in Nuku'alofa.",
+            "border security agreement",
+        ),
+        (
+            "en",
+            "The two countries signed an intelligence-sharing pact on Monday.",
+            "intelligence-sharing pact",
+        ),
+    ],
+)
+def test_an_agreement_of_security_or_defence(pipeline: Pipeline, lang: str, text: str, expected: str) -> None:
+    """An agreement, treaty or pact of security, defence or intelligence sharing, which states
+    sign to run together, is an Initiative as a security cooperation agreement is."""
+    assert ("Initiative", expected) in found(pipeline, text, lang)

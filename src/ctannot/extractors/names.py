@@ -424,6 +424,12 @@ _AGREEMENT = compile_pattern(
     r"dans\s+la\s+lutte\s+(?:antiterroriste|anti-terroriste|contre\s+le\s+terrorisme))"
     r"|(?:military|security|defen[cs]e|counter-?terrorism)\s+cooperation\s+(?:agreement|pact)"
     r"|(?:agreement|pact)\s+on\s+(?:military|security|defen[cs]e|counter-?terrorism)\s+cooperation"
+    # or of security, defence or intelligence itself: "un traité de sécurité maritime", "un accord de
+    # défense", "a maritime security treaty", "an intelligence-sharing agreement"
+    r"|(?:accord|trait[ée]|protocole\s+d['’]accord)\s+(?:de\s+|d['’])(?:s[ée]curit[ée]|d[ée]fense|extradition)"
+    r"(?:\s+(?:maritime|frontali[èe]re|mutuelle|commune|r[ée]gionale|collective))?"
+    r"|(?:(?:maritime|border)\s+security|security|defen[cs]e|intelligence[\s\-]sharing|extradition)\s+"
+    r"(?:agreement|treaty|pact|accord)"
     # or against or on terrorism: "an agreement on Sunday to coordinate their efforts against the
     # financing of terrorist groups", "un accord de lutte contre le terrorisme", "un protocole
     # d'accord sur l'échange de renseignements en matière de terrorisme"
@@ -457,6 +463,10 @@ _AGREEMENT_AT = Openings(
         "convention",
         "traite",
         "treaty",
+        "maritime",
+        "border",
+        "intelligence",
+        "extradition",
     ],
 )
 _FR_MISSION = compile_pattern(
