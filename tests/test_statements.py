@@ -1251,6 +1251,28 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         [("the minister would resign", "say", "indirect", "Ade Musa")],
     ),
     # -- a title names the person the text presented with it, not whoever was named last ------
+    "fr-two-presidents-of-two-states-respectively": (
+        "fr",
+        "Rencontre entre Hakainde Hichilema et Lazarus Chakwera. Ce lundi, les présidents de la "
+        "Zambie et du Malawi étaient à Lusaka. « Nous avons renforcé la frontière », a déclaré le "
+        "président zambien. « La coopération progresse », a ajouté le président malawite.",
+        [
+            ("Nous avons renforcé la frontière", "déclarer", "direct", "Hakainde Hichilema"),
+            ("La coopération progresse", "ajouter", "direct", "Lazarus Chakwera"),
+        ],
+    ),
+    "fr-two-presidents-by-their-qualities-respectively": (
+        "fr",
+        "Visite de Hakainde Hichilema et Lazarus Chakwera, les présidents zambien et malawite, à la "
+        "frontière. « Nous avons renforcé la frontière », a déclaré le président zambien.",
+        [("Nous avons renforcé la frontière", "déclarer", "direct", "Hakainde Hichilema")],
+    ),
+    "en-two-presidents-by-their-qualities-respectively": (
+        "en",
+        "Hakainde Hichilema and Lazarus Chakwera, the Zambian and Malawian presidents, met in Lusaka. "
+        '"We have strengthened the border," the Zambian president said.',
+        [("We have strengthened the border", "say", "direct", "Hakainde Hichilema")],
+    ),
     "fr-le-ministre-is-the-one-presented-as-minister": (
         "fr",
         "Le ministre de la Défense, Jean Dupont, a rencontré le général Paul Martin à Gao. Le ministre "

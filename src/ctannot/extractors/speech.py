@@ -128,6 +128,18 @@ _INITIAL = compile_pattern(r"\p{Lu}\.")
 _DETERMINERS = {"les", "ces", "leurs", "nos", "the", "these", "their", "our"}
 _ARTICLES = {"le", "la", "les", "l'", "un", "une", "des", "the", "a", "an"}
 _APPOSITION = compile_pattern(r"\s*,\s*([^,.;:!?()«»“”\"]{1,80})")
+_PAIR_JOIN = compile_pattern(r"\s+(?:et|and)\s+")
+"""What joins two persons named together, or the two things they are presented with."""
+_STATES_JOIN = compile_pattern(r"\s+(?:et|and)\s+(?:(?:du|de\s+la|des|de|of|the)\s+|(?:de\s+)?l'\s*|d'\s*)?")
+_PAIRED_QUALITIES = compile_pattern(
+    r"\m(?:presidents?|président[es]*|ministres?|ministers?|chefs?|leaders?|dirigeants?|homologues?|counterparts?)"
+    r"\s+(?:respectifs\s+)?(\w{4,})\s+(?:et|and)\s+(\w{4,})\M"
+    r"|\m(\w{4,})\s+and\s+(\w{4,})\s+(?:presidents|ministers|leaders|counterparts|heads)\M"
+)
+"""Two qualities of two persons' shared title, in their order: ``les présidents mozambicain et
+rwandais``, ``the Kenyan and Somali presidents``."""
+_PAIR_REACH = 160
+"""How far after two persons named together the text may say what each is, in their order."""
 _INTERRUPTED_AUXILIARY = compile_pattern(
     r"(?<!\w)(?:a|ont|avait|avaient|aura|auront|has|have|had)\s*,[^,;:]{1,150},\s*$", regex.IGNORECASE
 )
@@ -490,6 +502,9 @@ class _Context:
     """The spans of ``said``, to record each once."""
     _title_case_lines: dict[int, bool] = attrs.field(init=False, factory=dict)
     """Whether the line starting at each offset is in title case (a headline), once read."""
+    _respective: dict[str, tuple[int, int]] | None = attrs.field(init=False, default=None)
+    """Where the text presents each of two persons named together, in their order (``X et Y,
+    les présidents du Mozambique et du Rwanda``: X with ``Mozambique``), once read."""
 
     def __attrs_post_init__(self) -> None:
         self._longest_speaker = max((a.end - a.start for a in self.speakers), default=0)
@@ -743,6 +758,34 @@ class _Context:
         apposition = _APPOSITION.match(self.plain, a.end)
         return (max(a.start - 80, before, 0), a.start), apposition.span(1) if apposition is not None else None
 
+    def _respectively(self) -> dict[str, tuple[int, int]]:
+        """For each of two persons named together (``X et Y``, ``X and Y``), the span the text
+        then presents them with, respectively: the first or second of two states joined the
+        same way (``les présidents du Mozambique et du Rwanda``), or of two qualities of their
+        shared title (``les présidents mozambicain et rwandais``), within a short reach."""
+        if self._respective is not None:
+            return self._respective
+        self._respective = {}
+        speakers = self.speakers
+        for a, b in itertools.pairwise(speakers):
+            if not (_is_person(a) and _is_person(b) and _PAIR_JOIN.fullmatch(self.plain, a.end, b.start)):
+                continue
+            reach = min(len(self.plain), b.end + _PAIR_REACH)
+            after = [
+                s for s in overlapping(speakers, b.end, reach, self._longest_speaker) if s.start >= b.end
+            ]
+            states = [s for s in after if isinstance(s, Actor) and s.kind == "state"][:2]
+            if len(states) == 2 and _STATES_JOIN.fullmatch(self.lowered, states[0].end, states[1].start):
+                self._respective[a.id] = (states[0].start, states[0].end)
+                self._respective[b.id] = (states[1].start, states[1].end)
+                continue
+            qualities = _PAIRED_QUALITIES.search(self.lowered, b.end, reach)
+            if qualities is not None:
+                first, second = (1, 2) if qualities.group(1) else (3, 4)
+                self._respective[a.id] = qualities.span(first)
+                self._respective[b.id] = qualities.span(second)
+        return self._respective
+
     def _names_of(self, a: Annotation) -> set[str]:
         """The lowercased text of a speaker's mention, and its canonical name if it has one."""
         names = {self.document.text[a.start : a.end].lower()}
@@ -795,6 +838,11 @@ class _Context:
             if apposition is not None:
                 after = _WORD.findall(self.lowered, *apposition)
                 distances += [k + 1 for k, w in enumerate(after) if _stem(w) in qualifiers]
+            paired = self._respectively().get(a.id)
+            if paired is not None and any(
+                _stem(w) in qualifiers for w in _WORD.findall(self.lowered, *paired)
+            ):
+                distances.append(1)  # "X et Y, les présidents du Mozambique et du Rwanda": X is Mozambique's
             if distances and (best is None or min(distances) < best[0]):
                 best = (min(distances), a.id)
         return best[1] if best is not None else None
