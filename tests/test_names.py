@@ -245,6 +245,23 @@ def test_names_outside_the_domain_are_left_alone(pipeline: Pipeline, lang: str, 
             "Le pays a convoqué une réunion exceptionnelle des chefs des services de renseignement.",
             "réunion exceptionnelle des chefs des services de renseignement",
         ),
+        (  # a meeting to come, by its date and place
+            "fr",
+            "La piraterie sera à l'ordre du jour d'une réunion prévue les 8 et 9 mai à Lomé.",
+            "réunion prévue les 8 et 9 mai à Lomé",
+        ),
+        (
+            "en",
+            "Piracy is on the agenda of a meeting scheduled for May 8 and 9 in the Togolese capital Lomé.",
+            "meeting scheduled for May 8 and 9 in the Togolese capital Lomé",
+        ),
+        # a meeting named in quotes
+        (
+            "fr",
+            "Les délégués se retrouveront à la conférence « Cotonou 2 » en juin.",
+            "conférence « Cotonou 2 »",
+        ),
+        ("en", "Delegates will meet at the “Cotonou 2” conference in June.", "“Cotonou 2” conference"),
     ],
 )
 def test_described_meetings(pipeline: Pipeline, lang: str, text: str, expected: str) -> None:

@@ -318,7 +318,10 @@ _FR_DESCRIBED = compile_pattern(
     rf"(?:"
     # a date: "la réunion du 12 mars", "le sommet des 14 et 15 juin", "tenue le 3 avril à Rabat"
     rf"\s+(?:du|des)\s+{_FR_DATE}"
-    rf"|\s+tenue?s?\s+(?:le|les|du)\s+{_FR_DATE}(?:\s+(?:à|a)\s+{_PLACE})?"
+    # or to come: "une réunion prévue les 3 et 4 mars à Bamako"
+    rf"|\s+(?:tenue?s?|pr[ée]vue?s?|programm[ée]e?s?)\s+(?:le|les|du)\s+{_FR_DATE}(?:\s+(?:à|a)\s+{_PLACE})?"
+    # its name, quoted: "la conférence « Lomé 3 »"
+    rf"|\s+[«“\"]\s*(?-i:\p{{Lu}})[^«»“”\"\s.,;:!?]*(?:\s+[^«»“”\"\s.,;:!?]+){{0,3}}\s*[»”\"]"
     # its theme, quoted: "un colloque sous le thème « Défis de la sécurité »"
     rf"|\s+sous\s+le\s+th[èe]me\s*(?:de\s+)?[«“\"][^«»“”\"\n]{{1,150}}[»”\"]"
     # a body's board: "la réunion du conseil d'administration de l'Académie"
@@ -381,6 +384,10 @@ _EN_DESCRIBED = compile_pattern(
     rf"|\s+in\s+(?!{MONTH_OR_DAY}){_PLACE}"  # a place, not a month
     # its theme, quoted: 'a symposium themed "Security in the Lagoons"'
     rf"|\s+(?:themed|titled|entitled|on\s+the\s+theme)\s*[“\"][^“”\"\n]{{1,150}}[”\"]"
+    # a date to come, and where: "a meeting scheduled for March 3 and 4 in the Malian capital Bamako"
+    rf"|\s+(?:scheduled|slated|planned|set|due)\s+(?:for|on)\s+(?:{_EN_MONTH}\s+\d{{1,2}}(?:\s*(?:-|and|to)\s*\d{{1,2}})?"
+    rf"|\d{{1,2}}(?:\s*(?:-|and|to)\s*\d{{1,2}})?\s+{_EN_MONTH})"
+    rf"(?:,?\s+in\s+(?:the\s+(?:[\p{{L}}\-]+\s+)?capital,?\s+)?(?!{MONTH_OR_DAY}){_PLACE})?"
     # a date: "the meeting on March 12", "the summit of 14-15 June"
     rf"|\s+(?:on|of)\s+(?:{_EN_MONTH}\s+\d{{1,2}}(?:\s*-\s*\d{{1,2}})?|\d{{1,2}}(?:\s*-\s*\d{{1,2}})?\s+{_EN_MONTH})(?![\w\-])"
     # its participants, named: "a trilateral meeting between Iraq, Iran and Syria"
@@ -931,6 +938,8 @@ def _described_meetings(text: str, lang: str) -> Iterable[Match]:
             start, end = found.span("span")
             end = start + len(_TRAILING.sub("", text[start:end]))
             yield Match(Forum, start, end, {"kind": "meeting"}, "names/described-meeting")
+        for found in _in_sentences_with(_EN_QUOTED_MEETING, _EN_MEETING_WORD, text, reach=60):
+            yield Match(Forum, found.start(), found.end(), {"kind": "meeting"}, "names/described-meeting")
         for found in _EN_FORCE_AT.finditer(text):
             if not _generic_plural(text, found.start("span"), found.group("span")):
                 yield Match(Initiative, found.start("span"), found.end("span"), {}, "names/force")
@@ -1073,6 +1082,11 @@ _TITLE_AFTER_HEAD = compile_pattern(_TITLE_WORDS)
 """A title that a force's word opens (``Force Commander``, ``Opération Chief``): a person's, no name."""
 
 
+_EN_QUOTED_MEETING = compile_pattern(
+    r"(?<![\w\-])[“\"](?-i:\p{Lu})[^“”\"\n]{0,40}?[”\"]\s+(?:summit|conference|meeting|dialogue|forum)(?![\w\-])",
+    regex.IGNORECASE,
+)
+"""A meeting named in quotes before its noun: ``the "Lomé 3" conference``."""
 _EN_MEETING_WORD = Openings(
     compile_pattern(rf"\m(?:{_EN_MEETING})", regex.IGNORECASE), _EN_MEETING.split("|")
 )
