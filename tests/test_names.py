@@ -570,6 +570,21 @@ def test_a_body_in_a_name_s_complement_gives_no_short_form(pipeline: Pipeline) -
             [("Forum", "counter-terrorism coalition")],
         ),
         ("en", "The US-led coalition struck again on Tuesday.", []),  # any coalition is not one of ours
+        (  # by what it does
+            "fr",
+            "Le Danemark soutient la coalition qui combat l'État islamique en Irak.",
+            [("Forum", "coalition qui combat l'État islamique")],
+        ),
+        (  # the acronym after it is the group's, not the coalition's
+            "en",
+            "Denmark backs the coalition fighting the Islamic State (IS). IS lost ground.",
+            [("Forum", "coalition fighting the Islamic State")],
+        ),
+        (
+            "en",
+            "Denmark backs the coalition against the Islamic State (IS). IS lost ground.",
+            [("Forum", "coalition against the Islamic State")],
+        ),
     ],
 )
 def test_a_coalition_against_terrorism_is_a_forum(

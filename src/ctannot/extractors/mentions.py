@@ -324,6 +324,14 @@ def _sentence_of(spans: Sequence[tuple[int, int]], pos: int, size: int) -> tuple
     return pos, min(size, pos + 300)
 
 
+_AGAINST_AT_END = compile_pattern(
+    r"\m(?:against|contre|fighting|combating|battling|combat|to\s+(?:defeat|counter|fight))\s+"
+    r"(?:the\s+|le\s+|la\s+|les\s+|l['’]\s*)?",
+    regex.IGNORECASE,
+)
+"""What a name is against, up to the group it names: ``coalition against the``."""
+
+
 def _with_acronyms(text: str, matches: list[Match]) -> list[Match]:
     """Add the acronym given in parentheses after a name, and its later mentions, as the same thing."""
     taken = sorted(matches, key=start_of)
@@ -343,6 +351,8 @@ def _with_acronyms(text: str, matches: list[Match]) -> list[Match]:
         acronym = found.group("acr")
         if acronym[1:].islower() and not spelt_by(text[m.start : m.end], acronym):
             continue  # "(Lomé)": a word in title case, not an acronym
+        if _spells_a_proper_tail(text[m.start : m.end], acronym):
+            continue  # "coalition against the Islamic State (IS)": the group's acronym
         if (
             m.attributes.get("kind") == "meeting"
             and text[m.start].islower()
@@ -372,6 +382,18 @@ def _with_acronyms(text: str, matches: list[Match]) -> list[Match]:
             m if (new := retyped.get((m.start, m.end))) is None else _retyped(m, *new) for m in matches
         ]
     return sorted([*matches, *added], key=lambda m: (m.start, m.end))
+
+
+def _spells_a_proper_tail(name: str, acronym: str) -> bool:
+    """Whether ``acronym`` spells, not the whole name, but the capitalised words it is against at
+    its end: the acronym of the group it names (``coalition against the Islamic State (IS)``)."""
+    if spelt_by(name, acronym):
+        return False
+    for against in _AGAINST_AT_END.finditer(name):
+        tail = name[against.end() :]
+        if tail[:1].isupper() and spelt_by(tail, acronym):
+            return True
+    return False
 
 
 def _bracket_after(text: str, pos: int) -> bool:

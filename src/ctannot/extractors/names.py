@@ -517,9 +517,13 @@ _JIHADIST_STATE = (
 _COALITION = compile_pattern(
     _WORD_START + r"(?:coalition\s+(?:(?:militaire|internationale|mondiale|arabe|r[ée]gionale|multinationale|"
     r"islamique)\s+){0,2}(?:antiterroriste|anti-terroriste|anti-(?:EI|Daech|jihadiste|djihadiste)|"
-    rf"(?:de\s+lutte\s+)?contre\s+(?:le\s+terrorisme|les\s+d?jihadistes|(?:le\s+groupe\s+)?{_JIHADIST_STATE}))|"
+    rf"(?:de\s+lutte\s+)?contre\s+(?:le\s+terrorisme|les\s+d?jihadistes|(?:le\s+groupe\s+)?{_JIHADIST_STATE})|"
+    # or by what it does: "la coalition qui combat l'État islamique"
+    rf"(?:qui\s+(?:combat|lutte\s+contre|affronte)|luttant\s+contre|combattant)\s+(?:le\s+terrorisme|les\s+d?jihadistes|"
+    rf"(?:le\s+groupe\s+)?{_JIHADIST_STATE}))|"
     r"(?:counter-?terrorism|anti-?terror|anti-?terrorism|anti-?ISIS|anti-?IS|anti-?jihadist)\s+coalition|"
-    rf"(?:(?:global|international)\s+)?coalition\s+(?:against|to\s+(?:defeat|counter|fight))\s+(?:the\s+)?(?:terrorism|jihadists|{_JIHADIST_STATE}))"
+    rf"(?:(?:global|international)\s+)?coalition\s+(?:against|to\s+(?:defeat|counter|fight)|fighting|battling|combating)"
+    rf"\s+(?:the\s+)?(?:terrorism|jihadists|{_JIHADIST_STATE}))"
     r"(?![\w\-])",
     regex.IGNORECASE,
 )
