@@ -1251,6 +1251,45 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         [("the minister would resign", "say", "indirect", "Ade Musa")],
     ),
     # -- a title names the person the text presented with it, not whoever was named last ------
+    # -- praise, appreciation, fear and orders said ------------------------------------------------
+    "fr-feliciter-pour": (
+        "fr",
+        "Le ministre Jean Dupont a félicité le Togo pour ses efforts contre le terrorisme.",
+        [("le Togo pour ses efforts contre le terrorisme", "féliciter", "indirect", "Jean Dupont")],
+    ),
+    "fr-apprecier-a-noun": (
+        "fr",
+        "Le ministre Jean Dupont a vivement apprécié le soutien du gouvernement japonais.",
+        [("le soutien du gouvernement japonais", "apprécier", "indirect", "Jean Dupont")],
+    ),
+    "fr-craindre-que": (
+        "fr",
+        "Le député Paul Martin craint qu'une opération militaire mixte aggrave la situation.",
+        [("une opération militaire mixte aggrave la situation", "craindre", "indirect", "Paul Martin")],
+    ),
+    "fr-ordonner-de": (
+        "fr",
+        "Le général Jean Dupont a ordonné aux troupes de mener des patrouilles contre Boko Haram.",
+        [("mener des patrouilles contre Boko Haram", "ordonner", "indirect", "Jean Dupont")],
+    ),
+    "fr-se-feliciter-inverted-is-one-cue": (  # not "félicité" alone, which would take the marks in
+        "fr",
+        "M. Jean Dupont est à Rabat. “C’est une relation qui se déploie dans tous les domaines”, "
+        "s’est-il félicité.",
+        [
+            (
+                "C’est une relation qui se déploie dans tous les domaines",
+                "se féliciter",
+                "direct",
+                "M. Jean Dupont",
+            )
+        ],
+    ),
+    "fr-a-fear-or-appreciation-not-said": (
+        "fr",
+        "Le gouvernement craint une nouvelle attaque. La mesure a été appréciée par les habitants.",
+        [],
+    ),
     "fr-two-presidents-of-two-states-respectively": (
         "fr",
         "Rencontre entre Hakainde Hichilema et Lazarus Chakwera. Ce lundi, les présidents de la "

@@ -1253,7 +1253,12 @@ class StatementExtractor(Extractor):
             speakers=[a for a in mentions if isinstance(a, Actor | Forum)],
             mentions=mentions,
         )
-        ctx.cues = [_Cue(s, e, lemma, role) for s, e, (lemma, role) in ctx.lang.cues.find(ctx.lowered)]
+        # of the cues that end together, the longest: "s'est-il félicité" is one cue, not "félicité" too
+        longest: dict[int, tuple[int, int, tuple[str, str]]] = {}
+        for found in ctx.lang.cues.find(ctx.lowered):
+            if found[1] not in longest or found[0] < longest[found[1]][0]:
+                longest[found[1]] = found
+        ctx.cues = [_Cue(s, e, lemma, role) for s, e, (lemma, role) in longest.values()]
         ctx.cue_starts = [c.start for c in ctx.cues]
         return ctx
 
