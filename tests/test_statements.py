@@ -1251,6 +1251,26 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         [("the minister would resign", "say", "indirect", "Ade Musa")],
     ),
     # -- a title names the person the text presented with it, not whoever was named last ------
+    # -- a participle's clause that opens the sentence is no content of the verb after it -------
+    "en-recalling-then-reaffirmed": (
+        "en",
+        "Recalling the commitments of all States, both the EU and Pakistan reaffirmed their support "
+        "for the Strategy.",
+        [
+            ("the commitments of all States", "recall", "indirect", "EU"),
+            ("their support for the Strategy", "reaffirm", "indirect", "EU"),
+        ],
+    ),
+    "fr-evoquant-then-a-call": (
+        "fr",
+        "Évoquant la menace terroriste, le ministre Jean Dupont a appelé à la vigilance.",
+        [("la vigilance", "appeler", "indirect", "Jean Dupont")],
+    ),
+    "en-a-gerund-subject-is-still-content": (
+        "en",
+        "Countering terrorism is a priority, the minister John Smith said.",
+        [("Countering terrorism is a priority", "say", "indirect", "John Smith")],
+    ),
     # -- praise, appreciation, fear and orders said ------------------------------------------------
     "fr-feliciter-pour": (
         "fr",

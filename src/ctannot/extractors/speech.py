@@ -1585,6 +1585,13 @@ class StatementExtractor(Extractor):
             and not (
                 ctx.lang.leading.match(ctx.lowered, s_start) and text.find(",", s_start, incise.start()) < 0
             )
+            # "Recalling C1, both reaffirmed C2", "Évoquant C1, le ministre a appelé à C2": a
+            # participle's clause opens the sentence, and the verb after it has its own content
+            and not (
+                _OPENING_PARTICIPLE.match(text, s_start)
+                and text.find(",", s_start, incise.start()) < 0
+                and self._complement(ctx, cue_end, s_end, cue.role) is not None
+            )
         ):  # C, indique X. / C, X said.
             comma = incise.start()
             if _inside_quote(inside, comma):
