@@ -1999,3 +1999,32 @@ def test_an_agreement_of_security_or_defence(pipeline: Pipeline, lang: str, text
     """An agreement, treaty or pact of security, defence or intelligence sharing, which states
     sign to run together, is an Initiative as a security cooperation agreement is."""
     assert ("Initiative", expected) in found(pipeline, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "The joint intelligence fusion centre in Lomé opened in May.",
+            "joint intelligence fusion centre",
+        ),
+        ("en", "The allies run a combined operations cell in Gao.", "combined operations cell"),
+        (
+            "fr",
+            "Le programme de réinsertion des ex-combattants a accueilli 300 personnes.",
+            "programme de réinsertion des ex-combattants",
+        ),
+        (
+            "en",
+            "A rehabilitation programme for former fighters opened in Diffa.",
+            "programme for former fighters",
+        ),
+    ],
+)
+def test_joint_centres_and_programmes_for_those_who_left_a_group(
+    pipeline: Pipeline, lang: str, text: str, expected: str
+) -> None:
+    """A centre, cell or command that states run jointly is a force's kin; a programme for former
+    fighters is run against the group they left."""
+    assert ("Initiative", expected) in found(pipeline, text, lang)

@@ -492,6 +492,11 @@ _EN_FORCE = compile_pattern(
     _WORD_START + r"(?P<span>(?:joint|multinational|regional|combined)\s+"
     r"(?:(?:counter-?terror(?:ism|ist)?|anti-?terror(?:ism|ist)?|military|naval|security|tabletop)\s+){0,2}"
     r"(?:force|task\s+force|operation|operations|exercise|exercises|drills|patrols)"
+    # a joint centre, cell or command, which states set up to run together ("the joint
+    # intelligence fusion centre", "a combined operations cell")
+    r"|(?:joint|multinational|combined)\s+(?:(?:counter-?terror(?:ism|ist)?|anti-?terror(?:ism|ist)?|military|"
+    r"security|intelligence|operations?|coordination|fusion|border|command|information)\s+){0,3}"
+    r"(?:cent(?:re|er)|cell|unit|command|headquarters)"
     # one operation or exercise run against terrorism ("a counter-terrorism operation"; the
     # plural is the guidelines' generic "counter-terrorism operations")
     r"|(?:counter-?terror(?:ism|ist)?|anti-?terror(?:ism|ist)?)\s+"
