@@ -2028,3 +2028,30 @@ def test_joint_centres_and_programmes_for_those_who_left_a_group(
     """A centre, cell or command that states run jointly is a force's kin; a programme for former
     fighters is run against the group they left."""
     assert ("Initiative", expected) in found(pipeline, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "The Joint Permanent Commission on Defence and Security met in Maputo.",
+            ("Forum", "Joint Permanent Commission on Defence and Security"),
+        ),
+        (
+            "fr",
+            "La Commission mixte permanente de défense et de sécurité s'est réunie à Maputo.",
+            ("Forum", "Commission mixte permanente de défense et de sécurité"),
+        ),
+        (
+            "en",
+            "The Lagoon Commission on Terrorism proposed new rules.",
+            ("Actor", "Lagoon Commission on Terrorism"),
+        ),
+    ],
+)
+def test_a_joint_commission_is_where_states_meet(
+    pipeline: Pipeline, lang: str, text: str, expected: tuple[str, str]
+) -> None:
+    """A joint or mixed commission convenes states, as a forum does; a commission alone is a body."""
+    assert expected in found(pipeline, text, lang)

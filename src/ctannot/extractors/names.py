@@ -854,6 +854,8 @@ def _named(text: str, lang: str) -> Iterable[Match]:
         kind = _type_of_head(head, lang)
         if kind is Forum and _STATE_S_OWN.search(text, start, end):
             kind = Actor  # a state's own committee ("Senate Intelligence Committee"): no states convene
+        elif kind is Actor and _COMMISSION.fullmatch(head) and _JOINT.search(text, start, end):
+            kind = Forum  # "Joint Permanent Commission on Defence and Security": where two states meet
         if kind is not Actor and not _of_the_domain(text, head, start, end):
             continue
         if _COUNCIL.fullmatch(head) and not _COUNCIL_TOPIC.search(text, start, end):
@@ -864,12 +866,12 @@ def _named(text: str, lang: str) -> Iterable[Match]:
         yield Match(kind, start, end, attributes, "names/named-head")
 
 
-_MEETING_HEAD = compile_pattern(
-    r"r[ée]unions?|sommet|session|conf[ée]rence|assembl[ée]e|pl[ée]ni[èe]re|meeting|summit|conference|assembly|"
-    r"plenary",
-    regex.IGNORECASE,
+_COMMISSION = compile_pattern(r"commissions?", regex.IGNORECASE)
+_JOINT = compile_pattern(
+    r"\m(?:joint|mixte|conjointe|bilat[ée]rale?|intergovernmental|intergouvernementale)\M", regex.IGNORECASE
 )
-"""Heads of a named meeting, which a body's name may follow (``Réunion du Comité ...``)."""
+"""What makes a commission one where states meet, not a body of one: ``Joint Commission``,
+``Commission mixte``."""
 _OF_A_BODY = compile_pattern(r"\s+(?:du|de\s+la|de\s+l['’]|des|of\s+the|of)\s*(?=\p{Lu})", regex.IGNORECASE)
 """The preposition between a meeting's head and the body whose meeting it is."""
 
@@ -1300,6 +1302,7 @@ def _acronyms_before_names(text: str, kept: _Kept) -> None:
 
 
 _MEETING_HEAD = compile_pattern(rf"(?:{_FR_MEETING}|{_EN_MEETING}|semaine|week)(?![\w\-])", regex.IGNORECASE)
+"""Heads of a named meeting, which a body's name may follow (``Réunion du Comité ...``)."""
 
 
 _HEAD_WORD = compile_pattern(
