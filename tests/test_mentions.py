@@ -382,6 +382,8 @@ def test_a_dateline_names_where_the_story_was_filed_not_an_actor(
         "The ship sailed from Yemen towards Somalia.",
         "The navies of the Gulf of Guinea states patrol together.",  # a sea named after a state
         "The ships sailed along the coast that borders with Somalia.",
+        "The attacks are a threat to the security of Kenya.",  # what it has, not what it does
+        "Police guarded the embassy of Chad all night.",
     ],
 )
 def test_states_as_places_in_english(pipeline: Pipeline, text: str) -> None:
@@ -399,11 +401,27 @@ def test_states_as_places_in_english(pipeline: Pipeline, text: str) -> None:
         "Les réfugiés ont fui le Mali vers la Mauritanie.",
         "Les combattants venaient de Tunisie, de Libye et du Maroc.",
         "Les marines des pays du golfe de Guinée patrouillent ensemble.",  # a sea named after a state
+        "Ces attaques menacent la sécurité du Kenya.",  # what it has, not what it does
+        "Les policiers gardent l'ambassade du Tchad.",
     ],
 )
 def test_states_as_places_in_french(pipeline: Pipeline, text: str) -> None:
     doc = annotate(pipeline, text, "fr")
     assert [a.text for a in mentions(doc, Actor)] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "state"),
+    [
+        ("fr", "Le ministre de la Sécurité du Kenya a parlé.", "Kenya"),  # an office, in its capitals
+        ("fr", "Les services de sécurité du Ghana ont arrêté trois hommes.", "Ghana"),  # its own services
+    ],
+)
+def test_a_state_named_with_its_office_or_services_stays(
+    pipeline: Pipeline, lang: str, text: str, state: str
+) -> None:
+    doc = annotate(pipeline, text, lang)
+    assert state in [a.text for a in mentions(doc, Actor)]
 
 
 def test_a_state_a_pact_is_signed_with_acts(pipeline: Pipeline) -> None:
