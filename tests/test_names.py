@@ -255,6 +255,11 @@ def test_names_outside_the_domain_are_left_alone(pipeline: Pipeline, lang: str, 
             "Piracy is on the agenda of a meeting scheduled for May 8 and 9 in the Togolese capital Lomé.",
             "meeting scheduled for May 8 and 9 in the Togolese capital Lomé",
         ),
+        (  # its participants by their states' adjectives
+            "en",
+            "The talks between Malian and Nigerien defence ministers opened in Niamey.",
+            "talks between Malian and Nigerien defence ministers",
+        ),
         # a meeting named in quotes
         (
             "fr",
