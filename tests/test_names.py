@@ -2060,3 +2060,26 @@ def test_a_joint_commission_is_where_states_meet(
 ) -> None:
     """A joint or mixed commission convenes states, as a forum does; a commission alone is a body."""
     assert expected in found(pipeline, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "The Lomé Process brings together intelligence chiefs from eleven countries.",
+            ("Forum", "Lomé Process"),
+        ),
+        (
+            "fr",
+            "L'initiative de Cotonou réunit sept pays contre le terrorisme.",
+            ("Initiative", "initiative de Cotonou"),
+        ),
+    ],
+)
+def test_a_process_named_after_a_place_and_a_verb_ending_a_name(
+    pipeline: Pipeline, lang: str, text: str, expected: tuple[str, str]
+) -> None:
+    """A process named after the place it began in is where states convene; a name's complement
+    ends at a verb in the present (``réunit``), as it does at one in the past."""
+    assert expected in found(pipeline, text, lang)

@@ -203,6 +203,12 @@ _FR_NAMED_AFTER_PLACE_AT = Openings(
     ["initiative", "processus", "appel", "pacte", "charte", "plan", "mecanisme", "plateforme", "format"],
 )
 
+_EN_PROCESS_AFTER_PLACE = compile_pattern(
+    r"(?<=\m[Tt]he\s+)(?!(?:Peace|Political|Electoral|Democratic|Review|Selection|Legislative|Budget|Bologna|"
+    r"Kimberley|Transition|Constitutional|Reconciliation|Accession)\s)\p{Lu}[\p{L}\-]+\s+Process(?![\w\-])"
+)
+"""``the Nouakchott Process``, ``the Aqaba Process``: the process that states convene in, named
+after the place it began in (not a peace, electoral or review process)."""
 _TITLE_WORDS = (
     r"Commander|Commandant|Chief|Chef|Director|Directeur|Spokesman|Spokesperson|Coordinator|"
     r"Coordinateur|Head|Deputy"
@@ -832,6 +838,11 @@ def _named(text: str, lang: str) -> Iterable[Match]:
         for found in _FR_NAMED_AFTER_PLACE_AT.finditer(text):
             kind = _type_of_head(found.group("head"), lang)
             yield Match(kind, found.start(), found.end(), {}, "names/named-after-place")
+    elif "Process" in text:
+        for found in _EN_PROCESS_AFTER_PLACE.finditer(text):
+            yield Match(
+                Forum, found.start(), found.end(), {"kind": "organisation"}, "names/named-after-place"
+            )
     found_all = list(_FR_NAMED_AT.finditer(text) if lang == "fr" else _en_named(text))
     named = _FR_NAMED if lang == "fr" else _EN_NAMED
     for found in list(found_all):  # "la 33e Réunion du Comité ... (UNSAC)": the body as well
