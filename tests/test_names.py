@@ -2083,3 +2083,41 @@ def test_a_process_named_after_a_place_and_a_verb_ending_a_name(
     """A process named after the place it began in is where states convene; a name's complement
     ends at a verb in the present (``réunit``), as it does at one in the past."""
     assert expected in found(pipeline, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fr",
+            "Mme Awa Diop, responsable du programme de prévention et de lutte contre l'extrémisme "
+            "violent, a parlé.",
+            ("Initiative", "programme de prévention et de lutte contre l'extrémisme violent"),
+        ),
+        ("fr", "Baptisée « Kilimo », cette opération a mobilisé 2000 soldats.", ("Initiative", "Kilimo")),
+        ("en", 'The operation, code-named "Kilimo", mobilised 2,000 troops.', ("Initiative", "Kilimo")),
+        (
+            "fr",
+            "L'opération a été planifiée par un état-major conjoint entre le Mali et le Niger.",
+            ("Initiative", "état-major conjoint"),
+        ),
+        (
+            "fr",
+            "La reprise du mécanisme trilatéral est une priorité.",
+            ("Initiative", "mécanisme trilatéral"),
+        ),
+        ("en", "Day two of terrorism conference ends in Lomé.", ("Forum", "terrorism conference")),
+        ("en", "He backed a Counter-terrorism Bill in Suva.", ("Initiative", "Counter-terrorism Bill")),
+    ],
+)
+def test_more_programmes_staffs_and_meetings_by_their_words(
+    pipeline: Pipeline, lang: str, text: str, expected: tuple[str, str]
+) -> None:
+    """A programme of prevention "et de lutte" against a threat, an operation's name in quotes, a
+    joint staff or a trilateral mechanism, a terrorism conference and a counter-terrorism bill."""
+    assert expected in found(pipeline, text, lang)
+
+
+def test_a_group_dubbed_in_quotes_is_no_operation(pipeline: Pipeline) -> None:
+    text = 'A group dubbed "Lions of the Coast" claimed the attack.'
+    assert [m for m in found(pipeline, text, "en") if m[0] == "Initiative"] == []

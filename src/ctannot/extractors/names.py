@@ -203,6 +203,30 @@ _FR_NAMED_AFTER_PLACE_AT = Openings(
     ["initiative", "processus", "appel", "pacte", "charte", "plan", "mecanisme", "plateforme", "format"],
 )
 
+_NAMED_IN_QUOTES = compile_pattern(
+    r"\m(?:baptis[ée]e?s?|d[ée]nomm[ée]e?s?|code-?named|dubbed)\s*,?\s*[«“\"]\s*"
+    r"(?P<name>(?-i:\p{Lu})[^«»“”\"\n]{0,40}?)\s*[»”\"]",
+    regex.IGNORECASE,
+)
+"""A name given in quotes: ``baptisée « Taanli »``, ``code-named "Lagoon"``."""
+_AN_OPERATION = compile_pattern(
+    r"\m(?:op[ée]rations?|exercices?|exercises?|drills?|manœuvres?|manoeuvres?|maneuvers?|patrouilles?|patrols?)\M",
+    regex.IGNORECASE,
+)
+_OPERATION_REACH = 80
+"""How far from a name in quotes the operation it names may be said: ``Baptisée « X », cette
+opération ...``, ``the operation, code-named "X", ...``."""
+
+
+def _operations_named_in_quotes(text: str) -> Iterator[Match]:
+    """The name in quotes an operation or an exercise is given near it (``Baptisée « Taanli »,
+    cette opération``): an Initiative, as the operation it names is."""
+    for found in _NAMED_IN_QUOTES.finditer(text):
+        lo, hi = max(0, found.start() - _OPERATION_REACH), min(len(text), found.end() + _OPERATION_REACH)
+        if _AN_OPERATION.search(text, lo, hi):
+            yield Match(Initiative, found.start("name"), found.end("name"), {}, "names/named-in-quotes")
+
+
 _EN_PROCESS_AFTER_PLACE = compile_pattern(
     r"(?<=\m[Tt]he\s+)(?!(?:Peace|Political|Electoral|Democratic|Review|Selection|Legislative|Budget|Bologna|"
     r"Kimberley|Transition|Constitutional|Reconciliation|Accession)\s)\p{Lu}[\p{L}\-]+\s+Process(?![\w\-])"
@@ -429,10 +453,18 @@ _FR_FORCE = compile_pattern(
     r"(?:conjointe?s?|mixtes?|multinationales?(?:\s+mixtes?)?|communes?|régionales?|regionales?)"
     r"|(?:opération|operation|exercice)(?:\s+militaire)?\s+"
     r"(?:anti-?terroriste|contre-terroriste|de\s+lutte\s+(?:anti-?terroriste|contre\s+le\s+terrorisme)))"
-    r"(?:\s+(?:du|de\s+la|de\s+l['’]|des|au|en)\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*)?)(?![\w\-])",
+    r"(?:\s+(?:du|de\s+la|de\s+l['’]|des|au|en)\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*)?"
+    # a staff, a command, a mechanism or a cell that several run together: "un état-major
+    # conjoint", "un poste de commandement mixte", "le mécanisme trilatéral"
+    r"|(?:état-major|etat-major|poste\s+de\s+commandement|centre\s+de\s+commandement|mécanisme|mecanisme|"
+    r"cellule)s?\s+(?:conjointe?|mixte|commune?|trilatérale?|trilaterale?|bilatérale?|bilaterale?|tripartite)s?)"
+    r"(?![\w\-])",
     regex.IGNORECASE,
 )
-_FR_FORCE_AT = Openings(_FR_FORCE, ["force", "operation", "patrouille", "exercice"])
+_FR_FORCE_AT = Openings(
+    _FR_FORCE,
+    ["force", "operation", "patrouille", "exercice", "etat", "poste", "centre", "mecanisme", "cellule"],
+)
 _AGREEMENT = compile_pattern(
     _WORD_START + r"(?P<span>accord\s+de\s+(?:coopération|cooperation)\s+"
     r"(?:militaire|sécuritaire|securitaire|antiterroriste|de\s+défense|de\s+defense|en\s+matière\s+de\s+(?:sécurité|securite|défense|defense)|"
@@ -831,6 +863,7 @@ class _Kept:
 
 def _named(text: str, lang: str) -> Iterable[Match]:
     yield from _named_operations(text)
+    yield from _operations_named_in_quotes(text)
     yield from _coalitions(text)
     if lang == "fr":
         for found in _FR_MISSION_AT.finditer(text):
