@@ -655,3 +655,26 @@ def test_a_body_named_in_a_quoted_title_is_no_actor(pipeline: Pipeline, text: st
     """A theme or a title in quotes names bodies as words of the title: they neither act nor speak."""
     doc = annotate(pipeline, text, lang)
     assert [a.text for a in mentions(doc, Actor)] == []
+
+
+def test_leaders_listed_with_their_states_are_two_actors_each(pipeline: Pipeline) -> None:
+    """``les présidents X du Niger, Y du Tchad``: a given name's particle (``Jean du Pont``) does
+    not run a person's name on into the state they lead."""
+    text = "Les présidents Ali Hassan du Niger et Idriss Mahamat du Tchad ont parlé. Jean du Pont aussi."
+    actors = [a.text for a in mentions(annotate(pipeline, text, "fr"), Actor)]
+    assert actors == ["Ali Hassan", "Niger", "Idriss Mahamat", "Tchad", "Jean du Pont"]
+
+
+def test_a_correspondent_s_credit_is_no_actor(pipeline: Pipeline) -> None:
+    text = (
+        "L'opération a pris fin.\n\nAvec notre correspondant à Ouagadougou, Jean Kaboré\n\n"
+        "Le bilan est lourd."
+    )
+    assert [a.text for a in mentions(annotate(pipeline, text, "fr"), Actor)] == []
+
+
+def test_le_faso_is_burkina_faso(pipeline: Pipeline) -> None:
+    actors = [
+        a.text for a in mentions(annotate(pipeline, "Le Togo et le Faso ont signé un accord.", "fr"), Actor)
+    ]
+    assert actors == ["Togo", "Faso"]

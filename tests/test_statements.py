@@ -1305,6 +1305,11 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             )
         ],
     ),
+    "fr-selon-des-informations-de-presse-names-no-one": (
+        "fr",
+        "Selon des informations de presse, le groupe a été créé l'an dernier.",
+        [],
+    ),
     "fr-a-fear-or-appreciation-not-said": (
         "fr",
         "Le gouvernement craint une nouvelle attaque. La mesure a été appréciée par les habitants.",

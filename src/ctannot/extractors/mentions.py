@@ -94,6 +94,39 @@ _DatesBySentence = DatesOfText
 """Date expressions of a document, looked for only in the sentences that are asked about."""
 
 
+_STATE_PARTICLE = compile_pattern(r"\s+(?:du|de\s+la|de\s+l['’]|de|des|d['’])\s*$", regex.IGNORECASE)
+"""What joins a person to the state they lead in a list (``Mahamadou Issoufou du Niger``)."""
+
+
+def _persons_before_their_state(text: str, candidates: list[Match]) -> list[Match]:
+    """``candidates`` with a person's name that runs on into a state (``Mahamadou Issoufou du
+    Niger``, a given name's particle read as ``Jean du Pont``'s) cut before the particle: the
+    person and the state are two Actors."""
+    states = {(m.start, m.end) for m in candidates if m.type is Actor and m.attributes.get("kind") == "state"}
+    if not states:
+        return candidates
+    ends: dict[int, list[int]] = {}
+    for start, end in states:
+        ends.setdefault(end, []).append(start)
+    out = []
+    for m in candidates:
+        if m.type is Actor and m.attributes.get("kind") == "person" and m.end in ends:
+            cut = next(
+                (
+                    particle.start()
+                    for start in ends[m.end]
+                    if m.start < start
+                    and (particle := _STATE_PARTICLE.search(text, m.start, start)) is not None
+                    and particle.start() > m.start
+                ),
+                None,
+            )
+            if cut is not None:
+                m = attrs.evolve(m, end=cut)
+        out.append(m)
+    return out
+
+
 _DIGIT_SEPARATORS = compile_pattern(r"[\s\u00a0\u202f.,]")
 
 
@@ -113,7 +146,9 @@ class MentionsExtractor(RuleExtractor):
         with their overlaps resolved, corrected, and the names no gazetteer lists added, each
         with its origin (``tools/rule_report.py`` counts them by it)."""
         text = document.text
-        found = resolve_overlaps(self.candidates(document, report), self.nestable)
+        found = resolve_overlaps(
+            _persons_before_their_state(text, self.candidates(document, report)), self.nestable
+        )
         found = _outside_quoted_titles(text, _outside_credit_lines(text, found))
         matches = self.refine(document, _outside_member_lists(text, found))
         return _with_acronyms(text, unlisted_names(text, document.lang, matches))
@@ -197,12 +232,19 @@ was filed, not an Actor."""
 
 _BYLINE = compile_pattern(
     r"[^\S\n]*(?:(?:un\s+texte\s+de|une\s+analyse\s+de|texte\s*:|par|by|from|reporting\s+by|written\s+by|"
-    r"edited\s+by)[^\S\n]+|(?-i:\p{Lu}{2,6})[^\S\n]*/[^\S\n]*)\p{Lu}[\p{L}'’.\-]*(?:[^\S\n]+\p{Lu}[\p{L}'’.\-]*){0,3}"
+    r"edited\s+by|"
+    # "Avec notre correspondant à Ouagadougou, Jeanne Roy", "From our correspondent in Lomé, John Smith"
+    r"(?:avec|de)[^\S\n]+(?:notre|nos)[^\S\n]+(?:envoy[ée]e?s?[^\S\n]+sp[ée]ciale?s?|correspondante?s?)"
+    r"(?:[^\S\n]+(?:à|a|au|aux|en)[^\S\n]+\p{Lu}[\p{L}'’\-]*(?:[^\S\n]+\p{Lu}[\p{L}'’\-]*)?)?[^\S\n]*,|"
+    r"(?:from[^\S\n]+)?our[^\S\n]+correspondents?(?:[^\S\n]+in[^\S\n]+\p{Lu}[\p{L}'’\-]*"
+    r"(?:[^\S\n]+\p{Lu}[\p{L}'’\-]*)?)?[^\S\n]*,"
+    r")[^\S\n]+|(?-i:\p{Lu}{2,6})[^\S\n]*/[^\S\n]*)\p{Lu}[\p{L}'’.\-]*(?:[^\S\n]+\p{Lu}[\p{L}'’.\-]*){0,3}"
     r"(?:[^\S\n]*[,/|][^\S\n]*\p{Lu}[\p{L}.\-]*(?:[^\S\n]+\p{Lu}[\p{L}.\-]*){0,2})?[^\S\n]*$",
     regex.IGNORECASE,
 )
 """A byline on a line of its own: ``Un texte de Jeanne Roy``, ``By John Smith, Reuters``, ``From
-John Smith, Maiduguri``, ``AFP/Jeanne Roy``. Its names are a credit, not an Actor."""
+John Smith, Maiduguri``, ``AFP/Jeanne Roy``, ``Avec notre correspondant à Ouagadougou, Jeanne
+Roy``. Its names are a credit, not an Actor."""
 
 
 def _credit_lines(text: str) -> list[tuple[int, int]]:
