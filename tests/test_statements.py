@@ -1310,6 +1310,26 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "Selon des informations de presse, le groupe a été créé l'an dernier.",
         [],
     ),
+    "en-informed-as-an-incise": (
+        "en",
+        "The meeting also discussed the smuggling of arms, Tom Okello informed.",
+        [("The meeting also discussed the smuggling of arms", "inform", "indirect", "Tom Okello")],
+    ),
+    "en-opined-after-a-quote": (
+        "en",
+        '"We need to educate our people," Tom Okello opined.',
+        [("We need to educate our people", "opine", "direct", "Tom Okello")],
+    ),
+    "en-informed-an-addressee-that": (
+        "en",
+        "Minister Tom Okello informed the parliament that the threat was high.",
+        [("the threat was high", "inform", "indirect", "Tom Okello")],
+    ),
+    "en-informed-in-the-passive-is-no-speech": (
+        "en",
+        "The ministry was informed of the attack. Officials were informed yesterday.",
+        [],
+    ),
     "fr-a-fear-or-appreciation-not-said": (
         "fr",
         "Le gouvernement craint une nouvelle attaque. La mesure a été appréciée par les habitants.",
