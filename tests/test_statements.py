@@ -338,7 +338,7 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "en",
         'Tom Hale, warning against sanctions, quoted Maria Lenz, who said in Geneva that "silence has a '
         'very high price".',
-        [('"silence has a very high price"', "say", "mixed", "Maria Lenz")],
+        [("silence has a very high price", "say", "mixed", "Maria Lenz")],
     ),
     "en-subject-after-a-subordinator": (
         "en",
@@ -1329,6 +1329,16 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "en",
         "The ministry was informed of the attack. Officials were informed yesterday.",
         [],
+    ),
+    "fr-que-and-a-whole-quote-is-its-words": (
+        "fr",
+        "Le ministre Jean Dupont a affirmé que « nous pouvons vaincre le terrorisme ».",
+        [("nous pouvons vaincre le terrorisme", "affirmer", "mixed", "Jean Dupont")],
+    ),
+    "en-that-and-a-whole-quote-is-its-words": (
+        "en",
+        'Minister Tom Okello noted that "terrorism knows no borders."',
+        [("terrorism knows no borders", "note", "mixed", "Tom Okello")],
     ),
     "fr-a-fear-or-appreciation-not-said": (
         "fr",

@@ -1477,9 +1477,13 @@ class StatementExtractor(Extractor):
             if cut < c_end:
                 inner.append((c_start, cut))
                 c_end = cut
-            whole = next((q for q in sentence_quotes if q.start == c_start and q.close == c_end - 1), None)
-            if whole is not None:
-                c_end = whole.end  # the object all quoted: the words between the marks
+            whole = next(
+                (q for q in sentence_quotes if c_start in (q.open, q.start) and q.close == c_end - 1), None
+            )
+            if (
+                whole is not None
+            ):  # the object all quoted ("a affirmé que « C »"): the words between the marks
+                c_start, c_end = whole.start, whole.end
             if c_end - c_start < 3:
                 continue
             mode = "mixed" if _holds_quote(sentence_quotes, c_start, c_end) else "indirect"
