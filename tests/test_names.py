@@ -2121,3 +2121,28 @@ def test_more_programmes_staffs_and_meetings_by_their_words(
 def test_a_group_dubbed_in_quotes_is_no_operation(pipeline: Pipeline) -> None:
     text = 'A group dubbed "Lions of the Coast" claimed the attack.'
     assert [m for m in found(pipeline, text, "en") if m[0] == "Initiative"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "He stressed the need to set up such a centre to organize efforts against terrorism.",
+        ),
+        ("fr", "Les polices tenteront de mettre en œuvre le plan le plus rapidement possible."),
+        ("fr", "La Chine veut mettre en œuvre l'Initiative mondiale pour le développement."),
+        ("fr", "La Chine veut mettre en œuvre l'Initiative mondiale pour la civilisation."),
+    ],
+)
+def test_anaphora_manner_and_another_field_s_purpose_make_no_initiative(
+    pipeline: Pipeline, lang: str, text: str
+) -> None:
+    """``such a centre`` points back; ``le plus rapidement possible`` says how, not which plan; a
+    name whose whole purpose is development or civilisation is of another field."""
+    assert [m for m in found(pipeline, text, lang) if m[0] == "Initiative"] == []
+
+
+def test_a_name_whose_purpose_goes_on_to_security_stays(pipeline: Pipeline) -> None:
+    text = "La Chine veut mettre en œuvre l'Initiative mondiale pour la sécurité."
+    assert ("Initiative", "Initiative mondiale pour la sécurité") in found(pipeline, text, "fr")

@@ -789,6 +789,11 @@ _OTHER_FIELD = compile_pattern(
 )
 """Words of another field than the guidelines' in a programme's name: civil defence, drugs,
 health, food, the economy."""
+_OTHER_PURPOSE_AT_END = compile_pattern(
+    r"(?:pour\s+(?:le|la|l['’])\s*|for\s+)(?:d[ée]veloppement|development|civili[sz]ation)$", regex.IGNORECASE
+)
+"""A name whose whole purpose, at its end, is another field's (``Initiative mondiale pour le
+développement``); one that goes on (``pour le développement et la sécurité``) stays."""
 _BARE_KIND = compile_pattern(
     r"memorandum\s+of\s+understanding|m[ée]morandum\s+d['’]entente|protocole\s+d['’]accord", regex.IGNORECASE
 )
@@ -807,7 +812,9 @@ def _other_purposes(text: str, kept: _Kept) -> None:
     for m in kept.matches:
         if m.type is not Initiative or m.entity is not None:
             continue
-        if _OTHER_FIELD.search(text, m.start, m.end) and not _OF_THE_THREAT.search(text, m.start, m.end):
+        if (
+            _OTHER_FIELD.search(text, m.start, m.end) or _OTHER_PURPOSE_AT_END.search(text, m.start, m.end)
+        ) and not _OF_THE_THREAT.search(text, m.start, m.end):
             kept.remove(m)  # "Arab civil defense strategy", "programme de sécurité alimentaire"
             continue
         if _BARE_KIND.fullmatch(text, m.start, m.end):
