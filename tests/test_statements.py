@@ -1340,6 +1340,17 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         'Minister Tom Okello noted that "terrorism knows no borders."',
         [("terrorism knows no borders", "note", "mixed", "Tom Okello")],
     ),
+    "fr-c-est-en-ces-termes-que-s-est-exprime": (
+        "fr",
+        "« La menace terroriste est réelle. » C'est en ces termes que s'est exprimé le ministre Jean "
+        "Dupont, lundi à Niamey.",
+        [("La menace terroriste est réelle", "s'exprimer", "direct", "Jean Dupont")],
+    ),
+    "fr-ainsi-a-reagi": (
+        "fr",
+        "« Nous ne céderons pas. » Ainsi a réagi le président Paul Zongo après l'attaque.",
+        [("Nous ne céderons pas", "réagir", "direct", "Paul Zongo")],
+    ),
     "fr-a-fear-or-appreciation-not-said": (
         "fr",
         "Le gouvernement craint une nouvelle attaque. La mesure a été appréciée par les habitants.",

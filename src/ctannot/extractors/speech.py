@@ -128,6 +128,21 @@ _INITIAL = compile_pattern(r"\p{Lu}\.")
 _DETERMINERS = {"les", "ces", "leurs", "nos", "the", "these", "their", "our"}
 _ARTICLES = {"le", "la", "les", "l'", "un", "une", "des", "the", "a", "an"}
 _APPOSITION = compile_pattern(r"\s*,\s*([^,.;:!?()«»“”\"]{1,80})")
+_SAID_SO_NEXT = compile_pattern(
+    r"\s*(?:c['’]est\s+(?:en\s+ces\s+termes|ainsi|par\s+ces\s+mots)\s+que\s+|ainsi\s+)"
+    r"(?:s['’](?:est|sont)\s+(?P<verb>exprim)[ée]e?s?|(?:a|ont)\s+(?P<verb>réagi|déclaré|conclu|martelé))"
+    r"\s+(?P<who>[^.!?\n]{1,120})",
+    regex.IGNORECASE,
+)
+"""A sentence that says who spoke the quotation before it: ``C'est en ces termes que s'est
+exprimé le ministre X``, ``Ainsi s'est exprimé X``."""
+_SAID_SO_LEMMA = {
+    "exprim": "s'exprimer",
+    "réagi": "réagir",
+    "déclaré": "déclarer",
+    "conclu": "conclure",
+    "martelé": "marteler",
+}
 _PAIR_JOIN = compile_pattern(r"\s+(?:et|and)\s+")
 """What joins two persons named together, or the two things they are presented with."""
 _STATES_JOIN = compile_pattern(r"\s+(?:et|and)\s+(?:(?:du|de\s+la|des|de|of|the)\s+|(?:de\s+)?l'\s*|d'\s*)?")
@@ -1345,6 +1360,13 @@ class StatementExtractor(Extractor):
         if cue is None:
             if not (alone or introduced):
                 return  # quoted words in the narrator's sentence, with no one saying them
+            said_so = _SAID_SO_NEXT.match(ctx.plain, s_end)
+            if said_so is not None:
+                # « ... ». C'est en ces termes que s'est exprimé X: the next sentence names its speaker
+                speaker = ctx.speaker_in(said_so.start("who"), said_so.end("who"), back=False)
+                if speaker is not None:
+                    ctx.add(q.start, q.end, speaker, _SAID_SO_LEMMA[said_so.group("verb").lower()], "direct")
+                    return
             # continues the quote before: its speaker and cue
             ctx.add(q.start, q.end, ctx.back_reference(q.open), ctx.last_cue, "direct")
             return
