@@ -1351,6 +1351,21 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "« Nous ne céderons pas. » Ainsi a réagi le président Paul Zongo après l'attaque.",
         [("Nous ne céderons pas", "réagir", "direct", "Paul Zongo")],
     ),
+    "en-warned-of-a-bare-noun": (
+        "en",
+        "Minister Tom Okello warned of new attacks in the north.",
+        [("new attacks in the north", "warn", "indirect", "Tom Okello")],
+    ),
+    "en-assured-of-is-no-warning": (
+        "en",
+        "India assured of sharing information with Kenya, Senior Secretary Tom Okello said today.",
+        [("India assured of sharing information with Kenya", "say", "indirect", "Tom Okello")],
+    ),
+    "en-a-possessive-makes-a-cue-a-noun": (
+        "en",
+        "Okello's remarks came as the army launched a new offensive.",
+        [],
+    ),
     "fr-a-fear-or-appreciation-not-said": (
         "fr",
         "Le gouvernement craint une nouvelle attaque. La mesure a été appréciée par les habitants.",

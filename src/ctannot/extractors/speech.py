@@ -216,6 +216,14 @@ _ADDRESSEE = compile_pattern(r"\s+(?:the\s+)?[\w\-]+\s+")
 _PREPOSITION = compile_pattern(
     r"(?:sur|pour|contre|en\s+faveur\s+(?:de\s|d'(?=une?\s)|(?=du\s|des\s))|on|for|of|against|about|de\s|d'(?=une?\s))\s*"
 )
+_OF_A_BARE_NOUN = compile_pattern(
+    r"(?:of|against|about)\s+(?=\p{Ll}{3,}(?!\w))(?!(?:his|her|its|their|it|them|him)\s)"
+)
+"""What a warning or a speech is about, with no determiner: ``of new attacks``, ``against
+complacency`` (not a pronoun: ``spoke of them``)."""
+_WARNED = compile_pattern(r"\m(?:warn(?:s|ed)?|caution(?:s|ed)?|spoke|speaks?|talk(?:s|ed)?)$")
+"""The verbs whose content that preposition opens (not "assured of sharing": what is assured),
+finite: a participle's clause ("X, warning against C, quoted Y") ends before the main verb."""
 _SUBJECT_STOP = compile_pattern(r"[,.;:!?]|\s(?:que|qu'|that)\s")
 _CLAUSE_VERB = compile_pattern(
     r"\s(?:is|are|was|were|has|have|had|will|would|could|should|must|can|may|might|did|does|do|"
@@ -406,7 +414,8 @@ def _compile(packs: Sequence[RulePack]) -> _Language:
         addressee_cues=frozenset(lists.get("addressee_cues", ())),
         acts=_word_list(lists.get("act_objects", ())),
         noun_determiner=compile_pattern(
-            r"(?<!\w)(?:" + trie_pattern(sorted(lists.get("noun_determiners", ()))) + r")\s*$"
+            # a possessive, too: "Okello's remarks came as ..." is a noun
+            r"(?<!\w)(?:" + trie_pattern(sorted(lists.get("noun_determiners", ()))) + r")\s*$|\w['’]s\s+$"
         ),
         not_persons=frozenset([*lists.get("speaker_body_titles", ()), *lists.get("collective_titles", ())]),
         relative_subject=compile_pattern(
@@ -1802,6 +1811,12 @@ class StatementExtractor(Extractor):
         m = _PREPOSITION.match(ctx.lowered, start)
         if m is not None and _DETERMINER.match(ctx.lowered, m.end()):
             return int(m.end())
+        if (
+            ctx.lang.english
+            and (bare := _OF_A_BARE_NOUN.match(text, start, s_end)) is not None
+            and _WARNED.search(ctx.lowered, max(0, pos - 12), pos)
+        ):
+            return int(bare.end())  # "warned of new attacks", "warned against complacency"
         if _DETERMINER.match(ctx.lowered, start):
             return start
         if (opened := self._quoted_opening(ctx, start, s_end)) is not None:
