@@ -706,6 +706,14 @@ def test_an_edition_of_a_forum_is_that_year_s_meeting(
         ),
         ("A deradicalization program for minors launched in Graz.", "deradicalization program for minors"),
         ("The counter terrorism centre will train officers.", "counter terrorism centre"),  # unhyphenated
+        (  # whom it helps or trains to fight the threat
+            "The US pledged $40 million to a programme helping West African states fight terrorism.",
+            "programme helping West African states fight terrorism",
+        ),
+        (
+            "The deal includes a programme to train Somali troops in counter-insurgency.",
+            "programme to train Somali troops in counter-insurgency",
+        ),
     ],
 )
 def test_a_programme_named_by_its_purpose_against_a_threat(
