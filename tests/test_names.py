@@ -260,6 +260,11 @@ def test_names_outside_the_domain_are_left_alone(pipeline: Pipeline, lang: str, 
             "The talks between Malian and Nigerien defence ministers opened in Niamey.",
             "talks between Malian and Nigerien defence ministers",
         ),
+        (  # the meeting of a committee against terrorism
+            "fr",
+            "Ils ont participé à la réunion du comité interministériel de lutte contre le terrorisme.",
+            "réunion du comité interministériel de lutte contre le terrorisme",
+        ),
         # a meeting named in quotes
         (
             "fr",
