@@ -2159,3 +2159,15 @@ def test_anaphora_manner_and_another_field_s_purpose_make_no_initiative(
 def test_a_name_whose_purpose_goes_on_to_security_stays(pipeline: Pipeline) -> None:
     text = "La Chine veut mettre en œuvre l'Initiative mondiale pour la sécurité."
     assert ("Initiative", "Initiative mondiale pour la sécurité") in found(pipeline, text, "fr")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers, meeting in Abuja, agreed that terrorism posed a grave threat.",
+        "Germany's interior minister joined those of five other EU states meeting in Spain.",
+        "Ruto spoke after meeting the president in Nairobi.",
+    ],
+)
+def test_meeting_the_verb_is_no_meeting(pipeline: Pipeline, text: str) -> None:
+    assert [m for m in found(pipeline, text, "en") if m[0] == "Forum"] == []

@@ -402,7 +402,12 @@ _EN_PARTIES = rf"(?:the\s+)?(?-i:{_CAP})(?:[\s\-]+(?-i:{_CAP}))*"
 """A party to a meeting, named: ``Iraq``, ``the United States``."""
 _EN_ORGANISER = rf"\s+{_EN_PARTIES}"
 _EN_DESCRIBED = compile_pattern(
-    rf"{_WORD_START}(?<!(?:press|news|media)\s+)(?P<span>"
+    rf"{_WORD_START}(?<!(?:press|news|media)\s+)"
+    # not the verb: "the ministers, meeting in Abuja, agreed", "EU states meeting in Spain", "after
+    # meeting the president"
+    r"(?!(?<=(?:[,;]|\m(?:states|countries|ministers|leaders|officials|delegates|chiefs|who|were|was|are|is|be|"
+    r"been|after|before|while|when|by))\s+)meeting\s)"
+    rf"(?P<span>"
     # "meeting of defence ministers in Lisbon", "session of the Arab Interior Ministers Council"
     rf"(?:(?:annual|extraordinary|special|informal|ministerial|regional|joint|high-level|virtual|"
     rf"emergency|inter-sessional|biennial|plenary|trilateral|tripartite|bilateral|inaugural|regular|"
