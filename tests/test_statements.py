@@ -1366,6 +1366,12 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "Okello's remarks came as the army launched a new offensive.",
         [],
     ),
+    "en-a-conjunction-inside-the-subject-s-relative-clause": (
+        "en",
+        "Okello, who spoke after meeting Somali President Hassan Ali, said the two countries would "
+        "share intelligence.",
+        [("the two countries would share intelligence", "say", "indirect", "Okello")],
+    ),
     "fr-a-fear-or-appreciation-not-said": (
         "fr",
         "Le gouvernement craint une nouvelle attaque. La mesure a été appréciée par les habitants.",

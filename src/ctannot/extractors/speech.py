@@ -1031,15 +1031,23 @@ class _Context:
             antecedent = self.speaker_in(before, relative.start(), first=False, back=False)
             if antecedent is not None:
                 return antecedent
+        comma = self.plain.find(",", start, cue_start)
+        relative_clause = comma > 0 and self.lang.relative.match(
+            self.lowered, _skip_space(self.plain, comma + 1)
+        )
+        # where a relative clause after the subject closes: a conjunction inside it ("X, who spoke
+        # after meeting Y, said") is not the speech verb's
+        closed = self.plain.find(",", comma + 1, cue_start) if relative_clause else -1
         # "the initiative was approved after its President X said": the subject of the clause
         # the speech verb is in, after the last subordinating conjunction
-        for sub in reversed(list(self.lang.subordinators.finditer(self.lowered, start, cue_start))):
+        for sub in reversed(
+            list(self.lang.subordinators.finditer(self.lowered, max(start, closed), cue_start))
+        ):
             found = self.speaker_in(sub.end(), cue_start, back=False)
             if found is not None:
                 return found
             break
-        comma = self.plain.find(",", start, cue_start)
-        if comma > 0 and self.lang.relative.match(self.lowered, _skip_space(self.plain, comma + 1)):
+        if relative_clause:
             # "the UN envoy, who arrived on Monday, said": the subject ends where its relative
             # clause starts
             return self.speaker_in(start, comma)
