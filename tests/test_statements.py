@@ -1372,6 +1372,16 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "share intelligence.",
         [("the two countries would share intelligence", "say", "indirect", "Okello")],
     ),
+    "fr-affirmer-an-infinitive": (
+        "fr",
+        "L'armée nigériane a affirmé avoir tué vingt combattants de Boko Haram.",
+        [("avoir tué vingt combattants de Boko Haram", "affirmer", "indirect", "armée nigériane")],
+    ),
+    "fr-dire-vouloir": (
+        "fr",
+        "Le ministre Jean Dupont a dit vouloir renforcer la coopération avec le Niger.",
+        [("vouloir renforcer la coopération avec le Niger", "dire", "indirect", "Jean Dupont")],
+    ),
     "fr-a-fear-or-appreciation-not-said": (
         "fr",
         "Le gouvernement craint une nouvelle attaque. La mesure a été appréciée par les habitants.",

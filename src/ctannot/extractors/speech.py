@@ -221,6 +221,11 @@ _OF_A_BARE_NOUN = compile_pattern(
 )
 """What a warning or a speech is about, with no determiner: ``of new attacks``, ``against
 complacency`` (not a pronoun: ``spoke of them``)."""
+_INFINITIVE_CLAUSE = compile_pattern(
+    r"(?:avoir|être|etre|vouloir|pouvoir|devoir|n['’]avoir|ne\s+pas|ne\s+plus|ne\s+jamais)\s+\w"
+)
+"""A reported clause in the infinitive after a French speech verb: ``a affirmé avoir tué``,
+``a dit vouloir``, ``a assuré ne pas craindre``."""
 _WARNED = compile_pattern(r"\m(?:warn(?:s|ed)?|caution(?:s|ed)?|spoke|speaks?|talk(?:s|ed)?)$")
 """The verbs whose content that preposition opens (not "assured of sharing": what is assured),
 finite: a participle's clause ("X, warning against C, quoted Y") ends before the main verb."""
@@ -1819,6 +1824,8 @@ class StatementExtractor(Extractor):
         m = _PREPOSITION.match(ctx.lowered, start)
         if m is not None and _DETERMINER.match(ctx.lowered, m.end()):
             return int(m.end())
+        if not ctx.lang.english and role == "verb" and _INFINITIVE_CLAUSE.match(ctx.lowered, start, s_end):
+            return start  # "a affirmé avoir tué vingt combattants": what it affirms, in the infinitive
         if (
             ctx.lang.english
             and (bare := _OF_A_BARE_NOUN.match(text, start, s_end)) is not None
