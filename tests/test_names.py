@@ -265,6 +265,11 @@ def test_names_outside_the_domain_are_left_alone(pipeline: Pipeline, lang: str, 
             "Ils ont participé à la réunion du comité interministériel de lutte contre le terrorisme.",
             "réunion du comité interministériel de lutte contre le terrorisme",
         ),
+        (  # at whose level, between a state and "its neighbouring" other
+            "en",
+            "He spoke after a secretary-level meeting between Togo and its neighbouring Ghana.",
+            "secretary-level meeting between Togo and its neighbouring Ghana",
+        ),
         # a meeting named in quotes
         (
             "fr",

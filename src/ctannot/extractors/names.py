@@ -398,7 +398,10 @@ _EN_MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 )
-_EN_PARTIES = rf"(?:the\s+)?(?-i:{_CAP})(?:[\s\-]+(?-i:{_CAP}))*"
+_EN_PARTIES = (
+    r"(?:the\s+|(?:its|their)\s+(?:neighbouring|neighboring|neighbour|neighbor)\s+)?"
+    rf"(?-i:{_CAP})(?:[\s\-]+(?-i:{_CAP}))*"
+)
 """A party to a meeting, named: ``Iraq``, ``the United States``."""
 _EN_ORGANISER = rf"\s+{_EN_PARTIES}"
 _EN_DESCRIBED = compile_pattern(
@@ -411,7 +414,10 @@ _EN_DESCRIBED = compile_pattern(
     # "meeting of defence ministers in Lisbon", "session of the Arab Interior Ministers Council"
     rf"(?:(?:annual|extraordinary|special|informal|ministerial|regional|joint|high-level|virtual|"
     rf"emergency|inter-sessional|biennial|plenary|trilateral|tripartite|bilateral|inaugural|regular|"
-    rf"(?:one|two|three|four|five|six|seven|ten|\d+)-(?:day|week))\s+)*(?:{_EN_MEETING})"
+    rf"(?:one|two|three|four|five|six|seven|ten|\d+)-(?:day|week)|"
+    # at whose level: "a secretary-level meeting", "home secretary-level talks"
+    rf"(?:(?:home|foreign|defen[cs]e|interior)\s+)?(?:secretary|minister|ministerial|ministers|expert|experts|"
+    rf"official|officials|ambassador|leader|leaders|summit|senior|working)-level)\s+)*(?:{_EN_MEETING})"
     rf"(?:\s+of\s+(?:the\s+)?(?:[\p{{L}}\-]+{_APOSTROPHE}?\s+){{0,3}}?(?:ministers|chiefs|leaders|heads|"
     rf"officials|experts|envoys|directors|commanders|{_CAP}(?:[\s\-]+{_CAP})*)"
     rf"(?:\s+(?:of|and|for|on)\s+(?:the\s+)?{_EN_NOT_A_NOUN}[\p{{L}}\-]+(?:\s+{_EN_NOT_A_NOUN}[\p{{L}}\-]+)?)?"
