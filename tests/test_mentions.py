@@ -678,3 +678,27 @@ def test_le_faso_is_burkina_faso(pipeline: Pipeline) -> None:
         a.text for a in mentions(annotate(pipeline, "Le Togo et le Faso ont signé un accord.", "fr"), Actor)
     ]
     assert actors == ["Togo", "Faso"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "persons"),
+    [
+        (
+            "fr",
+            "Étaient présents les ministres de l'Intérieur de l'Espagne, Kwame Tobbo, de l'Italie, "
+            "Ruwa Kamadi, et des Pays-Bas, Tukan Mbeki.",
+            ["Kwame Tobbo", "Ruwa Kamadi", "Tukan Mbeki"],
+        ),
+        (
+            "en",
+            "The interior ministers of Spain, Kwame Tobbo, and of Italy, Ruwa Kamadi, attended.",
+            ["Kwame Tobbo", "Ruwa Kamadi"],
+        ),
+        ("fr", "La réunion du Mali, Bamako, a eu lieu.", []),  # one word: a place, not a name
+    ],
+)
+def test_ministers_named_after_their_state_in_a_list(
+    pipeline: Pipeline, lang: str, text: str, persons: list[str]
+) -> None:
+    doc = annotate(pipeline, text, lang)
+    assert [a.text for a in mentions(doc, Actor) if a.kind == "person"] == persons

@@ -150,7 +150,7 @@ class MentionsExtractor(RuleExtractor):
             _persons_before_their_state(text, self.candidates(document, report)), self.nestable
         )
         found = _outside_quoted_titles(text, _outside_credit_lines(text, found))
-        matches = self.refine(document, _outside_member_lists(text, found))
+        matches = self.refine(document, _persons_after_their_state(text, _outside_member_lists(text, found)))
         return _with_acronyms(text, unlisted_names(text, document.lang, matches))
 
     def extract(self, document: Document, report: Report) -> Iterable[Layer]:
@@ -333,6 +333,39 @@ def _outside_quoted_titles(text: str, matches: list[Match]) -> list[Match]:
     return _without_actors_in(
         matches, [(m.end("open"), m.start("close")) for m in _QUOTED_TITLE.finditer(text)]
     )
+
+
+_OF_A_STATE = compile_pattern(
+    r"(?:\m(?:de|du|des|of)\s+(?:l['’]\s*|la\s+|the\s+)?|\md['’]\s*)$", regex.IGNORECASE
+)
+_PERSON_AFTER = compile_pattern(
+    r",\s+(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}\.)?(?:\s+(?:de\s+|van\s+|von\s+|al-|el-)?"
+    r"\p{Lu}[\p{Ll}\-'’]+){1,2})(?=\s*(?:[,;.]|\s+(?:et|and)\s))"
+)
+"""A person's name after a comma, which a comma, a full stop or a conjunction ends."""
+
+
+def _persons_after_their_state(text: str, matches: list[Match]) -> list[Match]:
+    """``matches`` with the persons named after the state they are ministers of, in a list of
+    ministers (``les ministres de l'Intérieur de l'Espagne, Jorge Diaz, de l'Italie, Angelo Alfani,
+    et des Pays-Bas, Ivo Opstel``): a state after ``de``, a comma and a name of two or three
+    capitalised words, where no mention is."""
+    added = []
+    taken = sorted((m.start, m.end) for m in matches)
+    for m in matches:
+        if m.type is not Actor or m.attributes.get("kind") != "state" or not text.startswith(",", m.end):
+            continue
+        if not _OF_A_STATE.search(text, max(0, m.start - 12), m.start):
+            continue
+        found = _PERSON_AFTER.match(text, m.end)
+        if found is None:
+            continue
+        start, end = found.span("name")
+        i = bisect.bisect_left(taken, (start, start))
+        if (i < len(taken) and taken[i][0] < end) or (i > 0 and taken[i - 1][1] > start):
+            continue  # a mention is there already
+        added.append(Match(Actor, start, end, {"kind": "person"}, "mentions/person-after-state"))
+    return sorted([*matches, *added], key=lambda m: (m.start, m.end)) if added else matches
 
 
 def _outside_member_lists(text: str, matches: list[Match]) -> list[Match]:
