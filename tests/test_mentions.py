@@ -702,3 +702,9 @@ def test_ministers_named_after_their_state_in_a_list(
 ) -> None:
     doc = annotate(pipeline, text, lang)
     assert [a.text for a in mentions(doc, Actor) if a.kind == "person"] == persons
+
+
+def test_nz_and_the_honourable(pipeline: Pipeline) -> None:
+    """``NZ`` as headlines write New Zealand; ``Hon`` as Commonwealth papers title a minister."""
+    text = "NZ to host Pacific security meetings. Hon Mere Tane said the meetings would be useful."
+    assert [a.text for a in mentions(annotate(pipeline, text, "en"), Actor)] == ["NZ", "Hon Mere Tane"]
