@@ -1382,6 +1382,17 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "Le ministre Jean Dupont a dit vouloir renforcer la coopération avec le Niger.",
         [("vouloir renforcer la coopération avec le Niger", "dire", "indirect", "Jean Dupont")],
     ),
+    "en-on-condition-of-anonymity": (
+        "en",
+        "The U.S. officials, who spoke on condition of anonymity, said the Pentagon is focused on "
+        "finding militants.",
+        [],
+    ),
+    "fr-sous-couvert-d-anonymat": (
+        "fr",
+        "Un responsable, sous couvert d'anonymat, a affirmé que l'attaque avait été déjouée.",
+        [],
+    ),
     "fr-a-fear-or-appreciation-not-said": (
         "fr",
         "Le gouvernement craint une nouvelle attaque. La mesure a été appréciée par les habitants.",

@@ -143,6 +143,11 @@ _SAID_SO_LEMMA = {
     "conclu": "conclure",
     "martelé": "marteler",
 }
+_ANONYMITY = compile_pattern(
+    r"on\s+condition\s+of\s+anonymity|(?:asked|requested|declined)\s+(?:for\s+)?anonymity|"
+    r"sous\s+(?:le\s+)?couvert\s+(?:de\s+l['’]|d['’])anonymat|(?:requis|demandé|gardé)\s+l['’]anonymat"
+)
+"""A source the sentence says is not named: its statements have no identifiable source."""
 _PAIR_JOIN = compile_pattern(r"\s+(?:et|and)\s+")
 """What joins two persons named together, or the two things they are presented with."""
 _STATES_JOIN = compile_pattern(r"\s+(?:et|and)\s+(?:(?:du|de\s+la|des|de|of|the)\s+|(?:de\s+)?l'\s*|d'\s*)?")
@@ -1300,6 +1305,10 @@ class StatementExtractor(Extractor):
         return ctx
 
     def _sentence(self, ctx: _Context, s_start: int, s_end: int) -> None:
+        if "anonym" in ctx.lowered[s_start:s_end] and _ANONYMITY.search(ctx.lowered, s_start, s_end):
+            # "said a U.S. official, who spoke on condition of anonymity": no identifiable source
+            ctx.previous_sentence = (s_start, s_end)
+            return
         sentence_quotes = []
         for q in quotes(ctx.document.text, s_start, s_end):
             if ctx.after(ctx.lang.title_marker, q.open):
