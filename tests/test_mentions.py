@@ -708,3 +708,8 @@ def test_nz_and_the_honourable(pipeline: Pipeline) -> None:
     """``NZ`` as headlines write New Zealand; ``Hon`` as Commonwealth papers title a minister."""
     text = "NZ to host Pacific security meetings. Hon Mere Tane said the meetings would be useful."
     assert [a.text for a in mentions(annotate(pipeline, text, "en"), Actor)] == ["NZ", "Hon Mere Tane"]
+
+
+def test_a_headline_s_verb_after_a_title_is_no_name(pipeline: Pipeline) -> None:
+    text = "Kenya: Interior Minister Arrives in Kampala for Regional Talks"
+    assert [a.text for a in mentions(annotate(pipeline, text, "en"), Actor) if a.kind == "person"] == []
