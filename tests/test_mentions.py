@@ -713,3 +713,19 @@ def test_nz_and_the_honourable(pipeline: Pipeline) -> None:
 def test_a_headline_s_verb_after_a_title_is_no_name(pipeline: Pipeline) -> None:
     text = "Kenya: Interior Minister Arrives in Kampala for Regional Talks"
     assert [a.text for a in mentions(annotate(pipeline, text, "en"), Actor) if a.kind == "person"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "A live stream of the attack remained on Facebook for hours."),
+        ("fr", "La vidéo a été diffusée sur Telegram avant d'être retirée."),
+    ],
+)
+def test_a_platform_as_the_medium_is_no_actor(pipeline: Pipeline, lang: str, text: str) -> None:
+    assert [a.text for a in mentions(annotate(pipeline, text, lang), Actor)] == []
+
+
+def test_a_platform_that_acts_is_an_actor(pipeline: Pipeline) -> None:
+    text = "Facebook said it removed the video."
+    assert [a.text for a in mentions(annotate(pipeline, text, "en"), Actor)] == ["Facebook"]
