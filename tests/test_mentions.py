@@ -729,3 +729,25 @@ def test_a_platform_as_the_medium_is_no_actor(pipeline: Pipeline, lang: str, tex
 def test_a_platform_that_acts_is_an_actor(pipeline: Pipeline) -> None:
     text = "Facebook said it removed the video."
     assert [a.text for a in mentions(annotate(pipeline, text, "en"), Actor)] == ["Facebook"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "actors"),
+    [
+        (
+            "fr",
+            "La conférence réunit au Quai d'Orsay vingt délégations. Le Quai d'Orsay a condamné l'attaque.",
+            ["Quai d'Orsay"],
+        ),
+        (
+            "en",
+            "The talks at the White House ended. The White House said the talks were useful.",
+            ["White House"],
+        ),
+    ],
+)
+def test_a_seat_where_they_meet_is_a_place(
+    pipeline: Pipeline, lang: str, text: str, actors: list[str]
+) -> None:
+    """The seat as the place of a meeting is no Actor; the same seat speaking for its body is one."""
+    assert [a.text for a in mentions(annotate(pipeline, text, lang), Actor)] == actors
