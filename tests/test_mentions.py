@@ -18,9 +18,10 @@ from pyld import jsonld
 from ctannot import Actor, Annotation, Document, Forum, Initiative, Participants, Pipeline, Threat
 from ctannot.api import load_pipeline
 from ctannot.extractors.dates import DatesOfText, find_dates, parse_document_date
-from ctannot.extractors.mentions import _ACRONYM_AFTER, _bracket_after
+from ctannot.extractors.mentions import _ACRONYM_AFTER, _TITLE_WORDS, _bracket_after, _lowered
 from ctannot.formats.inputs import read_jsonl
 from ctannot.formats.web_annotation import document_loader, dumps, loads, to_jsonld
+from strategies import TRICKY, texts
 
 ENTITY_IRI = "urn:ctannot:entity:"
 WIKIDATA_IRI = "http://www.wikidata.org/entity/"
@@ -751,3 +752,17 @@ def test_a_seat_where_they_meet_is_a_place(
 ) -> None:
     """The seat as the place of a meeting is no Actor; the same seat speaking for its body is one."""
     assert [a.text for a in mentions(annotate(pipeline, text, lang), Actor)] == actors
+
+
+@given(
+    st.lists(
+        st.one_of(texts, st.sampled_from([*_TITLE_WORDS, *(w.upper() for w in _TITLE_WORDS), *TRICKY])),
+        max_size=8,
+    ).map("".join)
+)
+@settings(max_examples=500)
+def test_title_words_are_found_in_the_shared_lowered_view_as_in_text_lower(text: str) -> None:
+    # the quoted titles' first look reads the lowered view the statements share: a title word is
+    # there exactly where text.lower() holds it
+    for word in _TITLE_WORDS:
+        assert (word in _lowered(text)) == (word in text.lower())

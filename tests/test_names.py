@@ -14,6 +14,7 @@ from ctannot.annotations import Forum
 from ctannot.extractors.names import _LINK_WORDS, _SHORT_FORM, _named_again, _spells_words
 from ctannot.pipeline import Pipeline
 from ctannot.rules.matching import Match
+from strategies import texts
 
 
 def found(pipeline: Pipeline, text: str, lang: str) -> list[tuple[str, str]]:
@@ -1510,6 +1511,20 @@ def test_a_short_form_is_found_only_where_its_head_is_written_again(text: str, e
         named = heads.get(found.group("head").lower())
         if named is not None and found.start() >= named.end:
             assert _named_again(text, heads)
+
+
+@given(
+    st.lists(st.one_of(st.sampled_from(_SHORT_FORM_PIECES), texts), max_size=10).map("".join),
+    st.dictionaries(st.sampled_from(_SHORT_FORM_HEADS), st.integers(0, 12), max_size=3),
+)
+@settings(max_examples=500)
+def test_a_head_is_found_again_wherever_the_lowercased_text_holds_it(text: str, ends: dict[str, int]) -> None:
+    # _named_again reads the lowered view the statements share, not text.lower() made anew: it
+    # must say yes wherever text.lower() would (typographic spaces and hyphens, İ, the Kelvin sign)
+    heads = {head: Match(Forum, 0, end, {}, "test") for head, end in ends.items()}
+    lowered = text.lower()
+    if len(lowered) != len(text) or any(lowered.find(head, named.end) >= 0 for head, named in heads.items()):
+        assert _named_again(text, heads)
 
 
 @pytest.mark.parametrize(

@@ -34,7 +34,7 @@ from ctannot.extractors.text_units import (
     wire_datelines,
 )
 from ctannot.model import Document, Layer
-from ctannot.rules.folding import fold
+from ctannot.rules.folding import fold, views_of
 from ctannot.rules.matching import Match, resolve_overlaps
 from ctannot.rules.pattern_cache import compile_pattern
 
@@ -325,9 +325,18 @@ _TITLE_WORDS = (
 """The words a title follows, looked for in the lower-cased text before any pattern is tried."""
 
 
+def _lowered(text: str) -> str:
+    """``text.lower()`` as far as words of letters tell: the lowered view the statements use too
+    (typographic apostrophes, spaces and hyphens made plain, which no such word holds), made once
+    for the document rather than once here."""
+    views = views_of(text)
+    lowered = views.lowered
+    return text.lower() if lowered is views.plain else lowered  # the view is not lowered there
+
+
 def _outside_quoted_titles(text: str, matches: list[Match]) -> list[Match]:
     """``matches`` but the Actors inside a quoted theme or title: they neither act nor speak."""
-    lowered = text.lower()
+    lowered = _lowered(text)
     if not any(word in lowered for word in _TITLE_WORDS):
         return matches  # most texts give no title: a look for its words (in C), not a search
     return _without_actors_in(

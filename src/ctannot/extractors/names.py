@@ -32,7 +32,7 @@ import regex
 from ctannot.annotations import Actor, Forum, Initiative, Threat
 from ctannot.extractors.dates import MONTH_OR_DAY, is_month_or_day
 from ctannot.extractors.text_units import Openings, acronym_forms, overlapping, start_of, whole_words
-from ctannot.rules.folding import fold
+from ctannot.rules.folding import fold, views_of
 from ctannot.rules.matching import Match
 from ctannot.rules.pattern_cache import compile_pattern
 
@@ -1435,9 +1435,15 @@ def _named_again(text: str, heads: Mapping[str, Match]) -> bool:
     from: a short form's head, lowercased, is one of them, found after that name. Most texts
     name none again, and are not searched for short forms (``_SHORT_FORM`` would try every
     capitalised word). ``str.lower`` lowercases the text code point for code point, as it does
-    the head, unless it changes its length: that text is searched."""
-    lowered = text.lower()
-    if len(lowered) != len(text):
+    the head, unless it changes its length: that text is searched.
+
+    The text is read lowered as the statements read it (``TextViews.lowered``, made once for the
+    document): its typographic spaces, hyphens and apostrophes are plain ones there. A head's are
+    plain already (``_HEAD_WORD`` spells them so), so it is found wherever ``text.lower()`` holds
+    it, and where only a typographic one stands the search below makes sure."""
+    views = views_of(text)
+    lowered = views.lowered
+    if lowered is views.plain:  # lowercasing changed its length: not lowered
         return True
     return any(lowered.find(head, named.end) >= 0 for head, named in heads.items())
 
