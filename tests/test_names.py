@@ -2191,3 +2191,16 @@ def test_a_name_whose_purpose_goes_on_to_security_stays(pipeline: Pipeline) -> N
 )
 def test_meeting_the_verb_is_no_meeting(pipeline: Pipeline, text: str) -> None:
     assert [m for m in found(pipeline, text, "en") if m[0] == "Forum"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'armée a lancé une opération pour neutraliser Daech.",
+        "L'armée a lancé une OPÉRATION CONTRE Boko Haram.",
+    ],
+)
+def test_a_campaign_s_purpose_in_any_words_the_pattern_reads(pipeline: Pipeline, text: str) -> None:
+    """The quick first look for a campaign's purpose finds what the full pattern reads: ``pour
+    neutraliser``, and any case."""
+    assert [m[0] for m in found(pipeline, text, "fr")] == ["Initiative"]

@@ -1072,8 +1072,9 @@ _TALKS_HEAD = compile_pattern(
 
 
 _JOIN_AHEAD = re.compile(r"[^\S\n]{0,2}[-–/]")
-_PURPOSE_WORD = re.compile(r"[Cc]ontre|[Aa]gainst| [Tt]o |[Vv]isant")
-"""Cheap first tests (the standard library's plain scans) of the two patterns below."""
+_PURPOSE_WORD = re.compile(r"contre|against|\sto\s|visant|\spour\s", re.IGNORECASE)
+"""Cheap first tests (the standard library's plain scans) of the two patterns below; the
+purpose's words in any case, as the pattern reads them (``pour neutraliser``, ``CONTRE``)."""
 
 
 def _talks_between(text: str, kept: _Kept) -> Iterator[Match]:
