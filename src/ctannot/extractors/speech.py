@@ -1305,7 +1305,7 @@ class StatementExtractor(Extractor):
         return ctx
 
     def _sentence(self, ctx: _Context, s_start: int, s_end: int) -> None:
-        if "anonym" in ctx.lowered[s_start:s_end] and _ANONYMITY.search(ctx.lowered, s_start, s_end):
+        if ctx.lowered.find("anonym", s_start, s_end) >= 0 and _ANONYMITY.search(ctx.lowered, s_start, s_end):
             # "said a U.S. official, who spoke on condition of anonymity": no identifiable source
             ctx.previous_sentence = (s_start, s_end)
             return
@@ -1530,12 +1530,11 @@ class StatementExtractor(Extractor):
             if cut < c_end:
                 inner.append((c_start, cut))
                 c_end = cut
+            # the object all quoted ("a affirmé que « C »"): the words between the marks
             whole = next(
                 (q for q in sentence_quotes if c_start in (q.open, q.start) and q.close == c_end - 1), None
             )
-            if (
-                whole is not None
-            ):  # the object all quoted ("a affirmé que « C »"): the words between the marks
+            if whole is not None:
                 c_start, c_end = whole.start, whole.end
             if c_end - c_start < 3:
                 continue
