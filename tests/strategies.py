@@ -174,10 +174,12 @@ def _attributes(
             "forum": draw(st.none() | st.sampled_from(forums)) if forums else None,
             "goal": draw(opt_text),
         }
-    elif cls is Statement:  # an Actor speaks, or a Forum as a body
+    elif cls is Statement:  # an Actor speaks, or a Forum as a body, or a group named by a phrase
         speakers = actors + forums
+        speaker = draw(st.none() | st.sampled_from(speakers)) if speakers else None
         values |= {
-            "speaker": draw(st.none() | st.sampled_from(speakers)) if speakers else None,
+            "speaker": speaker,
+            "speaker_name": draw(opt_text) if speaker is None else None,
             "cue": draw(opt_text),
             "mode": draw(st.none() | st.sampled_from(Statement.MODES)),
         }

@@ -173,6 +173,18 @@ def test_reference_to_the_wrong_type_is_refused() -> None:
     assert "Actor" in message
 
 
+def test_a_speaker_named_by_a_phrase_is_never_beside_a_speaker() -> None:
+    """``speaker_name`` names who speaks where no annotation does: with a ``speaker`` too, which
+    of the two speaks would be unclear."""
+    start = TEXT.index("Daech")
+    named = Statement(source=TEXT, start=start, end=start + 5, id="s1", speaker_name="les ministres")
+    assert (named.speaker, named.speaker_name) == (None, "les ministres")
+    with pytest.raises(AnnotationError, match="both a speaker and a speaker_name"):
+        Statement(
+            source=TEXT, start=start, end=start + 5, id="s1", speaker="a1", speaker_name="les ministres"
+        )
+
+
 def test_a_forum_may_speak() -> None:
     doc = _doc_with(Layer("m", PROD, [_forum("f1")]), Layer("s", PROD, [_statement("f1")]))
     assert doc.resolve(doc.get("s1").speaker) is doc.get("f1")  # type: ignore[attr-defined]

@@ -1,7 +1,8 @@
 """Statements of the built-in pipeline: quotes and indirect speech, their cue, mode and speaker.
 
 Each case is a short news text and the statements expected in it, in text order: the span's
-text, the cue's lemma, the mode, and the text of the speaker's annotation (None: no speaker).
+text, the cue's lemma, the mode, and the text of the speaker's annotation (None: no speaker;
+``phrase: ...`` for a speaker that no annotation names, by the phrase that does).
 """
 
 from __future__ import annotations
@@ -1624,6 +1625,35 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         'must be funded," he said.',
         [("The force must be funded", "say", "direct", "Maman Sidikou")],
     ),
+    # -- a group that no annotation names speaks by its phrase ---------------------------------------
+    "fr-a-group-named-by-its-phrase": (
+        "fr",
+        "Les ministres de cinq pays du golfe de Guinée ont appelé leurs gouvernements à partager "
+        "leurs renseignements.",
+        [
+            (
+                "partager leurs renseignements",
+                "appeler",
+                "indirect",
+                "phrase: ministres de cinq pays du golfe de Guinée",
+            )
+        ],
+    ),
+    "fr-heads-of-state-and-government": (
+        "fr",
+        "Les chefs d'État et de gouvernement ont également exhorté les partenaires à renforcer leur soutien.",
+        [("renforcer leur soutien", "exhorter", "indirect", "phrase: chefs d'État et de gouvernement")],
+    ),
+    "en-a-group-qualified-by-a-capitalised-word": (
+        "en",
+        "The Nordic-Baltic foreign ministers also voiced their support for the coalition.",
+        [("their support for the coalition", "voice", "indirect", "phrase: Nordic-Baltic foreign ministers")],
+    ),
+    "en-bare-ministers-speak-for-the-body-named-before": (
+        "en",
+        "The Lagoon Union held a summit in Accra. The ministers said the threat was growing.",
+        [("the threat was growing", "say", "indirect", "Lagoon Union")],
+    ),
     "fr-a-complement-that-is-all-quoted-is-direct": (
         "fr",
         "La ministre Ana Ruiz a souligné « l'importance de partager les expériences de nos services ».",
@@ -1643,6 +1673,8 @@ def statements(pipeline: Pipeline, text: str, lang: str) -> tuple[Document, list
         assert s.cue is not None
         assert s.mode is not None
         speaker = doc.get(s.speaker).text if s.speaker is not None else None
+        if s.speaker_name is not None:
+            speaker = f"phrase: {s.speaker_name}"
         out.append((s.text, s.cue, s.mode, speaker))
     return doc, out
 
@@ -1736,6 +1768,10 @@ NO_STATEMENT.update(
             "fr",
             "Lors d'un colloque sous le thème « Les défis de l'Europe face au terrorisme », il a évoqué "
             "sa carrière.",
+        ),
+        "en-officials-named-by-no-one": (  # anonymous, even when a group says it
+            "en",
+            "Lagoon officials appear more willing to share intelligence, the officials said.",
         ),
         "en-quoted-name-of-a-plan": (
             "en",

@@ -156,6 +156,47 @@ def _check_graph(graph: Graph, doc: Document) -> None:
     assert speakers == sum(s.speaker is not None for s in statements) > 0
 
 
+FOAF_NAME = "http://xmlns.com/foaf/0.1/name"
+
+
+def test_a_speaker_named_by_a_phrase_is_an_agent_with_a_name(tmp_path: Path) -> None:
+    """A group that no annotation names (``les ministres de cinq pays ...``) is the Statement's
+    ``speaker`` all the same: a node with a ``name`` (foaf:name, from the W3C context), which
+    JSON-LD processors and the guidelines' scorer read as the speaker, and which comes back as
+    ``speaker_name``."""
+    text = "Les ministres de cinq pays ont appelé à partager les renseignements.\n"
+    doc = Document("groupe", text, "fr")
+    layer = doc.new_layer("statements", Provenance("test", "1"))
+    start = text.index("partager")
+    layer.add(Statement, start, len(text) - 2, speaker_name="ministres de cinq pays", cue="appeler")
+    doc = doc.with_layers([layer.build()])
+    data = to_jsonld(doc)
+    (item,) = data["first"]["items"]
+    assert item["body"]["speaker"] == {"name": "ministres de cinq pays"}
+    assert loads(dumps(doc)) == doc
+    nodes = {n["@id"]: n for n in jsonld.flatten(copy.deepcopy(data), None, OPTIONS)}
+    (body,) = [n for n in nodes.values() if str(CT.Statement) in n.get("@type", [])]
+    (agent,) = body[str(CT.speaker)]
+    assert nodes[agent["@id"]][FOAF_NAME] == [{"@value": "ministres de cinq pays"}]
+    out = tmp_path / "groupe.jsonld"
+    out.write_text(dumps(doc), encoding="utf-8")
+    score = _guidelines_scorer()
+    found = score.read_pred(out, text)
+    (statement,) = found[0] if isinstance(found, tuple) else found
+    assert statement["speaker"] == "ministres de cinq pays"
+
+
+def _guidelines_scorer() -> Any:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("guidelines_score", shared_path("dev", "score.py"))
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 @RDFLIB_NQUADS_WARNING
 @RDFLIB_JSONLD_WARNING
 def test_pyld_and_rdflib_on_pipeline_output(annotated: Document) -> None:

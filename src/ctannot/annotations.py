@@ -7,11 +7,12 @@ references to other annotations are ids (see :func:`~ctannot.model.ref_field`).
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
+import attrs
 from attrs import field, frozen
 
-from ctannot.model import Annotation, optional_choice, optional_str, ref_field, refs_field
+from ctannot.model import Annotation, AnnotationError, optional_choice, optional_str, ref_field, refs_field
 
 __all__ = ["BUILTIN_TYPES", "Actor", "Forum", "Initiative", "Participants", "Statement", "Threat"]
 
@@ -101,6 +102,20 @@ class Initiative(Annotation):
     goal: str | None = field(default=None, validator=_opt_str)
 
 
+def _named_instead(reference: str) -> Any:
+    """A validator: the attribute names what the reference ``reference`` would point to, so
+    that at most one of the two is set."""
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
+        if value is not None and getattr(instance, reference) is not None:
+            raise AnnotationError(
+                f"{type(instance).__name__} has both a {reference} and a {attribute.name}: "
+                f"{attribute.name} names who the text names where no annotation does"
+            )
+
+    return check
+
+
 @frozen(kw_only=True)
 class Statement(Annotation):
     """Reported speech: the content of a quote or of indirect speech, with its speaker."""
@@ -110,6 +125,11 @@ class Statement(Annotation):
 
     speaker: str | None = ref_field("Actor", "Forum")
     """The Actor that speaks, or the Forum when a body speaks as one (``le GAFI relève que``)."""
+    speaker_name: str | None = field(
+        default=None, validator=[_opt_str, _named_instead("speaker")], metadata={"names": "speaker"}
+    )
+    """Who speaks, as the text names them, where no annotation does: a group that is no Actor
+    (``les ministres de six pays du Sahel ont appelé ...``). Never beside a ``speaker``."""
     cue: str | None = field(default=None, validator=_opt_str)
     """Lemma of the speech verb or marker: déclarer, selon, say..."""
     mode: str | None = field(default=None, validator=_one_of(*MODES))

@@ -636,6 +636,8 @@ def _print_document(doc: Document) -> None:
             speaker = getattr(ann, "speaker", None)
             if speaker is not None:
                 extra = f"  <- {doc.get(speaker).text}"
+            elif getattr(ann, "speaker_name", None):
+                extra = f"  <- {ann.speaker_name}"  # type: ignore[attr-defined]
             print(f"    {ann.start:>6} {ann.end:>6}  {ann.type_name:<10} {ann.text[:70]!r}{extra}")
 
 

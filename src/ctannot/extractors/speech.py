@@ -112,6 +112,7 @@ _ADVERB = (
     r"further|earlier|later)"
 )
 """What may stand between an auxiliary and a cue: ``a d'ailleurs souligné``, ``has also said``."""
+_TRAILING_ADVERB = compile_pattern(rf"\s+{_ADVERB}\s*$", regex.IGNORECASE)
 _AUXILIARY = compile_pattern(
     rf"(?:(?:a|ont|avait|avaient|aurait|has|had|have|was|were|is)(?:\s+{_ADVERB})?)?", regex.IGNORECASE
 )
@@ -125,6 +126,8 @@ _COORDINATED_BEFORE = compile_pattern(
 )
 _CAPITALISED = compile_pattern(r"(?<!\w)\p{Lu}")
 _INITIAL = compile_pattern(r"\p{Lu}\.")
+_PHRASE = "\x00phrase:"
+"""How a speaker id names a phrase of the text rather than an annotation (no id holds a NUL)."""
 _DETERMINERS = {"les", "ces", "leurs", "nos", "the", "these", "their", "our"}
 _ARTICLES = {"le", "la", "les", "l'", "un", "une", "des", "the", "a", "an"}
 _APPOSITION = compile_pattern(r"\s*,\s*([^,.;:!?()«»“”\"]{1,80})")
@@ -452,9 +455,9 @@ def _compile(packs: Sequence[RulePack]) -> _Language:
         collective=compile_pattern(
             r"(?:(?P<definite>"
             + trie_pattern(sorted(_DETERMINERS))
-            + r")\s+)?(?:[\w\-]+\s+){0,2}?"
+            + r")\s+)?(?:[\w\-]+\s+){0,2}?(?P<title>"
             + trie_pattern(sorted(lists.get("collective_titles", ())))
-            + r"(?!\w)",
+            + r")(?!\w)",
             regex.IGNORECASE,
         ),
         function_words=_word_list(
@@ -572,8 +575,14 @@ class _Context:
         return actor
 
     def speaker(self, speaker_id: str | None) -> Annotation | None:
-        """The speaker with this id (None for None)."""
+        """The speaker with this id (None for None, and for a speaker named by a phrase)."""
         return self._by_id.get(speaker_id) if speaker_id else None
+
+    def named_by_phrase(self, start: int, end: int) -> str | None:
+        """A speaker that no annotation names, named by ``text[start:end]`` (a group: ``les
+        ministres de six pays du Sahel``), as an id that :meth:`add` reads back."""
+        start, end = _trim(self.plain, start, end)
+        return f"{_PHRASE}{start}:{end}" if start < end else None
 
     def cues_in(self, start: int, end: int) -> list[_Cue]:
         """The cues that start in ``[start, end)``, in text order."""
@@ -587,11 +596,18 @@ class _Context:
         return self.lang.relative.search(self.lowered, segment_start, pos) is not None
 
     def speaker_in(
-        self, start: int, end: int, first: bool = True, back: bool = True, opens: bool = False
+        self,
+        start: int,
+        end: int,
+        first: bool = True,
+        back: bool = True,
+        opens: bool = False,
+        as_subject: bool = False,
     ) -> str | None:
         """The speaker named in ``text[start:end]``: a mention, a new person, or (if ``back``) a
         back-reference from a pronoun or a title. A title that ``opens`` its sentence as the
-        subject may name the person the next sentence opens with instead."""
+        subject may name the person the next sentence opens with instead. A group that no
+        annotation names speaks by its phrase where it is the verb's subject (``as_subject``)."""
         start, end = _trim(self.plain, start, end)
         if start >= end:
             return None
@@ -641,6 +657,13 @@ class _Context:
             if states and not named_persons:
                 return states[0].id  # "the foreign ministers of Egypt and Jordan": the states they speak for
             members = named_persons > 1
+            if (
+                as_subject
+                and not found
+                and collective.group("definite")
+                and not self.lang.anonymous.fullmatch(collective.group("title"))
+            ):
+                return self._group(collective, start, end, back)
             if back and collective.group("definite") and (members or end - collective.end() < 40):
                 return self.last_body(start)
         persons = [a for a in found if isinstance(a, Actor) and a.kind == "person"]
@@ -724,6 +747,26 @@ class _Context:
         if words & self.lang.pronouns or title is not None:
             return self.back_reference(start)
         return None
+
+    def _group(self, collective: Any, start: int, end: int, back: bool) -> str | None:
+        """The speaker of a subject that a definite group opens (``les ministres de six pays du
+        Sahel ont appelé``) and no annotation names: the group, by its phrase; bare ``the
+        ministers``, the body named last (``back``), if any. ("The officials said": no one the
+        reader can identify, so none.)"""
+        comma = self.plain.find(",", start, end)
+        phrase_end = comma if comma >= 0 else end
+        verb = _FIRST_VERB.search(self.lowered, start, min(phrase_end + 1, len(self.lowered)))
+        if verb is not None:
+            phrase_end = verb.start()  # "ont" in "les ministres ont affirmé"
+        adverb = _TRAILING_ADVERB.search(self.lowered, start, phrase_end)
+        if adverb is not None:
+            phrase_end = adverb.start()  # "also" in "the ministers also reaffirmed"
+        phrase_start = _skip_space(self.plain, collective.end("definite"))
+        bare = phrase_end - collective.end() < 3 and not _CAPITALISED.search(
+            self.plain, phrase_start, collective.start("title")
+        )  # "the ministers", not "the Nordic-Baltic ministers"
+        named_last = self.last_body(start) if back and bare else None
+        return named_last or self.named_by_phrase(phrase_start, phrase_end)
 
     def _title_stems(self, title_start: int, title_end: int) -> set[str]:
         """The stems of the words a person is presented with that the title at ``title_start``
@@ -1060,8 +1103,10 @@ class _Context:
         if relative_clause:
             # "the UN envoy, who arrived on Monday, said": the subject ends where its relative
             # clause starts
-            return self.speaker_in(start, comma)
-        return self._apposed_to_a_title(start, cue_start) or self.speaker_in(start, cue_start, opens=True)
+            return self.speaker_in(start, comma, as_subject=True)
+        return self._apposed_to_a_title(start, cue_start) or self.speaker_in(
+            start, cue_start, opens=True, as_subject=True
+        )
 
     def _apposed_to_a_title(self, start: int, cue_start: int) -> str | None:
         """The person named between commas after a subject that is a title (``Le conseiller du
@@ -1129,7 +1174,7 @@ class _Context:
             or any(True for _ in overlapping(self.speakers, start, verb.start(), self._longest_speaker))
         ):
             return None
-        return self.speaker_in(start, verb.start())
+        return self.speaker_in(start, verb.start(), as_subject=True)
 
     def back_reference(self, pos: int, person: bool = False) -> str | None:
         """The last speaker; for a ``person`` (``elle``, ``the minister``), the last speaker if
@@ -1148,12 +1193,24 @@ class _Context:
         start, end = _trim(self.document.text, start, end, strip_final=True)
         if start >= end or (start, end) in self._spans_said:
             return  # "according to a UN report": two cues, one statement
-        self.builder.add(Statement, start, end, speaker=speaker, cue=cue, mode=mode)
+        if speaker is not None and speaker.startswith(_PHRASE):
+            phrase_start, phrase_end = map(int, speaker[len(_PHRASE) :].split(":"))
+            name = self.document.text[phrase_start:phrase_end]
+            self.builder.add(Statement, start, end, speaker_name=name, cue=cue, mode=mode)
+        else:
+            self.builder.add(Statement, start, end, speaker=speaker, cue=cue, mode=mode)
         self.said.append((start, end))
         self._spans_said.add((start, end))
         if speaker is not None:
             self.last_speaker = speaker
         self.last_cue = cue
+
+
+def _annotated(speaker: str | None) -> bool:
+    """Whether a speaker is an annotation, not None or a group named by a phrase only: such a
+    group (``the officials``, ``les experts``) is no identifiable source for anonymity and
+    infinitive checks."""
+    return speaker is not None and not speaker.startswith(_PHRASE)
 
 
 def _stem(word: str) -> str:
@@ -1541,7 +1598,7 @@ class StatementExtractor(Extractor):
             mode = "mixed" if _holds_quote(sentence_quotes, c_start, c_end) else "indirect"
             # refined here, not when recorded: a statement cut short leaves the cues after it free
             c_start, c_end, speaker = self.refine(ctx, _Found(c_start, c_end, speaker, cue, mode))
-            if speaker is None and ctx.after(ctx.lang.bare_infinitive, cue.start):
+            if not _annotated(speaker) and ctx.after(ctx.lang.bare_infinitive, cue.start):
                 continue  # an infinitive no one says: "l'urgence de considérer la situation", "pour relever"
             out.append(_Reported(c_start, c_end, speaker, cue, _holds_quote(sentence_quotes, c_start, c_end)))
         # "Les ministres ont exprimé C, indique le communiqué": the incise reports the whole clause,
@@ -1719,7 +1776,7 @@ class StatementExtractor(Extractor):
         speaker = ctx.subject_before(s_start, cue.start)
         if speaker is None:  # "a déclaré jeudi le ministre que ..."
             speaker = ctx.speaker_in(cue_end, content - 1)
-        if speaker is None:
+        if not _annotated(speaker):
             comma = text.rfind(",", s_start, cue.start)
             if ctx.lang.anonymous.match(ctx.lowered, _skip_space(text, max(s_start, comma + 1))):
                 return None  # "un diplomate a jugé que C", "officials said C": no identifiable source

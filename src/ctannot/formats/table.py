@@ -1,7 +1,8 @@
 """A flat table of annotations, one row per annotation, as CSV and Parquet, and back.
 
 For pandas and spreadsheets: each annotation is a row with its document, layer, producer, type,
-id, offsets, text, speaker (id and text), entity and key attributes in columns of their own
+id, offsets, text, speaker (id and text; a speaker named by a phrase, ``speaker_name``, has
+its text only), entity and key attributes in columns of their own
 (:data:`COLUMNS`). Every other attribute value is in the ``attributes`` column, as JSON. Each
 document has one more row, first, with an empty ``id``: its whole text (``start`` 0, ``end`` its
 length) and, in ``attributes``, its language, metadata and layers, so that a table gives back
@@ -104,6 +105,9 @@ def rows(document: Document) -> Iterator[Row]:
                     row[a.name] = value
                     if a.name == "speaker" and "ref" in a.metadata:
                         row["speaker_text"] = by_id[value].text
+                elif a.name == "speaker_name" and isinstance(value, str):
+                    row["speaker_text"] = value  # who speaks, as the text names them
+                    rest[a.name] = value
                 elif value is not None and not (a.default is not attrs.NOTHING and value == a.default):
                     rest[a.name] = to_plain(value)
             if rest:

@@ -93,6 +93,13 @@ def _attribute_fields(cls: type[Any]) -> tuple[attrs.Attribute[Any], ...]:
     return found
 
 
+def _key(cls: type[Any], a: attrs.Attribute[Any]) -> str:
+    """The JSON key of an attribute. One that names what a reference would point to (a
+    Statement's ``speaker_name``) is written under the reference's key, as a node with a
+    ``name``: the speaker is then an agent the text names, not an annotation."""
+    return _term(a.metadata.get("names", a.name), _prefix(cls))
+
+
 def context_for(types: Mapping[str, type[Annotation]]) -> dict[str, Any]:
     """ctannot's JSON-LD context for these annotation types (embedded in every output file)."""
     ctx: dict[str, Any] = {
@@ -123,6 +130,8 @@ def context_for(types: Mapping[str, type[Annotation]]) -> dict[str, Any]:
                 )
         ctx[type_name] = f"{prefix}:{type_name}"
         for a in _attribute_fields(cls):
+            if "names" in a.metadata:
+                continue  # written under the reference's term
             definition: dict[str, Any] = {"@id": f"{prefix}:{a.name}"}
             if "ref" in a.metadata:
                 definition["@type"] = "@id"
@@ -183,6 +192,8 @@ def _agent(p: Provenance) -> dict[str, Any]:
 
 
 def _value_out(value: Any, a: attrs.Attribute[Any], document_id: str, prefix: str = "ctannot") -> Any:
+    if "names" in a.metadata:
+        return {"name": value}
     if "ref" in a.metadata:
         if isinstance(value, tuple):
             return [{"id": annotation_iri(document_id, v)} for v in value]
@@ -209,7 +220,7 @@ def _body(ann: Annotation, document_id: str) -> dict[str, Any]:
         value = getattr(ann, a.name)
         if value is None or value == ():
             continue
-        body[_term(a.name, prefix)] = _value_out(value, a, document_id, prefix)
+        body[_key(type(ann), a)] = _value_out(value, a, document_id, prefix)
     if ann.entity is not None:
         body["entity"] = ENTITY_PREFIX + _quote(ann.entity)
     wikidata = getattr(ann, "wikidata", None)
@@ -379,9 +390,10 @@ def _body_plan(cls: type[Any]) -> _Plan | None:
     if cls in _PLANS:
         return _PLANS[cls]
     fields = _attribute_fields(cls)
-    terms = [_term(a.name, _prefix(cls)) for a in fields]
+    terms = [_key(cls, a) for a in fields]
+    own = [term for a, term in zip(fields, terms, strict=True) if "names" not in a.metadata]
     plan: _Plan | None = None
-    if len(set(terms)) == len(terms) and not {"id", "type", "entity", "sameAs"} & set(terms):
+    if len(set(own)) == len(own) and not {"id", "type", "entity", "sameAs"} & set(terms):
         plan = tuple(
             (a.name, "," + _json(term) + ":", "ref" in a.metadata, a)
             for a, term in zip(fields, terms, strict=True)
@@ -402,7 +414,7 @@ def _body_rest(ann: Annotation, cls: type[Any], document_id: str, ref_prefix: st
         value = getattr(ann, name)
         if value is None:
             continue
-        if type(value) is str:
+        if type(value) is str and "names" not in a.metadata:
             out.append(key + ref_prefix + _quote(value) + '"}' if is_ref else key + encode_basestring(value))
             continue
         if value == ():
@@ -536,9 +548,16 @@ class _Reader:
         values: dict[str, Any] = {}
         prefix = _prefix(cls)
         for a in _attribute_fields(cls):
-            key = _term(a.name, prefix)
-            if key in body:
-                values[a.name] = self.value_in(body[key], a, doc_id, what, prefix)
+            key = _key(cls, a)
+            if key not in body:
+                continue
+            value = body[key]
+            named = isinstance(value, dict) and set(value) == {"name"}
+            if "names" in a.metadata:
+                if named:
+                    values[a.name] = value["name"]
+            elif not (named and any(f.metadata.get("names") == a.name for f in _attribute_fields(cls))):
+                values[a.name] = self.value_in(value, a, doc_id, what, prefix)
         entity = body.get("entity")
         if entity is not None:
             if not (isinstance(entity, str) and entity.startswith(ENTITY_PREFIX)):

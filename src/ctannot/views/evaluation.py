@@ -85,10 +85,11 @@ class Span:
 
 
 def spans_of(document: Document) -> list[Span]:
-    """The spans of every annotation of the document (speakers as the text they point to)."""
+    """The spans of every annotation of the document (speakers as the text they point to, or
+    as the phrase that names them)."""
     out = []
     for ann in document.annotations():
-        speaker = ""
+        speaker = getattr(ann, "speaker_name", None) or ""
         ref = getattr(ann, "speaker", None)
         if ref is not None:
             speaker = document.get(ref).text

@@ -123,6 +123,9 @@ class CorpusStats:
             speaker = getattr(ann, "speaker", None)
             if isinstance(speaker, str):
                 speakers.append(identity(by_id[speaker]))
+            named = getattr(ann, "speaker_name", None)
+            if isinstance(named, str):  # a group no annotation names: counted by its phrase
+                speakers.append((f"text {normalise(named)}", " ".join(named.split())))
         self.types.update(types)
         self.forums.add(forums)
         self.threats.add(threats)
