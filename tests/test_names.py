@@ -2151,6 +2151,53 @@ def test_more_programmes_staffs_and_meetings_by_their_words(
     assert expected in found(pipeline, text, lang)
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "The five-day drill, dubbed Harbour Shield, starts in May. Harbour Shield will test the ports.",
+            [("Initiative", "Harbour Shield"), ("Initiative", "Harbour Shield")],
+        ),
+        ("en", "The Kenyan portion of the drill is called Lake Guard 2.", [("Initiative", "Lake Guard 2")]),
+        ("fr", "L'exercice, baptisé Aigle Bleu, a mobilisé 500 soldats.", [("Initiative", "Aigle Bleu")]),
+        (
+            "en",
+            "Ghana will join Togo in a major terrorism response exercise this spring.",
+            [("Initiative", "terrorism response exercise")],
+        ),
+        (
+            "fr",
+            "Le Niger a donné jeudi le coup d'envoi de manœuvres militaires communes avec le Bénin.",
+            [("Initiative", "manœuvres militaires communes")],
+        ),
+        (
+            "fr",
+            "Les exercices franco-béninois se tiennent à Cotonou.",
+            [("Initiative", "exercices franco-béninois")],
+        ),
+        (
+            "en",
+            "Ghana and Togo began joint military exercises on Monday.",
+            [("Initiative", "joint military exercises")],
+        ),
+    ],
+)
+def test_exercises_and_the_names_they_are_given(
+    pipeline: Pipeline, lang: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    """A name given to a drill without quotes (``dubbed X``, ``is called X``, ``baptisé X``),
+    and each later mention of it; an exercise of the response to terrorism; joint manoeuvres, or
+    the exercises of two states named by their adjectives; joint activities a verb starts are
+    those ones, not the generic plural."""
+    assert [m for m in found(pipeline, text, lang) if m[0] == "Initiative"] == expected
+
+
+def test_a_group_called_by_a_name_is_no_operation(pipeline: Pipeline) -> None:
+    text = "The operation targeted a group called Lions of the Coast near the border."
+    assert [m for m in found(pipeline, text, "en") if m[0] == "Initiative"] == []
+
+
 def test_a_group_dubbed_in_quotes_is_no_operation(pipeline: Pipeline) -> None:
     text = 'A group dubbed "Lions of the Coast" claimed the attack.'
     assert [m for m in found(pipeline, text, "en") if m[0] == "Initiative"] == []

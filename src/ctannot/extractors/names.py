@@ -209,6 +209,16 @@ _NAMED_IN_QUOTES = compile_pattern(
     regex.IGNORECASE,
 )
 """A name given in quotes: ``baptisée « Taanli »``, ``code-named "Lagoon"``."""
+_NAMED_OPERATION_ORIGIN = "names/named-in-quotes"
+_NAMED_PLAINLY = compile_pattern(
+    r"\m(?:op[ée]rations?|exercices?|exercises?|drills?|manœuvres|manoeuvres|maneuvers?|patrouilles?|patrols?)"
+    r"(?:\s*,)?\s+(?:(?:is|was|are|were)\s+)?(?:baptis[ée]e?s?|d[ée]nomm[ée]e?s?|code-?named|dubbed|called|named)"
+    r"\s+(?P<name>(?-i:\p{Lu}[\p{L}\-]*(?:\s+(?:\p{Lu}[\p{L}\-]*|\d{1,4}\M)){0,3}))(?![\w\-])",
+    regex.IGNORECASE,
+)
+"""A name given without quotes right after the operation it names: ``the five-day drill, dubbed
+Blue Harbour``, ``the portion of the drill is called Red Lantern 2``, ``l'exercice, baptisé Aigle
+Bleu``."""
 _AN_OPERATION = compile_pattern(
     r"\m(?:op[ée]rations?|exercices?|exercises?|drills?|manœuvres?|manoeuvres?|maneuvers?|patrouilles?|patrols?)\M",
     regex.IGNORECASE,
@@ -224,7 +234,9 @@ def _operations_named_in_quotes(text: str) -> Iterator[Match]:
     for found in _NAMED_IN_QUOTES.finditer(text):
         lo, hi = max(0, found.start() - _OPERATION_REACH), min(len(text), found.end() + _OPERATION_REACH)
         if _AN_OPERATION.search(text, lo, hi):
-            yield Match(Initiative, found.start("name"), found.end("name"), {}, "names/named-in-quotes")
+            yield Match(Initiative, found.start("name"), found.end("name"), {}, _NAMED_OPERATION_ORIGIN)
+    for found in _NAMED_PLAINLY.finditer(text):
+        yield Match(Initiative, found.start("name"), found.end("name"), {}, _NAMED_OPERATION_ORIGIN)
 
 
 _EN_PROCESS_AFTER_PLACE = compile_pattern(
@@ -455,9 +467,11 @@ _FR_FORCE = compile_pattern(
     # "opération militaire conjointe", "exercice antiterroriste", "opération de lutte contre le
     # terrorisme": what is run jointly by several, or one operation run against terrorism (the
     # plural is the guidelines' generic "opérations antiterroristes")
-    _WORD_START + r"(?P<span>(?:(?:force|forces|opérations?|operations?|patrouilles?|exercices?)"
-    r"(?:\s+militaires?)?\s+"
-    r"(?:conjointe?s?|mixtes?|multinationales?(?:\s+mixtes?)?|communes?|régionales?|regionales?)"
+    _WORD_START + r"(?P<span>(?:(?:force|forces|opérations?|operations?|patrouilles?|exercices?|manœuvres|"
+    r"manoeuvres)(?:\s+militaires?)?\s+"
+    r"(?:conjointe?s?|mixtes?|multinationales?(?:\s+mixtes?)?|communes?|régionales?|regionales?"
+    # of two states named by their adjectives: "exercices russo-ouzbèkes", "opération franco-malienne"
+    r"|\p{Ll}+o-\p{Ll}+)"
     r"|(?:opération|operation|exercice)(?:\s+militaire)?\s+"
     r"(?:anti-?terroriste|contre-terroriste|de\s+lutte\s+(?:anti-?terroriste|contre\s+le\s+terrorisme)))"
     r"(?:\s+(?:du|de\s+la|de\s+l['’]|des|au|en)\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*)?"
@@ -470,7 +484,19 @@ _FR_FORCE = compile_pattern(
 )
 _FR_FORCE_AT = Openings(
     _FR_FORCE,
-    ["force", "operation", "patrouille", "exercice", "etat", "poste", "centre", "mecanisme", "cellule"],
+    [
+        "force",
+        "operation",
+        "patrouille",
+        "exercice",
+        "manœuvres",
+        "manoeuvres",
+        "etat",
+        "poste",
+        "centre",
+        "mecanisme",
+        "cellule",
+    ],
 )
 _AGREEMENT = compile_pattern(
     _WORD_START + r"(?P<span>accord\s+de\s+(?:coopération|cooperation)\s+"
@@ -548,10 +574,14 @@ _EN_FORCE = compile_pattern(
     # one operation or exercise run against terrorism ("a counter-terrorism operation"; the
     # plural is the guidelines' generic "counter-terrorism operations")
     r"|(?:counter-?terror(?:ism|ist)?|anti-?terror(?:ism|ist)?)\s+"
-    r"(?:(?:military|joint|tabletop|field)\s+)?(?:operation|exercise|drill|drills))(?![\w\-])",
+    r"(?:(?:military|joint|tabletop|field)\s+)?(?:operation|exercise|drill|drills)"
+    # an exercise of the response to an attack ("a terrorism response exercise")
+    r"|terror(?:ism)?\s+(?:response|preparedness)\s+(?:exercise|drill))(?![\w\-])",
     regex.IGNORECASE,
 )
-_EN_FORCE_AT = Openings(_EN_FORCE, ["joint", "multinational", "regional", "combined", "counter", "anti"])
+_EN_FORCE_AT = Openings(
+    _EN_FORCE, ["joint", "multinational", "regional", "combined", "counter", "anti", "terror"]
+)
 
 _NAMED_OPERATION = compile_pattern(
     rf"{_WORD_START}(?P<head>[Oo]p[ée]rations?|OP[ÉE]RATIONS?|[Tt]ask[- ][Ff]orce|[Ff]orce|FORCE|"
@@ -765,6 +795,7 @@ def unlisted_names(text: str, lang: str | None, matches: Sequence[Match]) -> lis
     _acronyms_before_names(text, kept)
     _short_forms(text, kept)
     _codes_alone(text, kept)
+    _proper_names_again(text, kept)
     _surnames_alone(text, kept)
     _institutions_set_up(text, kept)
     _other_purposes(text, kept)
@@ -1024,11 +1055,15 @@ def _described_meetings(text: str, lang: str) -> Iterable[Match]:
 
 
 _PLURAL_ACTIVITY = compile_pattern(
-    r"\m(?:opérations|operations|patrouilles|exercices|exercises|drills|patrols)\M", regex.IGNORECASE
+    r"\m(?:opérations|operations|patrouilles|exercices|manœuvres|manoeuvres|exercises|drills|patrols)\M",
+    regex.IGNORECASE,
 )
 _SPECIFIC_BEFORE = compile_pattern(
     r"(?:\m(?:the|these|those|their|its|our|les|ces|leurs|ses|nos)"
-    r"|(?:organisation|tenue|conduite|lancement|poursuite|reprise|bilan|fin)\s+des)\s+$",
+    r"|(?:organisation|tenue|conduite|lancement|poursuite|reprise|bilan|fin)\s+des"
+    # started now, these ones: "a donné jeudi le coup d'envoi de manœuvres", "began joint drills"
+    r"|coup\s+d['’]envoi(?:\s+\w+){0,2}\s+de"
+    r"|\m(?:launched|began|begun|started|staged|kicked\s+off|lancé|entamé|débuté)(?:\s+\w+)?(?:\s+des)?)\s+$",
     regex.IGNORECASE | regex.REVERSE,
 )
 
@@ -1531,6 +1566,27 @@ def _surnames_alone(text: str, kept: _Kept) -> None:
             continue
         attributes = {"kind": "person", "name": text[person.start : person.end]}
         kept.append(Match(Actor, start, end, attributes, "names/surname-alone", person.entity))
+
+
+_PROPER_NAME = compile_pattern(r"\p{Lu}[\p{L}\-]*(?:\s+(?:\p{Lu}[\p{L}\-]*|\d{1,4}))+")
+"""A name of capitalised words (and numbers) only, two or more: ``Triple Play``, ``Topoff 3``."""
+
+
+def _proper_names_again(text: str, kept: _Kept) -> None:
+    """The name an operation is given (``the drill, dubbed Triple Play``), of capitalised words
+    only, named again elsewhere in the document without the operation (``Triple Play will
+    assess ...``): the same Initiative. (A name with a head of its own, ``Pacific Islands
+    Forum``, is found by its head wherever it stands for one.)"""
+    named: dict[str, Match] = {}
+    for m in kept:
+        if m.origin == _NAMED_OPERATION_ORIGIN and _PROPER_NAME.fullmatch(text, m.start, m.end):
+            named.setdefault(text[m.start : m.end], m)
+    if not named:
+        return
+    for start, end in whole_words(text, named):
+        if not kept.overlapping(start, end):
+            name = named[text[start:end]]
+            kept.append(Match(name.type, start, end, dict(name.attributes), "names/named-again", name.entity))
 
 
 def _codes_alone(text: str, kept: _Kept) -> None:
