@@ -2193,6 +2193,51 @@ def test_exercises_and_the_names_they_are_given(
     assert [m for m in found(pipeline, text, lang) if m[0] == "Initiative"] == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fr",
+            "Il a été question de radicalisation lors de la conférence qui s'est déroulée à Lomé "
+            "sous l'égide de l'UA.",
+            ("Forum", "conférence qui s'est déroulée à Lomé"),
+        ),
+        (
+            "fr",
+            "La conférence qui s'est tenue lundi à Dakar a réuni 30 pays.",
+            ("Forum", "conférence qui s'est tenue lundi à Dakar"),
+        ),
+        (
+            "fr",
+            "Le sommet organisé à Niamey par la CEDEAO a pris fin.",
+            ("Forum", "sommet organisé à Niamey"),
+        ),
+        (
+            "en",
+            "The ministers met in Accra for a conference aimed at preventing violent extremism.",
+            ("Forum", "conference aimed at preventing violent extremism"),
+        ),
+        (
+            "en",
+            "Experts gathered for the three-day conference with a primary goal of countering terrorism.",
+            ("Forum", "conference with a primary goal of countering terrorism"),
+        ),
+        (
+            "en",
+            "Ghana and Togo are drafting policies in an anti-Shabaab working group.",
+            ("Forum", "anti-Shabaab working group"),
+        ),
+    ],
+)
+def test_meetings_by_where_they_were_held_what_they_are_for_or_whom_against(
+    pipeline: Pipeline, lang: str, text: str, expected: tuple[str, str]
+) -> None:
+    """A meeting that a relative clause places (``qui s'est tenue à``) or that was organised
+    somewhere; one named by its purpose (``aimed at``, ``with the goal of``); a working group
+    against a group named."""
+    assert expected in found(pipeline, text, lang)
+
+
 def test_a_group_called_by_a_name_is_no_operation(pipeline: Pipeline) -> None:
     text = "The operation targeted a group called Lions of the Coast near the border."
     assert [m for m in found(pipeline, text, "en") if m[0] == "Initiative"] == []

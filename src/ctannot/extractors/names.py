@@ -380,7 +380,8 @@ _FR_DESCRIBED = compile_pattern(
     rf"|\s+(?:co-?)?organis[ée]e?s?\s+par{_FR_ORGANISER}(?:\s+et{_FR_ORGANISER})?"
     # its participants, named: "une réunion tripartite entre le Mali, le Niger et le Burkina Faso"
     rf"|\s+entre{_FR_ORGANISER}(?:\s*,{_FR_ORGANISER})*\s+et{_FR_ORGANISER}"
-    rf"|(?:\s+tenue?)?\s+(?:de\s+la\s+|de\s+l{_APOSTROPHE}|du\s+|de\s+|d{_APOSTROPHE}|à\s+|a\s+){_PLACE}"
+    rf"|(?:\s+(?:tenue?|organis[ée]e?)|\s+qui\s+s{_APOSTROPHE}est\s+(?:tenue?|d[ée]roul[ée]e?)(?:\s+(?:hier|\p{{Ll}}+di))?)?"
+    rf"\s+(?:de\s+la\s+|de\s+l{_APOSTROPHE}|du\s+|de\s+|d{_APOSTROPHE}|à\s+|a\s+){_PLACE}"
     rf"(?:\s+(?:de\s+la\s+|de\s+l{_APOSTROPHE}|du\s+|de\s+|d{_APOSTROPHE}|des\s+)(?:{_FR_WORD})(?:\s+(?-i:{_CAP}|\p{{Ll}}+))?)?"
     # or of a kind an institution holds, its organiser named again or not: "le sommet annuel"
     # (definite: "une réunion annuelle" says what kind of meeting something is; "cette réunion
@@ -391,7 +392,8 @@ _FR_DESCRIBED = compile_pattern(
     regex.IGNORECASE,
 )
 """``sommet de Niamey``, ``réunion des chefs d'état-major de la CEDEAO``, ``sommet extraordinaire
-des chefs d'Etat du Bassin du lac Tchad``, ``réunion tenue à Accra``."""
+des chefs d'Etat du Bassin du lac Tchad``, ``réunion tenue à Accra``, ``conférence qui s'est
+déroulée à Paris``."""
 _FR_DESCRIBED_AT = Openings(_FR_DESCRIBED, _first_words(_FR_MEETING))
 
 _EN_MEETING = (
