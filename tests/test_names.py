@@ -2238,6 +2238,49 @@ def test_meetings_by_where_they_were_held_what_they_are_for_or_whom_against(
     assert expected in found(pipeline, text, lang)
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fr",
+            "Le Cadre d'action et de coordination interministériels des opérations de lutte antiterroriste "
+            "(CACO) a été inauguré. Le CACO couvre les régions.",
+            [
+                (
+                    "Initiative",
+                    "Cadre d'action et de coordination interministériels des opérations de lutte "
+                    "antiterroriste",
+                ),
+                ("Initiative", "CACO"),
+                ("Initiative", "CACO"),
+            ],
+        ),
+        (
+            "fr",
+            "Le colonel Paul Kaba, porte-parole des opérations conjointes des FAL et de l'UPDT, a parlé.",
+            [("Initiative", "opérations conjointes des FAL et de l'UPDT")],
+        ),
+        (
+            "fr",
+            "Les deux armées vont organiser un exercice militaire conjoint en Lagonie en septembre.",
+            [("Initiative", "exercice militaire conjoint")],
+        ),
+        (
+            "en",
+            "The government's strategy for stopping radicalisation will be reviewed.",
+            [("Initiative", "strategy for stopping radicalisation")],
+        ),
+    ],
+)
+def test_names_with_two_complements_and_joint_activities_of_named_forces(
+    pipeline: Pipeline, lang: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    """A name's second complement with its adjective (``d'action et de coordination
+    interministériels``); joint operations of forces named are those ones, not the generic
+    plural, and a joint exercise ends before where it is held; a strategy for stopping a threat."""
+    assert [m for m in found(pipeline, text, lang) if m[0] == "Initiative"] == expected
+
+
 def test_a_group_called_by_a_name_is_no_operation(pipeline: Pipeline) -> None:
     text = "The operation targeted a group called Lions of the Coast near the border."
     assert [m for m in found(pipeline, text, "en") if m[0] == "Initiative"] == []

@@ -182,8 +182,9 @@ _FR_NAMED = compile_pattern(
     # national forces are Actors, not joint forces
     r"(?!\s+(?:arm[ée]es|de\s+d[ée]fense|de\s+s[ée]curit[ée]|de\s+l['’]ordre|sp[ée]ciales|nationales|de\s+police)\b)"
     rf"(?P<rest>(?:\s+{_FR_ADJECTIVE}|\s+(?-i:\p{{Lu}})[\p{{L}}\-]+)*"
-    # "et de lutte contre ...": a second complement of the head ("de prévention et de lutte contre")
-    rf"(?:\s+{_FR_COMPLEMENT}(?:\s+et\s+(?:de\s+la\s+|de\s+l{_APOSTROPHE}|des\s+|du\s+|la\s+|le\s+|les\s+|l{_APOSTROPHE}|(?:de\s+|d{_APOSTROPHE})(?=(?-i:\p{{Ll}})))?{_FR_WORD})?){{0,4}})"
+    # "et de lutte contre ...": a second complement of the head ("de prévention et de lutte contre",
+    # "d'intervention et de coordination interministériels des opérations")
+    rf"(?:\s+{_FR_COMPLEMENT}(?:\s+et\s+(?:(?:de\s+|d{_APOSTROPHE})(?=(?-i:\p{{Ll}})){_FR_WORD}(?:\s+{_FR_ADJECTIVE}){{0,2}}|(?:de\s+la\s+|de\s+l{_APOSTROPHE}|des\s+|du\s+|la\s+|le\s+|les\s+|l{_APOSTROPHE})?{_FR_WORD}))?){{0,4}})"
     r"(?![\w\-])",
     regex.IGNORECASE,
 )
@@ -476,7 +477,9 @@ _FR_FORCE = compile_pattern(
     r"|\p{Ll}+o-\p{Ll}+)"
     r"|(?:opération|operation|exercice)(?:\s+militaire)?\s+"
     r"(?:anti-?terroriste|contre-terroriste|de\s+lutte\s+(?:anti-?terroriste|contre\s+le\s+terrorisme)))"
-    r"(?:\s+(?:du|de\s+la|de\s+l['’]|des|au|en)\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*)?"
+    # whose it is: "des FARDC et de l'UPDF", "de la CEDEAO", "du G5 Sahel"
+    r"(?:\s+(?:(?:du|de\s+la|des)\s+|de\s+l['’]\s*)(?-i:\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*)"
+    r"(?:\s+et\s+(?:(?:du|de\s+la|des)\s+|de\s+l['’]\s*)(?-i:\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*))?)?"
     # a staff, a command, a mechanism or a cell that several run together: "un état-major
     # conjoint", "un poste de commandement mixte", "le mécanisme trilatéral"
     r"|(?:état-major|etat-major|poste\s+de\s+commandement|centre\s+de\s+commandement|mécanisme|mecanisme|"
@@ -1076,12 +1079,18 @@ _NAMED_AFTER = compile_pattern(
 )
 
 
+_CAPITALISED_AFTER_HEAD = compile_pattern(r"\s\S*\p{Lu}")
+"""A capitalised word after an activity's first word: the forces or states it is of, named."""
+
+
 def _generic_plural(text: str, start: int, span: str) -> bool:
     """Whether joint activities in the plural are the guidelines' generic plural (``mener des
     opérations conjointes``, ``plans for joint exercises``), not ones the text singles out
     (``les patrouilles conjointes``, ``l'organisation des opérations conjointes programmées``)."""
     if _PLURAL_ACTIVITY.search(span) is None or span.lower().startswith(("force", "joint force")):
         return False
+    if _CAPITALISED_AFTER_HEAD.search(span) is not None:
+        return False  # whose they are, named: "les opérations conjointes des FARDC et de l'UPDF"
     end = start + len(span)
     return (
         _SPECIFIC_BEFORE.search(text, max(0, start - 30), start) is None
