@@ -1654,6 +1654,12 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "The Lagoon Union held a summit in Accra. The ministers said the threat was growing.",
         [("the threat was growing", "say", "indirect", "Lagoon Union")],
     ),
+    "fr-a-pronominal-participle-opening-the-sentence-is-no-subject": (
+        "fr",
+        "S'adressant aux journalistes après la signature d'un accord avec la ministre Awa Diop, le "
+        "ministre Paul Kaba a indiqué que la menace persistait.",
+        [("la menace persistait", "indiquer", "indirect", "Paul Kaba")],
+    ),
     "fr-a-complement-that-is-all-quoted-is-direct": (
         "fr",
         "La ministre Ana Ruiz a souligné « l'importance de partager les expériences de nos services ».",

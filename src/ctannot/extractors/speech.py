@@ -181,9 +181,10 @@ _DURING = compile_pattern(
 _AGENT = compile_pattern(r"[^.;:]{0,60}?(?<!\w)(?:par|by)\s")
 _PARTICIPLE_AT = compile_pattern(r"\w+(?:ant|ing)(?!\w)", regex.IGNORECASE)
 _PARTICIPLE = compile_pattern(r"(?:ant|ing)$", regex.IGNORECASE)
-_OPENING_PARTICIPLE = compile_pattern(r"\w{3,}(?:ant|ing)\s+(?=\p{Ll})")
+_OPENING_PARTICIPLE = compile_pattern(r"(?:[Ss]['’]\s*|[Ss]e\s+|[Ee]n\s+)?\w{3,}(?:ant|ing)\s+(?=\p{Ll})")
 """A present participle that opens a sentence, before a lowercase word (``Évoquant les``,
-``Speaking at``): not a name that ends so (``Grant Shapps``)."""
+``S'adressant aux``, ``En évoquant``, ``Speaking at``): not a name that ends so (``Grant
+Shapps``)."""
 _SUBJECT_AFTER = compile_pattern(r"-t-(?:il|elle|ils|elles)|[^;:!?()«»“”\"]*")
 _COLON = compile_pattern(r"\s*:\s*(?=[^\s«“\"])")
 _CALL_CONTENT = compile_pattern(r"[^.;:«»“”\"]{0,100}?(?<!\w)(?:(?:à|a|to|de)\s+|d')(?=[\w«“\"])")
