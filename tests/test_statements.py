@@ -1660,6 +1660,21 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "ministre Paul Kaba a indiqué que la menace persistait.",
         [("la menace persistait", "indiquer", "indirect", "Paul Kaba")],
     ),
+    "en-the-report-named-back-speaks-for-its-author": (
+        "en",
+        'A Lagoon Union counter-terrorism report was presented on Monday. "Those sent back are a '
+        'threat," the report states.',
+        [("Those sent back are a threat", "report", "direct", "Lagoon Union")],
+    ),
+    "en-the-statement-named-back-is-the-body-s-not-its-acronym-s": (
+        "en",
+        'The Lagoon Security Agency (LSA) said in a statement that drills were held. "Attacks cause '
+        'casualties," the statement notes.',
+        [
+            ("drills were held", "say", "indirect", "Lagoon Security Agency"),
+            ("Attacks cause casualties", "note", "direct", "Lagoon Security Agency"),
+        ],
+    ),
     "fr-a-complement-that-is-all-quoted-is-direct": (
         "fr",
         "La ministre Ana Ruiz a souligné « l'importance de partager les expériences de nos services ».",

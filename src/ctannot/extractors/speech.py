@@ -72,6 +72,19 @@ _DOCUMENT_NOUN = compile_pattern(
     regex.IGNORECASE,
 )
 """The document a paragraph announces (``message``, ``déclaration``): the cue of what follows."""
+_A_DOCUMENT = compile_pattern(
+    r"(?:the|this|le|la|l['’]|ce|cette)\s*(?P<noun>report|rapport|communiqu[ée]|statement|d[ée]claration|"
+    r"declaration|document|note|study|[ée]tude|assessment|review)\s*$",
+    regex.IGNORECASE,
+)
+"""A document named back as the subject, without its author: ``the report states``, ``le
+communiqué précise``."""
+_CLAUSE_BREAK = compile_pattern(r"[.;:!?\n«»“”\"]")
+_OF_AN_AUTHOR = compile_pattern(
+    r"\s+(?:of\s+(?:the\s+)?|by\s+(?:the\s+)?|de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+)"
+)
+_AUTHOR_REACH = 40
+"""How far before a document's noun its author may be named: ``An EU counter-terrorism report``."""
 _SHORT_LINE = 40
 """A line shorter than this after a reproduced text's announcement is a heading or a date."""
 _LINE_BREAKS = compile_pattern(r"[.!?;:]")
@@ -687,6 +700,11 @@ class _Context:
             )
         if found:
             return (found[0] if first else found[-1]).id
+        document = _A_DOCUMENT.match(self.lowered, start, end)
+        if document is not None:
+            # "the report states": the author of the report named before, if it was
+            author = self.author_of(document.group("noun"), start)
+            return author or (self.back_reference(start) if back else None)
         if not back:
             return None
         forum = self.lang.forum_titles.search(self.lowered, start, end)
@@ -768,6 +786,37 @@ class _Context:
         )  # "the ministers", not "the Nordic-Baltic ministers"
         named_last = self.last_body(start) if back and bare else None
         return named_last or self.named_by_phrase(phrase_start, phrase_end)
+
+    def author_of(self, noun: str, pos: int) -> str | None:
+        """The author of the last document called ``noun`` before ``pos`` whose author the text
+        names with it: ``An EU counter-terrorism report`` (EU), ``le rapport de l'ONUDC``."""
+        at = self.lowered.rfind(noun, 0, pos)
+        while at >= 0:
+            before = self._ended_before(at)
+            for a in before:
+                if a.end < at - _AUTHOR_REACH:
+                    break
+                if not _CLAUSE_BREAK.search(self.plain, a.end, at):
+                    # "the Regional Structure (RATS) said in a statement": the name, not its acronym
+                    named = next(before, None)
+                    if named is not None and _IN_BRACKETS.fullmatch(self.plain, named.end, a.start):
+                        return named.id
+                    return a.id  # "An EU ... report"
+            after = self._first_after(at + len(noun), at + len(noun) + 12)
+            if after is not None:
+                return after  # "le rapport de l'ONUDC", "the report of the UN"
+            at = self.lowered.rfind(noun, 0, at)
+        return None
+
+    def _first_after(self, start: int, end: int) -> str | None:
+        """The speaker named first after ``start``, if it starts before ``end`` after ``of``,
+        ``de``, ``du``..."""
+        i = bisect.bisect_left(self.speakers, start, key=start_of)
+        if i < len(self.speakers) and self.speakers[i].start < end:
+            between = self.lowered[start : self.speakers[i].start]
+            if _OF_AN_AUTHOR.fullmatch(between):
+                return self.speakers[i].id
+        return None
 
     def _title_stems(self, title_start: int, title_end: int) -> set[str]:
         """The stems of the words a person is presented with that the title at ``title_start``
@@ -1498,6 +1547,9 @@ class StatementExtractor(Extractor):
             # "« A », que seule la coopération peut éradiquer, a déclaré X": the narrator's words
             # on the quote, then the inverted incise
             subject = ""
+        if cue.role != "source" and ctx.after(ctx.lang.noun_determiner, cue.start):
+            # "« ... », the report states": the cue's word is a noun, the subject that speaks
+            return ctx.speaker_in(pos, cue.end, first=False), cue
         if subject and not _AUXILIARY.fullmatch(subject):
             return ctx.speaker_in(pos, cue.start, first=False), cue
         if _INVERTED_PRONOUN.search(ctx.lowered, cue.start, cue.end):
