@@ -2339,3 +2339,29 @@ def test_a_campaign_s_purpose_in_any_words_the_pattern_reads(pipeline: Pipeline,
     """The quick first look for a campaign's purpose finds what the full pattern reads: ``pour
     neutraliser``, and any case."""
     assert [m[0] for m in found(pipeline, text, "fr")] == ["Initiative"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Ankara had stopped thousands of suspects at the border.", ["Ankara"]),
+        ("en", "Manila and Canberra agreed on new measures.", ["Manila", "Canberra"]),
+        ("en", "At Maputo's request, Kigali deployed troops.", ["Maputo", "Kigali"]),
+        ("en", "The report urges better collaboration between the EU and Ankara.", ["EU", "Ankara"]),
+        ("en", "Talks in Ankara have made progress.", []),
+        ("en", "Hundreds died in Baghdad, Nairobi and Peshawar.", []),
+        ("fr", "Islamabad et New Delhi ont convenu de coopérer.", ["Islamabad", "New Delhi"]),
+        ("fr", "Moscou s'est positionné en garant de la sécurité.", ["Moscou"]),
+        ("fr", "Les accords entre Lomé et Ouagadougou autorisent les poursuites.", ["Lomé", "Ouagadougou"]),
+        ("fr", "Les ministres réunis à Kampala ont appelé au calme.", []),
+        ("fr", "Bamako a été frappée par un attentat.", []),
+        ("fr", "Les enquêtes de Paris et de Bruxelles à quel point ont avancé.", []),
+    ],
+)
+def test_a_capital_is_an_actor_where_it_acts_for_its_state(
+    pipeline: Pipeline, lang: str, text: str, expected: list[str]
+) -> None:
+    """A capital is its state where it acts or speaks (the subject of a verb, two that agree, one
+    whose request it is, one of two between which cooperation is made), not where something
+    happens (``in Ankara``, ``réunis à Kampala``) nor the subject of a passive."""
+    assert [t for kind, t in found(pipeline, text, lang) if kind == "Actor"] == expected
