@@ -2365,3 +2365,21 @@ def test_a_capital_is_an_actor_where_it_acts_for_its_state(
     whose request it is, one of two between which cooperation is made), not where something
     happens (``in Ankara``, ``réunis à Kampala``) nor the subject of a passive."""
     assert [t for kind, t in found(pipeline, text, lang) if kind == "Actor"] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Fighters returned from war-torn countries like Lagonia and Syria."),
+        ("en", "Police stopped suspects heading for Syria."),
+        ("en", "Most were stopped from entering Turkey at the border."),
+        ("fr", "Des combattants sont revenus de pays comme la Syrie et l'Irak."),
+        ("fr", "Ils partaient à destination de la Libye."),
+    ],
+)
+def test_countries_as_places_where_people_go_or_examples_of_a_kind(
+    pipeline: Pipeline, lang: str, text: str
+) -> None:
+    """A country named as where people go (``heading for``, ``entering``, ``à destination de``)
+    or as an example of a kind of place (``countries like``, ``pays comme``) does not act."""
+    assert [t for kind, t in found(pipeline, text, lang) if kind == "Actor"] == []
