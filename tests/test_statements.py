@@ -1675,6 +1675,19 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             ("Attacks cause casualties", "note", "direct", "Lagoon Security Agency"),
         ],
     ),
+    "en-a-bare-clause-whose-subject-is-long": (
+        "en",
+        "A Lagoon Union report presented to interior ministers said cooperation with Lagonia and "
+        "other regional countries is essential.",
+        [
+            (
+                "cooperation with Lagonia and other regional countries is essential",
+                "say",
+                "indirect",
+                "Lagoon Union",
+            )
+        ],
+    ),
     "fr-a-complement-that-is-all-quoted-is-direct": (
         "fr",
         "La ministre Ana Ruiz a souligné « l'importance de partager les expériences de nos services ».",

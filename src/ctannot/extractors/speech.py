@@ -275,7 +275,7 @@ _CLAUSE_START_EN = compile_pattern(
     # (not an adjunct: "said in a communique issued on Monday")
     r"|(?!(?i:in|on|at|after|before|during|from|to|for|with|by|when|while|as|last|earlier|later|also|"
     r"separately|yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s)"
-    r"(?:[\p{L}\d'’\-]+\s+){1,5}?(?:was|were|is|are|had|has|have|would|will|could|should|must|can|may|"
+    r"(?:[\p{L}\d'’\-]+[^\S\n]+){1,8}?(?:was|were|is|are|had|has|have|would|will|could|should|must|can|may|"
     r"might|did|does|do|remained|remains|posed|poses|[\p{Ll}\-]{2,}ed)\b"
 )
 
