@@ -1803,6 +1803,10 @@ NO_STATEMENT.update(
             "Lors d'un colloque sous le thème « Les défis de l'Europe face au terrorisme », il a évoqué "
             "sa carrière.",
         ),
+        "fr-a-heading-in-the-infinitive": (  # no one says it
+            "fr",
+            "Le ministre a parlé.\n\nInsister sur la prévention\n\nLa conférence a réuni trente pays.",
+        ),
         "en-officials-named-by-no-one": (  # anonymous, even when a group says it
             "en",
             "Lagoon officials appear more willing to share intelligence, the officials said.",

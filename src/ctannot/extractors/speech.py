@@ -125,6 +125,8 @@ _ADVERB = (
     r"further|earlier|later)"
 )
 """What may stand between an auxiliary and a cue: ``a d'ailleurs souligné``, ``has also said``."""
+_INFINITIVE_CUE = compile_pattern(r"\w+(?:er|ir|re)", regex.IGNORECASE)
+"""A French cue in the infinitive (``Insister``, ``Réaffirmer``)."""
 _TRAILING_ADVERB = compile_pattern(rf"\s+{_ADVERB}\s*$", regex.IGNORECASE)
 _AUXILIARY = compile_pattern(
     rf"(?:(?:a|ont|avait|avaient|aurait|has|had|have|was|were|is)(?:\s+{_ADVERB})?)?", regex.IGNORECASE
@@ -1651,8 +1653,17 @@ class StatementExtractor(Extractor):
             mode = "mixed" if _holds_quote(sentence_quotes, c_start, c_end) else "indirect"
             # refined here, not when recorded: a statement cut short leaves the cues after it free
             c_start, c_end, speaker = self.refine(ctx, _Found(c_start, c_end, speaker, cue, mode))
-            if not _annotated(speaker) and ctx.after(ctx.lang.bare_infinitive, cue.start):
-                continue  # an infinitive no one says: "l'urgence de considérer la situation", "pour relever"
+            if not _annotated(speaker) and (
+                ctx.after(ctx.lang.bare_infinitive, cue.start)
+                or (
+                    not ctx.lang.english
+                    and not text[s_start : cue.start].strip()
+                    and _INFINITIVE_CUE.fullmatch(text, cue.start, cue.end)
+                )
+            ):
+                # an infinitive no one says: "l'urgence de considérer la situation", "pour relever",
+                # a heading "Insister sur la prévention"
+                continue
             out.append(_Reported(c_start, c_end, speaker, cue, _holds_quote(sentence_quotes, c_start, c_end)))
         # "Les ministres ont exprimé C, indique le communiqué": the incise reports the whole clause,
         # the verb inside it is part of what is reported; where the incise names no one, the
