@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from pyld import jsonld
 
@@ -18,7 +18,10 @@ from ctannot import (
     Actor,
     Annotation,
     Document,
+    Layer,
     Participants,
+    Provenance,
+    Statement,
     Vocabulary,
     hookimpl,
     load_registry,
@@ -106,13 +109,29 @@ def _properties(node: dict[str, Any]) -> set[str]:
 
 @settings(max_examples=40, deadline=None)
 @given(with_plugin_types())
+@example(  # a speaker named by a phrase is the speaker property, not one of its own
+    Document(
+        "0",
+        "0",
+        layers=[
+            Layer("1", Provenance("0", "0"), [Statement(source="0", start=0, end=1, id="0", speaker_name="")])
+        ],
+    )
+)
 def test_pyld_expands_plugin_types_to_their_own_iris(doc: Document) -> None:
     flat = {n["@id"]: n for n in jsonld.flatten(copy.deepcopy(to_jsonld(doc)), None, OPTIONS)}
     for ann in doc.annotations():
         body = next(n for key, n in flat.items() if key.endswith("/body#" + quote(ann.id, safe="")))
         iri = PLUGIN_IRIS.get(type(ann), VOCAB)
         assert body["@type"] == [iri + ann.type_name]
-        own = {f"{iri}{name}" for name, value in ann.attributes.items() if value not in (None, ())}
+        # an attribute that names what a reference would point to (a Statement's
+        # speaker_name) is the reference's property: the speaker, an agent with a name
+        fields = attrs.fields_dict(type(ann))
+        own = {
+            f"{iri}{fields[name].metadata.get('names', name)}"
+            for name, value in ann.attributes.items()
+            if value not in (None, ())
+        }
         own.discard(f"{iri}entity")
         assert _properties(body) - {VOCAB + "entity", "http://www.w3.org/2002/07/owl#sameAs"} == own
         if isinstance(ann, Sighting):
