@@ -2383,3 +2383,28 @@ def test_countries_as_places_where_people_go_or_examples_of_a_kind(
     """A country named as where people go (``heading for``, ``entering``, ``à destination de``)
     or as an example of a kind of place (``countries like``, ``pays comme``) does not act."""
     assert [t for kind, t in found(pipeline, text, lang) if kind == "Actor"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fr", "Les groupes jihadistes recrutent dans la région.", ["groupes jihadistes"]),
+        (
+            "fr",
+            "Les organisations terroristes islamistes restent dangereuses.",
+            ["organisations terroristes islamistes"],
+        ),
+        ("fr", "Nous agissons contre les milieux islamistes.", ["milieux islamistes"]),
+        ("en", "Hundreds have joined the Islamist extremists in Syria.", ["Islamist extremists"]),
+        ("en", "Jihadist groups attack the border posts.", ["Jihadist groups"]),
+        ("fr", "Le groupe jihadiste a revendiqué l'attaque.", []),
+        ("en", "The terrorist groups attack the border posts.", []),
+    ],
+)
+def test_groups_a_jihadist_ideology_qualifies_in_the_plural(
+    pipeline: Pipeline, lang: str, text: str, expected: list[str]
+) -> None:
+    """Groups or people that a jihadist ideology qualifies, in the plural, are a category of
+    threat; the singular names one group (whose name is the Threat) and bare ``terrorist groups``
+    stay out, as the guidelines' generic phrases do."""
+    assert [t for kind, t in found(pipeline, text, lang) if kind == "Threat"] == expected
