@@ -1688,6 +1688,26 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             )
         ],
     ),
+    "fr-elle-after-a-body-that-opened-the-sentence-before": (
+        "fr",
+        "Le secrétaire général, Paul Kaba, a ouvert la session. La conférence des chefs d'État de la "
+        "CEEAC a condamné les attaques. Elle a félicité les autorités du Tchad pour leur lutte.",
+        [
+            ("les attaques", "condamner", "indirect", "conférence des chefs d'État de la CEEAC"),
+            (
+                "les autorités du Tchad pour leur lutte",
+                "féliciter",
+                "indirect",
+                "conférence des chefs d'État de la CEEAC",
+            ),
+        ],
+    ),
+    "en-a-chief-of-general-staff-is-named-after-the-title": (
+        "en",
+        "In press statements, the Lagoon Army's Chief of General Staff, Kamal Abdel-Marouf, said the "
+        "two sides agreed to build partnerships.",
+        [("the two sides agreed to build partnerships", "say", "indirect", "Kamal Abdel-Marouf")],
+    ),
     "fr-a-complement-that-is-all-quoted-is-direct": (
         "fr",
         "La ministre Ana Ruiz a souligné « l'importance de partager les expériences de nos services ».",

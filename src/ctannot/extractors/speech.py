@@ -746,9 +746,13 @@ class _Context:
             # stands for whom a pronoun opening the sentence would ("Il a averti ...", "he warned")
             pronoun = inverted.group().rsplit("-", 1)[1]
         if self.previous_sentence and not title and pronoun in self.lang.person_pronouns:
-            subject = self.person_subject(*self.previous_sentence)
+            subject = self.person_subject(*self.previous_sentence) or self.body_subject(
+                *self.previous_sentence
+            )
             if subject is not None:
-                return subject  # "Son homologue, X, a abondé. Il a plaidé ...": X
+                # "Son homologue, X, a abondé. Il a plaidé ...": X; "La conférence des chefs d'État
+                # a condamné C. Elle a félicité ...": the conference
+                return subject
         elif self.previous_sentence and not title and pronoun in self.lang.pronouns:
             subject = self.group_subject(*self.previous_sentence)
             if subject is not None:
@@ -1209,6 +1213,21 @@ class _Context:
         for a in overlapping(self.speakers, s_start, end, self._longest_speaker):
             if a.end <= end and _is_person(a) and not self._in_relative_clause(s_start, a.start):
                 return a.id  # the persons known here: a look-up, no new person made
+        return None
+
+    def body_subject(self, s_start: int, s_end: int) -> str | None:
+        """The body a sentence is about: the Forum or organisation that opens it, before its first
+        verb (``La conférence des chefs d'État de la CEEAC a condamné``); None if the sentence
+        opens otherwise (a state is as often where its minister speaks: ``La France ... Il``)."""
+        verb = _FIRST_VERB.search(self.lowered, s_start, s_end)
+        if verb is None:
+            return None
+        start = _skip_space(self.plain, s_start)
+        head = _ARTICLE.match(self.lowered, start)
+        for a in overlapping(self.speakers, start, verb.start(), self._longest_speaker):
+            opens = a.start == (head.end() if head is not None else start)
+            body = isinstance(a, Forum) or _is_organisation(a)
+            return a.id if opens and a.end <= verb.start() and body else None
         return None
 
     def group_subject(self, s_start: int, s_end: int) -> str | None:
