@@ -2356,14 +2356,17 @@ def test_a_campaign_s_purpose_in_any_words_the_pattern_reads(pipeline: Pipeline,
         ("fr", "Les ministres réunis à Kampala ont appelé au calme.", []),
         ("fr", "Bamako a été frappée par un attentat.", []),
         ("fr", "Les enquêtes de Paris et de Bruxelles à quel point ont avancé.", []),
+        ("en", "The quadrilateral meeting, hosted by Islamabad, was attended by envoys.", ["Islamabad"]),
+        ("fr", "La rencontre organisée par Paris vise trois objectifs.", ["Paris"]),
     ],
 )
 def test_a_capital_is_an_actor_where_it_acts_for_its_state(
     pipeline: Pipeline, lang: str, text: str, expected: list[str]
 ) -> None:
     """A capital is its state where it acts or speaks (the subject of a verb, two that agree, one
-    whose request it is, one of two between which cooperation is made), not where something
-    happens (``in Ankara``, ``réunis à Kampala``) nor the subject of a passive."""
+    whose request it is, one of two between which cooperation is made, one that hosts a
+    meeting), not where something happens (``in Ankara``, ``réunis à Kampala``) nor the subject
+    of a passive."""
     assert [t for kind, t in found(pipeline, text, lang) if kind == "Actor"] == expected
 
 
@@ -2408,3 +2411,19 @@ def test_groups_a_jihadist_ideology_qualifies_in_the_plural(
     threat; the singular names one group (whose name is the Threat) and bare ``terrorist groups``
     stay out, as the guidelines' generic phrases do."""
     assert [t for kind, t in found(pipeline, text, lang) if kind == "Threat"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Intelligence chiefs from Russia, China and Iran met on Monday.", ["Russia", "China", "Iran"]),
+        ("In the next three weeks, Caricom leaders will finalise the plans.", ["Caricom"]),
+    ],
+)
+def test_states_whose_chiefs_meet_and_the_caribbean_community(
+    pipeline: Pipeline, text: str, expected: list[str]
+) -> None:
+    """States act through the chiefs that come from them, as through their officials; the
+    Caribbean Community, written as the press does (``Caricom``), acts like the other regional
+    communities."""
+    assert [t for kind, t in found(pipeline, text, "en") if kind == "Actor"] == expected
