@@ -2427,3 +2427,36 @@ def test_states_whose_chiefs_meet_and_the_caribbean_community(
     Caribbean Community, written as the press does (``Caricom``), acts like the other regional
     communities."""
     assert [t for kind, t in found(pipeline, text, "en") if kind == "Actor"] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "The quadrilateral meeting, hosted by Lagos, was attended by envoys.",
+            ("Forum", "quadrilateral meeting"),
+        ),
+        (
+            "en",
+            "The US counterterrorism mission in the region continues.",
+            ("Initiative", "counterterrorism mission"),
+        ),
+        (
+            "en",
+            "The leaders will finalise regional anti-terrorism legislation.",
+            ("Initiative", "anti-terrorism legislation"),
+        ),
+        (
+            "fr",
+            "Les chefs d'Etat ont tenu une session extraordinaire, le 18 décembre, à Libreville.",
+            ("Forum", "session extraordinaire"),
+        ),
+    ],
+)
+def test_meetings_of_three_or_four_missions_laws_and_meetings_dated_between_commas(
+    pipeline: Pipeline, lang: str, text: str, expected: tuple[str, str]
+) -> None:
+    """A meeting of three or four parties; a counter-terrorism mission or legislation, as a
+    counter-terrorism bill is; a meeting whose date and place follow between commas."""
+    assert expected in found(pipeline, text, lang)

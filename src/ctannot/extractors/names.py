@@ -361,6 +361,8 @@ _FR_DESCRIBED = compile_pattern(
     rf"(?:"
     # a date: "la réunion du 12 mars", "le sommet des 14 et 15 juin", "tenue le 3 avril à Rabat"
     rf"\s+(?:du|des)\s+{_FR_DATE}"
+    # or set off by commas: "une session extraordinaire, le 18 décembre, à Libreville"
+    rf"|(?=\s*,\s*le\s+{_FR_DATE}\s*,\s*(?:à|a)\s+(?-i:\p{{Lu}}))"
     # or to come: "une réunion prévue les 3 et 4 mars à Bamako"
     rf"|\s+(?:tenue?s?|pr[ée]vue?s?|programm[ée]e?s?)\s+(?:le|les|du)\s+{_FR_DATE}(?:\s+(?:à|a)\s+{_PLACE})?"
     # its name, quoted: "la conférence « Lomé 3 »"
