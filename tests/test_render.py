@@ -212,6 +212,30 @@ def test_a_statement_ends_in_a_chip_that_leads_to_its_speaker(page: tuple[Any, W
     assert actor["speaker of"] == "Statement: Nous devons couper les financements de Daech"
 
 
+def test_a_speaker_named_by_a_phrase_has_a_chip_that_leads_to_the_statement(
+    browser: Any, tmp_path: Path
+) -> None:
+    text = "Les ministres de cinq pays ont appelé à partager les renseignements.\n"
+    doc = Document("groupe", text, "fr")
+    layer = doc.new_layer("statements", Provenance("test", "1"))
+    start, end = at(text, "partager les renseignements")
+    layer.add(Statement, start, end, speaker_name="ministres de cinq pays", cue="appeler")
+    doc = doc.with_layers([layer.build()])
+    path = tmp_path / "groupe.html"
+    path.write_text(to_html(doc), encoding="utf-8")
+    tab = browser.new_page()
+    watch = Watch(tab)
+    tab.goto(path.as_uri())
+    chip = tab.locator(".said")
+    assert chip.evaluate("e => getComputedStyle(e, '::after').content") == '"→\u00a0ministres de cinq pays"'
+    chip.click()
+    shown_now = tab.locator(".details section:visible")
+    assert shown_now.locator("h3").inner_text() == "Statement"
+    assert rows(shown_now)["speaker_name"] == "ministres de cinq pays"
+    watch.assert_clean()
+    tab.close()
+
+
 def test_the_legend_hides_and_shows_a_type(page: tuple[Any, Watch]) -> None:
     tab, _ = page
     doc = sample()

@@ -315,8 +315,15 @@ class _Drawing:
         )
 
     def chip(self, d: _Drawn) -> str:
-        """After a span with a speaker: a chip naming the speaker, that leads to it."""
+        """After a span with a speaker: a chip naming the speaker, that leads to it (to the
+        span's own details for a speaker that a phrase names, ``speaker_name``)."""
         speaker_id = getattr(d.annotation, "speaker", None)
+        named = getattr(d.annotation, "speaker_name", None)
+        if isinstance(named, str) and named and speaker_id is None:
+            return (
+                f'<span class="said {d.type_class}" data-a="{d.number}" data-go="{d.number}" '
+                f'data-speaker="{escape_attr(_short(named))}"></span>'
+            )
         if not isinstance(speaker_id, str) or speaker_id not in self.by_id:
             return ""
         speaker = self.by_id[speaker_id]
