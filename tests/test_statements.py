@@ -1708,6 +1708,15 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "two sides agreed to build partnerships.",
         [("the two sides agreed to build partnerships", "say", "indirect", "Kamal Abdel-Marouf")],
     ),
+    "en-a-clause-whose-subject-is-a-group-of-titles-after-added": (
+        "en",
+        "Paul Kaba said the two sides agreed to build partnerships. He added the two ministers also "
+        "agreed to conduct joint patrols.",
+        [
+            ("the two sides agreed to build partnerships", "say", "indirect", "Paul Kaba"),
+            ("the two ministers also agreed to conduct joint patrols", "add", "indirect", "Paul Kaba"),
+        ],
+    ),
     "fr-a-complement-that-is-all-quoted-is-direct": (
         "fr",
         "La ministre Ana Ruiz a souligné « l'importance de partager les expériences de nos services ».",

@@ -257,9 +257,11 @@ _SUBJECT_STOP = compile_pattern(r"[,.;:!?]|\s(?:que|qu'|that)\s")
 _CLAUSE_VERB = compile_pattern(
     r"\s(?:is|are|was|were|has|have|had|will|would|could|should|must|can|may|might|did|does|do|"
     r"est|sont|était|étaient|sera|seront|serait|aurait|avait|avaient|ont)\s"
+    r"|\s(?:also\s+)?\p{Ll}{3,}ed\s+(?:to|that|on|with|the|a|an)\s"
 )
-"""An auxiliary after a title that follows a speech verb: the title is the subject of the
-reported clause (``said the minister would resign``), not the verb's own, inverted."""
+"""An auxiliary, or a verb in the past with what follows it, after a title that follows a speech
+verb: the title is the subject of the reported clause (``said the minister would resign``,
+``added the two ministers also agreed to``), not the verb's own, inverted."""
 _PLURAL_SUBJECT = compile_pattern(r"(?:des|les|the|several|many|plusieurs|de\s+nombreux)\s")
 """How a group of speakers after the verb opens: ``ont estimé mardi des dirigeants du continent``."""
 _ARTICLE = compile_pattern(r"(?:(?:les|le|la|the)\s+|l'\s*)")
