@@ -1717,6 +1717,23 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
             ("the two ministers also agreed to conduct joint patrols", "add", "indirect", "Paul Kaba"),
         ],
     ),
+    "fr-but-according-to-a-group-named-by-its-phrase": (
+        "fr",
+        "Mais selon les responsables de la défense réunis à Lomé, un retrait exposerait les troupes.",
+        [
+            (
+                "un retrait exposerait les troupes",
+                "selon",
+                "indirect",
+                "phrase: responsables de la défense réunis à Lomé",
+            )
+        ],
+    ),
+    "en-but-according-to": (
+        "en",
+        "But according to the Lagoon Union, the threat is growing.",
+        [("the threat is growing", "according to", "indirect", "Lagoon Union")],
+    ),
     "fr-a-complement-that-is-all-quoted-is-direct": (
         "fr",
         "La ministre Ana Ruiz a souligné « l'importance de partager les expériences de nos services ».",

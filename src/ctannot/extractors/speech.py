@@ -127,6 +127,10 @@ _ADVERB = (
 """What may stand between an auxiliary and a cue: ``a d'ailleurs souligné``, ``has also said``."""
 _INFINITIVE_CUE = compile_pattern(r"\w+(?:er|ir|re)", regex.IGNORECASE)
 """A French cue in the infinitive (``Insister``, ``Réaffirmer``)."""
+_LINKING_WORD = compile_pattern(
+    r"mais|et|or|pourtant|cependant|toutefois|enfin|ainsi|but|and|yet|however|meanwhile", regex.IGNORECASE
+)
+"""A word that links a sentence to the one before: ``Mais selon X, C`` reports as ``Selon X, C``."""
 _TRAILING_ADVERB = compile_pattern(rf"\s+{_ADVERB}\s*$", regex.IGNORECASE)
 _AUXILIARY = compile_pattern(
     rf"(?:(?:a|ont|avait|avaient|aurait|has|had|have|was|were|is)(?:\s+{_ADVERB})?)?", regex.IGNORECASE
@@ -675,12 +679,7 @@ class _Context:
             if states and not named_persons:
                 return states[0].id  # "the foreign ministers of Egypt and Jordan": the states they speak for
             members = named_persons > 1
-            if (
-                as_subject
-                and not found
-                and collective.group("definite")
-                and not self.lang.anonymous.fullmatch(collective.group("title"))
-            ):
+            if as_subject and not found and collective.group("definite"):
                 return self._group(collective, start, end, back)
             if back and collective.group("definite") and (members or end - collective.end() < 40):
                 return self.last_body(start)
@@ -777,9 +776,9 @@ class _Context:
 
     def _group(self, collective: Any, start: int, end: int, back: bool) -> str | None:
         """The speaker of a subject that a definite group opens (``les ministres de six pays du
-        Sahel ont appelé``) and no annotation names: the group, by its phrase; bare ``the
-        ministers``, the body named last (``back``), if any. ("The officials said": no one the
-        reader can identify, so none.)"""
+        Sahel ont appelé``, ``selon les responsables de la défense réunis à Kampala``) and no
+        annotation names: the group, by its phrase; bare ``the ministers``, the body named last
+        (``back``), if any; bare ``the officials``, no one the reader can identify."""
         comma = self.plain.find(",", start, end)
         phrase_end = comma if comma >= 0 else end
         verb = _FIRST_VERB.search(self.lowered, start, min(phrase_end + 1, len(self.lowered)))
@@ -792,6 +791,8 @@ class _Context:
         bare = phrase_end - collective.end() < 3 and not _CAPITALISED.search(
             self.plain, phrase_start, collective.start("title")
         )  # "the ministers", not "the Nordic-Baltic ministers"
+        if bare and self.lang.anonymous.fullmatch(collective.group("title")):
+            return None  # "the officials said": no one the reader can identify
         named_last = self.last_body(start) if back and bare else None
         return named_last or self.named_by_phrase(phrase_start, phrase_end)
 
@@ -1704,7 +1705,8 @@ class StatementExtractor(Extractor):
         text = ctx.plain
         if cue.role == "source":
             comma = text.find(",", cue.end, s_end)
-            if not text[s_start : cue.start].strip(" ,") and comma > 0:  # Selon X, C.
+            opening = text[s_start : cue.start].strip(" ,")
+            if (not opening or _LINKING_WORD.fullmatch(opening)) and comma > 0:  # (Mais) selon X, C.
                 source, reported = (cue.end, comma), (comma + 1, s_end)
                 inner = next((c for c in ctx.cues_in(comma + 1, s_end) if c.role != "source"), None)
                 if (
@@ -1750,7 +1752,7 @@ class StatementExtractor(Extractor):
                 return None  # "according to Kazinform, a news agency, C": it relays no one named
             if not _WORD.search(text, *source):  # "pour lui, C": the source is in the cue's own words
                 source = (cue.start, source[1])
-            speaker = ctx.speaker_in(*source) or ctx.named_body(*source)
+            speaker = ctx.speaker_in(*source, as_subject=True) or ctx.named_body(*source)
             if cue.lemma == "pour" and not _is_person(ctx.speaker(speaker)):
                 return None  # "pour le ministre, C" tells a person's view; "pour le pays, C" no one's
             quoted = _trim(ctx.document.text, *reported, strip_final=True)
