@@ -1705,8 +1705,8 @@ class StatementExtractor(Extractor):
         text = ctx.plain
         if cue.role == "source":
             comma = text.find(",", cue.end, s_end)
-            opening = text[s_start : cue.start].strip(" ,")
-            if (not opening or _LINKING_WORD.fullmatch(opening)) and comma > 0:  # (Mais) selon X, C.
+            linked = text[s_start : cue.start].strip(" ,")
+            if (not linked or _LINKING_WORD.fullmatch(linked)) and comma > 0:  # (Mais) selon X, C.
                 source, reported = (cue.end, comma), (comma + 1, s_end)
                 inner = next((c for c in ctx.cues_in(comma + 1, s_end) if c.role != "source"), None)
                 if (
