@@ -1734,6 +1734,12 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "But according to the Lagoon Union, the threat is growing.",
         [("the threat is growing", "according to", "indirect", "Lagoon Union")],
     ),
+    "fr-a-state-committee-speaks-after-the-content": (
+        "fr",
+        "La phase active de l'exercice a débuté, a déclaré mardi le Comité d'Etat kirghize pour la "
+        "Sécurité nationale.",
+        [("La phase active de l'exercice a débuté", "déclarer", "indirect", "Comité d'Etat")],
+    ),
     "fr-a-complement-that-is-all-quoted-is-direct": (
         "fr",
         "La ministre Ana Ruiz a souligné « l'importance de partager les expériences de nos services ».",

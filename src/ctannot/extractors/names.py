@@ -957,7 +957,7 @@ def _named(text: str, lang: str) -> Iterable[Match]:
             kind = Forum  # "Joint Permanent Commission on Defence and Security": where two states meet
         if kind is not Actor and not _of_the_domain(text, head, start, end):
             continue
-        if _COUNCIL.fullmatch(head) and not _COUNCIL_TOPIC.search(text, start, end):
+        if kind is Forum and _COUNCIL.fullmatch(head) and not _COUNCIL_TOPIC.search(text, start, end):
             continue  # a governing council (``Conseil militaire de transition``), not a forum
         attributes = {"kind": "organisation", "name": text[start:end]} if kind is Actor else {}
         if _MEETING_HEAD.fullmatch(head):
@@ -978,6 +978,9 @@ _OF_A_BODY = compile_pattern(r"\s+(?:du|de\s+la|de\s+l['’]|des|of\s+the|of)\s*
 _STATE_S_OWN = compile_pattern(
     r"\m(?:Senate|House|Commons|Lords|Congressional|Cabinet|Sénat|Assemblée\s+nationale|"
     r"sénatoriale|interministériel|interministérielle|interministerial|inter-ministerial)\M"
+    # a state committee, as the former Soviet states name their security services: "Comité
+    # d'État pour la Sécurité nationale", "State Committee for National Security"
+    r"|\mComit[ée]\s+d['’]\s*[ÉE]tat\M|\mState\s+Committee\M"
 )
 """A word of a state's legislature or government in a body's name: the body is that state's own."""
 
