@@ -1740,6 +1740,20 @@ CASES: dict[str, tuple[str, str, list[Expected]]] = {
         "Sécurité nationale.",
         [("La phase active de l'exercice a débuté", "déclarer", "indirect", "Comité d'Etat")],
     ),
+    "en-a-speaker-after-the-quote-with-an-abbreviated-rank": (
+        "en",
+        "“The terror is real. But we have made some arrests,” Gen. Paul Kaba said yesterday.",
+        [("The terror is real. But we have made some arrests", "say", "direct", "Paul Kaba")],
+    ),
+    "fr-a-quote-inside-an-opening-participle-is-the-participle-s": (
+        "fr",
+        "Réitérant l'appel du président de la CEDEAO à exploiter « le pouvoir du multilatéralisme », "
+        "M. Paul Kaba a déclaré que la coopération devait se renforcer.",
+        [
+            ("le pouvoir du multilatéralisme", "réitérer", "direct", "CEDEAO"),
+            ("la coopération devait se renforcer", "déclarer", "indirect", "M. Paul Kaba"),
+        ],
+    ),
     "fr-a-complement-that-is-all-quoted-is-direct": (
         "fr",
         "La ministre Ana Ruiz a souligné « l'importance de partager les expériences de nos services ».",

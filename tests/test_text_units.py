@@ -17,6 +17,7 @@ from ctannot.extractors.text_units import (
     Openings,
     _KeptPerText,
     _sentences,
+    ends_a_sentence,
     quotes,
     sentences,
     whole_words,
@@ -244,3 +245,17 @@ def test_a_wire_dateline_stays_on_its_line_and_ends_before_a_capital(text: str) 
         assert start < end < len(text)
         assert "\n" not in text[start:end]
         assert text[end].isupper()
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        (", Gen. Kayihura said", False),
+        (", M. Voronkov a ", False),
+        (" the envoy said. Later, ", True),
+        (" really? Then ", True),
+        (" no stop at all ", False),
+    ],
+)
+def test_a_sentence_ends_where_a_stop_is_no_abbreviation_s(text: str, ends: bool) -> None:
+    assert ends_a_sentence(text, 0, len(text)) is ends

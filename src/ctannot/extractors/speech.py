@@ -30,6 +30,7 @@ from ctannot.annotations import Actor, Forum, Statement
 from ctannot.extractor import Extractor, Report
 from ctannot.extractors.text_units import (
     Quote,
+    ends_a_sentence,
     overlapping,
     paragraphs,
     quotes,
@@ -189,7 +190,6 @@ _IN_BRACKETS = compile_pattern(r"\s*\(\s*")
 _QUOTE_OPEN = compile_pattern(r"[«“\"]")
 _OPENING_MARKS = ("«", "“", '"', "‘", "'")
 """What a sentence that is a quotation opens with (a single mark too, at a sentence's start)."""
-_SENTENCE_BREAK = compile_pattern(r"[.!?]\s")
 _HONORIFIC_AT = compile_pattern(_HONORIFIC)
 _PLACE_BEFORE = compile_pattern(r"(?<!\w)(?:à|au|aux|en|in|at|from|vers)\s+$")
 _DURING = compile_pattern(
@@ -1506,7 +1506,14 @@ class StatementExtractor(Extractor):
         words = len(_WORD.findall(text, q.start, q.end))
         introduced = text[s_start : q.open].rstrip().endswith(":")
         alone = not text[s_start : q.open].strip() and not text[q.close + 1 : s_end].strip(" .")
-        speaker, cue = self._speaker_after(ctx, q.close + 1, s_end)
+        # "Réitérant l'appel du Secrétaire général à exploiter « C », M. X a déclaré : ...": a
+        # quote inside the participle that opens the sentence is the participle's, not the
+        # speaker's of the main verb after it
+        in_participle = (
+            _OPENING_PARTICIPLE.match(ctx.plain, s_start) is not None
+            and "," not in ctx.plain[s_start : q.open]
+        )
+        speaker, cue = (None, None) if in_participle else self._speaker_after(ctx, q.close + 1, s_end)
         if words < 4 and not introduced and not (alone and words >= 2):
             # A quoted word or a title inside the narrator's sentence, unless the sentence opens
             # with the quote and a speech verb follows within a few words: « Non », a-t-il
@@ -1556,7 +1563,7 @@ class StatementExtractor(Extractor):
             window_end = stop.start()
         found = ctx.cues_in(pos, window_end)
         if not found:
-            if stop is None or not quotes_on or _SENTENCE_BREAK.search(ctx.plain, pos, stop.start()):
+            if stop is None or not quotes_on or ends_a_sentence(ctx.plain, pos, stop.start()):
                 return None, None
             following = next(quotes(ctx.document.text, stop.start(), s_end), None)
             if following is None or following.open != stop.start():
@@ -1564,7 +1571,7 @@ class StatementExtractor(Extractor):
             return self._speaker_after(ctx, following.close + 1, s_end, quotes_on - 1)
         cue = found[0]
         gap = ctx.plain[pos : cue.start]
-        if len(gap) > 80 or _SENTENCE_BREAK.search(gap):
+        if len(gap) > 80 or ends_a_sentence(ctx.plain, pos, cue.start):
             return None, None
         subject = gap.strip(" ,-\u00a0\u202f")
         if "," in subject and _AUXILIARY.fullmatch(subject.rsplit(",", 1)[1].strip()):

@@ -19,6 +19,7 @@ __all__ = [
     "Openings",
     "Quote",
     "acronym_forms",
+    "ends_a_sentence",
     "overlapping",
     "paragraphs",
     "quotes",
@@ -97,6 +98,19 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
             end -= 1
         if start < end:
             yield start, end
+
+
+_STOP_THEN_SPACE = compile_pattern(r"[.!?]\s")
+
+
+def ends_a_sentence(text: str, start: int, end: int) -> bool:
+    """Whether a sentence ends in ``text[start:end]``: a full stop, question or exclamation mark
+    before white space, the full stop of an abbreviation (``Gen. Kayihura``, ``M. Koenders``)
+    aside, as :func:`sentences` reads them."""
+    for m in _STOP_THEN_SPACE.finditer(text, start, end):
+        if text[m.start()] != "." or not _is_abbreviation(text, m.start()):
+            return True
+    return False
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
