@@ -2460,3 +2460,21 @@ def test_meetings_of_three_or_four_missions_laws_and_meetings_dated_between_comm
     """A meeting of three or four parties; a counter-terrorism mission or legislation, as a
     counter-terrorism bill is; a meeting whose date and place follow between commas."""
     assert expected in found(pipeline, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Début de la phase principale des exercices antiterroristes conjoints de la CEI au Kirghizistan.",
+            ["exercices antiterroristes conjoints de la CEI"],
+        ),
+        ("Les pays mèneront des opérations antiterroristes dans la région.", []),
+    ],
+)
+def test_counter_terrorist_exercises_in_the_plural_whose_they_are(
+    pipeline: Pipeline, text: str, expected: list[str]
+) -> None:
+    """Counter-terrorist exercises in the plural that the text says whose they are are those ones;
+    without, they are the guidelines' generic plural."""
+    assert [t for kind, t in found(pipeline, text, "fr") if kind == "Initiative"] == expected

@@ -478,7 +478,11 @@ _FR_FORCE = compile_pattern(
     # of two states named by their adjectives: "exercices russo-ouzbèkes", "opération franco-malienne"
     r"|\p{Ll}+o-\p{Ll}+)"
     r"|(?:opération|operation|exercice)(?:\s+militaire)?\s+"
-    r"(?:anti-?terroriste|contre-terroriste|de\s+lutte\s+(?:anti-?terroriste|contre\s+le\s+terrorisme)))"
+    r"(?:anti-?terroriste|contre-terroriste|de\s+lutte\s+(?:anti-?terroriste|contre\s+le\s+terrorisme))"
+    # in the plural, those of whom the text names ("des exercices antiterroristes conjoints de la
+    # CEI"); without, the guidelines' generic plural
+    r"|(?:opérations|operations|exercices)(?:\s+militaires)?\s+anti-?terroristes(?:\s+conjoints?|\s+communs?)?"
+    r"(?=\s+(?:du|de\s+la|des|de\s+l['’])\s*(?-i:\p{Lu})))"
     # whose it is: "des FARDC et de l'UPDF", "de la CEDEAO", "du G5 Sahel"
     r"(?:\s+(?:(?:du|de\s+la|des)\s+|de\s+l['’]\s*)(?-i:\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*)"
     r"(?:\s+et\s+(?:(?:du|de\s+la|des)\s+|de\s+l['’]\s*)(?-i:\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*))?)?"
