@@ -211,6 +211,9 @@ _NAMED_IN_QUOTES = compile_pattern(
 )
 """A name given in quotes: ``baptisée « Taanli »``, ``code-named "Lagoon"``."""
 _NAMED_OPERATION_ORIGIN = "names/named-in-quotes"
+_NAMING_WORDS = ("dubbed", "called", "named", "baptis", "dénomm", "denomm")
+"""The words :data:`_NAMED_PLAINLY` needs, lowercased: looked for before the pattern is run, as
+most texts name no operation."""
 _NAMED_PLAINLY = compile_pattern(
     r"\m(?:op[ée]rations?|exercices?|exercises?|drills?|manœuvres|manoeuvres|maneuvers?|patrouilles?|patrols?)"
     r"(?:\s*,)?\s+(?:(?:is|was|are|were)\s+)?(?:baptis[ée]e?s?|d[ée]nomm[ée]e?s?|code-?named|dubbed|called|named)"
@@ -236,8 +239,11 @@ def _operations_named_in_quotes(text: str) -> Iterator[Match]:
         lo, hi = max(0, found.start() - _OPERATION_REACH), min(len(text), found.end() + _OPERATION_REACH)
         if _AN_OPERATION.search(text, lo, hi):
             yield Match(Initiative, found.start("name"), found.end("name"), {}, _NAMED_OPERATION_ORIGIN)
-    for found in _NAMED_PLAINLY.finditer(text):
-        yield Match(Initiative, found.start("name"), found.end("name"), {}, _NAMED_OPERATION_ORIGIN)
+    views = views_of(text)
+    lowered = views.lowered  # the plain view where lowercasing would change the text's length
+    if lowered is views.plain or any(lowered.find(word) >= 0 for word in _NAMING_WORDS):
+        for found in _NAMED_PLAINLY.finditer(text):
+            yield Match(Initiative, found.start("name"), found.end("name"), {}, _NAMED_OPERATION_ORIGIN)
 
 
 _EN_PROCESS_AFTER_PLACE = compile_pattern(
@@ -591,7 +597,12 @@ _EN_FORCE = compile_pattern(
     regex.IGNORECASE,
 )
 _EN_FORCE_AT = Openings(
-    _EN_FORCE, ["joint", "multinational", "regional", "combined", "counter", "anti", "terror"]
+    _EN_FORCE,
+    [
+        *("joint", "multinational", "regional", "combined", "counter", "anti"),
+        # not every "terror...": only where a response or preparedness exercise may be
+        *("terror response", "terrorism response", "terror preparedness", "terrorism preparedness"),
+    ],
 )
 
 _NAMED_OPERATION = compile_pattern(
