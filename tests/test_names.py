@@ -2478,3 +2478,32 @@ def test_counter_terrorist_exercises_in_the_plural_whose_they_are(
     """Counter-terrorist exercises in the plural that the text says whose they are are those ones;
     without, they are the guidelines' generic plural."""
     assert [t for kind, t in found(pipeline, text, "fr") if kind == "Initiative"] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Officials of the National Security Service (NSS) said the plot was foiled.",
+            ["National Security Service", "NSS"],
+        ),
+        (
+            "fr",
+            "Le Service de renseignement de la Confédération (SRC) a averti que la menace persiste.",
+            ["Service de renseignement de la Confédération", "SRC"],
+        ),
+        ("en", "Egypt State Information Service (Cairo)", ["Egypt"]),
+        (
+            "en",
+            "The rate is 95%, said Special Branch director Comm Datuk Seri Mohamad Fuzi Harun.",
+            ["Mohamad Fuzi Harun"],
+        ),
+    ],
+)
+def test_services_of_a_state_not_news_services_and_a_name_after_malaysian_honorifics(
+    pipeline: Pipeline, lang: str, text: str, expected: list[str]
+) -> None:
+    """A state's service is a body that acts (``National Security Service``, ``Service de
+    renseignement``); a news service is a credit; Malaysian honorifics open no name of their own."""
+    assert [t for kind, t in found(pipeline, text, lang) if kind == "Actor"] == expected

@@ -64,11 +64,11 @@ _EN_FORUM_HEADS = (
 _FR_ORGANISATION_HEADS = (
     "communauté|communaute|autorité|autorite|agence|organisation|union|ligue|office|secrétariat|"
     "secretariat|commission|bureau|ministère|ministere|direction|gendarmerie|parlement|banque|fondation|"
-    "institut"
+    "institut|service"
 )
 _EN_ORGANISATION_HEADS = (
     "community|authority|agency|organisation|organization|union|league|office|secretariat|commission|"
-    "bureau|ministry|department|directorate|parliament|bank|foundation|institute"
+    "bureau|ministry|department|directorate|parliament|bank|foundation|institute|service"
 )
 """Heads of the names of organisations and government bodies: Actors when they act or speak."""
 _ORGANISATION_WORDS = compile_pattern(
@@ -972,6 +972,8 @@ def _named(text: str, lang: str) -> Iterable[Match]:
             kind = Forum  # "Joint Permanent Commission on Defence and Security": where two states meet
         if kind is not Actor and not _of_the_domain(text, head, start, end):
             continue
+        if kind is Actor and _A_MEDIUM.search(text, start, end):
+            continue  # "Algérie Presse Service", "State Information Service": credits, not Actors
         if kind is Forum and _COUNCIL.fullmatch(head) and not _COUNCIL_TOPIC.search(text, start, end):
             continue  # a governing council (``Conseil militaire de transition``), not a forum
         attributes = {"kind": "organisation", "name": text[start:end]} if kind is Actor else {}
@@ -990,6 +992,8 @@ _OF_A_BODY = compile_pattern(r"\s+(?:du|de\s+la|de\s+l['’]|des|of\s+the|of)\s*
 """The preposition between a meeting's head and the body whose meeting it is."""
 
 
+_A_MEDIUM = compile_pattern(r"\m(?:Press|Presse|News|Information|Media|Médias|Broadcasting)\M")
+"""A word of a news service's name: it publishes what others say (the guidelines' media credits)."""
 _STATE_S_OWN = compile_pattern(
     r"\m(?:Senate|House|Commons|Lords|Congressional|Cabinet|Sénat|Assemblée\s+nationale|"
     r"sénatoriale|interministériel|interministérielle|interministerial|inter-ministerial)\M"
@@ -1390,6 +1394,8 @@ def _spelt_names(text: str, lang: str, kept: _Kept) -> None:
             kind = _type_of_head(head.group(), lang)
             if kind is not Actor and not _of_the_domain(text, head.group(), start, end):
                 break
+            if kind is Actor and _A_MEDIUM.search(text, start, end):
+                break  # "Algérie Presse Service (APS)": a news service, a credit
             attributes = {"kind": "organisation", "name": text[start:end]} if kind is Actor else {}
             _add(kept, Match(kind, start, end, attributes, "names/spelt-by-acronym"), inside_ok=False)
             break
