@@ -210,7 +210,7 @@ _NAMED_IN_QUOTES = compile_pattern(
     regex.IGNORECASE,
 )
 """A name given in quotes: ``baptisée « Taanli »``, ``code-named "Lagoon"``."""
-_NAMED_OPERATION_ORIGIN = "names/named-in-quotes"
+_OPERATION_NAME_ORIGIN = "names/operation-name"
 _NAMING_WORDS = ("dubbed", "called", "named", "baptis", "dénomm", "denomm")
 """The words :data:`_NAMED_PLAINLY` needs, lowercased: looked for before the pattern is run, as
 most texts name no operation."""
@@ -238,12 +238,12 @@ def _operations_named_in_quotes(text: str) -> Iterator[Match]:
     for found in _NAMED_IN_QUOTES.finditer(text):
         lo, hi = max(0, found.start() - _OPERATION_REACH), min(len(text), found.end() + _OPERATION_REACH)
         if _AN_OPERATION.search(text, lo, hi):
-            yield Match(Initiative, found.start("name"), found.end("name"), {}, _NAMED_OPERATION_ORIGIN)
+            yield Match(Initiative, found.start("name"), found.end("name"), {}, _OPERATION_NAME_ORIGIN)
     views = views_of(text)
     lowered = views.lowered  # the plain view where lowercasing would change the text's length
     if lowered is views.plain or any(lowered.find(word) >= 0 for word in _NAMING_WORDS):
         for found in _NAMED_PLAINLY.finditer(text):
-            yield Match(Initiative, found.start("name"), found.end("name"), {}, _NAMED_OPERATION_ORIGIN)
+            yield Match(Initiative, found.start("name"), found.end("name"), {}, _OPERATION_NAME_ORIGIN)
 
 
 _EN_PROCESS_AFTER_PLACE = compile_pattern(
@@ -1616,14 +1616,22 @@ def _proper_names_again(text: str, kept: _Kept) -> None:
     Forum``, is found by its head wherever it stands for one.)"""
     named: dict[str, Match] = {}
     for m in kept:
-        if m.origin == _NAMED_OPERATION_ORIGIN and _PROPER_NAME.fullmatch(text, m.start, m.end):
+        if m.origin == _OPERATION_NAME_ORIGIN and _PROPER_NAME.fullmatch(text, m.start, m.end):
             named.setdefault(text[m.start : m.end], m)
+    _mentioned_again(text, kept, named, "names/named-again", later_only=False)
+
+
+def _mentioned_again(
+    text: str, kept: _Kept, named: Mapping[str, Match], origin: str, later_only: bool
+) -> None:
+    """Each whole-word mention of a form in ``named`` that no kept match covers (``later_only``:
+    after the match it was taken from): typed like that match, of its entity."""
     if not named:
         return
     for start, end in whole_words(text, named):
-        if not kept.overlapping(start, end):
-            name = named[text[start:end]]
-            kept.append(Match(name.type, start, end, dict(name.attributes), "names/named-again", name.entity))
+        name = named[text[start:end]]
+        if (start >= name.end or not later_only) and not kept.overlapping(start, end):
+            kept.append(Match(name.type, start, end, {}, origin, name.entity))
 
 
 def _codes_alone(text: str, kept: _Kept) -> None:
@@ -1636,9 +1644,4 @@ def _codes_alone(text: str, kept: _Kept) -> None:
             found = _CODE_FIRST.match(text, m.start, m.end)
             if found is not None:
                 named.setdefault(found.group("code"), m)
-    if not named:
-        return
-    for start, end in whole_words(text, named):
-        name = named[text[start:end]]
-        if start >= name.end and not kept.overlapping(start, end):
-            kept.append(Match(name.type, start, end, {}, "names/code-alone", name.entity))
+    _mentioned_again(text, kept, named, "names/code-alone", later_only=True)

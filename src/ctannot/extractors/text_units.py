@@ -105,8 +105,8 @@ _STOP_THEN_SPACE = compile_pattern(r"[.!?]\s")
 
 def ends_a_sentence(text: str, start: int, end: int) -> bool:
     """Whether a sentence ends in ``text[start:end]``: a full stop, question or exclamation mark
-    before white space, the full stop of an abbreviation (``Gen. Kayihura``, ``M. Koenders``)
-    aside, as :func:`sentences` reads them."""
+    before white space, but not the full stop of an abbreviation (``Gen. Kayihura``, ``M.
+    Koenders``), which :func:`sentences` does not end a sentence at either."""
     for m in _STOP_THEN_SPACE.finditer(text, start, end):
         if text[m.start()] != "." or not _is_abbreviation(text, m.start()):
             return True
